@@ -1,0 +1,59 @@
+// Builds the extension bundle (dist/) and, with --tests, transpiles src/ and test/ to out/ for mocha.
+// Flags: --tests, --production (minified bundle), --quiet, --outdir=<dir> (default out).
+import * as esbuild from 'esbuild';
+import { readdirSync, readFileSync, statSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(fileURLToPath(import.meta.url), '..', '..');
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const quiet = args.has('--quiet');
+const outdir = (process.argv.find((a) => a.startsWith('--outdir=')) ?? '--outdir=out').slice('--outdir='.length);
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+// The version is baked in at build time (User-Agent); see src/api/version.ts.
+const define = { 'process.env.HCLOUD_EXT_VERSION': JSON.stringify(pkg.version) };
+
+function tsFiles(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...tsFiles(path));
+    else if (name.endsWith('.ts') && !name.endsWith('.d.ts')) out.push(path);
+  }
+  return out;
+}
+
+const started = Date.now();
+await esbuild.build({
+  absWorkingDir: root,
+  entryPoints: ['src/extension.ts'],
+  bundle: true,
+  outfile: 'dist/extension.js',
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['vscode'],
+  sourcemap: !production,
+  minify: production,
+  define,
+  logLevel: 'warning',
+});
+
+if (args.has('--tests')) {
+  rmSync(join(root, outdir), { recursive: true, force: true });
+  const entryPoints = [...tsFiles(join(root, 'src')), ...tsFiles(join(root, 'test'))].map((p) => relative(root, p));
+  await esbuild.build({
+    absWorkingDir: root,
+    entryPoints,
+    outdir,
+    outbase: '.',
+    define,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: 'inline',
+    logLevel: 'warning',
+  });
+}
+if (!quiet) console.log(`build: done in ${Date.now() - started} ms${args.has('--tests') ? ' (bundle + tests)' : ''}`);

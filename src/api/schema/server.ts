@@ -1,0 +1,124 @@
+import type { ActionSchema } from './common';
+import type { DatacenterSchema } from './datacenter';
+import type { ImageSchema } from './image';
+import type { IsoSchema } from './iso';
+import type { LocationSchema } from './location';
+import type { ServerTypeSchema } from './serverType';
+
+export type ServerStatusSchema =
+  | 'running'
+  | 'initializing'
+  | 'starting'
+  | 'stopping'
+  | 'off'
+  | 'deleting'
+  | 'migrating'
+  | 'rebuilding'
+  | 'unknown';
+
+export interface Ipv6DnsPtrSchema {
+  ip: string;
+  dns_ptr: string;
+}
+
+export interface PublicNetSchema {
+  ipv4: { ip: string; blocked: boolean; dns_ptr: string };
+  ipv6: { ip: string; blocked: boolean; dns_ptr: Ipv6DnsPtrSchema[] | null };
+  floating_ips: number[];
+}
+
+export interface ServerSchema {
+  id: number;
+  name: string;
+  status: ServerStatusSchema;
+  created: string;
+  public_net: PublicNetSchema;
+  server_type: ServerTypeSchema;
+  /** Required by the spec; today's live API may omit it and send `location` instead. */
+  datacenter?: DatacenterSchema;
+  /** Not in the spec: sent by today's live API. */
+  location?: LocationSchema;
+  image: ImageSchema | null;
+  iso: IsoSchema | null;
+  rescue_enabled: boolean;
+  locked: boolean;
+  backup_window: string | null;
+  outgoing_traffic: number | null;
+  ingoing_traffic: number | null;
+  included_traffic: number;
+  protection: { delete: boolean; rebuild: boolean };
+}
+
+export interface ServerListResponseSchema {
+  servers: ServerSchema[];
+}
+
+export interface ServerResponseSchema {
+  server: ServerSchema;
+}
+
+export interface ServerCreateRequestSchema {
+  name: string;
+  server_type: string;
+  image: string;
+  location?: string;
+  datacenter?: string;
+  start_after_create?: boolean;
+  ssh_keys?: Array<string | number>;
+  user_data?: string;
+}
+
+export interface ServerCreateResponseSchema {
+  server: ServerSchema;
+  action: ActionSchema;
+  root_password: string | null;
+}
+
+export interface ServerUpdateRequestSchema {
+  name?: string;
+}
+
+export interface RootPasswordActionResponseSchema {
+  action: ActionSchema;
+  root_password: string | null;
+}
+
+export interface EnableRescueRequestSchema {
+  type?: 'linux64' | 'linux32' | 'freebsd64';
+  ssh_keys?: number[];
+}
+
+export interface CreateImageRequestSchema {
+  description?: string;
+  type?: 'snapshot' | 'backup';
+}
+
+export interface CreateImageResponseSchema {
+  image: ImageSchema;
+  action: ActionSchema;
+}
+
+export interface RebuildRequestSchema {
+  image: string;
+}
+
+export interface ChangeTypeRequestSchema {
+  server_type: string;
+  upgrade_disk?: boolean;
+}
+
+export type BackupWindowSchema = '22-02' | '02-06' | '06-10' | '10-14' | '14-18' | '18-22';
+
+export interface EnableBackupRequestSchema {
+  backup_window?: BackupWindowSchema;
+}
+
+export interface AttachIsoRequestSchema {
+  iso: string;
+}
+
+export interface RequestConsoleResponseSchema {
+  wss_url: string;
+  password: string;
+  action: ActionSchema;
+}

@@ -1,0 +1,115 @@
+// The contract between the resource clients (src/api/resources/*) and the HTTP layer (src/api/http.ts).
+// Resource clients build paths and bodies; the transport adds the endpoint, auth, timeouts,
+// retries, rate-limit bookkeeping, error mapping and pagination.
+
+export type QueryValue = string | number | boolean | undefined | null | Array<string | number>;
+export type Query = Record<string, QueryValue>;
+
+export interface CallOptions {
+  /** Cancels the call; the promise rejects with HcloudError code `aborted`. */
+  signal?: AbortSignal;
+  /** Per-call timeout in ms (default: the transport's, 30 s). Rejects with code `timeout`. */
+  timeoutMs?: number;
+}
+
+export interface RequestOptions extends CallOptions {
+  query?: Query;
+  /** JSON body for POST and PUT. */
+  body?: unknown;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface RateLimitInfo {
+  /** Requests per hour (RateLimit-Limit). */
+  limit: number;
+  /** Requests left now (RateLimit-Remaining). */
+  remaining: number;
+  /** When the budget is full again (RateLimit-Reset, a UNIX timestamp), as a Date. */
+  reset: Date;
+  /** When these headers were read. */
+  observedAt: Date;
+}
+
+export interface PageInfo {
+  page: number;
+  perPage: number;
+  lastPage: number | null;
+  totalEntries: number | null;
+  nextPage: number | null;
+}
+
+export interface Page<W> {
+  /** The JSON body, unchanged (wire format). */
+  body: W;
+  pagination?: PageInfo;
+}
+
+/** One finished HTTP exchange, for the output channel and benchmarks. Never carries the token. */
+export interface RequestLogEntry {
+  method: HttpMethod;
+  /** Path and query without the endpoint's base, e.g. `/servers?page=2&per_page=50`. */
+  path: string;
+  /** HTTP status, 0 when no answer came. */
+  status: number;
+  durationMs: number;
+  /** 1 for the first try. */
+  attempt: number;
+  errorCode?: string;
+}
+
+export interface ApiTransport {
+  /** The JSON body of one request. 204 answers resolve to `undefined`. */
+  request<W>(method: HttpMethod, path: string, options?: RequestOptions): Promise<W>;
+  /** One page of a list (GET), with the pagination meta. */
+  getPage<W>(path: string, page: number, perPage: number, options?: RequestOptions): Promise<Page<W>>;
+  /**
+   * Every item of a paginated list: `key` is the JSON key holding the array (`servers`, ...).
+   * Fetches page 1, then the remaining pages concurrently (bounded), in page order in the result.
+   */
+  listAll<T>(path: string, key: string, options?: RequestOptions): Promise<T[]>;
+  /** Rate-limit headers of the latest answer, if any came. */
+  readonly rateLimit: RateLimitInfo | undefined;
+}
+
+/** The subset of a fetch Response the transport reads (node-fetch v2's Response satisfies it). */
+export interface FetchResponseLike {
+  status: number;
+  headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+
+export interface FetchInitLike {
+  method: string;
+  headers: Record<string, string>;
+  body?: string;
+  signal?: AbortSignal;
+  /** node-fetch's http(s).Agent (keep-alive). */
+  agent?: unknown;
+}
+
+export type FetchLike = (url: string, init: FetchInitLike) => Promise<FetchResponseLike>;
+
+export interface HttpTransportOptions {
+  token: string;
+  /** Default https://api.hetzner.cloud/v1 (no trailing slash needed). */
+  endpoint?: string;
+  /** Default node-fetch with a keep-alive agent. Injected only where the simulator cannot serve a test. */
+  fetch?: FetchLike;
+  /** Default `hetzner-cloud-vscode/<version>`. */
+  userAgent?: string;
+  /** Per-request timeout, default 30 000 ms. */
+  timeoutMs?: number;
+  /** Page size of listAll, default 50 (the API's maximum). */
+  perPage?: number;
+  /** Pages fetched at once after page 1, default 8. */
+  pageConcurrency?: number;
+  /** Tries for a GET that met a 5xx or a network fault, default 5 (so 4 retries). */
+  maxTries?: number;
+  /** First backoff delay, default 250 ms; doubled each try, with jitter, capped at 8 s. */
+  retryBaseMs?: number;
+  /** Longest wait for a 429's reset before giving up, default 60 000 ms. */
+  maxRateLimitWaitMs?: number;
+  /** Called after every HTTP exchange (including retried ones). Never receives the token. */
+  onRequest?: (entry: RequestLogEntry) => void;
+}
