@@ -1,0 +1,63 @@
+// The Hetzner Cloud client: one object per resource over one transport. No vscode, no DOM.
+
+import { HttpTransport } from './http';
+import { ActionsResource } from './resources/actions';
+import { DatacentersResource } from './resources/datacenters';
+import { FloatingIpsResource } from './resources/floatingIps';
+import { ImagesResource } from './resources/images';
+import { IsosResource } from './resources/isos';
+import { LocationsResource } from './resources/locations';
+import { PricingResource } from './resources/pricing';
+import { ServersResource } from './resources/servers';
+import { ServerTypesResource } from './resources/serverTypes';
+import { SshKeysResource } from './resources/sshKeys';
+import type { ApiTransport, HttpTransportOptions, RateLimitInfo } from './transport';
+import type { Action } from './types';
+import { waitForActions, type WaitOptions } from './waiter';
+
+export type HcloudClientOptions = HttpTransportOptions | { transport: ApiTransport };
+
+export class HcloudClient {
+  readonly transport: ApiTransport;
+  readonly actions: ActionsResource;
+  readonly servers: ServersResource;
+  readonly floatingIps: FloatingIpsResource;
+  readonly sshKeys: SshKeysResource;
+  readonly serverTypes: ServerTypesResource;
+  readonly locations: LocationsResource;
+  readonly datacenters: DatacentersResource;
+  readonly images: ImagesResource;
+  readonly isos: IsosResource;
+  readonly pricing: PricingResource;
+
+  /** `{ token, endpoint?, ... }` builds the HTTP transport; `{ transport }` uses the one given (tests, decorators). */
+  constructor(options: HcloudClientOptions) {
+    const t = 'transport' in options ? options.transport : new HttpTransport(options);
+    this.transport = t;
+    this.actions = new ActionsResource(t);
+    this.servers = new ServersResource(t);
+    this.floatingIps = new FloatingIpsResource(t);
+    this.sshKeys = new SshKeysResource(t);
+    this.serverTypes = new ServerTypesResource(t);
+    this.locations = new LocationsResource(t);
+    this.datacenters = new DatacentersResource(t);
+    this.images = new ImagesResource(t);
+    this.isos = new IsosResource(t);
+    this.pricing = new PricingResource(t);
+  }
+
+  /** Rate-limit headers of the latest answer, if any came. */
+  get rateLimit(): RateLimitInfo | undefined {
+    return this.transport.rateLimit;
+  }
+
+  /** Closes the transport's idle keep-alive connections, where it has any (call when the client is dropped). */
+  dispose(): void {
+    (this.transport as { dispose?: () => void }).dispose?.();
+  }
+
+  /** Waits for actions of this client's project (see waitForActions). */
+  waitForActions(actions: Action | Action[], options?: WaitOptions): Promise<Action[]> {
+    return waitForActions(this, actions, options);
+  }
+}

@@ -1,0 +1,284 @@
+// Wire (./schema, snake_case JSON) -> domain (./types). One converter per type, and the only place
+// that knows both shapes. Tolerant of drift: unknown fields are ignored; optional or nullable parts
+// that are missing become `undefined` (or an empty list) instead of crashing; unknown status values
+// fall back to a safe known one; prices are parsed from the API's decimal strings.
+
+import type {
+  ActionSchema,
+  DatacenterSchema,
+  FloatingIpSchema,
+  ImageSchema,
+  IsoSchema,
+  LocationSchema,
+  MetricsSchema,
+  NetGrossPriceSchema,
+  PricingSchema,
+  ServerSchema,
+  ServerTypeLocationPriceSchema,
+  ServerTypeSchema,
+  SshKeySchema,
+} from './schema';
+import {
+  ActionStatuses,
+  ServerStatuses,
+  type Action,
+  type ActionStatus,
+  type Datacenter,
+  type DnsPtr,
+  type FloatingIp,
+  type Image,
+  type Iso,
+  type Location,
+  type Metrics,
+  type MetricsSeries,
+  type Money,
+  type Pricing,
+  type Server,
+  type ServerPublicNet,
+  type ServerStatus,
+  type ServerType,
+  type ServerTypePrice,
+  type SshKey,
+} from './types';
+
+/** `/server_types` carries no currency; the spec says all its amounts are in euro. */
+export const SERVER_TYPE_CURRENCY = 'EUR';
+
+// ---------------------------------------------------------------------------------------------
+// Scalars
+
+/** null/undefined -> undefined. */
+function opt<T>(v: T | null | undefined): T | undefined {
+  return v === null ? undefined : v;
+}
+
+/** A decimal as string or number (`"1.1900000000"`) -> number; anything unreadable -> undefined. */
+export function parseDecimal(v: unknown): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  if (typeof v !== 'string' || v.trim() === '') return undefined;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** ISO-8601 -> Date; missing or unreadable -> undefined. */
+export function parseDate(v: unknown): Date | undefined {
+  if (typeof v !== 'string' && typeof v !== 'number') return undefined;
+  const d = new Date(v);
+  return Number.isNaN(d.getTime()) ? undefined : d;
+}
+
+/** For required timestamps: an unreadable one becomes an Invalid Date rather than a crash. */
+function requiredDate(v: unknown): Date {
+  return parseDate(v) ?? new Date(Number.NaN);
+}
+
+function list<T>(v: T[] | null | undefined): T[] {
+  return Array.isArray(v) ? v : [];
+}
+
+function oneOf<T extends string>(known: readonly T[], v: unknown): T | undefined {
+  return known.find((k) => k === v);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Converters
+
+export function convertMoney(w: NetGrossPriceSchema | null | undefined, currency: string): Money | undefined {
+  const net = parseDecimal(w?.net);
+  const gross = parseDecimal(w?.gross);
+  if (net === undefined || gross === undefined) return undefined;
+  return { net, gross, currency };
+}
+
+export function convertServerTypePrice(w: ServerTypeLocationPriceSchema, currency: string): ServerTypePrice {
+  return {
+    location: w.location,
+    hourly: convertMoney(w.price_hourly, currency),
+    monthly: convertMoney(w.price_monthly, currency),
+  };
+}
+
+export function convertAction(w: ActionSchema): Action {
+  const finished = parseDate(w.finished);
+  const error = w.error ? { code: String(w.error.code), message: String(w.error.message) } : undefined;
+  return {
+    id: w.id,
+    command: w.command,
+    status: actionStatus(w.status, finished, error !== undefined),
+    progress: typeof w.progress === 'number' ? w.progress : 0,
+    started: requiredDate(w.started),
+    finished,
+    resources: list(w.resources).map((r) => ({ id: r.id, type: r.type })),
+    error,
+  };
+}
+
+/** An unknown status counts as running until the action has a `finished` time. */
+function actionStatus(v: unknown, finished: Date | undefined, hasError: boolean): ActionStatus {
+  const known = oneOf(ActionStatuses, v);
+  if (known) return known;
+  if (!finished) return 'running';
+  return hasError ? 'error' : 'success';
+}
+
+export function convertLocation(w: LocationSchema): Location {
+  return {
+    id: w.id,
+    name: w.name,
+    description: w.description,
+    country: w.country,
+    city: w.city,
+    latitude: w.latitude,
+    longitude: w.longitude,
+  };
+}
+
+export function convertDatacenter(w: DatacenterSchema): Datacenter {
+  return {
+    id: w.id,
+    name: w.name,
+    description: w.description,
+    location: convertLocation(w.location),
+    serverTypes: {
+      supported: list(w.server_types?.supported),
+      available: list(w.server_types?.available),
+    },
+  };
+}
+
+export function convertServerType(w: ServerTypeSchema): ServerType {
+  return {
+    id: w.id,
+    name: w.name,
+    description: w.description,
+    cores: w.cores,
+    memory: w.memory,
+    disk: w.disk,
+    prices: list(w.prices).map((p) => convertServerTypePrice(p, SERVER_TYPE_CURRENCY)),
+    storageType: w.storage_type,
+    cpuType: w.cpu_type,
+  };
+}
+
+export function convertImage(w: ImageSchema): Image {
+  return {
+    id: w.id,
+    type: w.type,
+    status: w.status,
+    name: opt(w.name),
+    description: w.description ?? '',
+    imageSize: opt(w.image_size),
+    diskSize: w.disk_size,
+    created: requiredDate(w.created),
+    createdFrom: w.created_from ? { id: w.created_from.id, name: w.created_from.name } : undefined,
+    boundTo: opt(w.bound_to),
+    osFlavor: w.os_flavor,
+    osVersion: opt(w.os_version),
+    rapidDeploy: w.rapid_deploy === true,
+    protection: { delete: w.protection?.delete === true },
+    deprecated: parseDate(w.deprecated),
+  };
+}
+
+export function convertIso(w: IsoSchema): Iso {
+  return {
+    id: w.id,
+    name: opt(w.name),
+    description: w.description ?? '',
+    type: w.type,
+    deprecated: parseDate(w.deprecated),
+  };
+}
+
+function convertDnsPtr(w: { ip: string; dns_ptr: string }): DnsPtr {
+  return { ip: w.ip, dnsPtr: w.dns_ptr };
+}
+
+function convertPublicNet(w: ServerSchema['public_net'] | null | undefined): ServerPublicNet {
+  const v4 = w?.ipv4;
+  const v6 = w?.ipv6;
+  return {
+    ipv4: v4 ? { ip: v4.ip, blocked: v4.blocked === true, dnsPtr: opt(v4.dns_ptr) } : undefined,
+    ipv6: v6 ? { ip: v6.ip, blocked: v6.blocked === true, dnsPtr: list(v6.dns_ptr).map(convertDnsPtr) } : undefined,
+    floatingIpIds: list(w?.floating_ips),
+  };
+}
+
+export function convertServer(w: ServerSchema): Server {
+  const datacenter = w.datacenter ? convertDatacenter(w.datacenter) : undefined;
+  const location = datacenter?.location ?? (w.location ? convertLocation(w.location) : undefined);
+  return {
+    id: w.id,
+    name: w.name,
+    status: (oneOf(ServerStatuses, w.status) ?? 'unknown') as ServerStatus,
+    created: requiredDate(w.created),
+    publicNet: convertPublicNet(w.public_net),
+    serverType: convertServerType(w.server_type),
+    datacenter,
+    location,
+    image: w.image ? convertImage(w.image) : undefined,
+    iso: w.iso ? convertIso(w.iso) : undefined,
+    rescueEnabled: w.rescue_enabled === true,
+    locked: w.locked === true,
+    backupWindow: opt(w.backup_window),
+    outgoingTraffic: opt(w.outgoing_traffic),
+    ingoingTraffic: opt(w.ingoing_traffic),
+    includedTraffic: w.included_traffic ?? 0,
+    protection: { delete: w.protection?.delete === true, rebuild: w.protection?.rebuild === true },
+  };
+}
+
+export function convertFloatingIp(w: FloatingIpSchema): FloatingIp {
+  return {
+    id: w.id,
+    description: opt(w.description),
+    ip: w.ip,
+    type: w.type === 'ipv6' || (w.type !== 'ipv4' && w.ip.includes(':')) ? 'ipv6' : 'ipv4',
+    serverId: opt(w.server),
+    dnsPtr: list(w.dns_ptr).map(convertDnsPtr),
+    homeLocation: convertLocation(w.home_location),
+    blocked: w.blocked === true,
+    protection: { delete: w.protection?.delete === true },
+  };
+}
+
+export function convertSshKey(w: SshKeySchema): SshKey {
+  return { id: w.id, name: w.name, fingerprint: w.fingerprint, publicKey: w.public_key };
+}
+
+export function convertPricing(w: PricingSchema): Pricing {
+  const currency = w.currency;
+  return {
+    currency,
+    vatRate: parseDecimal(w.vat_rate) ?? 0,
+    image: { perGbMonth: convertMoney(w.image?.price_per_gb_month, currency) },
+    floatingIp: { monthly: convertMoney(w.floating_ip?.price_monthly, currency) },
+    traffic: { perTb: convertMoney(w.traffic?.price_per_tb, currency) },
+    serverBackupPercentage: parseDecimal(w.server_backup?.percentage) ?? 0,
+    serverTypes: list(w.server_types).map((t) => ({
+      id: t.id,
+      name: t.name,
+      prices: list(t.prices).map((p) => convertServerTypePrice(p, currency)),
+    })),
+  };
+}
+
+/**
+ * Series as parallel arrays (UNIX seconds, numbers): the column layout chart libraries take as is,
+ * compact, and JSON-safe for the webview message channel (Dates would arrive as strings).
+ */
+export function convertMetrics(w: MetricsSchema): Metrics {
+  const series: Record<string, MetricsSeries> = {};
+  for (const [name, ts] of Object.entries(w.time_series ?? {})) {
+    const timestamps: number[] = [];
+    const values: Array<number | null> = [];
+    for (const sample of list(ts?.values)) {
+      const time = parseDecimal(Array.isArray(sample) ? sample[0] : undefined);
+      if (time === undefined) continue;
+      timestamps.push(time);
+      values.push(parseDecimal(sample[1]) ?? null);
+    }
+    series[name] = { timestamps, values };
+  }
+  return { start: requiredDate(w.start), end: requiredDate(w.end), step: w.step, series };
+}

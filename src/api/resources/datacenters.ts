@@ -1,0 +1,24 @@
+// /datacenters: get, list (name filter; the page carries the recommended datacenter), listAll.
+
+import { convertDatacenter } from '../convert';
+import type { DatacenterSchema } from '../schema';
+import type { ApiTransport, CallOptions } from '../transport';
+import type { Datacenter, ListResult, NameListParams } from '../types';
+import { NamedResource } from './base';
+
+export interface DatacenterListResult extends ListResult<Datacenter> {
+  /** ID of the datacenter the API recommends for new servers, when it names one. */
+  recommendation?: number;
+}
+
+export class DatacentersResource extends NamedResource<DatacenterSchema, Datacenter> {
+  constructor(transport: ApiTransport) {
+    super(transport, '/datacenters', { one: 'datacenter', many: 'datacenters' }, convertDatacenter);
+  }
+
+  override async list(params?: NameListParams, opts?: CallOptions): Promise<DatacenterListResult> {
+    const { body, result } = await this.fetchPage(params, opts);
+    const recommendation = typeof body.recommendation === 'number' ? body.recommendation : undefined;
+    return { ...result, recommendation };
+  }
+}

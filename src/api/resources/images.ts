@@ -1,0 +1,34 @@
+// /images: get, list (sort, type, bound_to, name), listAll, update (description, backup -> snapshot),
+// delete, changeProtection and the image's action list.
+
+import { convertImage } from '../convert';
+import type { ImageSchema, ImageUpdateRequestSchema } from '../schema';
+import type { ApiTransport, CallOptions, Query } from '../transport';
+import type { Action, Image, ImageListParams } from '../types';
+import { ActionResource } from './base';
+
+export class ImagesResource extends ActionResource<ImageSchema, Image, ImageListParams> {
+  constructor(transport: ApiTransport) {
+    super(transport, '/images', { one: 'image', many: 'images' }, convertImage);
+  }
+
+  protected override query(params: ImageListParams): Query {
+    return { sort: params.sort, type: params.type, bound_to: params.boundTo, name: params.name };
+  }
+
+  /** Changes the description and/or converts a backup image to a snapshot (`type: 'snapshot'`). */
+  update(id: number, changes: { description?: string; type?: 'snapshot' }, opts?: CallOptions): Promise<Image> {
+    const body: ImageUpdateRequestSchema = { description: changes.description, type: changes.type };
+    return this.put(id, body, opts);
+  }
+
+  /** Deletes a snapshot or backup image. */
+  delete(id: number, opts?: CallOptions): Promise<void> {
+    return this.remove(id, opts);
+  }
+
+  /** Only snapshots can be protected. */
+  changeProtection(id: number, protection: { delete?: boolean }, opts?: CallOptions): Promise<Action> {
+    return this.runAction(id, 'change_protection', { delete: protection.delete }, opts);
+  }
+}

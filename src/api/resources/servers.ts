@@ -1,0 +1,174 @@
+// /servers: get, list, listAll, create, update, delete, metrics, the 18 server actions and the
+// server's action list.
+
+import { convertAction, convertImage, convertMetrics, convertServer } from '../convert';
+import type {
+  ActionResponseSchema,
+  CreateImageResponseSchema,
+  MetricsResponseSchema,
+  RequestConsoleResponseSchema,
+  RootPasswordActionResponseSchema,
+  ServerCreateRequestSchema,
+  ServerCreateResponseSchema,
+  ServerSchema,
+} from '../schema';
+import type { ApiTransport, CallOptions, Query } from '../transport';
+import type {
+  Action,
+  BackupWindow,
+  ConsoleResult,
+  CreateImageResult,
+  Metrics,
+  MetricsParams,
+  RescueType,
+  RootPasswordResult,
+  Server,
+  ServerCreateParams,
+  ServerCreateResult,
+  ServerListParams,
+} from '../types';
+import { ActionResource, itemPath } from './base';
+
+function rootPasswordResult(w: RootPasswordActionResponseSchema): RootPasswordResult {
+  return { action: convertAction(w.action), rootPassword: w.root_password ?? undefined };
+}
+
+export class ServersResource extends ActionResource<ServerSchema, Server, ServerListParams> {
+  constructor(transport: ApiTransport) {
+    super(transport, '/servers', { one: 'server', many: 'servers' }, convertServer);
+  }
+
+  protected override query(params: ServerListParams): Query {
+    return { name: params.name };
+  }
+
+  /** Creates a server; the answer carries the `create_server` action and, without SSH keys, the root password. */
+  async create(params: ServerCreateParams, opts?: CallOptions): Promise<ServerCreateResult> {
+    const body: ServerCreateRequestSchema = {
+      name: params.name,
+      server_type: String(params.serverType),
+      image: String(params.image),
+      location: params.location === undefined ? undefined : String(params.location),
+      datacenter: params.datacenter === undefined ? undefined : String(params.datacenter),
+      start_after_create: params.startAfterCreate,
+      ssh_keys: params.sshKeys,
+      user_data: params.userData,
+    };
+    const w = await this.transport.request<ServerCreateResponseSchema>('POST', this.path, { ...opts, body });
+    return { server: convertServer(w.server), action: convertAction(w.action), rootPassword: w.root_password ?? undefined };
+  }
+
+  /** Renames a server. */
+  update(id: number, changes: { name?: string }, opts?: CallOptions): Promise<Server> {
+    return this.put(id, { name: changes.name }, opts);
+  }
+
+  /** Deletes a server at once; the `delete_server` action tracks the cleanup. */
+  async delete(id: number, opts?: CallOptions): Promise<Action> {
+    const w = await this.transport.request<ActionResponseSchema>('DELETE', itemPath(this.path, id), opts);
+    return convertAction(w.action);
+  }
+
+  /** CPU, disk and/or network metrics between `start` and `end`. */
+  async metrics(id: number, params: MetricsParams, opts?: CallOptions): Promise<Metrics> {
+    const types = Array.isArray(params.type) ? params.type : [params.type];
+    const w = await this.transport.request<MetricsResponseSchema>('GET', `${itemPath(this.path, id)}/metrics`, {
+      ...opts,
+      query: { type: types.join(','), start: params.start.toISOString(), end: params.end.toISOString(), step: params.step },
+    });
+    return convertMetrics(w.metrics);
+  }
+
+  // --- actions -------------------------------------------------------------------------------
+
+  powerOn(id: number, opts?: CallOptions): Promise<Action> {
+    return this.runAction(id, 'poweron', undefined, opts);
+  }
+
+  /** Soft reboot (ACPI). */
+  reboot(id: number, opts?: CallOptions): Promise<Action> {
+    return this.runAction(id, 'reboot', undefined, opts);
+  }
+
+  /** Hard reset (power cut and start). */
+  reset(id: number, opts?: CallOptions): Promise<Action> {
+    return this.runAction(id, 'reset', undefined, opts);
+  }
+
+  /** Graceful shutdown (ACPI). */
+  shutdown(id: number, opts?: CallOptions): Promise<Action> {
+    return this.runAction(id, 'shutdown', undefined, opts);
+  }
+
+  /** Hard power off. */
+  powerOff(id: number, opts?: CallOptions): Promise<Action> {
+    return this.runAction(id, 'poweroff', undefined, opts);
+  }
+
+  /** New root password, active once the action succeeds. */
+  async resetPassword(id: number, opts?: CallOptions): Promise<RootPasswordResult> {
+    return rootPasswordResult(await this.postAction<RootPasswordActionResponseSchema>(id, 'reset_password', undefined, opts));
+  }
+
+  /** Boots into the rescue system on the next start; the root password of the rescue system. */
+  async enableRescue(id: number, params: { type?: RescueType; sshKeys?: number[] } = {}, opts?: CallOptions): Promise<RootPasswordResult> {
+    const body = { type: params.type, ssh_keys: params.sshKeys };
+    return rootPasswordResult(await this.postAction<RootPasswordActionResponseSchema>(id, 'enable_rescue', body, opts));
+  }
+
+  disableRescue(id: number, opts?: CallOptions): Promise<Action> {
+    return this.runAction(id, 'disable_rescue', undefined, opts);
+  }
+
+  /** A snapshot (default) or backup image of the server's disk. */
+  async createImage(id: number, params: { type?: 'snapshot' | 'backup'; description?: string } = {}, opts?: CallOptions): Promise<CreateImageResult> {
+    const body = { type: params.type, description: params.description };
+    const w = await this.postAction<CreateImageResponseSchema>(id, 'create_image', body, opts);
+    return { image: convertImage(w.image), action: convertAction(w.action) };
+  }
+
+  /** Overwrites the disk with an image (ID or name); a new root password unless SSH keys apply. */
+  async rebuild(id: number, image: string | number, opts?: CallOptions): Promise<RootPasswordResult> {
+    return rootPasswordResult(await this.postAction<RootPasswordActionResponseSchema>(id, 'rebuild', { image: String(image) }, opts));
+  }
+
+  /** Server must be off. `upgradeDisk: false` keeps the disk so the type can be downgraded later. */
+  changeType(id: number, serverType: string | number, upgradeDisk: boolean, opts?: CallOptions): Promise<Action> {
+    return this.runAction(id, 'change_type', { server_type: String(serverType), upgrade_disk: upgradeDisk }, opts);
+  }
+
+  /** Daily backups in `window` (UTC); the API picks one when absent. */
+  enableBackup(id: number, window?: BackupWindow, opts?: CallOptions): Promise<Action> {
+    return this.runAction(id, 'enable_backup', { backup_window: window }, opts);
+  }
+
+  /** Turns backups off and deletes the server's backups. */
+  disableBackup(id: number, opts?: CallOptions): Promise<Action> {
+    return this.runAction(id, 'disable_backup', undefined, opts);
+  }
+
+  /** Attaches an ISO (ID or name). */
+  attachIso(id: number, iso: string | number, opts?: CallOptions): Promise<Action> {
+    return this.runAction(id, 'attach_iso', { iso: String(iso) }, opts);
+  }
+
+  detachIso(id: number, opts?: CallOptions): Promise<Action> {
+    return this.runAction(id, 'detach_iso', undefined, opts);
+  }
+
+  /** Reverse DNS of one of the server's primary IPs; `null` resets it to the default. */
+  changeDnsPtr(id: number, ip: string, dnsPtr: string | null, opts?: CallOptions): Promise<Action> {
+    return this.runAction(id, 'change_dns_ptr', { ip, dns_ptr: dnsPtr }, opts);
+  }
+
+  /** The API currently wants `delete` and `rebuild` to be equal. */
+  changeProtection(id: number, protection: { delete?: boolean; rebuild?: boolean }, opts?: CallOptions): Promise<Action> {
+    return this.runAction(id, 'change_protection', { delete: protection.delete, rebuild: protection.rebuild }, opts);
+  }
+
+  /** VNC-over-websocket credentials (the URL is valid for about a minute). */
+  async requestConsole(id: number, opts?: CallOptions): Promise<ConsoleResult> {
+    const w = await this.postAction<RequestConsoleResponseSchema>(id, 'request_console', undefined, opts);
+    return { wssUrl: w.wss_url, password: w.password, action: convertAction(w.action) };
+  }
+}

@@ -1,0 +1,33 @@
+// /ssh_keys: get, list (name and fingerprint filters), listAll, create, update, delete.
+
+import { convertSshKey } from '../convert';
+import type { SshKeyCreateRequestSchema, SshKeyResponseSchema, SshKeySchema } from '../schema';
+import type { ApiTransport, CallOptions, Query } from '../transport';
+import type { SshKey, SshKeyListParams } from '../types';
+import { ReadResource } from './base';
+
+export class SshKeysResource extends ReadResource<SshKeySchema, SshKey, SshKeyListParams> {
+  constructor(transport: ApiTransport) {
+    super(transport, '/ssh_keys', { one: 'ssh_key', many: 'ssh_keys' }, convertSshKey);
+  }
+
+  protected override query(params: SshKeyListParams): Query {
+    return { name: params.name, fingerprint: params.fingerprint };
+  }
+
+  /** Adds a public key (`ssh-ed25519 AAAA...`); the name must be unique in the project. */
+  async create(params: { name: string; publicKey: string }, opts?: CallOptions): Promise<SshKey> {
+    const body: SshKeyCreateRequestSchema = { name: params.name, public_key: params.publicKey };
+    const w = await this.transport.request<SshKeyResponseSchema>('POST', this.path, { ...opts, body });
+    return convertSshKey(w.ssh_key);
+  }
+
+  /** Renames a key. */
+  update(id: number, changes: { name?: string }, opts?: CallOptions): Promise<SshKey> {
+    return this.put(id, { name: changes.name }, opts);
+  }
+
+  delete(id: number, opts?: CallOptions): Promise<void> {
+    return this.remove(id, opts);
+  }
+}
