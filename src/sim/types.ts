@@ -1,6 +1,8 @@
 // Public, programmatic interface of the simulator (tests, benchmarks, the demo).
 // Implementation: src/sim/simulator.ts (`startSimulator`). No vscode, no DOM.
 
+import type { SimState } from './state';
+
 export interface SimulatorOptions {
   /** 0 (default) picks a free port. */
   port?: number;
@@ -22,6 +24,10 @@ export interface SimulatorOptions {
   drift?: DriftOptions;
   /** Clock in ms since epoch (default Date.now): lets tests move time. */
   now?: () => number;
+  /** Creating a server beyond this count answers 403 `resource_limit_exceeded`. Default 5000. */
+  maxServers?: number;
+  /** Called after every /v1 request is answered (the CLI logs with it). The token is never part of it. */
+  onRequest?: (request: RecordedRequest) => void;
 }
 
 export interface DriftOptions {
@@ -56,6 +62,8 @@ export interface FaultConfig {
   match?: FaultMatch;
   /** Actions whose command is listed end in `error` with this code and message. */
   failActions?: Array<{ command: string; code?: string; message?: string }>;
+  /** Seed of the PRNG behind `rate` (default 1): the same seed gives the same faulted requests. */
+  seed?: number;
 }
 
 export interface RecordedRequest {
@@ -87,6 +95,8 @@ export interface Simulator {
   /** Sets the remaining rate-limit budget now (e.g. 0 to get 429 on the next request). */
   setRateLimitRemaining(remaining: number): void;
   /** The live state (wire-format objects); tests may read it. */
-  readonly state: unknown;
+  readonly state: SimState;
+  /** Writes the state to `statePath` now (no-op without one). close() saves too. */
+  save(): Promise<void>;
   close(): Promise<void>;
 }

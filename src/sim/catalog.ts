@@ -1,0 +1,168 @@
+// The catalog every seed shares: locations, datacenters, server types with prices, system
+// images, ISOs and the price list. Extended from the spec's examples with the real names,
+// coordinates and type sizes; prices in EUR, net + 19 % VAT, four decimals.
+
+import type {
+  DatacenterSchema,
+  ImageSchema,
+  IsoSchema,
+  LocationSchema,
+  ServerTypeLocationPriceSchema,
+  ServerTypeSchema,
+} from '../api/schema';
+import type { PricingBase } from './state';
+import { DAY, isoTime } from './time';
+
+export const VAT = 0.19;
+
+/** A price string with four decimals: "3.2900". */
+function money(amount: number): string {
+  return (Math.round(amount * 10000) / 10000).toFixed(4);
+}
+
+export function netGross(net: number): { net: string; gross: string } {
+  return { net: money(net), gross: money(net * (1 + VAT)) };
+}
+
+export const LOCATIONS: LocationSchema[] = [
+  { id: 1, name: 'fsn1', description: 'Falkenstein DC Park 1', country: 'DE', city: 'Falkenstein', latitude: 50.47612, longitude: 12.370071 },
+  { id: 2, name: 'nbg1', description: 'Nuremberg DC Park 1', country: 'DE', city: 'Nuremberg', latitude: 49.452102, longitude: 11.076665 },
+  { id: 3, name: 'hel1', description: 'Helsinki DC Park 1', country: 'FI', city: 'Helsinki', latitude: 60.169855, longitude: 24.938379 },
+];
+
+interface TypeRow {
+  id: number;
+  name: string;
+  description: string;
+  cores: number;
+  memory: number;
+  disk: number;
+  storage: 'local' | 'network';
+  cpu: string;
+  /** Monthly net price in EUR. */
+  monthly: number;
+}
+
+const TYPES: TypeRow[] = [
+  { id: 1, name: 'cx11', description: 'CX11', cores: 1, memory: 2, disk: 20, storage: 'local', cpu: 'shared', monthly: 3.29 },
+  { id: 2, name: 'cx11-ceph', description: 'CX11 Ceph Disk', cores: 1, memory: 2, disk: 20, storage: 'network', cpu: 'shared', monthly: 2.96 },
+  { id: 3, name: 'cx21', description: 'CX21', cores: 2, memory: 4, disk: 40, storage: 'local', cpu: 'shared', monthly: 5.18 },
+  { id: 4, name: 'cx21-ceph', description: 'CX21 Ceph Disk', cores: 2, memory: 4, disk: 40, storage: 'network', cpu: 'shared', monthly: 4.65 },
+  { id: 5, name: 'cx31', description: 'CX31', cores: 2, memory: 8, disk: 80, storage: 'local', cpu: 'shared', monthly: 9.92 },
+  { id: 7, name: 'cx41', description: 'CX41', cores: 4, memory: 16, disk: 160, storage: 'local', cpu: 'shared', monthly: 18.92 },
+  { id: 9, name: 'cx51', description: 'CX51', cores: 8, memory: 32, disk: 240, storage: 'local', cpu: 'shared', monthly: 35.58 },
+  { id: 12, name: 'ccx12', description: 'CCX12 Dedicated CPU', cores: 2, memory: 8, disk: 80, storage: 'local', cpu: 'dedicated', monthly: 23.99 },
+  { id: 22, name: 'cpx11', description: 'CPX 11', cores: 2, memory: 2, disk: 40, storage: 'local', cpu: 'shared', monthly: 3.85 },
+  { id: 23, name: 'cpx21', description: 'CPX 21', cores: 3, memory: 4, disk: 80, storage: 'local', cpu: 'shared', monthly: 7.05 },
+  { id: 24, name: 'cpx31', description: 'CPX 31', cores: 4, memory: 8, disk: 160, storage: 'local', cpu: 'shared', monthly: 13.1 },
+];
+
+/** Hourly prices are the monthly price spread over 672 hours (28 days), as Hetzner caps a month. */
+function typePrices(monthly: number): ServerTypeLocationPriceSchema[] {
+  return LOCATIONS.map((l) => ({ location: l.name, price_hourly: netGross(monthly / 672), price_monthly: netGross(monthly) }));
+}
+
+export const SERVER_TYPES: ServerTypeSchema[] = TYPES.map((t) => ({
+  id: t.id,
+  name: t.name,
+  description: t.description,
+  cores: t.cores,
+  memory: t.memory,
+  disk: t.disk,
+  prices: typePrices(t.monthly),
+  storage_type: t.storage,
+  cpu_type: t.cpu,
+}));
+
+const ALL_TYPES = TYPES.map((t) => t.id);
+const without = (ids: number[]) => ALL_TYPES.filter((id) => !ids.includes(id));
+
+function datacenter(id: number, name: string, description: string, location: number, supported: number[], available: number[]): DatacenterSchema {
+  return { id, name, description, location: LOCATIONS[location - 1], server_types: { supported, available } };
+}
+
+/** nbg1-dc3 is out of ccx12 and hel1-dc2 has no Ceph types, so `placement_error` can be reached. */
+export const DATACENTERS: DatacenterSchema[] = [
+  datacenter(2, 'nbg1-dc3', 'Nuremberg 1 virtual DC 3', 2, ALL_TYPES, without([12])),
+  datacenter(3, 'hel1-dc2', 'Helsinki 1 virtual DC 2', 3, without([2, 4]), without([2, 4])),
+  datacenter(4, 'fsn1-dc14', 'Falkenstein 1 virtual DC 14', 1, ALL_TYPES, ALL_TYPES),
+];
+
+export const RECOMMENDED_DATACENTER = 4;
+
+interface ImageRow {
+  id: number;
+  name: string;
+  description: string;
+  flavor: string;
+  version: string;
+  created: string;
+  /** Days from now: negative = deprecated in the past (hidden from lists), positive = announced. */
+  deprecatedInDays?: number;
+}
+
+const IMAGES: ImageRow[] = [
+  { id: 1, name: 'ubuntu-16.04', description: 'Ubuntu 16.04', flavor: 'ubuntu', version: '16.04', created: '2018-01-15T11:34:45+00:00' },
+  { id: 2, name: 'debian-11', description: 'Debian 11', flavor: 'debian', version: '11', created: '2021-08-16T11:12:01+00:00' },
+  { id: 3, name: 'centos-7', description: 'CentOS 7', flavor: 'centos', version: '7', created: '2018-01-15T11:34:45+00:00', deprecatedInDays: -300 },
+  { id: 4, name: 'ubuntu-18.04', description: 'Ubuntu 18.04', flavor: 'ubuntu', version: '18.04', created: '2018-04-26T09:02:10+00:00', deprecatedInDays: 90 },
+  { id: 5, name: 'ubuntu-20.04', description: 'Ubuntu 20.04', flavor: 'ubuntu', version: '20.04', created: '2020-04-23T17:55:14+00:00' },
+  { id: 6, name: 'ubuntu-22.04', description: 'Ubuntu 22.04', flavor: 'ubuntu', version: '22.04', created: '2022-04-21T13:32:38+00:00' },
+  { id: 7, name: 'debian-12', description: 'Debian 12', flavor: 'debian', version: '12', created: '2023-06-13T06:00:02+00:00' },
+  { id: 8, name: 'fedora-40', description: 'Fedora 40', flavor: 'fedora', version: '40', created: '2024-04-23T06:00:00+00:00' },
+  { id: 9, name: 'ubuntu-24.04', description: 'Ubuntu 24.04', flavor: 'ubuntu', version: '24.04', created: '2024-04-25T11:05:32+00:00' },
+];
+
+function deprecation(now: number, days: number | undefined): string | null {
+  return days === undefined ? null : isoTime(Math.floor(now / DAY) * DAY + days * DAY);
+}
+
+export function systemImages(now: number): ImageSchema[] {
+  return IMAGES.map((i) => ({
+    id: i.id,
+    type: 'system',
+    status: 'available',
+    name: i.name,
+    description: i.description,
+    image_size: null,
+    disk_size: 5,
+    created: i.created,
+    created_from: null,
+    bound_to: null,
+    os_flavor: i.flavor,
+    os_version: i.version,
+    rapid_deploy: i.flavor === 'ubuntu',
+    protection: { delete: false },
+    deprecated: deprecation(now, i.deprecatedInDays),
+  }));
+}
+
+export function isos(now: number): IsoSchema[] {
+  const iso = (id: number, name: string | null, description: string, days?: number): IsoSchema => ({
+    id,
+    name,
+    description,
+    type: name === null ? 'private' : 'public',
+    deprecated: deprecation(now, days),
+  });
+  return [
+    iso(4710, 'FreeBSD-10.3-RELEASE-amd64-dvd1', 'FreeBSD 10.3 x64', -400),
+    iso(4711, 'FreeBSD-11.0-RELEASE-amd64-dvd1', 'FreeBSD 11.0 x64'),
+    iso(4712, 'virtio-win-0.1.141', 'virtio-win drivers 0.1.141'),
+    iso(4713, 'ubuntu-22.04.4-live-server-amd64.iso', 'Ubuntu 22.04.4 live server'),
+    iso(4714, 'debian-12.5.0-amd64-netinst.iso', 'Debian 12.5 netinst', 30),
+    iso(4790, null, 'Custom rescue toolkit 2.1'),
+  ];
+}
+
+export const PRICING: PricingBase = {
+  currency: 'EUR',
+  vat_rate: (VAT * 100).toFixed(2),
+  image: { price_per_gb_month: netGross(0.01) },
+  floating_ip: { price_monthly: netGross(1) },
+  traffic: { price_per_tb: netGross(1) },
+  server_backup: { percentage: '20' },
+};
+
+/** 20 TB of free traffic per billing period. */
+export const INCLUDED_TRAFFIC = 20 * 1024 ** 4;

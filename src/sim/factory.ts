@@ -1,0 +1,111 @@
+// Builders of new resources, shared by the seeds and the routes so both make the same shape.
+
+import type { DatacenterSchema, FloatingIpSchema, ImageSchema, LocationSchema, ServerStatusSchema, ServerTypeSchema, SshKeySchema } from '../api/schema';
+import { INCLUDED_TRAFFIC } from './catalog';
+import { allocateFloatingIpv4, allocateIpv6Network, allocateServerIpv4, defaultIpv4Ptr } from './net';
+import { copy, nextId, type SimServer, type SimState } from './state';
+import { isoTime } from './time';
+
+export interface ServerInit {
+  name: string;
+  type: ServerTypeSchema;
+  datacenter: DatacenterSchema;
+  image: ImageSchema | null;
+  status: ServerStatusSchema;
+  created: number;
+}
+
+export function newServer(state: SimState, init: ServerInit): SimServer {
+  const ipv4 = allocateServerIpv4(state.counters);
+  const server: SimServer = {
+    id: nextId(state, 'server'),
+    name: init.name,
+    status: init.status,
+    created: isoTime(init.created),
+    public_net: {
+      ipv4: { ip: ipv4, blocked: false, dns_ptr: defaultIpv4Ptr(ipv4) },
+      ipv6: { ip: allocateIpv6Network(state.counters), blocked: false, dns_ptr: null },
+      floating_ips: [],
+    },
+    server_type: copy(init.type),
+    datacenter: copy(init.datacenter),
+    image: init.image && copy(init.image),
+    iso: null,
+    rescue_enabled: false,
+    locked: false,
+    backup_window: null,
+    outgoing_traffic: 0,
+    ingoing_traffic: 0,
+    included_traffic: INCLUDED_TRAFFIC,
+    protection: { delete: false, rebuild: false },
+    primary_disk_size: init.type.disk,
+  };
+  state.servers.set(server.id, server);
+  return server;
+}
+
+export interface ImageInit {
+  type: 'snapshot' | 'backup';
+  description: string;
+  created: number;
+  status: 'creating' | 'available';
+  /** GB; null while creating. */
+  imageSize: number | null;
+}
+
+export function newImageFromServer(state: SimState, server: SimServer, init: ImageInit): ImageSchema {
+  const image: ImageSchema = {
+    id: nextId(state, 'image'),
+    type: init.type,
+    status: init.status,
+    name: null,
+    description: init.description,
+    image_size: init.imageSize,
+    disk_size: server.primary_disk_size,
+    created: isoTime(init.created),
+    created_from: { id: server.id, name: server.name },
+    bound_to: init.type === 'backup' ? server.id : null,
+    os_flavor: server.image?.os_flavor ?? 'unknown',
+    os_version: server.image?.os_version ?? null,
+    rapid_deploy: false,
+    protection: { delete: false },
+    deprecated: null,
+  };
+  state.images.set(image.id, image);
+  return image;
+}
+
+/** A snapshot's size in GB: a deterministic share of the disk, as a compressed image would be. */
+export function imageSizeFor(server: SimServer): number {
+  return Math.round((1.2 + (server.id % 7) * 0.45 + server.primary_disk_size * 0.02) * 100) / 100;
+}
+
+export interface FloatingIpInit {
+  type: 'ipv4' | 'ipv6';
+  home: LocationSchema;
+  description: string | null;
+}
+
+export function newFloatingIp(state: SimState, init: FloatingIpInit): FloatingIpSchema {
+  const ip = init.type === 'ipv4' ? allocateFloatingIpv4(state.counters) : allocateIpv6Network(state.counters);
+  const fip: FloatingIpSchema = {
+    id: nextId(state, 'floating_ip'),
+    description: init.description,
+    ip,
+    type: init.type,
+    server: null,
+    dns_ptr: init.type === 'ipv4' ? [{ ip, dns_ptr: defaultIpv4Ptr(ip) }] : [],
+    home_location: copy(init.home),
+    blocked: false,
+    protection: { delete: false },
+  };
+  state.floatingIps.set(fip.id, fip);
+  return fip;
+}
+
+/** A new SSH key; `fingerprint` comes from parsePublicKey (sshKey.ts). */
+export function newSshKey(state: SimState, name: string, publicKey: string, fingerprint: string): SshKeySchema {
+  const key: SshKeySchema = { id: nextId(state, 'ssh_key'), name, fingerprint, public_key: publicKey.trim() };
+  state.sshKeys.set(key.id, key);
+  return key;
+}

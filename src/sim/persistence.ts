@@ -1,0 +1,138 @@
+// The state file: JSON with the maps as arrays. Loaded (and checked) at start when it exists;
+// saved atomically (temp file + rename), debounced after changes and once more on close().
+
+import { readFileSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
+import type { ActionRecord, SimServer, SimState } from './state';
+
+export const SAVE_DEBOUNCE_MS = 100;
+
+interface StateFile extends Omit<SimState, 'images' | 'servers' | 'floatingIps' | 'sshKeys' | 'actions'> {
+  images: unknown[];
+  servers: unknown[];
+  floatingIps: unknown[];
+  sshKeys: unknown[];
+  actions: unknown[];
+}
+
+export function serializeState(state: SimState): string {
+  const file: StateFile = {
+    ...state,
+    images: [...state.images.values()],
+    servers: [...state.servers.values()],
+    floatingIps: [...state.floatingIps.values()],
+    sshKeys: [...state.sshKeys.values()],
+    actions: [...state.actions.values()],
+  };
+  return JSON.stringify(file, null, 1);
+}
+
+/** The state saved at `path`, undefined when there is no file; throws a clear Error when it is not a valid state. */
+export function loadState(path: string): SimState | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+  try {
+    return parseState(JSON.parse(text));
+  } catch (e) {
+    throw new Error(`simulator state file ${path} is not valid: ${(e as Error).message}`, { cause: e });
+  }
+}
+
+function fail(message: string): never {
+  throw new Error(message);
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function entities<T extends { id: number }>(file: Record<string, unknown>, key: string, check?: (item: T) => void): Map<number, T> {
+  const list = file[key];
+  if (!Array.isArray(list)) fail(`'${key}' must be an array`);
+  const map = new Map<number, T>();
+  for (const item of list) {
+    if (!isObject(item) || !Number.isSafeInteger(item.id)) fail(`every entry of '${key}' needs a numeric id`);
+    check?.(item as unknown as T);
+    map.set(item.id as number, item as unknown as T);
+  }
+  return map;
+}
+
+function checkServer(server: SimServer): void {
+  if (typeof server.name !== 'string' || typeof server.status !== 'string') fail(`server ${server.id} needs a name and a status`);
+  if (!isObject(server.public_net) || !isObject(server.server_type) || !isObject(server.datacenter)) {
+    fail(`server ${server.id} needs public_net, server_type and datacenter`);
+  }
+  server.primary_disk_size ??= server.server_type.disk;
+}
+
+function checkAction(record: ActionRecord): void {
+  if (!isObject(record.action) || typeof record.startedMs !== 'number' || typeof record.endMs !== 'number' || !Array.isArray(record.steps)) {
+    fail(`action ${record.action?.id ?? '?'} needs action, startedMs, endMs and steps`);
+  }
+}
+
+function parseState(file: unknown): SimState {
+  if (!isObject(file)) fail('the file must hold a JSON object');
+  if (file.version !== 1) fail(`unsupported version ${JSON.stringify(file.version)} (expected 1)`);
+  const counters = file.counters;
+  if (!isObject(counters) || !Object.values(counters).every((v) => Number.isSafeInteger(v))) fail("'counters' must hold integers");
+  for (const key of ['locations', 'datacenters', 'serverTypes', 'isos']) if (!Array.isArray(file[key])) fail(`'${key}' must be an array`);
+  if (!isObject(file.pricing)) fail("'pricing' must be an object");
+  const actions = new Map<number, ActionRecord>();
+  for (const record of entitiesOf<ActionRecord>(file.actions, checkAction)) actions.set(record.action.id, record);
+  return {
+    ...(file as unknown as SimState),
+    images: entities(file, 'images'),
+    servers: entities(file, 'servers', checkServer),
+    floatingIps: entities(file, 'floatingIps'),
+    sshKeys: entities(file, 'sshKeys'),
+    actions,
+  };
+}
+
+function entitiesOf<T>(list: unknown, check: (item: T) => void): T[] {
+  if (!Array.isArray(list)) fail("'actions' must be an array");
+  for (const item of list) {
+    if (!isObject(item)) fail("every entry of 'actions' must be an object");
+    check(item as T);
+  }
+  return list as T[];
+}
+
+/** Debounced, atomic saving of one state to one file. */
+export class StateSaver {
+  private timer: NodeJS.Timeout | undefined;
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly path: string,
+    private readonly state: SimState,
+    private readonly onError: (e: Error) => void = () => undefined,
+  ) {}
+
+  schedule(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.save().catch(this.onError);
+    }, SAVE_DEBOUNCE_MS);
+    this.timer.unref();
+  }
+
+  /** Saves now (after any save in progress). */
+  save(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const text = serializeState(this.state);
+    this.writing = this.writing.catch(() => undefined).then(async () => {
+      const temp = `${this.path}.${process.pid}.tmp`;
+      await writeFile(temp, text, 'utf8');
+      await rename(temp, this.path);
+    });
+    return this.writing;
+  }
+}

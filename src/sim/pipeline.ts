@@ -1,0 +1,179 @@
+// One /v1 request, in order: record it, take it from the rate limit, wait the injected
+// latency, carry out an injected fault, advance the world to the clock, check the token,
+// route, answer (RateLimit-* headers on every answer). A `truncated` fault handles the
+// request and cuts the answer; the other faults answer before the API sees the request.
+
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { World } from './engine';
+import { codeForStatus, MALFORMED_BODY, type FaultDecision, type Faults } from './faults';
+import { ApiError, notFound, sendReply, type Query, type Reply } from './http';
+import type { RateLimiter } from './rateLimit';
+import type { Router } from './router';
+import type { RecordedRequest } from './types';
+import { withExtraFields } from './render';
+
+/** Oldest recorded requests are dropped beyond this count. */
+export const MAX_RECORDED = 10_000;
+
+export interface PipelineDeps {
+  world: World;
+  router: Router;
+  rate: RateLimiter;
+  faults: Faults;
+  token: string;
+  requests: RecordedRequest[];
+  onRequest?: (request: RecordedRequest) => void;
+  /** Called after each answer (persistence). */
+  afterRequest: () => void;
+}
+
+export interface ApiRequest {
+  method: string;
+  /** Path after /v1. */
+  path: string;
+  query: Query;
+  rawBody: string;
+}
+
+export class Pipeline {
+  /** Answers held open by a `hang` fault or waiting out latency; close() ends them. */
+  private readonly open = new Set<ServerResponse>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private closed = false;
+
+  constructor(private readonly deps: PipelineDeps) {}
+
+  async handle(req: IncomingMessage, res: ServerResponse, request: ApiRequest): Promise<void> {
+    const { deps } = this;
+    const parsed = parseBody(request.rawBody);
+    const record: RecordedRequest = {
+      method: request.method,
+      path: request.path,
+      query: request.query,
+      body: parsed.ok ? parsed.value : request.rawBody,
+      status: 0,
+      at: deps.world.now(),
+      authorized: this.authorized(req.headers.authorization),
+    };
+    this.record(record);
+    const allowed = deps.rate.take();
+    const fault = deps.faults.pick(request.method, request.path);
+    await this.delay(deps.faults.latencyFor(request.method, request.path), res);
+    if (this.closed || res.destroyed) return;
+    if (fault && fault.kind !== 'truncated') {
+      record.status = this.fault(fault, req, res);
+    } else {
+      const reply = allowed ? this.answer(request, record.authorized, parsed) : rateLimited(deps.rate.limit);
+      record.status = reply.status;
+      if (fault) this.truncate(res, reply);
+      else sendReply(res, this.finalBody(reply), deps.rate.headers());
+    }
+    deps.onRequest?.(record);
+    deps.afterRequest();
+  }
+
+  /** Ends held answers and pending delays (close()). */
+  shutdown(): void {
+    this.closed = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    for (const res of this.open) res.socket?.destroy();
+    this.open.clear();
+  }
+
+  private record(record: RecordedRequest): void {
+    const { requests } = this.deps;
+    requests.push(record);
+    if (requests.length > MAX_RECORDED) requests.splice(0, requests.length - MAX_RECORDED);
+  }
+
+  private authorized(header: string | undefined): boolean {
+    const expected = Buffer.from(`Bearer ${this.deps.token}`);
+    const given = Buffer.from(header ?? '');
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+
+  private answer(request: ApiRequest, authorized: boolean, parsed: ParsedBody): Reply {
+    const { world, router } = this.deps;
+    try {
+      if (!authorized) throw new ApiError('unauthorized', 'unable to authenticate');
+      world.advance();
+      const match = router.match(request.method, request.path);
+      if (!match) throw notFound('resource');
+      if (!parsed.ok) throw new ApiError('json_error', `invalid JSON in the request body: ${parsed.error}`);
+      const reply = match.route.handler({ world, params: match.params, query: request.query, body: parsed.value, path: request.path });
+      if (request.method !== 'GET') world.touch();
+      return reply;
+    } catch (e) {
+      if (e instanceof ApiError) return e.toReply();
+      console.error('simulator: handler failed', e);
+      return new ApiError('service_error', `internal simulator error: ${(e as Error).message}`, {}, 500).toReply();
+    }
+  }
+
+  private finalBody(reply: Reply): Reply {
+    if (!this.deps.world.options.drift.extraFields || reply.body === undefined || reply.status >= 400) return reply;
+    return { ...reply, body: withExtraFields(reply.body) };
+  }
+
+  /** Carries out a fault other than `truncated`; returns the status to record (0 = no answer). */
+  private fault(fault: FaultDecision, req: IncomingMessage, res: ServerResponse): number {
+    const headers = this.deps.rate.headers();
+    switch (fault.kind) {
+      case 'status': {
+        const error = new ApiError(codeForStatus(fault.status), `simulated fault: HTTP ${fault.status}`, {}, fault.status);
+        sendReply(res, error.toReply(), headers);
+        return fault.status;
+      }
+      case 'malformed':
+        res.writeHead(200, { ...headers, 'Content-Type': 'text/html', 'Content-Length': String(Buffer.byteLength(MALFORMED_BODY)) });
+        res.end(MALFORMED_BODY);
+        return 200;
+      case 'drop':
+        req.socket.destroy();
+        return 0;
+      default:
+        // hang: keep the request open until the client gives up or the simulator closes.
+        this.open.add(res);
+        res.on('close', () => this.open.delete(res));
+        return 0;
+    }
+  }
+
+  /** Valid headers (with the full Content-Length), half the body, then the connection ends. */
+  private truncate(res: ServerResponse, reply: Reply): void {
+    const text = reply.body === undefined ? '{"action":{"id":1,' : JSON.stringify(this.finalBody(reply).body);
+    const headers = { ...this.deps.rate.headers(), ...reply.headers, 'Content-Type': 'application/json' };
+    res.writeHead(reply.status, { ...headers, 'Content-Length': String(Buffer.byteLength(text)) });
+    res.write(text.slice(0, Math.ceil(text.length / 2)), () => res.socket?.destroy());
+  }
+
+  private delay(ms: number, res: ServerResponse): Promise<void> {
+    if (ms <= 0) return Promise.resolve();
+    this.open.add(res);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        this.open.delete(res);
+        resolve();
+      }, ms);
+      this.timers.add(timer);
+    });
+  }
+}
+
+type ParsedBody = { ok: true; value: unknown } | { ok: false; error: string };
+
+function parseBody(raw: string): ParsedBody {
+  if (raw.trim() === '') return { ok: true, value: undefined };
+  try {
+    return { ok: true, value: JSON.parse(raw) };
+  } catch (e) {
+    return { ok: false, error: (e as Error).message };
+  }
+}
+
+function rateLimited(limit: number): Reply {
+  return new ApiError('rate_limit_exceeded', `limit of ${limit} requests per hour reached`).toReply();
+}

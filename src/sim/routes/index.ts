@@ -1,0 +1,20 @@
+// Every route of /v1, from the route table of each resource.
+
+import type { Route } from '../router';
+import { actionRoutes } from './actions';
+import { catalogRouteTable } from './catalog';
+import { floatingIpRoutes } from './floatingIps';
+import { imageRoutes } from './images';
+import { serverActionRoutes } from './serverActions';
+import { serverRoutes } from './servers';
+import { sshKeyRoutes } from './sshKeys';
+
+export const ROUTES: Route[] = [
+  ...actionRoutes,
+  ...serverRoutes,
+  ...serverActionRoutes,
+  ...floatingIpRoutes,
+  ...sshKeyRoutes,
+  ...imageRoutes,
+  ...catalogRouteTable,
+];

@@ -1,0 +1,123 @@
+// The simulator's state: wire-format objects (src/api/schema) kept in maps by id, plus the
+// counters that make new ids, addresses and secrets. Everything here is plain JSON-able data
+// (see persistence.ts); derived indexes (locks, actions per resource) live in engine.ts.
+
+import type {
+  ActionErrorSchema,
+  ActionSchema,
+  DatacenterSchema,
+  FloatingIpSchema,
+  ImageSchema,
+  IsoSchema,
+  LocationSchema,
+  NetGrossPriceSchema,
+  ServerSchema,
+  ServerTypeSchema,
+  SshKeySchema,
+} from '../api/schema';
+
+/** A server as the simulator keeps it: the wire object plus the live API's `primary_disk_size`. */
+export interface SimServer extends ServerSchema {
+  /** GB. Stays when a type change is made with `upgrade_disk: false`. */
+  primary_disk_size: number;
+}
+
+/** Resource kinds that actions refer to (ResourceRef.type) and that effects change. */
+export type ResourceType = 'server' | 'floating_ip' | 'image';
+
+/** A change to the state, applied when an action reaches a step or fails. Plain data, so it persists. */
+export type Effect =
+  | { kind: 'patch'; type: ResourceType; id: number; patch: Record<string, unknown> }
+  | { kind: 'delete_server'; id: number }
+  | { kind: 'assign_floating_ip'; id: number; server: number | null }
+  | { kind: 'delete_backups'; server: number }
+  | { kind: 'delete_image'; id: number };
+
+export interface ActionStep {
+  /** Fraction of the action's run time (0..1) at which the effects apply; 1 = on success. */
+  at: number;
+  effects: Effect[];
+}
+
+export interface ActionRecord {
+  /** The wire object; `progress`, `status`, `finished` and `error` move with the clock. */
+  action: ActionSchema;
+  startedMs: number;
+  endMs: number;
+  /** Steps still to apply (emptied when the action ends). */
+  steps: ActionStep[];
+  /** Applied instead of the final step when the action fails. */
+  onError: Effect[];
+  /** Set when the action is going to fail (FaultConfig.failActions). */
+  failure: ActionErrorSchema | null;
+}
+
+export interface PricingBase {
+  currency: string;
+  vat_rate: string;
+  image: { price_per_gb_month: NetGrossPriceSchema };
+  floating_ip: { price_monthly: NetGrossPriceSchema };
+  traffic: { price_per_tb: NetGrossPriceSchema };
+  server_backup: { percentage: string };
+}
+
+export interface Counters {
+  server: number;
+  floating_ip: number;
+  image: number;
+  ssh_key: number;
+  action: number;
+  /** Next index into the server IPv4 pools (net.ts). */
+  ipv4: number;
+  /** Next index into the Floating IPv4 pool. */
+  floating_ipv4: number;
+  /** Next /64 network number. */
+  ipv6: number;
+  /** State of the PRNG behind passwords, tokens and default backup windows. */
+  rng: number;
+}
+
+export interface SimState {
+  version: 1;
+  counters: Counters;
+  locations: LocationSchema[];
+  datacenters: DatacenterSchema[];
+  /** The datacenter GET /datacenters recommends. */
+  recommendation: number;
+  serverTypes: ServerTypeSchema[];
+  pricing: PricingBase;
+  isos: IsoSchema[];
+  images: Map<number, ImageSchema>;
+  servers: Map<number, SimServer>;
+  floatingIps: Map<number, FloatingIpSchema>;
+  sshKeys: Map<number, SshKeySchema>;
+  actions: Map<number, ActionRecord>;
+}
+
+/** The maps of SimState, by the resource kind of their entries. */
+export function entityMap(state: SimState, type: ResourceType): Map<number, { id: number }> {
+  if (type === 'server') return state.servers;
+  if (type === 'floating_ip') return state.floatingIps;
+  return state.images;
+}
+
+/** Takes the next id of a kind and advances the counter. */
+export function nextId(state: SimState, kind: 'server' | 'floating_ip' | 'image' | 'ssh_key' | 'action'): number {
+  const id = state.counters[kind];
+  state.counters[kind] = id + 1;
+  return id;
+}
+
+/** Looks an entry up by id (a number or a numeric string) or by name, as the API's "ID or name" fields. */
+export function byIdOrName<T extends { id: number; name: string | null }>(items: Iterable<T>, ref: unknown): T | undefined {
+  const asId = typeof ref === 'number' ? ref : typeof ref === 'string' && /^\d+$/.test(ref) ? Number(ref) : undefined;
+  for (const item of items) {
+    if (asId !== undefined ? item.id === asId : item.name === ref) return item;
+  }
+  return undefined;
+}
+
+/** A deep copy of JSON data (entities embedded in other entities are copies, as on the wire). */
+export function copy<T>(value: T): T {
+  return structuredClone(value);
+}
