@@ -49,7 +49,7 @@ import { DEFAULT_USER_AGENT } from './version';
 export const DEFAULT_ENDPOINT = 'https://api.hetzner.cloud/v1';
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_PER_PAGE = 50;
-export const DEFAULT_PAGE_CONCURRENCY = 8;
+export const DEFAULT_PAGE_CONCURRENCY = 16;
 export const DEFAULT_MAX_TRIES = 5;
 export const DEFAULT_RETRY_BASE_MS = 250;
 export const MAX_RETRY_DELAY_MS = 8_000;

@@ -7,7 +7,11 @@ import type { SimServer } from './state';
 
 export function renderServer(server: SimServer, drift: DriftOptions): ServerSchema {
   const { primary_disk_size, ...wire } = server;
-  if (drift.extraFields) Object.assign(wire, { primary_disk_size });
+  if (drift.extraFields) {
+    // Fields today's live API sends that the spec does not have, and its [] for an empty IPv6 rDNS list.
+    const ipv6 = { ...wire.public_net.ipv6, dns_ptr: wire.public_net.ipv6.dns_ptr ?? [] };
+    Object.assign(wire, { primary_disk_size, private_net: [], public_net: { ...wire.public_net, ipv6 } });
+  }
   if (!drift.serversWithoutDatacenter) return wire;
   const { datacenter, ...rest } = wire;
   return { ...rest, location: datacenter?.location };

@@ -121,7 +121,9 @@ describe('sim: CLI', function () {
       actionMs: 0,
       rateLimit: 100,
       statePath: undefined,
+      drift: {},
     });
+    assert.deepEqual(parseArgs(['--drift', 'no-datacenter,extra-fields']).sim.drift, { serversWithoutDatacenter: true, extraFields: true });
     assert.equal(parseArgs([]).sim.actionMs, 3000, 'the CLI default');
     for (const [args, message] of [
       [['--port', '70000'], /--port needs a whole number up to 65535/],
@@ -130,6 +132,7 @@ describe('sim: CLI', function () {
       [['--token', 'a b'], /--token must be printable ASCII/],
       [['--servers', '-1'], /--servers needs a whole number/],
       [['stray'], /unexpected argument 'stray'/],
+      [['--drift', 'sideways'], /--drift takes no-datacenter, refuse-actions, extra-fields; got 'sideways'/],
     ] as Array<[string[], RegExp]>) {
       assert.throws(() => parseArgs(args), (e: Error) => e instanceof UsageError && message.test(e.message), args.join(' '));
     }
