@@ -19,6 +19,9 @@ run_phase() {
 run_phase lint npx eslint .
 run_phase typecheck npx tsc --noEmit -p .
 run_phase unit npm run --silent test:unit
+# In VS Code itself (code-server + headless Chromium); one after the other: both build dist/.
+run_phase integration npm run --silent test:integration
+run_phase e2e npm run --silent test:e2e
 
 if [ ${#failed[@]} -gt 0 ]; then
   echo "test: failed phases: ${failed[*]}"

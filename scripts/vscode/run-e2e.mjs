@@ -1,0 +1,114 @@
+// Runs the Playwright scenarios in test/e2e/*.spec.mjs against the real workbench (code-server
+// + headless Chromium, one of each for the whole run; a freshly loaded workbench page per
+// scenario), then prints a closing line "e2e: N passed, N failed, N skipped".
+//
+//   node scripts/vscode/run-e2e.mjs [--no-build] [--grep=text] [--timeout=120]
+//
+// A spec file exports `scenarios`: [{ name, run({ page, wb, screenshot, env }), skip?, timeoutMs? }]
+// (see test/support/workbench.mjs). Screenshots go to test-output/e2e/: <scenario>-failure.png
+// on failure, and whatever a scenario saves with screenshot(name). On failure the logs go to
+// test-output/e2e/logs/. Env: HCLOUD_E2E_GREP, HCLOUD_VSC_KEEP=1, HCLOUD_VSC_MEMORY=1; every
+// other variable reaches code-server and the extension host.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ensureCodeServer } from './ensure-code-server.mjs';
+import {
+  buildForTests, ensureChromium, freshOutputDir, parseArgs, projectRoot, seconds, startSession, waitForWorkbench, withTimeout,
+} from './harness.mjs';
+
+const PHASE = 'e2e';
+const E2E_OUTDIR = 'out-e2e';
+const opts = parseArgs();
+const grep = typeof opts.grep === 'string' ? opts.grep : process.env.HCLOUD_E2E_GREP;
+const defaultTimeoutMs = Number(opts.timeout || 120) * 1000;
+const specDir = join(projectRoot, 'test', 'e2e');
+const outputDir = freshOutputDir(PHASE);
+const slug = (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
+
+async function loadScenarios() {
+  const files = readdirSync(specDir).filter((f) => f.endsWith('.spec.mjs')).sort();
+  const all = [];
+  for (const file of files) {
+    const mod = await import(pathToFileURL(join(specDir, file)).href);
+    if (!Array.isArray(mod.scenarios)) throw new Error(`test/e2e/${file} does not export a \`scenarios\` array`);
+    for (const s of mod.scenarios) all.push({ ...s, file });
+  }
+  if (all.length === 0) throw new Error(`no scenarios in test/e2e/*.spec.mjs`);
+  return all.filter((s) => !grep || s.name.includes(grep));
+}
+
+const started = Date.now();
+const counts = { passed: 0, failed: 0, skipped: 0 };
+let session;
+let exitCode = 0;
+try {
+  const scenarios = await loadScenarios();
+  await ensureCodeServer();
+  ensureChromium();
+  // The bundle for code-server, and out-e2e/ so scenarios can start the simulator in this process.
+  if (!opts['no-build']) buildForTests(E2E_OUTDIR);
+  const { Workbench } = await import(pathToFileURL(join(projectRoot, 'test', 'support', 'workbench.mjs')).href);
+  session = await startSession({ label: PHASE });
+  let page = session.context.pages()[0];
+  let needsLogs = false;
+
+  for (const scenario of scenarios) {
+    const title = `${scenario.name} [${scenario.file}]`;
+    if (scenario.skip) {
+      counts.skipped++;
+      console.log(`  - ${title} (skipped${typeof scenario.skip === 'string' ? `: ${scenario.skip}` : ''})`);
+      continue;
+    }
+    const t0 = Date.now();
+    try {
+      if (!page || page.isClosed()) page = await session.context.newPage();
+      page.setDefaultTimeout(30_000);
+      const ctx = {
+        page,
+        wb: new Workbench(page),
+        env: process.env,
+        outDir: join(projectRoot, E2E_OUTDIR),
+        screenshot: async (name) => {
+          const path = join(outputDir, `${slug(name)}.png`);
+          await page.screenshot({ path });
+          return path;
+        },
+      };
+      await withTimeout((async () => {
+        await page.goto(session.url());
+        await waitForWorkbench(page);
+        await scenario.run(ctx);
+      })(), scenario.timeoutMs ?? defaultTimeoutMs, `timed out after ${seconds(scenario.timeoutMs ?? defaultTimeoutMs)}`);
+      counts.passed++;
+      console.log(`  ✓ ${title} (${seconds(Date.now() - t0)})`);
+    } catch (err) {
+      counts.failed++;
+      needsLogs = true;
+      const shot = join(outputDir, `${slug(scenario.name)}-failure.png`);
+      await page?.screenshot({ path: shot }).catch(() => {});
+      console.log(`  ✗ ${title} (${seconds(Date.now() - t0)})\n      ${String(err?.stack ?? err).split('\n').slice(0, 12).join('\n      ')}\n      screenshot: ${shot}`);
+    }
+    // The next scenario gets a freshly loaded workbench in a new tab.
+    await page?.close().catch(() => {});
+    page = undefined;
+  }
+  if (process.env.HCLOUD_VSC_MEMORY) {
+    const m = session.memory();
+    console.log(`memory: code-server ${m.codeServerMb} MB, chromium ${m.browserMb} MB (proportional set size)`);
+  }
+  if (needsLogs) {
+    session.saveLogs(join(outputDir, 'logs'));
+    console.log(`${PHASE}: logs saved under ${join(outputDir, 'logs')}`);
+  }
+} catch (err) {
+  console.error(`${PHASE}: ERROR: ${err.message}`);
+  if (session) session.saveLogs(join(outputDir, 'logs'));
+  if (counts.passed + counts.failed + counts.skipped === 0) counts.failed = 1;
+  exitCode = 1;
+} finally {
+  await session?.close().catch((e) => console.error(`${PHASE}: close failed: ${e.message}`));
+}
+console.log(`${PHASE}: finished in ${seconds(Date.now() - started)}`);
+console.log(`${PHASE}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+process.exit(exitCode || (counts.failed > 0 ? 1 : 0));

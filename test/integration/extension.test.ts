@@ -1,0 +1,46 @@
+// The extension as VS Code sees it: present, activates, and its contributed commands work.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+/** publisher.name from package.json. */
+const EXTENSION_ID = 'hcloud-vscode.hetzner-cloud-vscode';
+
+interface ContributedCommand {
+  command: string;
+  title: string;
+}
+
+function extension(): vscode.Extension<unknown> {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is not loaded; extensions seen: ${vscode.extensions.all.map((e) => e.id).filter((id) => !id.startsWith('vscode.')).join(', ') || 'none'}`);
+  return ext;
+}
+
+describe('extension', () => {
+  it('is present under its publisher.name id', () => {
+    const ext = extension();
+    assert.equal(`${ext.packageJSON.publisher}.${ext.packageJSON.name}`, EXTENSION_ID);
+    assert.equal(ext.packageJSON.displayName, 'Hetzner Cloud');
+  });
+
+  it('activates', async () => {
+    const ext = extension();
+    await ext.activate();
+    assert.equal(ext.isActive, true);
+  });
+
+  it('registers every command it contributes', async () => {
+    const ext = extension();
+    await ext.activate();
+    const contributed: ContributedCommand[] = ext.packageJSON.contributes?.commands ?? [];
+    assert.ok(contributed.length > 0, 'package.json contributes no commands');
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const missing = contributed.map((c) => c.command).filter((id) => !registered.has(id));
+    assert.deepEqual(missing, [], `contributed but not registered after activation: ${missing.join(', ')}`);
+  });
+
+  it('hcloud.showLog runs without throwing', async () => {
+    await extension().activate();
+    await vscode.commands.executeCommand('hcloud.showLog');
+  });
+});
