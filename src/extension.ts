@@ -1,12 +1,48 @@
 import * as vscode from 'vscode';
+import { registerCommands } from './commands';
+import type { CommandContext } from './commands/context';
+import { ClientPool } from './projects/clientPool';
+import { ProjectStore, tokenKey } from './projects/projectStore';
+import { ProjectsTreeProvider } from './tree/projectsTreeProvider';
+import { VscodeUserInput, type UserInput } from './ui/userInput';
+
+/** What activate() returns. `testing` exists only when VS Code runs the extension's tests. */
+export interface HcloudExtensionApi {
+  testing?: {
+    setUserInput(input: UserInput | undefined): void;
+    /** Whether SecretStorage holds a token for the project (never the token itself). */
+    hasStoredToken(projectId: string): Promise<boolean>;
+    /** Every key and value the extension keeps in global state, to prove no token is there. */
+    globalStateJson(): string;
+    readonly projects: ProjectStore;
+    readonly tree: ProjectsTreeProvider;
+  };
+}
 
 /** Builds the object graph and pushes every disposable; no network work happens here. */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): HcloudExtensionApi {
   const log = vscode.window.createOutputChannel('Hetzner Cloud', { log: true });
-  context.subscriptions.push(
-    log,
-    vscode.commands.registerCommand('hcloud.showLog', () => log.show(true)),
-  );
+  const projects = new ProjectStore(context.globalState, context.secrets);
+  const clients = new ClientPool(projects, log);
+  const tree = new ProjectsTreeProvider(projects, clients);
+  const treeView = vscode.window.createTreeView('hcloud.projects', { treeDataProvider: tree, showCollapseAll: true });
+
+  const realInput = new VscodeUserInput();
+  let input: UserInput = realInput;
+  const ctx: CommandContext = { projects, clients, tree, log, input: () => input };
+
+  context.subscriptions.push(log, projects, clients, tree, treeView, ...registerCommands(ctx));
+
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return {};
+  return {
+    testing: {
+      setUserInput: (i) => (input = i ?? realInput),
+      hasStoredToken: async (id) => (await context.secrets.get(tokenKey(id))) !== undefined,
+      globalStateJson: () => JSON.stringify(context.globalState.keys().map((k) => [k, context.globalState.get(k)])),
+      projects,
+      tree,
+    },
+  };
 }
 
 export function deactivate(): void {

@@ -1,0 +1,164 @@
+import * as vscode from 'vscode';
+import { HcloudError } from '../api/errors';
+import {
+  DEFAULT_ENDPOINT,
+  normalizeEndpoint,
+  validateEndpoint,
+  validateProjectName,
+  validateTokenShape,
+} from '../projects/endpoint';
+import type { Project } from '../projects/projectStore';
+import { ProjectNode } from '../tree/projectNode';
+import type { TreeNode } from '../tree/node';
+import type { CommandContext } from './context';
+
+const TITLE = 'Add Hetzner Cloud Project';
+
+/** Message for a failed token check; never contains the token. */
+export function describeTokenCheckFailure(projectName: string, error: unknown): string {
+  if (error instanceof HcloudError && (error.status === 401 || error.code === 'unauthorized')) {
+    return `The API rejected the token for "${projectName}" (${error.fullMessage}). Nothing was saved.`;
+  }
+  if (error instanceof HcloudError && error.code === 'invalid_token') {
+    return `${error.message} Nothing was saved.`;
+  }
+  const message = error instanceof HcloudError ? error.fullMessage : error instanceof Error ? error.message : String(error);
+  return `Could not check the token for "${projectName}": ${message}. Nothing was saved.`;
+}
+
+async function askToken(ctx: CommandContext, title: string): Promise<string | undefined> {
+  return ctx.input().inputBox({
+    title,
+    prompt: 'API token of the project (Cloud Console → your project → Security → API tokens). It is kept in VS Code Secret Storage.',
+    placeHolder: 'API token',
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: (v) => validateTokenShape(v),
+  });
+}
+
+/** One cheap request with the token before anything is saved. Returns false (and says why) when it fails. */
+async function checkToken(ctx: CommandContext, name: string, endpoint: string, token: string): Promise<boolean> {
+  const client = ctx.clients.create(name, endpoint, token);
+  try {
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Checking the token for "${name}"…` },
+      () => client.servers.list({ perPage: 1 }, { timeoutMs: 15_000 }),
+    );
+    return true;
+  } catch (e) {
+    ctx.input().error(describeTokenCheckFailure(name, e));
+    return false;
+  }
+}
+
+export async function addProject(ctx: CommandContext): Promise<Project | undefined> {
+  const taken = ctx.projects.list().map((p) => p.name);
+  const name = await ctx.input().inputBox({
+    title: `${TITLE} (1/3)`,
+    prompt: 'A name for the project, as you want to see it in the tree',
+    placeHolder: 'e.g. production',
+    ignoreFocusOut: true,
+    validateInput: (v) => validateProjectName(v, taken),
+  });
+  if (name === undefined) return undefined;
+
+  const token = await askToken(ctx, `${TITLE} (2/3)`);
+  if (token === undefined) return undefined;
+
+  const pick = await ctx.input().quickPick(
+    [
+      { label: 'Hetzner Cloud', description: DEFAULT_ENDPOINT, endpoint: DEFAULT_ENDPOINT },
+      { label: 'Other endpoint…', description: 'advanced', detail: 'A proxy, or the local simulator (http:// only on loopback)', endpoint: undefined },
+    ],
+    { title: `${TITLE} (3/3): API endpoint`, placeHolder: 'Which API does this token belong to?', ignoreFocusOut: true },
+  );
+  if (!pick) return undefined;
+  let endpoint = pick.endpoint;
+  if (!endpoint) {
+    endpoint = await ctx.input().inputBox({
+      title: `${TITLE} (3/3): API endpoint`,
+      prompt: 'Base URL of the API (https://; plain http:// only for 127.0.0.1 / localhost)',
+      value: DEFAULT_ENDPOINT,
+      ignoreFocusOut: true,
+      validateInput: (v) => validateEndpoint(v),
+    });
+    if (endpoint === undefined) return undefined;
+  }
+  endpoint = normalizeEndpoint(endpoint);
+
+  if (!(await checkToken(ctx, name.trim(), endpoint, token))) return undefined;
+  const project = await ctx.projects.add(name, endpoint, token);
+  ctx.log.info(`Project "${project.name}" added (${project.endpoint}).`);
+  ctx.input().info(`Project "${project.name}" added.`);
+  return project;
+}
+
+/** The project a command is about: the tree node's, or one picked from the palette. */
+async function pickProject(ctx: CommandContext, node: TreeNode | undefined, purpose: string, storedOnly: boolean): Promise<Project | undefined> {
+  for (let n = node; n; n = n.parent) if (n instanceof ProjectNode) return n.project;
+  const candidates = ctx.projects.list().filter((p) => !storedOnly || p.source === 'stored');
+  if (candidates.length === 0) {
+    ctx.input().info(storedOnly ? 'There is no stored project. Add one first.' : 'There is no project. Add one first.');
+    return undefined;
+  }
+  const picked = await ctx.input().quickPick(
+    candidates.map((p) => ({ label: p.name, description: p.endpoint, project: p })),
+    { title: purpose, placeHolder: 'Project' },
+  );
+  return picked?.project;
+}
+
+function refuseEnvironment(ctx: CommandContext, project: Project): boolean {
+  if (project.source !== 'environment') return false;
+  ctx.input().info(`"${project.name}" comes from the HCLOUD_TOKEN environment variable; change the variable to change it.`);
+  return true;
+}
+
+export async function renameProject(ctx: CommandContext, node?: TreeNode): Promise<void> {
+  const project = await pickProject(ctx, node, 'Rename Project', true);
+  if (!project || refuseEnvironment(ctx, project)) return;
+  const taken = ctx.projects.list().filter((p) => p.id !== project.id).map((p) => p.name);
+  const name = await ctx.input().inputBox({
+    title: `Rename Project "${project.name}"`,
+    value: project.name,
+    ignoreFocusOut: true,
+    validateInput: (v) => validateProjectName(v, taken),
+  });
+  if (name === undefined || name.trim() === project.name) return;
+  await ctx.projects.rename(project.id, name);
+}
+
+export async function updateToken(ctx: CommandContext, node?: TreeNode): Promise<void> {
+  const project = await pickProject(ctx, node, 'Update Token', true);
+  if (!project || refuseEnvironment(ctx, project)) return;
+  const token = await askToken(ctx, `Update Token of "${project.name}"`);
+  if (token === undefined) return;
+  if (!(await checkToken(ctx, project.name, project.endpoint, token))) return;
+  await ctx.projects.updateToken(project.id, token);
+  ctx.input().info(`Token of "${project.name}" updated.`);
+}
+
+export async function removeProject(ctx: CommandContext, node?: TreeNode): Promise<void> {
+  const project = await pickProject(ctx, node, 'Remove Project', true);
+  if (!project || refuseEnvironment(ctx, project)) return;
+  const ok = await ctx.input().confirm(`Remove project "${project.name}" from VS Code?`, {
+    detail: 'Its API token is deleted from VS Code Secret Storage. Nothing changes in Hetzner Cloud.',
+    confirmLabel: 'Remove',
+  });
+  if (!ok) return;
+  await ctx.projects.remove(project.id);
+  ctx.log.info(`Project "${project.name}" removed.`);
+}
+
+export function registerProjectCommands(ctx: CommandContext): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('hcloud.project.add', () => addProject(ctx)),
+    vscode.commands.registerCommand('hcloud.project.rename', (node?: TreeNode) => renameProject(ctx, node)),
+    vscode.commands.registerCommand('hcloud.project.updateToken', (node?: TreeNode) => updateToken(ctx, node)),
+    vscode.commands.registerCommand('hcloud.project.remove', (node?: TreeNode) => removeProject(ctx, node)),
+    vscode.commands.registerCommand('hcloud.project.refresh', (node?: TreeNode) => ctx.tree.refresh(node instanceof ProjectNode ? node : undefined)),
+    vscode.commands.registerCommand('hcloud.refreshAll', () => ctx.tree.refresh()),
+    vscode.commands.registerCommand('hcloud.node.retry', (node?: TreeNode) => ctx.tree.refresh(node?.parent)),
+  ];
+}

@@ -1,0 +1,50 @@
+import * as vscode from 'vscode';
+import type { Server, ServerStatus } from '../api/types';
+import { contextValue, type TreeNode } from './node';
+
+const TRANSITIONAL: ReadonlySet<ServerStatus> = new Set(['initializing', 'starting', 'stopping', 'deleting', 'migrating', 'rebuilding']);
+
+export function isTransitional(status: ServerStatus): boolean {
+  return TRANSITIONAL.has(status);
+}
+
+export function serverIcon(server: Server): vscode.ThemeIcon {
+  if (isTransitional(server.status)) return new vscode.ThemeIcon('loading~spin');
+  switch (server.status) {
+    case 'running':
+      return new vscode.ThemeIcon('vm-running', new vscode.ThemeColor('testing.iconPassed'));
+    case 'off':
+      return new vscode.ThemeIcon('vm-outline', new vscode.ThemeColor('disabledForeground'));
+    default:
+      return new vscode.ThemeIcon('question');
+  }
+}
+
+export class ServerNode implements TreeNode {
+  readonly id: string;
+
+  constructor(
+    readonly parent: TreeNode,
+    readonly server: Server,
+  ) {
+    this.id = `${parent.id}/server/${server.id}`;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const s = this.server;
+    const item = new vscode.TreeItem(s.name, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = s.publicNet.ipv4?.ip ?? '';
+    item.iconPath = serverIcon(s);
+    const lines = [
+      `**${s.name}** — ${s.status}`,
+      s.publicNet.ipv4 ? `IPv4: ${s.publicNet.ipv4.ip}` : undefined,
+      s.publicNet.ipv6 ? `IPv6: ${s.publicNet.ipv6.ip}` : undefined,
+      `Type: ${s.serverType.name} (${s.serverType.cores} vCPU, ${s.serverType.memory} GB RAM, ${s.serverType.disk} GB disk)`,
+      s.location ? `Location: ${s.location.name} (${s.location.city})` : undefined,
+    ].filter((l): l is string => !!l);
+    item.tooltip = new vscode.MarkdownString(lines.join('  \n'));
+    item.contextValue = contextValue('server', s.status, s.locked && 'locked', s.rescueEnabled && 'rescue');
+    return item;
+  }
+}

@@ -1,0 +1,192 @@
+// Projects and tokens inside VS Code, against a simulator this suite starts for itself.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { startSimulator } from '../../src/sim/simulator';
+import type { Simulator } from '../../src/sim/types';
+import type { TreeNode } from '../../src/tree/node';
+import { testingApi } from './support/extensionApi';
+import { ScriptedInput, type Answer } from './support/scriptedInput';
+
+type Api = Awaited<ReturnType<typeof testingApi>>;
+
+const TOKEN = 'integration-token-4f9c2a';
+
+function label(node: TreeNode): string {
+  const l = node.getTreeItem().label;
+  return typeof l === 'string' ? l : l?.label ?? '';
+}
+
+describe('projects', function () {
+  this.timeout(30_000);
+  let sim: Simulator;
+  let api: Api;
+  let input: ScriptedInput;
+
+  const script = (...answers: Answer[]) => {
+    input = new ScriptedInput(answers);
+    api.setUserInput(input);
+  };
+  const addAnswers = (name: string, token: string): Answer[] => [
+    { inputBox: name },
+    { inputBox: token },
+    { quickPick: 'Other endpoint…' },
+    { inputBox: sim.url },
+  ];
+  const stored = () => api.projects.list().filter((p) => p.source === 'stored');
+
+  before(async () => {
+    sim = await startSimulator({ token: TOKEN, actionMs: 100 });
+    api = await testingApi();
+  });
+
+  afterEach(async () => {
+    api.setUserInput(undefined);
+    for (const p of stored()) await api.projects.remove(p.id);
+    delete process.env.HCLOUD_TOKEN;
+    delete process.env.HCLOUD_ENDPOINT;
+  });
+
+  after(async () => {
+    await sim?.close();
+  });
+
+  it('adds a project: checks the token with one request, keeps it in SecretStorage only', async () => {
+    sim.clearRequests();
+    script(...addAnswers('demo-project', TOKEN));
+    await vscode.commands.executeCommand('hcloud.project.add');
+
+    assert.equal(input.remaining, 0, 'every scripted prompt was asked');
+    const tokenPrompt = input.prompts[1];
+    assert.equal(tokenPrompt.password, true, 'the token box hides what is typed');
+    assert.equal(tokenPrompt.ignoreFocusOut, true, 'the token box stays open when focus moves');
+
+    const projects = stored();
+    assert.deepEqual(projects.map((p) => [p.name, p.endpoint]), [['demo-project', sim.url]]);
+    assert.equal(await api.hasStoredToken(projects[0].id), true);
+    assert.equal(sim.requests.length, 1, 'exactly one request checks the token');
+    assert.equal(sim.requests[0].authorized, true);
+
+    assert.ok(!api.globalStateJson().includes(TOKEN), 'the token is not in global state');
+    const settings = JSON.stringify(vscode.workspace.getConfiguration().inspect('hcloud') ?? {}) + JSON.stringify(vscode.workspace.getConfiguration('hcloud'));
+    assert.ok(!settings.includes(TOKEN), 'the token is not in settings');
+    assert.ok(input.messages.some((m) => m.level === 'info' && m.text.includes('demo-project')));
+  });
+
+  it('refuses a wrong token, says so, and saves nothing', async () => {
+    sim.clearRequests();
+    script(...addAnswers('wrong-token', 'not-the-right-token'));
+    await vscode.commands.executeCommand('hcloud.project.add');
+
+    assert.deepEqual(stored(), []);
+    assert.equal(sim.requests.length, 1);
+    assert.equal(sim.requests[0].status, 401);
+    const error = input.messages.find((m) => m.level === 'error');
+    assert.ok(error, 'an error message is shown');
+    assert.match(error.text, /rejected the token/);
+    assert.match(error.text, /Nothing was saved/);
+    assert.ok(!error.text.includes('not-the-right-token'), 'the message does not echo the token');
+  });
+
+  it('validates the inputs before sending anything', async () => {
+    sim.clearRequests();
+    script({ inputBox: 'ok-name' }, { inputBox: 'has space' });
+    await vscode.commands.executeCommand('hcloud.project.add');
+    assert.match(input.prompts[1].validation ?? '', /characters/);
+
+    script({ inputBox: 'ok-name' }, { inputBox: TOKEN }, { quickPick: 'Other endpoint…' }, { inputBox: 'http://192.0.2.10/v1' });
+    await vscode.commands.executeCommand('hcloud.project.add');
+    assert.match(input.prompts[3].validation ?? '', /only for loopback/);
+    assert.equal(sim.requests.length, 0);
+    assert.deepEqual(stored(), []);
+  });
+
+  it('lists the simulator\'s servers under the project, with status icon and public IPv4', async () => {
+    const project = await api.projects.add('servers', sim.url, TOKEN);
+    const projectNode = (await api.tree.getChildren()).find((n) => n.id === `project/${project.id}`);
+    assert.ok(projectNode, 'the project is a root of the tree');
+    const children = await api.tree.getChildren(projectNode);
+
+    const res = await fetch(`${sim.url}/servers?per_page=50`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    const { servers } = (await res.json()) as { servers: Array<{ name: string; public_net: { ipv4: { ip: string } } }> };
+    assert.ok(servers.length >= 3, 'the demo project has servers');
+    assert.deepEqual(children.map(label), servers.map((s) => s.name).sort((a, b) => a.localeCompare(b)));
+    for (const node of children) {
+      const item = node.getTreeItem();
+      const server = servers.find((s) => s.name === label(node))!;
+      assert.equal(item.description, server.public_net.ipv4.ip);
+      assert.ok(item.iconPath instanceof vscode.ThemeIcon);
+      assert.match(String(item.contextValue), /;server;/);
+    }
+  });
+
+  it('shows an error node with Retry when a project cannot load, instead of throwing', async () => {
+    const project = await api.projects.add('unreachable', 'http://127.0.0.1:9/v1', TOKEN);
+    const projectNode = (await api.tree.getChildren()).find((n) => n.id === `project/${project.id}`)!;
+    const [node, ...rest] = await api.tree.getChildren(projectNode);
+    assert.equal(rest.length, 0);
+    const item = node.getTreeItem();
+    assert.equal(item.label, 'Could not load servers');
+    assert.match(String(item.description), /127\.0\.0\.1:9/);
+    assert.match(String(item.contextValue), /;retryable;/);
+    assert.equal(item.command?.command, 'hcloud.node.retry');
+    assert.ok(!JSON.stringify(item).includes(TOKEN));
+  });
+
+  it('marks a rejected token on the project', async () => {
+    const project = await api.projects.add('revoked', sim.url, 'revoked-token');
+    const projectNode = (await api.tree.getChildren()).find((n) => n.id === `project/${project.id}`)!;
+    const [node] = await api.tree.getChildren(projectNode);
+    const item = node.getTreeItem();
+    assert.equal(item.label, 'Token rejected');
+    assert.match(String(item.contextValue), /;tokenRejected;/);
+  });
+
+  it('renames a project and updates its token after checking it', async () => {
+    const project = await api.projects.add('old-name', sim.url, 'stale-token');
+    script({ quickPick: 'old-name' }, { inputBox: 'new-name' });
+    await vscode.commands.executeCommand('hcloud.project.rename');
+    assert.deepEqual(stored().map((p) => p.name), ['new-name']);
+
+    sim.clearRequests();
+    script({ quickPick: 'new-name' }, { inputBox: 'still-wrong' });
+    await vscode.commands.executeCommand('hcloud.project.updateToken');
+    assert.equal(sim.requests.at(-1)?.status, 401, 'the new token was checked');
+    assert.ok(input.messages.some((m) => m.level === 'error' && /rejected/.test(m.text)));
+
+    script({ quickPick: 'new-name' }, { inputBox: TOKEN });
+    await vscode.commands.executeCommand('hcloud.project.updateToken');
+    assert.equal(sim.requests.at(-1)?.status, 200);
+    const projectNode = (await api.tree.getChildren()).find((n) => n.id === `project/${project.id}`)!;
+    const children = await api.tree.getChildren(projectNode);
+    assert.ok(children.length > 1 && children.every((c) => /;server;/.test(String(c.getTreeItem().contextValue))), 'the new token works');
+  });
+
+  it('removes a project only after confirmation, and deletes its secret', async () => {
+    const project = await api.projects.add('to-remove', sim.url, TOKEN);
+    assert.equal(await api.hasStoredToken(project.id), true);
+
+    script({ quickPick: 'to-remove' }, { confirm: false });
+    await vscode.commands.executeCommand('hcloud.project.remove');
+    assert.equal(stored().length, 1, 'cancelling keeps the project');
+    assert.equal(await api.hasStoredToken(project.id), true);
+
+    script({ quickPick: 'to-remove' }, { confirm: true });
+    await vscode.commands.executeCommand('hcloud.project.remove');
+    assert.match(input.prompts[1].message ?? '', /Remove project "to-remove"/);
+    assert.deepEqual(stored(), []);
+    assert.equal(await api.hasStoredToken(project.id), false, 'the secret is gone');
+  });
+
+  it('shows the HCLOUD_TOKEN project from the environment without storing its token', async () => {
+    process.env.HCLOUD_TOKEN = TOKEN;
+    process.env.HCLOUD_ENDPOINT = sim.url;
+    const roots = await api.tree.getChildren();
+    const envNode = roots.find((n) => n.id === 'project/env');
+    assert.ok(envNode, 'the environment project is listed');
+    assert.match(String(envNode.getTreeItem().description), /from environment/);
+    assert.equal(await api.hasStoredToken('env'), false);
+    assert.ok(!api.globalStateJson().includes(TOKEN));
+    const servers = await api.tree.getChildren(envNode);
+    assert.ok(servers.length > 1 && servers.every((s) => /;server;/.test(String(s.getTreeItem().contextValue))));
+  });
+});
