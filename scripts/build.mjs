@@ -34,6 +34,7 @@ await esbuild.build({
   format: 'cjs',
   target: 'node20',
   external: ['vscode'],
+  alias: { 'whatwg-url': './scripts/shims/whatwg-url.js' },
   sourcemap: !production,
   minify: production,
   define,

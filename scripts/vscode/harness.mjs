@@ -217,8 +217,9 @@ function isolatedEnv(home, extra = {}) {
  * @param {Record<string,string>} [o.env] extra environment for code-server and the extension host
  * @param {object} [o.settings] user settings (merged over QUIET_SETTINGS)
  * @param {number} [o.startTimeoutMs]
+ * @param {number} [o.port] a fixed port (default: a free one, retried when taken)
  */
-export async function startCodeServer({ dirs, env = {}, settings = {}, startTimeoutMs = 60_000 }) {
+export async function startCodeServer({ dirs, env = {}, settings = {}, startTimeoutMs = 60_000, port: fixedPort }) {
   const entryJs = await ensureCodeServer({ quiet: true });
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
   writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
@@ -227,8 +228,8 @@ export async function startCodeServer({ dirs, env = {}, settings = {}, startTime
   const logFile = join(dirs.root, 'code-server.log');
 
   let lastError;
-  for (let attempt = 1; attempt <= 3; attempt++) {
-    const port = await freePort();
+  for (let attempt = 1; attempt <= (fixedPort ? 1 : 3); attempt++) {
+    const port = fixedPort || (await freePort());
     const args = [
       entryJs,
       '--config', configFile,

@@ -1,0 +1,145 @@
+// The demo: builds and packages the extension, starts the simulator with the demo project (its
+// state kept in .cache/demo/sim-state.json, so changes survive a restart), installs the .vsix into
+// a code-server of the project's own, starts it with HCLOUD_TOKEN / HCLOUD_ENDPOINT pointing at
+// the simulator, and prints the URL to open. Ctrl-C stops everything it started.
+//
+//   npm run demo [-- --port=8080] [--sim-port=4780] [--reset] [--check]
+//
+// --reset  starts from a fresh demo project and a fresh VS Code profile.
+// --check  opens the URL in headless Chromium, checks that the Hetzner Cloud view lists the demo
+//          servers, saves test-output/demo/demo.png and exits (npm test runs it as its demo phase,
+//          with --port=0 --sim-port=0: free ports, and a fresh .cache/demo-check/ so it never
+//          touches the demo's own state).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { ensureCodeServer } from './vscode/ensure-code-server.mjs';
+import { launchBrowser, onCleanup, parseArgs, projectRoot, seconds, startCodeServer, waitForWorkbench } from './vscode/harness.mjs';
+
+const started = Date.now();
+const opts = parseArgs();
+function portOption(name, fallback) {
+  const value = opts[name] ?? String(fallback);
+  if (!/^\d+$/.test(String(value)) || Number(value) > 65535) {
+    console.error(`demo: --${name}=<port> needs a port number (0 picks a free one), got ${value === true ? 'no value' : value}`);
+    process.exit(2);
+  }
+  return Number(value);
+}
+const port = portOption('port', 8080);
+const simPort = portOption('sim-port', 4780);
+const demoDir = join(projectRoot, '.cache', opts.check ? 'demo-check' : 'demo');
+const TOKEN = 'demo';
+
+function step(text) {
+  console.log(`demo: ${text} (${seconds(Date.now() - started)})`);
+}
+
+function run(cmd, args, what) {
+  const r = spawnSync(cmd, args, { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  if (r.status !== 0) {
+    process.stderr.write(r.stdout + r.stderr);
+    throw new Error(`${what} failed (${cmd} ${args.join(' ')})`);
+  }
+  return r.stdout;
+}
+
+/** The simulator CLI in a child process; resolves with its /v1 URL once it listens. */
+function startSimulator() {
+  const child = spawn(process.execPath, [
+    join(projectRoot, 'out', 'src', 'sim', 'cli.js'),
+    '--port', String(simPort), '--token', TOKEN, '--state', join(demoDir, 'sim-state.json'),
+  ], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+  onCleanup(async () => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+    await new Promise((r) => (child.exitCode === null ? child.once('exit', r) : r()));
+  });
+  // Also on any other way out (an error, process.exit): SIGTERM makes it save its state and stop.
+  process.on('exit', () => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+  });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the simulator exited with code ${code} (is port ${simPort} taken? try --sim-port)`)));
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const m = /listening on (http:\/\/\S+\/v1)/.exec(line);
+      if (m) resolve({ url: m[1], child });
+    });
+  });
+}
+
+async function check(origin, servers) {
+  const shots = join(projectRoot, 'test-output', 'demo');
+  mkdirSync(shots, { recursive: true });
+  const dirs = { profile: join(demoDir, 'check-browser-profile'), home: join(demoDir, 'check-home') };
+  rmSync(dirs.profile, { recursive: true, force: true });
+  mkdirSync(dirs.home, { recursive: true });
+  const context = await launchBrowser({ dirs });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(30_000);
+    await page.goto(origin);
+    await waitForWorkbench(page);
+    await page.locator('.activitybar a.action-label[aria-label="Hetzner Cloud"]').click();
+    const rows = page.locator('[id="workbench.view.extension.hcloud"] .monaco-list[role="tree"] .monaco-list-row');
+    await rows.filter({ hasText: 'HCLOUD_TOKEN' }).click();
+    for (const name of servers) await rows.filter({ hasText: name }).first().waitFor({ state: 'visible' });
+    await page.mouse.move(1300, 450);
+    await page.screenshot({ path: join(shots, 'demo.png') });
+    step(`check: the Hetzner Cloud view lists the ${servers.length} demo servers; screenshot test-output/demo/demo.png`);
+    console.log('demo: 1 passed, 0 failed, 0 skipped');
+  } finally {
+    await context.close();
+  }
+}
+
+try {
+  if (opts.reset || opts.check) rmSync(demoDir, { recursive: true, force: true });
+  mkdirSync(demoDir, { recursive: true });
+
+  run(process.execPath, ['scripts/build.mjs', '--tests', '--quiet'], 'the build');
+  run('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', join(demoDir, 'hetzner-cloud.vsix')], 'packaging the extension');
+  step('built and packaged the extension');
+
+  const entryJs = await ensureCodeServer();
+  const dirs = {
+    root: demoDir,
+    home: join(demoDir, 'home'),
+    userData: join(demoDir, 'user-data'),
+    extensions: join(demoDir, 'extensions'),
+    workspace: join(demoDir, 'workspace'),
+  };
+  for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
+  run(process.execPath, [entryJs, '--extensions-dir', dirs.extensions, '--user-data-dir', dirs.userData, '--install-extension', join(demoDir, 'hetzner-cloud.vsix'), '--force'], 'installing the extension into code-server');
+  step(`installed the extension into code-server (${readdirSync(dirs.extensions).filter((d) => d.includes('hetzner')).join(', ')})`);
+
+  const sim = await startSimulator();
+  step(`simulator with the demo project on ${sim.url} (token "${TOKEN}", state in ${join('.cache', basename(demoDir), 'sim-state.json')})`);
+
+  const server = await startCodeServer({
+    dirs,
+    port,
+    env: { HCLOUD_TOKEN: TOKEN, HCLOUD_ENDPOINT: sim.url },
+  });
+  onCleanup(() => server.stop());
+  const url = `${server.origin}/?folder=${encodeURIComponent(dirs.workspace)}`;
+
+  if (opts.check) {
+    const res = await fetch(`${sim.url}/servers?per_page=50`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    const { servers } = await res.json();
+    await check(url, servers.map((s) => s.name));
+    await server.stop();
+    sim.child.kill('SIGTERM');
+    process.exit(0);
+  }
+
+  console.log(`\n  Hetzner Cloud demo ready in ${seconds(Date.now() - started)}: open ${url}`);
+  console.log('  The Hetzner Cloud view is in the activity bar (cloud icon); its project "HCLOUD_TOKEN" is the simulator.');
+  console.log('  Press Ctrl-C to stop code-server and the simulator.\n');
+  await new Promise(() => {}); // until Ctrl-C: the harness's signal handler stops everything
+} catch (err) {
+  console.error(`demo: ERROR: ${err.message}`);
+  if (opts.check) console.log('demo: 0 passed, 1 failed, 0 skipped');
+  if (existsSync(join(demoDir, 'code-server.log'))) console.error('demo: code-server log: .cache/demo/code-server.log');
+  process.exit(1);
+}
