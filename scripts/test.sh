@@ -20,9 +20,10 @@ run_phase() {
   status=${PIPESTATUS[0]}
   local counts
   counts=$(grep -E "^$name: [0-9]+ passed, [0-9]+ failed, [0-9]+ skipped" "$log" | tail -n 1 || true)
-  if [ -n "$counts" ]; then
-    read -r p f s < <(echo "$counts" | sed -E 's/^[a-z]+: ([0-9]+) passed, ([0-9]+) failed, ([0-9]+) skipped.*/\1 \2 \3/')
-    passed_total=$((passed_total + p)); failed_total=$((failed_total + f)); skipped_total=$((skipped_total + s))
+  if [[ $counts =~ ([0-9]+)\ passed,\ ([0-9]+)\ failed,\ ([0-9]+)\ skipped ]]; then
+    passed_total=$((passed_total + BASH_REMATCH[1]))
+    failed_total=$((failed_total + BASH_REMATCH[2]))
+    skipped_total=$((skipped_total + BASH_REMATCH[3]))
   fi
   if [ "$status" -eq 0 ]; then
     echo "$name: ok"
