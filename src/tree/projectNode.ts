@@ -34,7 +34,7 @@ export class ProjectNode implements TreeNode {
       const client = await this.clients.get(this.project);
       const servers = await client.servers.listAll();
       if (servers.length === 0) return [new MessageNode(this, `${this.id}/empty`, 'No servers', { icon: 'info' })];
-      return servers.sort((a, b) => a.name.localeCompare(b.name)).map((s) => new ServerNode(this, s));
+      return servers.sort((a, b) => a.name.localeCompare(b.name)).map((s) => new ServerNode(this, this.project, s));
     } catch (e) {
       return [MessageNode.error(this, 'servers', e)];
     }

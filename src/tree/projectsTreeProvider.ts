@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ClientPool } from '../projects/clientPool';
 import type { ProjectStore } from '../projects/projectStore';
 import type { TreeNode } from './node';
+import type { ResourceKind } from './resourceNode';
 import { ProjectNode } from './projectNode';
 
 export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
@@ -24,6 +25,14 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   /** Reloads one node's children, or the whole tree. */
   refresh(node?: TreeNode): void {
     this.changed.fire(node);
+  }
+
+  /**
+   * After a change made by a command: reload what shows the resource (or the whole project when
+   * no resource is named) and keep polling it while it is in a transitional state.
+   */
+  resourceChanged(_projectId: string, _kind?: ResourceKind, _id?: number): void {
+    this.changed.fire(undefined);
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {

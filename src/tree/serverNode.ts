@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { Server, ServerStatus } from '../api/types';
+import type { Project } from '../projects/projectStore';
 import { contextValue, type TreeNode } from './node';
+import type { ResourceNode } from './resourceNode';
 
 const TRANSITIONAL: ReadonlySet<ServerStatus> = new Set(['initializing', 'starting', 'stopping', 'deleting', 'migrating', 'rebuilding']);
 
@@ -20,14 +22,20 @@ export function serverIcon(server: Server): vscode.ThemeIcon {
   }
 }
 
-export class ServerNode implements TreeNode {
+export class ServerNode implements ResourceNode<Server> {
   readonly id: string;
+  readonly kind = 'server';
 
   constructor(
     readonly parent: TreeNode,
+    readonly project: Project,
     readonly server: Server,
   ) {
     this.id = `${parent.id}/server/${server.id}`;
+  }
+
+  get resource(): Server {
+    return this.server;
   }
 
   getTreeItem(): vscode.TreeItem {

@@ -11,6 +11,11 @@ export interface UserInput {
   quickPickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T[] | undefined>;
   /** A modal question with one confirming button; true only when that button was chosen. */
   confirm(message: string, options: { detail?: string; confirmLabel: string }): Promise<boolean>;
+  /**
+   * Shows a secret (a root or VNC password) once, in a modal with a button that copies it.
+   * The value is never logged.
+   */
+  secret(message: string, value: string, copyLabel: string): Promise<void>;
   info(message: string): void;
   warn(message: string): void;
   error(message: string): void;
@@ -32,6 +37,11 @@ export class VscodeUserInput implements UserInput {
   async confirm(message: string, options: { detail?: string; confirmLabel: string }): Promise<boolean> {
     const choice = await vscode.window.showWarningMessage(message, { modal: true, detail: options.detail }, options.confirmLabel);
     return choice === options.confirmLabel;
+  }
+
+  async secret(message: string, value: string, copyLabel: string): Promise<void> {
+    const choice = await vscode.window.showInformationMessage(message, { modal: true, detail: value }, copyLabel);
+    if (choice === copyLabel) await vscode.env.clipboard.writeText(value);
   }
 
   info(message: string): void {

@@ -29,6 +29,8 @@ export interface Prompt {
 export class ScriptedInput implements UserInput {
   readonly prompts: Prompt[] = [];
   readonly messages: Array<{ level: 'info' | 'warn' | 'error'; text: string }> = [];
+  /** Secrets shown with secret(): what the modal said and the value, so tests can compare. */
+  readonly secrets: Array<{ message: string; value: string }> = [];
 
   constructor(private readonly answers: Answer[]) {}
 
@@ -82,6 +84,10 @@ export class ScriptedInput implements UserInput {
     const { confirm } = this.next<{ confirm: boolean }>('confirm');
     this.prompts.push({ kind: 'confirm', message });
     return confirm;
+  }
+
+  async secret(message: string, value: string, _copyLabel: string): Promise<void> {
+    this.secrets.push({ message, value });
   }
 
   info(text: string): void {

@@ -1,0 +1,86 @@
+import type * as vscode from 'vscode';
+import type { HcloudClient } from '../api/client';
+import type { Project } from '../projects/projectStore';
+import type { TreeNode } from '../tree/node';
+import { isResourceNode, projectOf, type ResourceKind } from '../tree/resourceNode';
+import type { CommandContext } from './context';
+import { describeError } from './describeError';
+
+/** The project a command is about: the node's (or its ancestor's), the only one, or one picked. */
+export async function pickProject(ctx: CommandContext, node: TreeNode | undefined, title: string): Promise<Project | undefined> {
+  const fromNode = projectOf(node);
+  if (fromNode) return fromNode;
+  const projects = ctx.projects.list();
+  if (projects.length === 0) {
+    ctx.input().info('There is no Hetzner Cloud project yet. Add one first (Hetzner Cloud: Add Project).');
+    return undefined;
+  }
+  if (projects.length === 1) return projects[0];
+  const picked = await ctx.input().quickPick(
+    projects.map((p) => ({ label: p.name, description: p.source === 'environment' ? 'from environment' : p.endpoint, project: p })),
+    { title, placeHolder: 'Project' },
+  );
+  return picked?.project;
+}
+
+export interface Target<T> {
+  project: Project;
+  resource: T;
+}
+
+export interface PickOptions<T> {
+  kind: ResourceKind;
+  /** Title of the quick picks, e.g. `Power Off Server`. */
+  title: string;
+  /** Loads the candidates when the command was run from the palette. */
+  list(client: HcloudClient): Promise<T[]>;
+  /** Only these are offered (e.g. servers that are off for Power On). */
+  filter?(resource: T): boolean;
+  item(resource: T): vscode.QuickPickItem;
+  /** Said when no candidate is left, e.g. `No server is off.` */
+  none: string;
+}
+
+/**
+ * The resource a command acts on: the tree node's, or (from the palette) a project and then a
+ * resource picked from a list. Undefined when the user cancelled or nothing fits.
+ */
+export async function pickTarget<T>(ctx: CommandContext, node: TreeNode | undefined, o: PickOptions<T>): Promise<Target<T> | undefined> {
+  if (isResourceNode<T>(node, o.kind)) return { project: node.project, resource: node.resource };
+  const project = await pickProject(ctx, node, o.title);
+  if (!project) return undefined;
+  let candidates: T[];
+  try {
+    const client = await ctx.clients.get(project);
+    candidates = (await o.list(client)).filter((r) => !o.filter || o.filter(r));
+  } catch (e) {
+    ctx.input().error(describeError(e, { action: o.title }));
+    return undefined;
+  }
+  if (candidates.length === 0) {
+    ctx.input().info(`${o.none} (project "${project.name}")`);
+    return undefined;
+  }
+  const picked = await ctx.input().quickPick(
+    candidates.map((resource) => ({ ...o.item(resource), resource })),
+    { title: `${o.title} (${project.name})`, placeHolder: 'Pick one', matchOnDescription: true },
+  );
+  return picked ? { project, resource: picked.resource } : undefined;
+}
+
+/** A modal question; true when the user confirmed. */
+export function confirm(ctx: CommandContext, message: string, detail: string, confirmLabel: string): Promise<boolean> {
+  return ctx.input().confirm(message, { detail, confirmLabel });
+}
+
+/** Asks the user to type a resource's name to confirm a destructive action. */
+export async function confirmByTypingName(ctx: CommandContext, title: string, name: string, consequence: string): Promise<boolean> {
+  const typed = await ctx.input().inputBox({
+    title,
+    prompt: `${consequence} Type "${name}" to confirm.`,
+    placeHolder: name,
+    ignoreFocusOut: true,
+    validateInput: (v) => (v === name ? undefined : `Type the name exactly: ${name}`),
+  });
+  return typed === name;
+}

@@ -1,0 +1,99 @@
+import * as vscode from 'vscode';
+import type { HcloudClient } from '../api/client';
+import { ClientErrorCode, isHcloudError } from '../api/errors';
+import type { Action } from '../api/types';
+import type { Project } from '../projects/projectStore';
+import type { ResourceKind } from '../tree/resourceNode';
+import type { CommandContext } from './context';
+import { describeError } from './describeError';
+
+export interface ActionRun<R> {
+  project: Project;
+  /** Shown in the progress notification and in messages, e.g. `Power off "web-1"`. */
+  title: string;
+  /** Starts the action(s); returns what the API answered and the actions to wait for. */
+  start(client: HcloudClient, signal: AbortSignal): Promise<{ actions: Action[]; result: R }>;
+  /** The resource(s) the tree should refresh (and watch while they change). */
+  affects?: Array<{ kind: ResourceKind; id?: number }>;
+  /** Message on success; default `<title>: done.` */
+  success?: string | ((result: R) => string);
+  /** Called after the actions succeeded (e.g. to show a password once). */
+  after?(result: R): Promise<void> | void;
+}
+
+/**
+ * Runs an API action under a progress notification that shows the action's own percentage.
+ * Closing (cancelling) the notification stops waiting, never the action. Success and failure are
+ * reported with the resource's name; a failure shows the API's code and message.
+ * Returns the result when the action succeeded, undefined otherwise.
+ */
+export async function runAction<R>(ctx: CommandContext, run: ActionRun<R>): Promise<R | undefined> {
+  let client: HcloudClient;
+  try {
+    client = await ctx.clients.get(run.project);
+  } catch (e) {
+    ctx.input().error(describeError(e, { action: run.title }));
+    return undefined;
+  }
+  const refresh = () => {
+    for (const a of run.affects ?? [{ kind: undefined as unknown as ResourceKind }]) ctx.tree.resourceChanged(run.project.id, a.kind, a.id);
+  };
+  try {
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: run.title, cancellable: true },
+      async (progress, token) => {
+        const abort = new AbortController();
+        const sub = token.onCancellationRequested(() => abort.abort());
+        try {
+          const started = await run.start(client, abort.signal);
+          refresh(); // the tree shows the transitional state at once
+          let reported = 0;
+          await client.waitForActions(started.actions, {
+            signal: abort.signal,
+            onUpdate: (p) => {
+              const overall = Math.round(p.overall);
+              if (overall > reported) {
+                progress.report({ increment: overall - reported, message: `${overall}%` });
+                reported = overall;
+              }
+            },
+          });
+          return started.result;
+        } finally {
+          sub.dispose();
+        }
+      },
+    );
+    refresh();
+    const success = typeof run.success === 'function' ? run.success(result) : run.success ?? `${run.title}: done.`;
+    ctx.log.info(success);
+    ctx.input().info(success);
+    await run.after?.(result);
+    return result;
+  } catch (e) {
+    refresh();
+    if (isHcloudError(e, ClientErrorCode.Aborted)) {
+      ctx.log.info(`${run.title}: stopped waiting; the action goes on in Hetzner Cloud.`);
+      ctx.input().info(`${run.title}: no longer waiting. The action goes on; the tree shows its state.`);
+      return undefined;
+    }
+    const message = describeError(e, { action: run.title, rateLimitReset: client.rateLimit?.reset });
+    ctx.log.error(message);
+    ctx.input().error(message);
+    return undefined;
+  }
+}
+
+/** For calls that answer at once (rename, delete of keys and images, ...): the same error reporting. */
+export async function runCall<R>(ctx: CommandContext, project: Project, title: string, call: (client: HcloudClient) => Promise<R>): Promise<R | undefined> {
+  let client: HcloudClient | undefined;
+  try {
+    client = await ctx.clients.get(project);
+    return await call(client);
+  } catch (e) {
+    const message = describeError(e, { action: title, rateLimitReset: client?.rateLimit?.reset });
+    ctx.log.error(message);
+    ctx.input().error(message);
+    return undefined;
+  }
+}
