@@ -10,7 +10,7 @@ import type {
   ImageSchema,
   IsoSchema,
   LocationSchema,
-  NetGrossPriceSchema,
+  PricingSchema,
   ServerSchema,
   ServerTypeSchema,
   SshKeySchema,
@@ -52,14 +52,8 @@ export interface ActionRecord {
   failure: ActionErrorSchema | null;
 }
 
-export interface PricingBase {
-  currency: string;
-  vat_rate: string;
-  image: { price_per_gb_month: NetGrossPriceSchema };
-  floating_ip: { price_monthly: NetGrossPriceSchema };
-  traffic: { price_per_tb: NetGrossPriceSchema };
-  server_backup: { percentage: string };
-}
+/** /pricing without `server_types`, which is derived from the server types' prices. */
+export type PricingBase = Omit<PricingSchema, 'server_types'>;
 
 export interface Counters {
   server: number;
