@@ -1,15 +1,8 @@
 import * as vscode from 'vscode';
 import { HcloudClient } from '../api/client';
 import { HcloudError, ClientErrorCode } from '../api/errors';
-import type { RequestLogEntry } from '../api/transport';
 import type { Project, ProjectStore } from './projectStore';
-
-/** Formats one HTTP exchange for the log; carries no token (the transport never passes one). */
-export function formatRequest(project: string, e: RequestLogEntry): string {
-  const retry = e.attempt > 1 ? ` (try ${e.attempt})` : '';
-  const status = e.status === 0 ? e.errorCode ?? 'no answer' : String(e.status);
-  return `[${project}] ${e.method} ${e.path} → ${status} in ${Math.round(e.durationMs)} ms${retry}`;
-}
+import { formatRequest } from './requestLog';
 
 /**
  * One HcloudClient per project, created on first use and dropped when the project's token or
