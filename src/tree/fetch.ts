@@ -104,3 +104,22 @@ export async function fetchResource(client: HcloudClient, kind: PolledKind, id: 
       return client.floatingIps.get(id);
   }
 }
+
+/** Resources a freshly loaded folder shows in a transitional state: the tree polls each until it settles. */
+export function unsettled<W extends ListWhat>(what: W, data: FolderData[W]): Array<{ kind: PolledKind; id: number }> {
+  if (what === 'servers') {
+    return (data as Server[]).filter((s) => s.locked || ['initializing', 'starting', 'stopping', 'deleting', 'migrating', 'rebuilding'].includes(s.status)).map((s) => ({ kind: 'server', id: s.id }));
+  }
+  if (what === 'snapshots' || what === 'backups') {
+    return (data as Image[]).filter((i) => i.status === 'creating').map((i) => ({ kind: 'image', id: i.id }));
+  }
+  return [];
+}
+
+/** Whether a polled resource has settled (polling stops): gone, or no longer in a transitional state. */
+export function isSettled(kind: PolledKind, r: Server | Image | FloatingIp | undefined): boolean {
+  if (!r) return true;
+  if (kind === 'server') return unsettled('servers', [r as Server]).length === 0;
+  if (kind === 'image') return unsettled('snapshots', [r as Image]).length === 0;
+  return true;
+}

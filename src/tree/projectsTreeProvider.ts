@@ -2,9 +2,8 @@ import * as vscode from 'vscode';
 import type { Image, Server } from '../api/types';
 import type { ClientPool } from '../projects/clientPool';
 import type { Project, ProjectStore } from '../projects/projectStore';
-import { fetchResource, type ListWhat, type PolledKind } from './fetch';
+import { fetchResource, isSettled, unsettled, type ListWhat, type PolledKind } from './fetch';
 import type { ListFolderNode } from './folderNode';
-import { isTransitionalImage, isTransitionalServer } from './format';
 import type { TreeHost } from './host';
 import type { ItemNode } from './itemNode';
 import type { TreeNode } from './node';
@@ -104,11 +103,7 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   folderLoaded(folder: ListFolderNode): void {
     this.policy.folderLoaded(folder.id, folder.cls);
-    if (folder.what === 'servers') {
-      for (const n of folder.children() as ServerNode[]) if (!serverSettled(n.server)) this.watch(folder.project, 'server', n.server.id, 'later');
-    } else if (folder.what === 'snapshots' || folder.what === 'backups') {
-      for (const n of folder.children() as Array<ItemNode<Image>>) if (isTransitionalImage(n.resource.status)) this.watch(folder.project, 'image', n.resource.id, 'later');
-    }
+    if (folder.data) for (const r of unsettled(folder.what, folder.data)) this.watch(folder.project, r.kind, r.id, 'later');
     this.schedule();
   }
 
@@ -237,16 +232,16 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       this.watched.delete(key);
       return;
     }
-    let settled = false;
+    let settled: boolean;
     try {
       const client = await this.clients.get(p.project);
       if (w.kind === 'server') {
         const server = await fetchResource(client, 'server', w.id);
-        settled = !server || serverSettled(server);
+        settled = isSettled('server', server);
         this.applyServer(p, w.id, server);
       } else if (w.kind === 'image') {
         const image = await fetchResource(client, 'image', w.id);
-        settled = !image || !isTransitionalImage(image.status);
+        settled = isSettled('image', image);
         this.applyImage(p, w.id, image);
       } else {
         settled = true;
@@ -323,9 +318,6 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 }
 
-function serverSettled(s: Server): boolean {
-  return !isTransitionalServer(s.status) && !s.locked;
-}
 
 function readInterval(): number {
   return vscode.workspace.getConfiguration('hcloud').get<number>('autoRefreshSeconds', 60);
