@@ -78,7 +78,7 @@ function locationText(l: Location): string {
 }
 
 function mdEscape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (c) => `\\${c}`);
+  return text.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
 }
 
 /** Markdown source of a server's tooltip: the fields a user looks for. */
