@@ -53,6 +53,21 @@ export const folderLabel: Record<FolderWhat, string> = {
   prices: 'Prices',
 };
 
+/** The folder's contents in a sentence: `Could not load Floating IPs`, `No SSH keys`. */
+export const folderNoun: Record<ListWhat, string> = {
+  servers: 'servers',
+  floatingIps: 'Floating IPs',
+  snapshots: 'snapshots',
+  backups: 'backups',
+  systemImages: 'system images',
+  sshKeys: 'SSH keys',
+  isos: 'ISOs',
+  serverTypes: 'server types',
+  locations: 'locations',
+  datacenters: 'datacenters',
+  prices: 'prices',
+};
+
 const byName = <T extends { name?: string; id: number }>(a: T, b: T) => (a.name ?? '').localeCompare(b.name ?? '') || a.id - b.id;
 const newestFirst = (a: Image, b: Image) => b.created.getTime() - a.created.getTime() || b.id - a.id;
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Pricing } from '../api/types';
 import type { ClientPool } from '../projects/clientPool';
 import type { Project } from '../projects/projectStore';
-import { fetchFolder, folderClass, folderLabel, type FolderData, type FolderWhat, type GroupWhat, type ListWhat } from './fetch';
+import { fetchFolder, folderClass, folderLabel, folderNoun, type FolderData, type FolderWhat, type GroupWhat, type ListWhat } from './fetch';
 import { formatMoney } from './format';
 import type { NodeScope, TreeHost } from './host';
 import { ItemNode, type Presenter } from './itemNode';
@@ -88,7 +88,10 @@ export class GroupFolderNode extends FolderBase {
 export class ListFolderNode<W extends ListWhat = ListWhat> extends FolderBase {
   private nodes = new Map<string, ChildNode>();
   private order: ChildNode[] = [];
-  private stale = true;
+  /** Bumped by invalidate(); the folder is fresh when the last load started at the current generation. */
+  private generation = 0;
+  private loadedGeneration = -1;
+  private failedGeneration = -1;
   private loading: Promise<void> | undefined;
   private error: unknown;
   /** The last data fetched (undefined before the first load). */
@@ -117,7 +120,11 @@ export class ListFolderNode<W extends ListWhat = ListWhat> extends FolderBase {
   }
 
   invalidate(): void {
-    this.stale = true;
+    this.generation++;
+  }
+
+  private get stale(): boolean {
+    return this.loadedGeneration !== this.generation;
   }
 
   children(): readonly ChildNode[] {
@@ -128,26 +135,36 @@ export class ListFolderNode<W extends ListWhat = ListWhat> extends FolderBase {
     return this.nodes.get(key) as N | undefined;
   }
 
-  /** Fetches when stale (one request even when asked twice at once); keeps the error otherwise. */
+  /**
+   * Fetches when stale: one request even when asked twice at once, and again when the folder was
+   * invalidated while a fetch was on its way (its answer may predate the change). A failure is kept
+   * (shown as an error node) until the next call.
+   */
   async ensureLoaded(): Promise<void> {
-    if (!this.stale) return;
-    if (!this.loading) {
-      this.loading = (async () => {
-        try {
-          const client = await this.env.clients.get(this.project);
-          const data = await fetchFolder(client, this.what);
-          this.apply(data);
-          this.stale = false;
-          this.error = undefined;
-          this.env.host.folderLoaded(this);
-        } catch (e) {
-          this.error = e;
-        } finally {
-          this.loading = undefined;
-        }
-      })();
+    while (this.stale) {
+      if (!this.loading) {
+        const generation = this.generation;
+        this.loading = (async () => {
+          try {
+            const client = await this.env.clients.get(this.project);
+            // Floating IPs and images name their server: the servers come first (once, if nobody opened them).
+            if (this.what === 'floatingIps' || this.what === 'snapshots' || this.what === 'backups') await this.env.scope.ensureServerNames();
+            const data = await fetchFolder(client, this.what);
+            this.apply(data);
+            this.loadedGeneration = generation;
+            this.error = undefined;
+            this.env.host.folderLoaded(this);
+          } catch (e) {
+            this.error = e;
+            this.failedGeneration = generation;
+          } finally {
+            this.loading = undefined;
+          }
+        })();
+      }
+      await this.loading;
+      if (this.error !== undefined && this.failedGeneration === this.generation) return;
     }
-    await this.loading;
   }
 
   /** Replaces the data, keeping the node of each resource that is still there. */
@@ -169,12 +186,12 @@ export class ListFolderNode<W extends ListWhat = ListWhat> extends FolderBase {
 
   async getChildren(): Promise<TreeNode[]> {
     await this.ensureLoaded();
-    if (this.stale && this.error !== undefined) return [MessageNode.error(this, this.label.toLowerCase(), this.error)];
+    if (this.stale && this.error !== undefined) return [MessageNode.error(this, folderNoun[this.what], this.error)];
     const filter = this.env.host.filterOf(this.project.id);
     const shown = this.order.filter((n) => !n.matches || n.matches(filter));
     if (shown.length === 0) {
       return [
-        new MessageNode(this, `${this.id}/empty`, this.order.length ? `No ${this.label.toLowerCase()} match "${filter}"` : `No ${this.label.toLowerCase()}`, {
+        new MessageNode(this, `${this.id}/empty`, this.order.length ? `No ${folderNoun[this.what]} match "${filter}"` : `No ${folderNoun[this.what]}`, {
           icon: this.order.length ? 'filter' : 'info',
         }),
       ];

@@ -20,4 +20,6 @@ export interface NodeScope extends Lookup {
   readonly project: Project;
   /** Loads the Floating IPs once if no folder has (so a server can show its Floating IPs' addresses). */
   ensureFloatingIps(): Promise<void>;
+  /** Loads the servers once if no folder has (so Floating IPs and backups can name their server). */
+  ensureServerNames(): Promise<void>;
 }

@@ -76,6 +76,10 @@ export class ProjectNode implements TreeNode, NodeScope {
     if (!this.folders.floatingIps.loaded) await this.folders.floatingIps.ensureLoaded();
   }
 
+  async ensureServerNames(): Promise<void> {
+    if (!this.folders.servers.loaded) await this.folders.servers.ensureLoaded();
+  }
+
   /** A server's Floating IPs follow the Floating IPs list (no request): after an assign, both agree. */
   private syncServersFloatingIps(fips: FloatingIp[]): void {
     for (const node of this.folders.servers.children() as ServerNode[]) {

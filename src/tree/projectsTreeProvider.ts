@@ -75,9 +75,13 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
         this.policy.setVisible(e.visible);
         this.schedule();
       }),
-      view.onDidCollapseElement((e) => this.policy.folderCollapsed(e.element.id)),
+      view.onDidCollapseElement((e) => this.policy.nodeCollapsed(e.element.id)),
       view.onDidExpandElement((e) => {
-        if (this.policy.folderExpanded(e.element.id)) this.refresh(e.element);
+        const stale = this.policy.nodeExpanded(e.element.id);
+        for (const id of stale) {
+          const folder = this.findFolder(id);
+          if (folder) this.refreshFolders(folder);
+        }
         this.schedule();
       }),
     );

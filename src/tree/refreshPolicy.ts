@@ -36,7 +36,6 @@ export interface DueItem {
 interface FolderState {
   cls: FolderClass;
   lastLoaded: number;
-  expanded: boolean;
 }
 
 interface PollState {
@@ -49,6 +48,7 @@ interface PollState {
 export class RefreshPolicy {
   private readonly folders = new Map<string, FolderState>();
   private readonly polls = new Map<string, PollState>();
+  private readonly collapsed = new Set<string>();
   private visible = false;
   private intervalMs: number;
   private readonly opts: Required<Omit<RefreshPolicyOptions, 'intervalSeconds'>>;
@@ -79,30 +79,40 @@ export class RefreshPolicy {
     this.visible = visible;
   }
 
-  /** The folder's children were just fetched (it is shown expanded). */
+  /** The folder's children were just fetched. */
   folderLoaded(key: string, cls: FolderClass): void {
-    this.folders.set(key, { cls, lastLoaded: this.now(), expanded: true });
+    this.folders.set(key, { cls, lastLoaded: this.now() });
   }
 
-  /** The folder was collapsed (or its parent went away): no periodic refresh until it is expanded again. */
-  folderCollapsed(key: string): void {
-    const f = this.folders.get(key);
-    if (f) f.expanded = false;
+  /** A node was collapsed: no periodic refresh for the folders under it (or itself) until it is expanded again. */
+  nodeCollapsed(key: string): void {
+    this.collapsed.add(key);
   }
 
-  /** The folder was expanded again: true when its children are older than its period (refresh it now). */
-  folderExpanded(key: string): boolean {
-    const f = this.folders.get(key);
-    if (!f) return false;
-    f.expanded = true;
-    const period = this.period(f.cls);
-    return period !== undefined && this.now() - f.lastLoaded >= period;
+  /** A node was expanded: the loaded folders it shows again (itself included) that are older than their period; refresh those now. */
+  nodeExpanded(key: string): string[] {
+    this.collapsed.delete(key);
+    const now = this.now();
+    const stale: string[] = [];
+    for (const [k, f] of this.folders) {
+      if (k !== key && !k.startsWith(`${key}/`)) continue;
+      const period = this.period(f.cls);
+      if (this.shown(k) && period !== undefined && now - f.lastLoaded >= period) stale.push(k);
+    }
+    return stale;
+  }
+
+  /** Shown unless it or a node above it is collapsed. */
+  private shown(key: string): boolean {
+    for (const c of this.collapsed) if (key === c || key.startsWith(`${c}/`)) return false;
+    return true;
   }
 
   /** Forgets every folder and poll whose key starts with the prefix (a removed project). */
   forget(prefix: string): void {
     for (const k of [...this.folders.keys()]) if (k.startsWith(prefix)) this.folders.delete(k);
     for (const k of [...this.polls.keys()]) if (k.startsWith(prefix)) this.polls.delete(k);
+    for (const k of [...this.collapsed]) if (k.startsWith(prefix)) this.collapsed.delete(k);
   }
 
   /** Polls the resource now, then with a backoff, until pollResult(key, true). Restarts the backoff when already watched. */
@@ -149,7 +159,7 @@ export class RefreshPolicy {
     if (this.visible) {
       for (const [key, f] of this.folders) {
         const period = this.period(f.cls);
-        if (!f.expanded || period === undefined) continue;
+        if (period === undefined || !this.shown(key)) continue;
         if (now - f.lastLoaded >= period) {
           f.lastLoaded = now;
           out.push({ key, reason: 'periodic' });
@@ -164,9 +174,9 @@ export class RefreshPolicy {
     let next = Infinity;
     for (const p of this.polls.values()) if (!p.inFlight) next = Math.min(next, p.nextAt);
     if (this.visible) {
-      for (const f of this.folders.values()) {
+      for (const [key, f] of this.folders) {
         const period = this.period(f.cls);
-        if (f.expanded && period !== undefined) next = Math.min(next, f.lastLoaded + period);
+        if (period !== undefined && this.shown(key)) next = Math.min(next, f.lastLoaded + period);
       }
     }
     return next === Infinity ? undefined : next;

@@ -44,12 +44,27 @@ describe('tree refresh policy', () => {
     p.folderLoaded('servers', 'fast'); // e.g. the user pressed Refresh
     advance(20_000);
     assert.deepEqual(p.due(), [], 'the clock restarted at the manual refresh');
-    p.folderCollapsed('servers');
+    p.nodeCollapsed('servers');
     advance(120_000);
-    assert.deepEqual(p.due(), []);
-    assert.equal(p.folderExpanded('servers'), true, 'stale on expand: refresh it now');
+    assert.deepEqual(p.due(), [], 'collapsed: not refreshed');
+    assert.equal(p.nextDue(), undefined);
+    assert.deepEqual(p.nodeExpanded('servers'), ['servers'], 'stale on expand: refresh it now');
     p.folderLoaded('servers', 'fast');
-    assert.equal(p.folderExpanded('servers'), false);
+    assert.deepEqual(p.nodeExpanded('servers'), []);
+  });
+
+  it('skips folders under a collapsed node', () => {
+    const p = new RefreshPolicy(now, { intervalSeconds: 60 });
+    p.setVisible(true);
+    p.folderLoaded('project/a/servers', 'fast');
+    p.folderLoaded('project/a/images/snapshots', 'slow');
+    p.nodeCollapsed('project/a/images');
+    advance(600_000);
+    assert.deepEqual(p.due().map((d) => d.key), ['project/a/servers']);
+    p.nodeCollapsed('project/a');
+    advance(600_000);
+    assert.deepEqual(p.due(), []);
+    assert.deepEqual(p.nodeExpanded('project/a'), ['project/a/servers'], 'snapshots stay hidden: images is still collapsed');
   });
 
   it('polls a transitional resource at once, then with a growing gap, and stops when it settles', () => {
