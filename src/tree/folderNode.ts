@@ -20,7 +20,7 @@ const ICONS: Record<FolderWhat, string> = {
   backups: 'history',
   systemImages: 'package',
   sshKeys: 'key',
-  isos: 'disc',
+  isos: 'record',
   catalog: 'book',
   serverTypes: 'server-process',
   locations: 'location',

@@ -56,7 +56,7 @@ export const isoPresenter: Presenter<Iso> = {
   label: (i) => isoName(i),
   description: (i) => [i.name ? i.description : undefined, i.type, i.deprecated ? 'deprecated' : undefined].filter(Boolean).join(' · '),
   tooltip: (i) => [`**${isoName(i)}**`, '', `Description: ${i.description}`, `Type: ${i.type}`, i.deprecated ? `Deprecated since ${i.deprecated.toISOString().slice(0, 10)}` : ''].filter(Boolean).join('  \n'),
-  icon: () => 'disc',
+  icon: () => 'record',
   tokens: (i) => [i.type],
 };
 

@@ -39,7 +39,7 @@ export function serverTokens(s: Server): string[] {
 
 /** Marker before the description: locked (an action runs) or rescue. */
 export function serverMarker(s: Server): string {
-  return [s.locked ? '🔒 locked' : '', s.rescueEnabled ? '🛟 rescue' : ''].filter(Boolean).join(' ');
+  return [s.locked ? 'locked' : '', s.rescueEnabled ? 'rescue' : ''].filter(Boolean).join(' · ');
 }
 
 export class ServerNode implements ResourceNode<Server> {
@@ -107,7 +107,7 @@ export class ServerNode implements ResourceNode<Server> {
       const ip = this.scope?.floatingIp(fid);
       leaf(`floatingIp/${fid}`, 'Floating IP', ip ?? `#${fid}`, 'pin', ip !== undefined);
     }
-    if (s.iso) leaf('iso', 'ISO', isoName(s.iso), 'disc');
+    if (s.iso) leaf('iso', 'ISO', isoName(s.iso), 'record');
     return out;
   }
 }
