@@ -198,6 +198,10 @@ describe('tree', function () {
     const ci = await byLabel(servers, 'ci-runner');
     assert.match(ctx(ci), /;off;/);
     const id = Number(ci.id.split('/').pop());
+    const icons: string[] = [];
+    const sub = api.tree.onDidChangeTreeData((n) => {
+      if (n === ci) icons.push((ci.getTreeItem().iconPath as vscode.ThemeIcon).id);
+    });
     await simCall('POST', `/servers/${id}/actions/poweron`);
     sim.clearRequests();
     api.tree.resourceChanged(project.id, 'server', id);
@@ -206,7 +210,29 @@ describe('tree', function () {
     await waitFor('polling stops', () => !api.tree.policy.isWatched(key));
     const paths = sim.requests.map((r) => `${r.method} ${r.path}`);
     assert.ok(paths.length >= 1 && paths.every((p) => p === `GET /servers/${id}`), `only GETs of the server: ${paths.join(', ')}`);
+    sub.dispose();
     assert.equal((ci.getTreeItem().iconPath as vscode.ThemeIcon).id, 'vm-running');
+    assert.equal(icons[0], 'loading~spin', 'the node spun while the server was starting');
+    assert.equal(icons.at(-1), 'vm-running');
+  });
+
+  it('Refresh Project reloads the open folders and keeps the node instances', async () => {
+    const servers = await folder('servers');
+    const web2 = await byLabel(servers, 'web-2');
+    const id = Number(web2.id.split('/').pop());
+    await simCall('PUT', `/servers/${id}`, { name: 'web-2-renamed' });
+    assert.equal(label(web2), 'web-2', 'nothing is fetched without a refresh');
+    sim.clearRequests();
+    await vscode.commands.executeCommand('hcloud.project.refresh', projectNode);
+    const after = await api.tree.getChildren(servers);
+    assert.ok(after.includes(web2), 'the same node instance');
+    assert.equal(label(web2), 'web-2-renamed');
+    assert.deepEqual(sim.requests.map((r) => `${r.method} ${r.path}`), ['GET /servers']);
+
+    await simCall('PUT', `/servers/${id}`, { name: 'web-2' });
+    await vscode.commands.executeCommand('hcloud.refreshAll');
+    await api.tree.getChildren(servers);
+    assert.equal(label(web2), 'web-2');
   });
 
   it('after an assignment, reloads the Floating IPs folder and updates the server without listing servers', async () => {
