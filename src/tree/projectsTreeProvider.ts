@@ -265,8 +265,12 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     if (server && node) {
       node.update(server);
       this.emitter.fire(node);
-    } else if (server || node) {
-      this.refreshFolders(folder); // created or deleted
+    } else if (server) {
+      this.refreshFolders(folder); // created
+    } else if (node) {
+      // Deleted: its Floating IPs were unassigned and its backups deleted with it.
+      const f = p.folders;
+      this.refreshFolders(...[folder, f.floatingIps, f.backups].filter((x) => x.loaded));
     }
   }
 

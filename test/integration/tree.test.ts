@@ -303,6 +303,27 @@ describe('tree', function () {
     assert.ok(!(await api.tree.getChildren(projectNode)).some((n) => n.id.endsWith('/catalog')));
   });
 
+  it('a deleted server leaves the tree; its Floating IP shows unassigned', async () => {
+    const servers = await folder('servers');
+    const web2 = await byLabel(servers, 'web-2');
+    const id = Number(web2.id.split('/').pop());
+    const fipsFolder = await folder('floatingIps');
+    const fip = (await client.floatingIps.listAll()).find((f) => f.serverId === id)!;
+    const fipNode = (await api.tree.getChildren(fipsFolder)).find((n) => label(n) === fip.ip)!;
+    assert.match(desc(fipNode), /^→ web-2/);
+    const { action } = (await simCall('DELETE', `/servers/${id}`)) as { action: { id: number } };
+    for (let i = 0; (await client.actions.get(action.id))?.status === 'running'; i++) {
+      assert.ok(i < 200, 'the delete finishes');
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    api.tree.resourceChanged(project.id, 'server', id);
+    let names: string[] = [];
+    for (let i = 0; i < 200 && (names = (await api.tree.getChildren(servers)).map(label)).includes('web-2'); i++) await new Promise((r) => setTimeout(r, 25));
+    assert.ok(!names.includes('web-2'), 'the server left the Servers folder');
+    await waitFor('the Floating IP shows unassigned', () => /^unassigned/.test(desc(fipNode)));
+    assert.match(ctx(fipNode), /;unassigned;/);
+  });
+
   it('a folder that fails shows an error node; Retry loads it', async () => {
     sim.setFaults({ failNext: 1, kind: 'status', statuses: [403], match: { path: /^\/floating_ips/ } });
     const fips = await folder('floatingIps');
