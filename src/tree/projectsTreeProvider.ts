@@ -10,7 +10,7 @@ import type { TreeNode } from './node';
 import { ProjectNode } from './projectNode';
 import { RefreshPolicy } from './refreshPolicy';
 import type { ResourceKind } from './resourceNode';
-import type { ServerNode } from './serverNode';
+import { ServerNode } from './serverNode';
 
 const FILTERS_KEY = 'hcloud.view.filters';
 const CATALOG_KEY = 'hcloud.view.catalogShown';
@@ -299,6 +299,12 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (!node) return this.syncRoots();
     return node.getChildren ? node.getChildren() : [];
+  }
+
+  /** On hover, for a tooltip left undefined: a server's, once the Floating IPs it shows by address are loaded. */
+  async resolveTreeItem(item: vscode.TreeItem, node: TreeNode): Promise<vscode.TreeItem> {
+    if (node instanceof ServerNode && item.tooltip === undefined) item.tooltip = await node.resolveTooltip();
+    return item;
   }
 
   getParent(node: TreeNode): TreeNode | undefined {

@@ -76,9 +76,33 @@ export class ServerNode implements ResourceNode<Server> {
     const marker = serverMarker(s);
     item.description = marker ? `${marker} · ${serverDescription(s)}` : serverDescription(s);
     item.iconPath = serverIcon(s);
-    item.tooltip = new vscode.MarkdownString(serverTooltip(s, this.scope ?? noLookup));
+    // Floating IPs are shown by address: when they are not loaded yet, the tooltip is left to
+    // resolveTreeItem (on hover), which loads them first.
+    item.tooltip = this.needsFloatingIps() ? undefined : this.tooltip();
     item.contextValue = contextValue(...serverTokens(s));
     return item;
+  }
+
+  tooltip(): vscode.MarkdownString {
+    return new vscode.MarkdownString(serverTooltip(this.server, this.scope ?? noLookup));
+  }
+
+  /** True when the tooltip would show a Floating IP by id because the Floating IPs are not loaded. */
+  needsFloatingIps(): boolean {
+    const scope = this.scope;
+    return !!scope && this.server.publicNet.floatingIpIds.some((id) => scope.floatingIp(id) === undefined);
+  }
+
+  /** The tooltip after loading the Floating IPs (once per project) if it needs them. */
+  async resolveTooltip(): Promise<vscode.MarkdownString> {
+    if (this.needsFloatingIps()) {
+      try {
+        await this.scope?.ensureFloatingIps();
+      } catch {
+        // shown by id
+      }
+    }
+    return this.tooltip();
   }
 
   /** Its IPs and attached things, as leaves a user can copy. */

@@ -142,7 +142,15 @@ describe('tree', function () {
 
     const s = (await client.servers.listAll()).find((x) => x.name === 'web-1')!;
     assert.equal(desc(web1), `${s.publicNet.ipv4!.ip} · ${s.serverType.name} · ${s.location!.name}`);
-    const t = tooltip(web1);
+    const fip = (await client.floatingIps.listAll()).find((f) => f.serverId === s.id)!;
+    // web-1 has a Floating IP and none are loaded yet: VS Code asks resolveTreeItem on hover.
+    assert.equal(web1.getTreeItem().tooltip, undefined);
+    sim.clearRequests();
+    const resolved = await api.tree.resolveTreeItem(web1.getTreeItem(), web1);
+    const t = (resolved.tooltip as vscode.MarkdownString).value;
+    assert.deepEqual(sim.requests.map((r) => `${r.method} ${r.path}`), ['GET /floating_ips'], 'the Floating IPs are loaded once for it');
+    assert.ok(t.includes(`Floating IPs: \`${fip.ip}\``));
+    assert.equal(tooltip(web1), t, 'afterwards the tooltip is there at once');
     for (const re of [/IPv4: `/, /IPv6: `/, /Floating IPs: /, /Type: cx21 \(\d+ vCPU/, /Datacenter: |Location: /, /Image: /, /ISO: none/, /Rescue: off/, /Backups: off/, /Traffic: .* of .* included/, /Protection: none/, /Created: \d{4}-/]) {
       assert.match(t, re);
     }
