@@ -24,8 +24,9 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi {
   const log = vscode.window.createOutputChannel('Hetzner Cloud', { log: true });
   const projects = new ProjectStore(context.globalState, context.secrets);
   const clients = new ClientPool(projects, log);
-  const tree = new ProjectsTreeProvider(projects, clients);
+  const tree = new ProjectsTreeProvider(projects, clients, context.globalState);
   const treeView = vscode.window.createTreeView('hcloud.projects', { treeDataProvider: tree, showCollapseAll: true });
+  tree.attachView(treeView);
 
   const realInput = new VscodeUserInput();
   let input: UserInput = realInput;

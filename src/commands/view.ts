@@ -1,7 +1,46 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import type { TreeNode } from '../tree/node';
 import type { CommandContext } from './context';
+import { pickProject } from './pick';
 
-/** Registers this noun's commands (filled in by issue 4's work). */
-export function registerViewCommands(_ctx: CommandContext): vscode.Disposable[] {
-  return [];
+/** Sets (or, with an empty text, clears) the view filter of a project: name, status or label text. */
+export async function setFilter(ctx: CommandContext, node?: TreeNode): Promise<void> {
+  const project = await pickProject(ctx, node, 'Filter Projects View');
+  if (!project) return;
+  const current = ctx.tree.filterOf(project.id);
+  const text = await ctx.input().inputBox({
+    title: `Filter "${project.name}"`,
+    prompt: 'Show only resources whose name, status or label contains this text (empty: show all)',
+    placeHolder: 'e.g. web, running, fsn1',
+    value: current ?? '',
+    validateInput: (v) => (v.length > 100 ? 'At most 100 characters.' : undefined),
+  });
+  if (text === undefined) return;
+  await ctx.tree.setFilter(project.id, text);
+}
+
+export async function clearFilter(ctx: CommandContext, node?: TreeNode): Promise<void> {
+  const project = await pickProject(ctx, node, 'Clear Filter');
+  if (!project) return;
+  await ctx.tree.setFilter(project.id, undefined);
+}
+
+/** Puts a node's copyText (an IP, an ISO's name, ...) on the clipboard. */
+export async function copyNode(ctx: CommandContext, node?: TreeNode): Promise<void> {
+  const text = (node as { copyText?: string } | undefined)?.copyText;
+  if (text === undefined) return;
+  await vscode.env.clipboard.writeText(text);
+  vscode.window.setStatusBarMessage(`Copied ${text}`, 3000);
+  ctx.log.info(`Copied ${node?.id ?? 'value'} to the clipboard.`);
+}
+
+export function registerViewCommands(ctx: CommandContext): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('hcloud.view.filter', (node?: TreeNode) => setFilter(ctx, node)),
+    vscode.commands.registerCommand('hcloud.view.clearFilter', (node?: TreeNode) => clearFilter(ctx, node)),
+    vscode.commands.registerCommand('hcloud.view.toggleCatalog', () => ctx.tree.setCatalogShown(!ctx.tree.catalogShown())),
+    vscode.commands.registerCommand('hcloud.view.showCatalog', () => ctx.tree.setCatalogShown(true)),
+    vscode.commands.registerCommand('hcloud.view.hideCatalog', () => ctx.tree.setCatalogShown(false)),
+    vscode.commands.registerCommand('hcloud.node.copy', (node?: TreeNode) => copyNode(ctx, node)),
+  ];
 }

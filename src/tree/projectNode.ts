@@ -1,43 +1,129 @@
 import * as vscode from 'vscode';
+import type { FloatingIp } from '../api/types';
 import type { ClientPool } from '../projects/clientPool';
 import type { Project } from '../projects/projectStore';
-import { MessageNode } from './messageNode';
+import type { ListWhat } from './fetch';
+import { GroupFolderNode, ListFolderNode, type FolderEnv } from './folderNode';
+import type { NodeScope, TreeHost } from './host';
 import { contextValue, type TreeNode } from './node';
-import { ServerNode } from './serverNode';
+import type { ServerNode } from './serverNode';
 
-export class ProjectNode implements TreeNode {
+/** Filter and catalog toggle when no provider hosts the node (e.g. a test builds one alone). */
+const standaloneHost: TreeHost = {
+  filterOf: () => undefined,
+  catalogShown: () => false,
+  folderLoaded: () => undefined,
+  watch: () => undefined,
+  changed: () => undefined,
+};
+
+/** A project: its folders (Servers, Floating IPs, Images, SSH Keys, ISOs, Catalog), created once. */
+export class ProjectNode implements TreeNode, NodeScope {
   readonly id: string;
+  readonly folders: { [W in ListWhat]: ListFolderNode<W> };
+  private readonly images: GroupFolderNode;
+  private readonly catalog: GroupFolderNode;
 
   constructor(
     readonly project: Project,
-    private readonly clients: ClientPool,
+    clients: ClientPool,
+    private readonly host: TreeHost = standaloneHost,
   ) {
     this.id = `project/${project.id}`;
+    const env: FolderEnv = { scope: this, host, clients };
+    const list = <W extends ListWhat>(parent: TreeNode, what: W) => new ListFolderNode(parent, what, env);
+    this.images = new GroupFolderNode(this, 'images', []);
+    this.catalog = new GroupFolderNode(this, 'catalog', []);
+    this.folders = {
+      servers: list(this, 'servers'),
+      floatingIps: list(this, 'floatingIps'),
+      snapshots: list(this.images, 'snapshots'),
+      backups: list(this.images, 'backups'),
+      systemImages: list(this.images, 'systemImages'),
+      sshKeys: list(this, 'sshKeys'),
+      isos: list(this, 'isos'),
+      serverTypes: list(this.catalog, 'serverTypes'),
+      locations: list(this.catalog, 'locations'),
+      datacenters: list(this.catalog, 'datacenters'),
+      prices: list(this.catalog, 'prices'),
+    };
+    this.images.folders.push(this.folders.snapshots, this.folders.backups, this.folders.systemImages);
+    this.catalog.folders.push(this.folders.serverTypes, this.folders.locations, this.folders.datacenters, this.folders.prices);
+    this.folders.floatingIps.onLoaded = (fips) => this.syncServersFloatingIps(fips);
   }
+
+  /** Every list folder, for lookups by id. */
+  allFolders(): ListFolderNode[] {
+    return Object.values(this.folders) as ListFolderNode[];
+  }
+
+  /** Marks every folder for a fetch the next time it is shown. */
+  invalidate(): void {
+    for (const f of this.allFolders()) f.invalidate();
+  }
+
+  // NodeScope ------------------------------------------------------------------------------------
+
+  serverName(id: number): string | undefined {
+    return this.folders.servers.find<ServerNode>(String(id))?.server.name;
+  }
+
+  floatingIp(id: number): string | undefined {
+    return this.folders.floatingIps.data?.find((f) => f.id === id)?.ip;
+  }
+
+  async ensureFloatingIps(): Promise<void> {
+    if (!this.folders.floatingIps.loaded) await this.folders.floatingIps.ensureLoaded();
+  }
+
+  async ensureServerNames(): Promise<void> {
+    if (!this.folders.servers.loaded) await this.folders.servers.ensureLoaded();
+  }
+
+  /** A server's Floating IPs follow the Floating IPs list (no request): after an assign, both agree. */
+  private syncServersFloatingIps(fips: FloatingIp[]): void {
+    for (const node of this.folders.servers.children() as ServerNode[]) {
+      const s = node.server;
+      const ids = fips.filter((f) => f.serverId === s.id).map((f) => f.id);
+      const current = s.publicNet.floatingIpIds;
+      if (ids.length === current.length && ids.every((id) => current.includes(id))) continue;
+      node.update({ ...s, publicNet: { ...s.publicNet, floatingIpIds: ids } });
+      this.host.changed(node);
+    }
+  }
+
+  // TreeNode ---------------------------------------------------------------------------------------
 
   getTreeItem(): vscode.TreeItem {
     const p = this.project;
     const item = new vscode.TreeItem(p.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     const host = safeHost(p.endpoint);
-    item.description = p.source === 'environment' ? `from environment · ${host}` : host === 'api.hetzner.cloud' ? '' : host;
+    const filter = this.host.filterOf(p.id);
+    item.description = [
+      p.source === 'environment' ? `from environment · ${host}` : host === 'api.hetzner.cloud' ? '' : host,
+      filter ? `filter: "${filter}"` : '',
+    ]
+      .filter(Boolean)
+      .join(' · ');
     item.tooltip = new vscode.MarkdownString(
-      [`**${p.name}**`, `Endpoint: ${p.endpoint}`, p.source === 'environment' ? 'Token from the environment variable `HCLOUD_TOKEN` (not stored).' : 'Token kept in VS Code Secret Storage.'].join('  \n'),
+      [
+        `**${p.name}**`,
+        `Endpoint: ${p.endpoint}`,
+        p.source === 'environment' ? 'Token from the environment variable `HCLOUD_TOKEN` (not stored).' : 'Token kept in VS Code Secret Storage.',
+        filter ? `Filter: "${filter}"` : '',
+      ]
+        .filter(Boolean)
+        .join('  \n'),
     );
     item.iconPath = new vscode.ThemeIcon(p.source === 'environment' ? 'terminal' : 'cloud');
-    item.contextValue = contextValue('project', p.source === 'stored' ? 'stored' : 'environment');
+    item.contextValue = contextValue('project', p.source === 'stored' ? 'stored' : 'environment', filter ? 'filtered' : 'unfiltered');
     return item;
   }
 
   async getChildren(): Promise<TreeNode[]> {
-    try {
-      const client = await this.clients.get(this.project);
-      const servers = await client.servers.listAll();
-      if (servers.length === 0) return [new MessageNode(this, `${this.id}/empty`, 'No servers', { icon: 'info' })];
-      return servers.sort((a, b) => a.name.localeCompare(b.name)).map((s) => new ServerNode(this, this.project, s));
-    } catch (e) {
-      return [MessageNode.error(this, 'servers', e)];
-    }
+    const f = this.folders;
+    return [f.servers, f.floatingIps, this.images, f.sshKeys, f.isos, ...(this.host.catalogShown() ? [this.catalog] : [])];
   }
 }
 

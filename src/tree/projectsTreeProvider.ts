@@ -1,50 +1,338 @@
 import * as vscode from 'vscode';
+import type { Image, Server } from '../api/types';
 import type { ClientPool } from '../projects/clientPool';
-import type { ProjectStore } from '../projects/projectStore';
+import type { Project, ProjectStore } from '../projects/projectStore';
+import { fetchResource, isSettled, unsettled, type ListWhat, type PolledKind } from './fetch';
+import type { ListFolderNode } from './folderNode';
+import type { TreeHost } from './host';
+import type { ItemNode } from './itemNode';
 import type { TreeNode } from './node';
-import type { ResourceKind } from './resourceNode';
 import { ProjectNode } from './projectNode';
+import { RefreshPolicy } from './refreshPolicy';
+import type { ResourceKind } from './resourceNode';
+import { ServerNode } from './serverNode';
 
-export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
-  readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscription: vscode.Disposable;
+const FILTERS_KEY = 'hcloud.view.filters';
+const CATALOG_KEY = 'hcloud.view.catalogShown';
+/** Context key for the view/title menu: Show Catalog or Hide Catalog. */
+export const CATALOG_CONTEXT_KEY = 'hcloud.catalogShown';
+
+interface Watched {
+  projectId: string;
+  kind: PolledKind;
+  id: number;
+}
+
+/** Memento stand-in when none is given (filters and the toggle then last for the session). */
+class MemoryMemento {
+  private readonly values = new Map<string, unknown>();
+  get<T>(key: string, fallback?: T): T | undefined {
+    return this.values.has(key) ? (this.values.get(key) as T) : fallback;
+  }
+  async update(key: string, value: unknown): Promise<void> {
+    this.values.set(key, value);
+  }
+}
+
+type StateLike = Pick<vscode.Memento, 'get' | 'update'> | MemoryMemento;
+
+export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable, TreeHost {
+  private readonly emitter = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly roots = new Map<string, ProjectNode>();
+  private readonly watched = new Map<string, Watched>();
+  readonly policy: RefreshPolicy;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private timerAt = Infinity;
+  private readonly state: StateLike;
+  private disposed = false;
 
   constructor(
     private readonly projects: ProjectStore,
     private readonly clients: ClientPool,
+    state?: vscode.Memento,
+    private readonly now: () => number = Date.now,
   ) {
-    this.subscription = projects.onDidChange(() => this.refresh());
+    this.state = state ?? new MemoryMemento();
+    this.policy = new RefreshPolicy(now, { intervalSeconds: readInterval() });
+    this.disposables.push(
+      projects.onDidChange(() => this.refresh()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration('hcloud.autoRefreshSeconds')) return;
+        this.policy.setIntervalSeconds(readInterval());
+        this.schedule();
+      }),
+    );
+    void vscode.commands.executeCommand('setContext', CATALOG_CONTEXT_KEY, this.catalogShown());
+  }
+
+  /** Follows the view: periodic refresh only while it is visible; collapsed folders are not refreshed. */
+  attachView(view: vscode.TreeView<TreeNode>): void {
+    this.policy.setVisible(view.visible);
+    this.disposables.push(
+      view.onDidChangeVisibility((e) => {
+        this.policy.setVisible(e.visible);
+        this.schedule();
+      }),
+      view.onDidCollapseElement((e) => this.policy.nodeCollapsed(e.element.id)),
+      view.onDidExpandElement((e) => {
+        const stale = this.policy.nodeExpanded(e.element.id);
+        for (const id of stale) {
+          const folder = this.findFolder(id);
+          if (folder) this.refreshFolders(folder);
+        }
+        this.schedule();
+      }),
+    );
+    this.schedule();
   }
 
   dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
+    this.disposed = true;
+    if (this.timer) clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+    this.emitter.dispose();
   }
 
-  /** Reloads one node's children, or the whole tree. */
+  // TreeHost -------------------------------------------------------------------------------------
+
+  filterOf(projectId: string): string | undefined {
+    return this.state.get<Record<string, string>>(FILTERS_KEY, {})?.[projectId] || undefined;
+  }
+
+  catalogShown(): boolean {
+    return this.state.get<boolean>(CATALOG_KEY, false) ?? false;
+  }
+
+  folderLoaded(folder: ListFolderNode): void {
+    this.policy.folderLoaded(folder.id, folder.cls);
+    if (folder.data) for (const r of unsettled(folder.what, folder.data)) this.watch(folder.project, r.kind, r.id, 'later');
+    this.schedule();
+  }
+
+  watch(project: Project, kind: PolledKind, id: number, at: 'now' | 'later'): void {
+    const key = `project/${project.id}/${kind}/${id}`;
+    this.watched.set(key, { projectId: project.id, kind, id });
+    this.policy.watch(key, at);
+    this.schedule();
+  }
+
+  changed(node: TreeNode): void {
+    this.emitter.fire(node);
+  }
+
+  // Filter and catalog ---------------------------------------------------------------------------
+
+  async setFilter(projectId: string, filter: string | undefined): Promise<void> {
+    const all = { ...(this.state.get<Record<string, string>>(FILTERS_KEY, {}) ?? {}) };
+    if (filter?.trim()) all[projectId] = filter.trim();
+    else delete all[projectId];
+    await this.state.update(FILTERS_KEY, all);
+    const node = this.roots.get(projectId);
+    this.emitter.fire(node);
+  }
+
+  async setCatalogShown(shown: boolean): Promise<void> {
+    await this.state.update(CATALOG_KEY, shown);
+    await vscode.commands.executeCommand('setContext', CATALOG_CONTEXT_KEY, shown);
+    this.emitter.fire(undefined);
+  }
+
+  // Refresh --------------------------------------------------------------------------------------
+
+  /** Reloads one node's children (a project: every folder of it), or the whole tree. */
   refresh(node?: TreeNode): void {
-    this.changed.fire(node);
+    if (!node) for (const p of this.roots.values()) p.invalidate();
+    else (node as { invalidate?: () => void }).invalidate?.();
+    this.emitter.fire(node);
   }
 
   /**
-   * After a change made by a command: reload what shows the resource (or the whole project when
-   * no resource is named) and keep polling it while it is in a transitional state.
+   * After a change made by a command: reload only what shows the resource (or the whole project
+   * when no kind is named) and keep polling it while it is in a transitional state.
    */
-  resourceChanged(_projectId: string, _kind?: ResourceKind, _id?: number): void {
-    this.changed.fire(undefined);
+  resourceChanged(projectId: string, kind?: ResourceKind, id?: number): void {
+    const p = this.roots.get(projectId);
+    if (!p) return;
+    const f = p.folders;
+    switch (kind) {
+      case undefined:
+        return this.refresh(p);
+      case 'server':
+        if (id === undefined) return this.refreshFolders(f.servers);
+        return this.watch(p.project, 'server', id, 'now');
+      case 'image':
+        if (id === undefined) return this.refreshFolders(f.snapshots, f.backups);
+        return this.watch(p.project, 'image', id, 'now');
+      case 'floatingIp':
+        return this.refreshFolders(f.floatingIps);
+      case 'sshKey':
+        return this.refreshFolders(f.sshKeys);
+      case 'iso':
+        return this.refreshFolders(f.isos);
+      default:
+        return this.refreshFolders(f.serverTypes, f.locations, f.datacenters, f.prices);
+    }
   }
+
+  /** The project node of a project (stable instance), if it is in the tree. */
+  projectNode(projectId: string): ProjectNode | undefined {
+    return this.roots.get(projectId);
+  }
+
+  private refreshFolders(...folders: ListFolderNode[]): void {
+    for (const folder of folders) {
+      folder.invalidate();
+      // A folder nobody has opened is fetched when it is opened; one that was is fetched now.
+      if (folder.loaded) void folder.ensureLoaded().then(() => this.emitter.fire(folder));
+    }
+  }
+
+  private schedule(): void {
+    if (this.disposed) return;
+    const next = this.policy.nextDue();
+    if (next === undefined) {
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = undefined;
+      this.timerAt = Infinity;
+      return;
+    }
+    if (this.timer && this.timerAt <= next) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timerAt = next;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.timerAt = Infinity;
+      void this.tick();
+    }, Math.max(0, next - this.now()));
+  }
+
+  private async tick(): Promise<void> {
+    const work = this.policy.due().map(async (item) => {
+      if (item.reason === 'poll') return this.poll(item.key);
+      const folder = this.findFolder(item.key);
+      if (folder) this.refreshFolders(folder);
+    });
+    this.schedule();
+    await Promise.all(work);
+    this.schedule();
+  }
+
+  private findFolder(id: string): ListFolderNode | undefined {
+    for (const p of this.roots.values()) {
+      const f = p.allFolders().find((x) => x.id === id);
+      if (f) return f;
+    }
+    return undefined;
+  }
+
+  /** GET one resource; update its node; stop when it has settled. */
+  private async poll(key: string): Promise<void> {
+    const w = this.watched.get(key);
+    const p = w && this.roots.get(w.projectId);
+    if (!w || !p) {
+      this.policy.pollResult(key, true);
+      this.watched.delete(key);
+      return;
+    }
+    let settled: boolean;
+    try {
+      const client = await this.clients.get(p.project);
+      if (w.kind === 'server') {
+        const server = await fetchResource(client, 'server', w.id);
+        settled = isSettled('server', server);
+        this.applyServer(p, w.id, server);
+      } else if (w.kind === 'image') {
+        const image = await fetchResource(client, 'image', w.id);
+        settled = isSettled('image', image);
+        this.applyImage(p, w.id, image);
+      } else {
+        settled = true;
+        this.refreshFolders(p.folders.floatingIps);
+      }
+    } catch {
+      settled = false; // try again after the backoff
+    }
+    this.policy.pollResult(key, settled);
+    if (!this.policy.isWatched(key)) this.watched.delete(key);
+    this.schedule();
+  }
+
+  private applyServer(p: ProjectNode, id: number, server: Server | undefined): void {
+    const folder = p.folders.servers;
+    const node = folder.find<ServerNode>(String(id));
+    if (server && node) {
+      node.update(server);
+      this.emitter.fire(node);
+    } else if (server) {
+      this.refreshFolders(folder); // created
+    } else if (node) {
+      // Deleted: its Floating IPs were unassigned and its backups deleted with it.
+      const f = p.folders;
+      this.refreshFolders(...[folder, f.floatingIps, f.backups].filter((x) => x.loaded));
+    }
+  }
+
+  private applyImage(p: ProjectNode, id: number, image: Image | undefined): void {
+    const folders: ListWhat[] = ['snapshots', 'backups', 'systemImages'];
+    const holder = folders.map((w) => p.folders[w]).find((f) => f.find(String(id)));
+    const node = holder?.find<ItemNode<Image>>(String(id));
+    if (image && node && image.type === node.resource.type) {
+      node.update(image);
+      this.emitter.fire(node);
+      return;
+    }
+    if (holder) this.refreshFolders(holder);
+    if (image) {
+      const target = image.type === 'backup' ? p.folders.backups : image.type === 'snapshot' ? p.folders.snapshots : undefined;
+      if (target && target !== holder) this.refreshFolders(target);
+    }
+  }
+
+  // TreeDataProvider -----------------------------------------------------------------------------
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     return node.getTreeItem();
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
-    if (!node) return this.projects.list().map((p) => new ProjectNode(p, this.clients));
+    if (!node) return this.syncRoots();
     return node.getChildren ? node.getChildren() : [];
+  }
+
+  /** On hover, for a tooltip left undefined: a server's, once the Floating IPs it shows by address are loaded. */
+  async resolveTreeItem(item: vscode.TreeItem, node: TreeNode): Promise<vscode.TreeItem> {
+    if (node instanceof ServerNode && item.tooltip === undefined) item.tooltip = await node.resolveTooltip();
+    return item;
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
     return node.parent;
   }
+
+  /** One ProjectNode per project, kept while the project's name, endpoint and source stay the same. */
+  private syncRoots(): ProjectNode[] {
+    const list = this.projects.list();
+    const next = new Map<string, ProjectNode>();
+    for (const project of list) {
+      const old = this.roots.get(project.id);
+      const same = old && old.project.name === project.name && old.project.endpoint === project.endpoint && old.project.source === project.source;
+      next.set(project.id, same ? old : new ProjectNode(project, this.clients, this));
+    }
+    for (const [id, node] of this.roots) {
+      if (next.get(id) !== node) {
+        this.policy.forget(`${node.id}/`);
+        for (const [key, w] of this.watched) if (w.projectId === id) this.watched.delete(key);
+      }
+    }
+    this.roots.clear();
+    for (const [id, node] of next) this.roots.set(id, node);
+    return [...this.roots.values()];
+  }
+}
+
+
+function readInterval(): number {
+  return vscode.workspace.getConfiguration('hcloud').get<number>('autoRefreshSeconds', 60);
 }

@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import type { Server, ServerStatus } from '../api/types';
 import type { Project } from '../projects/projectStore';
+import { isTransitionalServer, isoName, matchesFilter, noLookup, serverDescription, serverTooltip } from './format';
+import type { NodeScope } from './host';
+import { LeafNode } from './leafNode';
 import { contextValue, type TreeNode } from './node';
 import type { ResourceNode } from './resourceNode';
 
-const TRANSITIONAL: ReadonlySet<ServerStatus> = new Set(['initializing', 'starting', 'stopping', 'deleting', 'migrating', 'rebuilding']);
-
 export function isTransitional(status: ServerStatus): boolean {
-  return TRANSITIONAL.has(status);
+  return isTransitionalServer(status);
 }
 
 export function serverIcon(server: Server): vscode.ThemeIcon {
@@ -22,14 +23,35 @@ export function serverIcon(server: Server): vscode.ThemeIcon {
   }
 }
 
+/** The capability tokens of a server node (see the brief): menus match them. */
+export function serverTokens(s: Server): string[] {
+  return [
+    'server',
+    s.status,
+    isTransitional(s.status) ? 'transitional' : '',
+    s.locked ? 'locked' : '',
+    s.rescueEnabled ? 'rescue' : 'norescue',
+    s.iso ? 'iso' : 'noiso',
+    s.backupWindow ? 'backups' : 'nobackups',
+    s.protection.delete ? 'protected' : 'deletable',
+  ].filter(Boolean);
+}
+
+/** Marker before the description: locked (an action runs) or rescue. */
+export function serverMarker(s: Server): string {
+  return [s.locked ? 'locked' : '', s.rescueEnabled ? 'rescue' : ''].filter(Boolean).join(' · ');
+}
+
 export class ServerNode implements ResourceNode<Server> {
   readonly id: string;
   readonly kind = 'server';
+  private readonly leaves = new Map<string, LeafNode>();
 
   constructor(
     readonly parent: TreeNode,
     readonly project: Project,
-    readonly server: Server,
+    public server: Server,
+    private readonly scope?: NodeScope,
   ) {
     this.id = `${parent.id}/server/${server.id}`;
   }
@@ -38,21 +60,78 @@ export class ServerNode implements ResourceNode<Server> {
     return this.server;
   }
 
+  update(server: Server): void {
+    this.server = server;
+  }
+
+  matches(filter: string | undefined): boolean {
+    const s = this.server;
+    return matchesFilter(filter, s.name, s.status, serverDescription(s), serverMarker(s));
+  }
+
   getTreeItem(): vscode.TreeItem {
     const s = this.server;
-    const item = new vscode.TreeItem(s.name, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(s.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    item.description = s.publicNet.ipv4?.ip ?? '';
+    const marker = serverMarker(s);
+    item.description = marker ? `${marker} · ${serverDescription(s)}` : serverDescription(s);
     item.iconPath = serverIcon(s);
-    const lines = [
-      `**${s.name}** — ${s.status}`,
-      s.publicNet.ipv4 ? `IPv4: ${s.publicNet.ipv4.ip}` : undefined,
-      s.publicNet.ipv6 ? `IPv6: ${s.publicNet.ipv6.ip}` : undefined,
-      `Type: ${s.serverType.name} (${s.serverType.cores} vCPU, ${s.serverType.memory} GB RAM, ${s.serverType.disk} GB disk)`,
-      s.location ? `Location: ${s.location.name} (${s.location.city})` : undefined,
-    ].filter((l): l is string => !!l);
-    item.tooltip = new vscode.MarkdownString(lines.join('  \n'));
-    item.contextValue = contextValue('server', s.status, s.locked && 'locked', s.rescueEnabled && 'rescue');
+    // Floating IPs are shown by address: when they are not loaded yet, the tooltip is left to
+    // resolveTreeItem (on hover), which loads them first.
+    item.tooltip = this.needsFloatingIps() ? undefined : this.tooltip();
+    item.contextValue = contextValue(...serverTokens(s));
     return item;
+  }
+
+  tooltip(): vscode.MarkdownString {
+    return new vscode.MarkdownString(serverTooltip(this.server, this.scope ?? noLookup));
+  }
+
+  /** True when the tooltip would show a Floating IP by id because the Floating IPs are not loaded. */
+  needsFloatingIps(): boolean {
+    const scope = this.scope;
+    return !!scope && this.server.publicNet.floatingIpIds.some((id) => scope.floatingIp(id) === undefined);
+  }
+
+  /** The tooltip after loading the Floating IPs (once per project) if it needs them. */
+  async resolveTooltip(): Promise<vscode.MarkdownString> {
+    if (this.needsFloatingIps()) {
+      try {
+        await this.scope?.ensureFloatingIps();
+      } catch {
+        // shown by id
+      }
+    }
+    return this.tooltip();
+  }
+
+  /** Its IPs and attached things, as leaves a user can copy. */
+  async getChildren(): Promise<TreeNode[]> {
+    const s = this.server;
+    if (s.publicNet.floatingIpIds.length && this.scope) {
+      try {
+        await this.scope.ensureFloatingIps();
+      } catch {
+        // shown by id below
+      }
+    }
+    const out: TreeNode[] = [];
+    const leaf = (key: string, label: string, value: string, icon: string, copy = true) => {
+      const id = `${this.id}/${key}`;
+      const options = { description: value, icon, tokens: ['detail'], copyText: copy ? value : undefined, tooltip: `${label}: \`${value}\`` };
+      const existing = this.leaves.get(id);
+      if (existing) existing.update(label, options);
+      const node = existing ?? new LeafNode(this, id, label, options);
+      this.leaves.set(id, node);
+      out.push(node);
+    };
+    if (s.publicNet.ipv4) leaf('ipv4', 'IPv4', s.publicNet.ipv4.ip, 'globe');
+    if (s.publicNet.ipv6) leaf('ipv6', 'IPv6', s.publicNet.ipv6.ip, 'globe');
+    for (const fid of s.publicNet.floatingIpIds) {
+      const ip = this.scope?.floatingIp(fid);
+      leaf(`floatingIp/${fid}`, 'Floating IP', ip ?? `#${fid}`, 'pin', ip !== undefined);
+    }
+    if (s.iso) leaf('iso', 'ISO', isoName(s.iso), 'record');
+    return out;
   }
 }

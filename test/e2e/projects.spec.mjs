@@ -61,6 +61,10 @@ export const scenarios = [
       const projectRow = wb.treeRows('hcloud', PROJECT);
       await projectRow.waitFor({ state: 'visible', timeout: 20_000 });
       await projectRow.click();
+      // The project's children are folders; the servers are in the Servers folder.
+      const serversRow = wb.treeRows('hcloud', 'Servers').first();
+      await serversRow.waitFor({ state: 'visible', timeout: 20_000 });
+      await serversRow.click();
       for (const server of servers) {
         const row = wb.treeRows('hcloud', server.name).first();
         await row.waitFor({ state: 'visible', timeout: 20_000 });

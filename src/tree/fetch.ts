@@ -1,0 +1,140 @@
+// What each folder of the tree fetches: one list request per folder (listAll), and one GET to poll
+// a resource. No vscode: the tree and the idle benchmark use these same functions.
+
+import type { HcloudClient } from '../api/client';
+import type { Datacenter, FloatingIp, Image, Iso, Location, Pricing, Server, ServerType, SshKey } from '../api/types';
+import type { FolderClass } from './refreshPolicy';
+
+export interface FolderData {
+  servers: Server[];
+  floatingIps: FloatingIp[];
+  snapshots: Image[];
+  backups: Image[];
+  systemImages: Image[];
+  sshKeys: SshKey[];
+  isos: Iso[];
+  serverTypes: ServerType[];
+  locations: Location[];
+  datacenters: Datacenter[];
+  prices: Pricing;
+}
+
+export type ListWhat = keyof FolderData;
+export type GroupWhat = 'images' | 'catalog';
+export type FolderWhat = ListWhat | GroupWhat;
+
+export const folderClass: Record<ListWhat, FolderClass> = {
+  servers: 'fast',
+  floatingIps: 'slow',
+  snapshots: 'slow',
+  backups: 'slow',
+  sshKeys: 'slow',
+  systemImages: 'static',
+  isos: 'static',
+  serverTypes: 'static',
+  locations: 'static',
+  datacenters: 'static',
+  prices: 'static',
+};
+
+export const folderLabel: Record<FolderWhat, string> = {
+  servers: 'Servers',
+  floatingIps: 'Floating IPs',
+  images: 'Images',
+  snapshots: 'Snapshots',
+  backups: 'Backups',
+  systemImages: 'System Images',
+  sshKeys: 'SSH Keys',
+  isos: 'ISOs',
+  catalog: 'Catalog',
+  serverTypes: 'Server Types',
+  locations: 'Locations',
+  datacenters: 'Datacenters',
+  prices: 'Prices',
+};
+
+/** The folder's contents in a sentence: `Could not load Floating IPs`, `No SSH keys`. */
+export const folderNoun: Record<ListWhat, string> = {
+  servers: 'servers',
+  floatingIps: 'Floating IPs',
+  snapshots: 'snapshots',
+  backups: 'backups',
+  systemImages: 'system images',
+  sshKeys: 'SSH keys',
+  isos: 'ISOs',
+  serverTypes: 'server types',
+  locations: 'locations',
+  datacenters: 'datacenters',
+  prices: 'prices',
+};
+
+const byName = <T extends { name?: string; id: number }>(a: T, b: T) => (a.name ?? '').localeCompare(b.name ?? '') || a.id - b.id;
+const newestFirst = (a: Image, b: Image) => b.created.getTime() - a.created.getTime() || b.id - a.id;
+
+/** One list request (all pages) for a folder's children, sorted as the tree shows them. */
+export async function fetchFolder<W extends ListWhat>(client: HcloudClient, what: W): Promise<FolderData[W]> {
+  return (await fetchAny(client, what)) as FolderData[W];
+}
+
+async function fetchAny(client: HcloudClient, what: ListWhat): Promise<FolderData[ListWhat]> {
+  switch (what) {
+    case 'servers':
+      return (await client.servers.listAll()).sort(byName);
+    case 'floatingIps':
+      return (await client.floatingIps.listAll()).sort((a, b) => a.ip.localeCompare(b.ip, undefined, { numeric: true }));
+    case 'snapshots':
+      return (await client.images.listAll({ type: 'snapshot' })).sort(newestFirst);
+    case 'backups':
+      return (await client.images.listAll({ type: 'backup' })).sort(newestFirst);
+    case 'systemImages':
+      return (await client.images.listAll({ type: 'system' })).sort(byName);
+    case 'sshKeys':
+      return (await client.sshKeys.listAll()).sort(byName);
+    case 'isos':
+      return (await client.isos.listAll()).sort(byName);
+    case 'serverTypes':
+      return (await client.serverTypes.listAll()).sort((a, b) => a.cores - b.cores || a.memory - b.memory || a.name.localeCompare(b.name));
+    case 'locations':
+      return (await client.locations.listAll()).sort(byName);
+    case 'datacenters':
+      return (await client.datacenters.listAll()).sort(byName);
+    case 'prices':
+      return client.pricing.get();
+  }
+}
+
+export type PolledKind = 'server' | 'image' | 'floatingIp';
+
+/** One GET to poll a resource; undefined when it is gone. */
+export async function fetchResource(client: HcloudClient, kind: 'server', id: number): Promise<Server | undefined>;
+export async function fetchResource(client: HcloudClient, kind: 'image', id: number): Promise<Image | undefined>;
+export async function fetchResource(client: HcloudClient, kind: PolledKind, id: number): Promise<Server | Image | FloatingIp | undefined>;
+export async function fetchResource(client: HcloudClient, kind: PolledKind, id: number): Promise<Server | Image | FloatingIp | undefined> {
+  switch (kind) {
+    case 'server':
+      return client.servers.get(id);
+    case 'image':
+      return client.images.get(id);
+    case 'floatingIp':
+      return client.floatingIps.get(id);
+  }
+}
+
+/** Resources a freshly loaded folder shows in a transitional state: the tree polls each until it settles. */
+export function unsettled<W extends ListWhat>(what: W, data: FolderData[W]): Array<{ kind: PolledKind; id: number }> {
+  if (what === 'servers') {
+    return (data as Server[]).filter((s) => s.locked || ['initializing', 'starting', 'stopping', 'deleting', 'migrating', 'rebuilding'].includes(s.status)).map((s) => ({ kind: 'server', id: s.id }));
+  }
+  if (what === 'snapshots' || what === 'backups') {
+    return (data as Image[]).filter((i) => i.status === 'creating').map((i) => ({ kind: 'image', id: i.id }));
+  }
+  return [];
+}
+
+/** Whether a polled resource has settled (polling stops): gone, or no longer in a transitional state. */
+export function isSettled(kind: PolledKind, r: Server | Image | FloatingIp | undefined): boolean {
+  if (!r) return true;
+  if (kind === 'server') return unsettled('servers', [r as Server]).length === 0;
+  if (kind === 'image') return unsettled('snapshots', [r as Image]).length === 0;
+  return true;
+}

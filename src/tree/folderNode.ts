@@ -1,0 +1,258 @@
+import * as vscode from 'vscode';
+import type { Pricing } from '../api/types';
+import type { ClientPool } from '../projects/clientPool';
+import type { Project } from '../projects/projectStore';
+import { fetchFolder, folderClass, folderLabel, folderNoun, type FolderData, type FolderWhat, type GroupWhat, type ListWhat } from './fetch';
+import { formatMoney } from './format';
+import type { NodeScope, TreeHost } from './host';
+import { ItemNode, type Presenter } from './itemNode';
+import { LeafNode } from './leafNode';
+import { MessageNode } from './messageNode';
+import { contextValue, type TreeNode } from './node';
+import { datacenterPresenter, floatingIpPresenter, imagePresenter, isoPresenter, locationPresenter, serverTypePresenter, sshKeyPresenter } from './presenters';
+import { ServerNode } from './serverNode';
+
+const ICONS: Record<FolderWhat, string> = {
+  servers: 'server',
+  floatingIps: 'pin',
+  images: 'file-media',
+  snapshots: 'device-camera',
+  backups: 'history',
+  systemImages: 'package',
+  sshKeys: 'key',
+  isos: 'record',
+  catalog: 'book',
+  serverTypes: 'server-process',
+  locations: 'location',
+  datacenters: 'organization',
+  prices: 'credit-card',
+};
+
+/** Nodes with a stable instance per id: updated in place on refresh. */
+interface ChildNode extends TreeNode {
+  update?(item: unknown): void;
+  matches?(filter: string | undefined): boolean;
+}
+
+export interface FolderEnv {
+  readonly scope: NodeScope;
+  readonly host: TreeHost;
+  readonly clients: ClientPool;
+}
+
+abstract class FolderBase implements TreeNode {
+  readonly id: string;
+  constructor(
+    readonly parent: TreeNode,
+    readonly what: FolderWhat,
+  ) {
+    this.id = `${parent.id}/${what}`;
+  }
+
+  get label(): string {
+    return folderLabel[this.what];
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon(ICONS[this.what]);
+    item.contextValue = contextValue('folder', this.what);
+    return item;
+  }
+
+  abstract invalidate(): void;
+  abstract getChildren(): Promise<TreeNode[]>;
+}
+
+/** A folder of folders: Images, Catalog. */
+export class GroupFolderNode extends FolderBase {
+  constructor(
+    parent: TreeNode,
+    what: GroupWhat,
+    readonly folders: ListFolderNode[],
+  ) {
+    super(parent, what);
+  }
+
+  invalidate(): void {
+    for (const f of this.folders) f.invalidate();
+  }
+
+  async getChildren(): Promise<TreeNode[]> {
+    return this.folders;
+  }
+}
+
+/** A folder whose children come from one list request, loaded lazily and cached (node instances kept). */
+export class ListFolderNode<W extends ListWhat = ListWhat> extends FolderBase {
+  private nodes = new Map<string, ChildNode>();
+  private order: ChildNode[] = [];
+  /** Bumped by invalidate(); the folder is fresh when the last load started at the current generation. */
+  private generation = 0;
+  private loadedGeneration = -1;
+  private failedGeneration = -1;
+  private loading: Promise<void> | undefined;
+  private error: unknown;
+  /** The last data fetched (undefined before the first load). */
+  data: FolderData[W] | undefined;
+  /** Called after each successful load (the project patches servers' Floating IPs). */
+  onLoaded?(data: FolderData[W]): void;
+
+  constructor(
+    parent: TreeNode,
+    override readonly what: W,
+    private readonly env: FolderEnv,
+  ) {
+    super(parent, what);
+  }
+
+  get cls() {
+    return folderClass[this.what];
+  }
+
+  get loaded(): boolean {
+    return this.data !== undefined;
+  }
+
+  get project(): Project {
+    return this.env.scope.project;
+  }
+
+  invalidate(): void {
+    this.generation++;
+  }
+
+  private get stale(): boolean {
+    return this.loadedGeneration !== this.generation;
+  }
+
+  children(): readonly ChildNode[] {
+    return this.order;
+  }
+
+  find<N extends ChildNode>(key: string): N | undefined {
+    return this.nodes.get(key) as N | undefined;
+  }
+
+  /**
+   * Fetches when stale: one request even when asked twice at once, and again when the folder was
+   * invalidated while a fetch was on its way (its answer may predate the change). A failure is kept
+   * (shown as an error node) until the next call.
+   */
+  async ensureLoaded(): Promise<void> {
+    while (this.stale) {
+      if (!this.loading) {
+        const generation = this.generation;
+        this.loading = (async () => {
+          try {
+            const client = await this.env.clients.get(this.project);
+            // Floating IPs and images name their server: the servers come first (once, if nobody opened them).
+            if (this.what === 'floatingIps' || this.what === 'snapshots' || this.what === 'backups') await this.env.scope.ensureServerNames();
+            const data = await fetchFolder(client, this.what);
+            this.apply(data);
+            this.loadedGeneration = generation;
+            this.error = undefined;
+            this.env.host.folderLoaded(this);
+          } catch (e) {
+            this.error = e;
+            this.failedGeneration = generation;
+          } finally {
+            this.loading = undefined;
+          }
+        })();
+      }
+      await this.loading;
+      if (this.error !== undefined && this.failedGeneration === this.generation) return;
+    }
+  }
+
+  /** Replaces the data, keeping the node of each resource that is still there. */
+  apply(data: FolderData[W]): void {
+    this.data = data;
+    const next = new Map<string, ChildNode>();
+    const order: ChildNode[] = [];
+    for (const [key, item, make] of this.build(data)) {
+      let node = this.nodes.get(key);
+      if (node) node.update?.(item);
+      else node = make();
+      next.set(key, node);
+      order.push(node);
+    }
+    this.nodes = next;
+    this.order = order;
+    this.onLoaded?.(data);
+  }
+
+  async getChildren(): Promise<TreeNode[]> {
+    await this.ensureLoaded();
+    if (this.stale && this.error !== undefined) return [MessageNode.error(this, folderNoun[this.what], this.error)];
+    const filter = this.env.host.filterOf(this.project.id);
+    const shown = this.order.filter((n) => !n.matches || n.matches(filter));
+    if (shown.length === 0) {
+      return [
+        new MessageNode(this, `${this.id}/empty`, this.order.length ? `No ${folderNoun[this.what]} match "${filter}"` : `No ${folderNoun[this.what]}`, {
+          icon: this.order.length ? 'filter' : 'info',
+        }),
+      ];
+    }
+    return shown;
+  }
+
+  private build(data: FolderData[W]): Array<[string, unknown, () => ChildNode]> {
+    const scope = this.env.scope;
+    const items = <T extends { id: number }>(list: T[], presenter: Presenter<T>): Array<[string, unknown, () => ChildNode]> =>
+      list.map((r) => [String(r.id), r, () => new ItemNode(this, scope, presenter, r)]);
+    const d = data as FolderData[ListWhat];
+    switch (this.what) {
+      case 'servers':
+        return (d as FolderData['servers']).map((s) => [String(s.id), s, () => new ServerNode(this, this.project, s, scope)]);
+      case 'floatingIps':
+        return items(d as FolderData['floatingIps'], floatingIpPresenter);
+      case 'snapshots':
+      case 'backups':
+      case 'systemImages':
+        return items(d as FolderData['snapshots'], imagePresenter);
+      case 'sshKeys':
+        return items(d as FolderData['sshKeys'], sshKeyPresenter);
+      case 'isos':
+        return items(d as FolderData['isos'], isoPresenter);
+      case 'serverTypes':
+        return items(d as FolderData['serverTypes'], serverTypePresenter);
+      case 'locations':
+        return items(d as FolderData['locations'], locationPresenter);
+      case 'datacenters':
+        return items(d as FolderData['datacenters'], datacenterPresenter);
+      case 'prices':
+        return priceRows(d as Pricing).map(([key, label, description]) => [
+          key,
+          { label, description },
+          () => {
+            const leaf = new LeafNode(this, `${this.id}/price/${key}`, label, { description, icon: 'credit-card', tokens: ['price'] });
+            return Object.assign(leaf, {
+              update: (x: unknown) => {
+                const r = x as { label: string; description: string };
+                leaf.update(r.label, { description: r.description, icon: 'credit-card', tokens: ['price'] });
+              },
+            });
+          },
+        ]);
+    }
+    return [];
+  }
+}
+
+/** Rows of the Prices folder: [key, label, description]. */
+export function priceRows(p: Pricing): Array<[string, string, string]> {
+  const rows: Array<[string, string, string]> = [
+    ['floatingIp', 'Floating IP', `${formatMoney(p.floatingIp.monthly)}/mo`],
+    ['image', 'Snapshots', `${formatMoney(p.image.perGbMonth)} per GB/mo`],
+    ['traffic', 'Traffic', `${formatMoney(p.traffic.perTb)} per TB`],
+    ['backups', 'Backups', `+${p.serverBackupPercentage}% of the server's price`],
+    ['vat', 'VAT', `${p.vatRate}% (${p.currency}); prices include it`],
+  ];
+  for (const t of p.serverTypes) {
+    rows.push([`serverType/${t.name}`, t.name, t.prices.map((x) => `${x.location} ${formatMoney(x.monthly)}`).join(' · ') + ' /mo']);
+  }
+  return rows;
+}

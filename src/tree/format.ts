@@ -1,0 +1,199 @@
+// Labels, descriptions and tooltip text of the tree's nodes, as pure functions (no vscode) so
+// they can be unit-tested. Tooltips are Markdown source; the nodes wrap them in MarkdownString.
+
+import type { FloatingIp, Image, ImageStatus, Iso, Location, Money, Server, ServerStatus, ServerType, SshKey } from '../api/types';
+
+const TRANSITIONAL_SERVER: ReadonlySet<ServerStatus> = new Set(['initializing', 'starting', 'stopping', 'deleting', 'migrating', 'rebuilding']);
+
+export function isTransitionalServer(status: ServerStatus): boolean {
+  return TRANSITIONAL_SERVER.has(status);
+}
+
+export function isTransitionalImage(status: ImageStatus | string): boolean {
+  return status === 'creating';
+}
+
+/** Names and addresses the formatters look up by id (servers by id, Floating IPs by id). */
+export interface Lookup {
+  serverName(id: number): string | undefined;
+  floatingIp(id: number): string | undefined;
+}
+
+export const noLookup: Lookup = { serverName: () => undefined, floatingIp: () => undefined };
+
+/** Bytes in binary units: `1.5 GiB`, `0 B`. */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+  let value = Math.max(0, bytes);
+  let i = 0;
+  while (value >= 1024 && i < units.length - 1) {
+    value /= 1024;
+    i++;
+  }
+  const digits = i === 0 || value >= 100 ? 0 : value >= 10 ? 1 : 2;
+  return `${Number(value.toFixed(digits))} ${units[i]}`;
+}
+
+/** GB as the API gives sizes (decimal): `40 GB`, `0.52 GB`. */
+export function formatGb(gb: number): string {
+  return `${Number(gb.toFixed(gb < 10 ? 2 : 0))} GB`;
+}
+
+/** `2026-11-26` (UTC); the tooltip is not the place for seconds. */
+export function formatDate(date: Date): string {
+  return Number.isNaN(date.getTime()) ? 'unknown' : date.toISOString().slice(0, 10);
+}
+
+/** `€4.15` style, gross, with the currency's symbol for EUR and the code otherwise. */
+export function formatMoney(money: Money | undefined, what: 'gross' | 'net' = 'gross'): string {
+  if (!money) return 'no price';
+  const amount = money[what];
+  const n = amount >= 1 ? amount.toFixed(2) : String(Number(amount.toFixed(4)));
+  return money.currency === 'EUR' ? `€${n}` : `${n} ${money.currency}`;
+}
+
+export function formatServerTypeSpecs(t: Pick<ServerType, 'cores' | 'memory' | 'disk'>): string {
+  return `${t.cores} vCPU, ${t.memory} GB RAM, ${t.disk} GB disk`;
+}
+
+export function serverLocationName(s: Server): string | undefined {
+  return s.location?.name ?? s.datacenter?.location.name;
+}
+
+/** `203.0.113.5 · cx21 · fsn1` */
+export function serverDescription(s: Server): string {
+  return [s.publicNet.ipv4?.ip, s.serverType.name, serverLocationName(s)].filter(Boolean).join(' · ');
+}
+
+export function imageName(image: Image): string {
+  return image.name ?? (image.description || `image ${image.id}`);
+}
+
+export function isoName(iso: Iso): string {
+  return iso.name ?? (iso.description || `ISO ${iso.id}`);
+}
+
+function locationText(l: Location): string {
+  return l.city ? `${l.name} (${l.city})` : l.name;
+}
+
+function mdEscape(text: string): string {
+  return text.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
+}
+
+/** Markdown source of a server's tooltip: the fields a user looks for. */
+export function serverTooltip(s: Server, lookup: Lookup = noLookup): string {
+  const lines: string[] = [`**${mdEscape(s.name)}** — ${s.status}${s.locked ? ' (locked: an action is running)' : ''}`, ''];
+  const row = (k: string, v: string) => lines.push(`${k}: ${v}`);
+  row('IPv4', s.publicNet.ipv4 ? `\`${s.publicNet.ipv4.ip}\`${s.publicNet.ipv4.dnsPtr ? ` (${mdEscape(s.publicNet.ipv4.dnsPtr)})` : ''}` : 'none');
+  row('IPv6', s.publicNet.ipv6 ? `\`${s.publicNet.ipv6.ip}\`` : 'none');
+  row('Floating IPs', s.publicNet.floatingIpIds.length ? s.publicNet.floatingIpIds.map((id) => `\`${lookup.floatingIp(id) ?? `#${id}`}\``).join(', ') : 'none');
+  row('Type', `${s.serverType.name} (${formatServerTypeSpecs(s.serverType)})`);
+  if (s.datacenter) row('Datacenter', `${s.datacenter.name}${s.datacenter.location ? ` (${locationText(s.datacenter.location)})` : ''}`);
+  else if (s.location) row('Location', locationText(s.location));
+  row('Image', s.image ? mdEscape(imageName(s.image)) : 'none');
+  row('ISO', s.iso ? mdEscape(isoName(s.iso)) : 'none');
+  row('Rescue', s.rescueEnabled ? 'enabled' : 'off');
+  row('Backups', s.backupWindow ? `window ${s.backupWindow} UTC` : 'off');
+  row('Traffic', serverTraffic(s));
+  row('Protection', protectionText(s.protection));
+  row('Created', formatDate(s.created));
+  return lines.join('  \n');
+}
+
+export function serverTraffic(s: Server): string {
+  const included = formatBytes(s.includedTraffic);
+  return s.outgoingTraffic === undefined ? `unknown of ${included} included` : `${formatBytes(s.outgoingTraffic)} of ${included} included`;
+}
+
+export function protectionText(p: { delete: boolean; rebuild?: boolean }): string {
+  const on = [p.delete && 'delete', p.rebuild && 'rebuild'].filter(Boolean);
+  return on.length ? `protected against ${on.join(' and ')}` : 'none';
+}
+
+/** `assigned to web-1 · fsn1` or `unassigned · fsn1`, plus a lock when protected. */
+export function floatingIpDescription(f: FloatingIp, lookup: Lookup = noLookup): string {
+  return [floatingIpAssignment(f, lookup), f.homeLocation.name, f.description || undefined, f.protection.delete ? 'protected' : undefined].filter(Boolean).join(' · ');
+}
+
+export function floatingIpAssignment(f: FloatingIp, lookup: Lookup = noLookup): string {
+  if (f.serverId === undefined) return 'unassigned';
+  return `→ ${lookup.serverName(f.serverId) ?? `server ${f.serverId}`}`;
+}
+
+export function floatingIpTooltip(f: FloatingIp, lookup: Lookup = noLookup): string {
+  const server = f.serverId === undefined ? 'unassigned' : `assigned to ${mdEscape(lookup.serverName(f.serverId) ?? `server ${f.serverId}`)}`;
+  return [
+    `**\`${f.ip}\`** — Floating IP (${f.type === 'ipv4' ? 'IPv4' : 'IPv6'})`,
+    '',
+    `Server: ${server}`,
+    `Home location: ${locationText(f.homeLocation)}`,
+    `Description: ${f.description ? mdEscape(f.description) : 'none'}`,
+    f.dnsPtr.length ? `Reverse DNS: ${f.dnsPtr.map((d) => `${d.ip} → ${mdEscape(d.dnsPtr)}`).join(', ')}` : undefined,
+    f.blocked ? 'Blocked' : undefined,
+    `Protection: ${protectionText(f.protection)}`,
+  ]
+    .filter((l): l is string => l !== undefined)
+    .join('  \n');
+}
+
+function imageOrigin(i: Image, lookup: Lookup): string | undefined {
+  if (i.boundTo !== undefined) return `bound to ${lookup.serverName(i.boundTo) ?? `server ${i.boundTo}`}`;
+  if (i.createdFrom) return `from ${i.createdFrom.name}`;
+  return undefined;
+}
+
+export function imageDescription(i: Image, lookup: Lookup = noLookup): string {
+  if (i.type === 'system') return [i.description !== i.name ? i.description : undefined, i.deprecated ? 'deprecated' : undefined].filter(Boolean).join(' · ');
+  const size = i.imageSize !== undefined ? formatGb(i.imageSize) : undefined;
+  return [i.status !== 'available' ? i.status : undefined, size, imageOrigin(i, lookup), formatDate(i.created), i.protection.delete ? 'protected' : undefined, i.deprecated ? 'deprecated' : undefined]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+export function imageTooltip(i: Image, lookup: Lookup = noLookup): string {
+  return [
+    `**${mdEscape(imageName(i))}** — ${i.type} image${i.status !== 'available' ? ` (${i.status})` : ''}`,
+    '',
+    `Description: ${i.description ? mdEscape(i.description) : 'none'}`,
+    `Type: ${i.type}`,
+    `Size: ${i.imageSize !== undefined ? formatGb(i.imageSize) : 'unknown'} (disk ${formatGb(i.diskSize)})`,
+    `OS: ${i.osFlavor}${i.osVersion ? ` ${i.osVersion}` : ''}`,
+    `Created: ${formatDate(i.created)}`,
+    i.createdFrom ? `Created from: ${mdEscape(i.createdFrom.name)}` : undefined,
+    i.boundTo !== undefined ? `Bound to: ${mdEscape(lookup.serverName(i.boundTo) ?? `server ${i.boundTo}`)}` : undefined,
+    `Protection: ${protectionText(i.protection)}`,
+    i.deprecated ? `Deprecated since ${formatDate(i.deprecated)}` : undefined,
+  ]
+    .filter((l): l is string => l !== undefined)
+    .join('  \n');
+}
+
+export function sshKeyTooltip(k: SshKey): string {
+  return [`**${mdEscape(k.name)}**`, '', `Fingerprint: \`${k.fingerprint}\``, `Public key: \`${k.publicKey.slice(0, 40)}…\``].join('  \n');
+}
+
+/** `2 vCPU · 4 GB · 40 GB · from €4.15/mo` */
+export function serverTypeDescription(t: ServerType): string {
+  const monthly = t.prices.map((p) => p.monthly).filter((m): m is Money => !!m);
+  const cheapest = monthly.sort((a, b) => a.gross - b.gross)[0];
+  return [`${t.cores} vCPU`, `${t.memory} GB`, `${t.disk} GB`, cheapest ? `from ${formatMoney(cheapest)}/mo` : undefined].filter(Boolean).join(' · ');
+}
+
+export function serverTypeTooltip(t: ServerType): string {
+  return [
+    `**${mdEscape(t.name)}** — ${mdEscape(t.description)}`,
+    '',
+    `Specs: ${formatServerTypeSpecs(t)} (${t.cpuType} CPU, ${t.storageType} storage)`,
+    '',
+    'Monthly price per location (incl. VAT):',
+    ...t.prices.map((p) => `- ${p.location}: ${formatMoney(p.monthly)}/mo (${formatMoney(p.hourly)}/h)`),
+  ].join('  \n');
+}
+
+/** Filter: the text, case-insensitive, in any of the given fields (name, status, label text). */
+export function matchesFilter(filter: string | undefined, ...fields: Array<string | undefined>): boolean {
+  const f = filter?.trim().toLowerCase();
+  if (!f) return true;
+  return fields.some((x) => x?.toLowerCase().includes(f));
+}

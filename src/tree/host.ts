@@ -1,0 +1,25 @@
+import type { Project } from '../projects/projectStore';
+import type { Lookup } from './format';
+import type { PolledKind } from './fetch';
+import type { TreeNode } from './node';
+
+/** What nodes ask of the provider that owns them (filter, catalog toggle, refresh bookkeeping). */
+export interface TreeHost {
+  filterOf(projectId: string): string | undefined;
+  catalogShown(): boolean;
+  /** A list folder fetched its children. */
+  folderLoaded(folder: TreeNode & { readonly what: string; readonly cls: string }): void;
+  /** Starts polling a resource seen in a transitional state. */
+  watch(project: Project, kind: PolledKind, id: number, at: 'now' | 'later'): void;
+  /** Re-renders a node (its label, description, icon, and its children if expanded). */
+  changed(node: TreeNode): void;
+}
+
+/** What a resource node needs from its project: names and addresses of others, lazily loaded. */
+export interface NodeScope extends Lookup {
+  readonly project: Project;
+  /** Loads the Floating IPs once if no folder has (so a server can show its Floating IPs' addresses). */
+  ensureFloatingIps(): Promise<void>;
+  /** Loads the servers once if no folder has (so Floating IPs and backups can name their server). */
+  ensureServerNames(): Promise<void>;
+}

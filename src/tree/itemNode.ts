@@ -1,0 +1,74 @@
+import * as vscode from 'vscode';
+import type { Project } from '../projects/projectStore';
+import type { Lookup } from './format';
+import { matchesFilter } from './format';
+import type { NodeScope } from './host';
+import { contextValue, type TreeNode } from './node';
+import type { ResourceKind, ResourceNode } from './resourceNode';
+
+/** How one kind of resource looks in the tree. */
+export interface Presenter<T extends { id: number }> {
+  kind: ResourceKind;
+  label(r: T, lookup: Lookup): string;
+  description(r: T, lookup: Lookup): string;
+  /** Markdown source. */
+  tooltip(r: T, lookup: Lookup): string;
+  icon(r: T): string | vscode.ThemeIcon;
+  tokens(r: T): Array<string | false | undefined>;
+  /** Leaves under the node (details); none makes it a leaf itself. */
+  children?(r: T, node: ItemNode<T>): TreeNode[];
+  /** What Copy puts on the clipboard (makes the node `;copyable;`). */
+  copyText?(r: T): string;
+  /** Extra text the view filter matches (status, ...). */
+  filterText?(r: T): string[];
+}
+
+/** A node for one API resource other than a server: Floating IP, image, SSH key, ISO, catalog entry. */
+export class ItemNode<T extends { id: number }> implements ResourceNode<T> {
+  readonly id: string;
+  readonly kind: ResourceKind;
+
+  constructor(
+    readonly parent: TreeNode,
+    private readonly scope: NodeScope,
+    private readonly presenter: Presenter<T>,
+    public resource: T,
+  ) {
+    this.kind = presenter.kind;
+    this.id = `${parent.id}/${presenter.kind}/${resource.id}`;
+  }
+
+  get project(): Project {
+    return this.scope.project;
+  }
+
+  get copyText(): string | undefined {
+    return this.presenter.copyText?.(this.resource);
+  }
+
+  update(resource: T): void {
+    this.resource = resource;
+  }
+
+  matches(filter: string | undefined): boolean {
+    const r = this.resource;
+    return matchesFilter(filter, this.presenter.label(r, this.scope), this.presenter.description(r, this.scope), ...(this.presenter.filterText?.(r) ?? []));
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const p = this.presenter;
+    const r = this.resource;
+    const item = new vscode.TreeItem(p.label(r, this.scope), p.children ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = p.description(r, this.scope);
+    item.tooltip = new vscode.MarkdownString(p.tooltip(r, this.scope));
+    const icon = p.icon(r);
+    item.iconPath = typeof icon === 'string' ? new vscode.ThemeIcon(icon) : icon;
+    item.contextValue = contextValue(p.kind, ...p.tokens(r), p.copyText && 'copyable');
+    return item;
+  }
+
+  async getChildren(): Promise<TreeNode[]> {
+    return this.presenter.children?.(this.resource, this) ?? [];
+  }
+}

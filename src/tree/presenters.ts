@@ -1,0 +1,97 @@
+// How Floating IPs, images, SSH keys, ISOs and catalog entries look in the tree.
+import * as vscode from 'vscode';
+import type { Datacenter, FloatingIp, Image, Iso, Location, ServerType, SshKey } from '../api/types';
+import {
+  floatingIpDescription,
+  floatingIpTooltip,
+  formatMoney,
+  imageDescription,
+  imageName,
+  imageTooltip,
+  isoName,
+  serverTypeDescription,
+  serverTypeTooltip,
+  sshKeyTooltip,
+} from './format';
+import type { Presenter } from './itemNode';
+import { LeafNode } from './leafNode';
+
+export const floatingIpPresenter: Presenter<FloatingIp> = {
+  kind: 'floatingIp',
+  label: (f) => f.ip,
+  description: (f, l) => floatingIpDescription(f, l),
+  tooltip: (f, l) => floatingIpTooltip(f, l),
+  icon: (f) => new vscode.ThemeIcon('pin', f.serverId === undefined ? new vscode.ThemeColor('disabledForeground') : undefined),
+  tokens: (f) => [f.serverId === undefined ? 'unassigned' : 'assigned', f.type, f.protection.delete ? 'protected' : 'deletable'],
+  copyText: (f) => f.ip,
+  filterText: (f) => [f.type, f.serverId === undefined ? 'unassigned' : 'assigned'],
+};
+
+export const imagePresenter: Presenter<Image> = {
+  kind: 'image',
+  label: (i) => imageName(i),
+  description: (i, l) => imageDescription(i, l),
+  tooltip: (i, l) => imageTooltip(i, l),
+  icon: (i) => (i.status === 'creating' ? new vscode.ThemeIcon('loading~spin') : new vscode.ThemeIcon(i.type === 'backup' ? 'history' : i.type === 'snapshot' ? 'device-camera' : 'package')),
+  tokens: (i) => [
+    i.type === 'system' || i.type === 'app' ? 'system' : i.type,
+    i.status === 'creating' ? 'creating' : i.status === 'available' ? 'available' : i.status,
+    i.type === 'system' || i.type === 'app' ? undefined : i.protection.delete ? 'protected' : 'deletable',
+    i.deprecated ? 'deprecated' : undefined,
+  ],
+  filterText: (i) => [i.status, i.type, i.osFlavor],
+};
+
+export const sshKeyPresenter: Presenter<SshKey> = {
+  kind: 'sshKey',
+  label: (k) => k.name,
+  description: (k) => k.fingerprint,
+  tooltip: (k) => sshKeyTooltip(k),
+  icon: () => 'key',
+  tokens: () => [],
+};
+
+export const isoPresenter: Presenter<Iso> = {
+  kind: 'iso',
+  label: (i) => isoName(i),
+  description: (i) => [i.name ? i.description : undefined, i.type, i.deprecated ? 'deprecated' : undefined].filter(Boolean).join(' · '),
+  tooltip: (i) => [`**${isoName(i)}**`, '', `Description: ${i.description}`, `Type: ${i.type}`, i.deprecated ? `Deprecated since ${i.deprecated.toISOString().slice(0, 10)}` : ''].filter(Boolean).join('  \n'),
+  icon: () => 'record',
+  tokens: (i) => [i.type],
+};
+
+export const serverTypePresenter: Presenter<ServerType> = {
+  kind: 'serverType',
+  label: (t) => t.name,
+  description: (t) => serverTypeDescription(t),
+  tooltip: (t) => serverTypeTooltip(t),
+  icon: () => 'server-process',
+  tokens: (t) => [t.cpuType],
+  children: (t, node) =>
+    t.prices.map(
+      (p) =>
+        new LeafNode(node, `${node.id}/price/${p.location}`, p.location, {
+          description: `${formatMoney(p.monthly)}/mo · ${formatMoney(p.hourly)}/h`,
+          icon: 'credit-card',
+          tokens: ['price'],
+        }),
+    ),
+};
+
+export const locationPresenter: Presenter<Location> = {
+  kind: 'location',
+  label: (l) => l.name,
+  description: (l) => `${l.city}, ${l.country}`,
+  tooltip: (l) => [`**${l.name}**`, '', l.description, `${l.city}, ${l.country}`].join('  \n'),
+  icon: () => 'location',
+  tokens: () => [],
+};
+
+export const datacenterPresenter: Presenter<Datacenter> = {
+  kind: 'datacenter',
+  label: (d) => d.name,
+  description: (d) => `${d.location.city} · ${d.serverTypes.available.length} of ${d.serverTypes.supported.length} types available`,
+  tooltip: (d) => [`**${d.name}**`, '', d.description, `Location: ${d.location.name} (${d.location.city})`].join('  \n'),
+  icon: () => 'organization',
+  tokens: () => [],
+};

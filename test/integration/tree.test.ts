@@ -1,0 +1,347 @@
+// The Hetzner Cloud tree inside VS Code, against a simulator this suite starts for itself.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { HcloudClient } from '../../src/api/client';
+import type { Project } from '../../src/projects/projectStore';
+import { startSimulator } from '../../src/sim/simulator';
+import type { Simulator } from '../../src/sim/types';
+import type { TreeNode } from '../../src/tree/node';
+import { testingApi } from './support/extensionApi';
+import { ScriptedInput } from './support/scriptedInput';
+
+type Api = Awaited<ReturnType<typeof testingApi>>;
+
+const TOKEN = 'tree-token-8d1e';
+
+function label(node: TreeNode): string {
+  const l = node.getTreeItem().label;
+  return typeof l === 'string' ? l : l?.label ?? '';
+}
+const ctx = (node: TreeNode) => String(node.getTreeItem().contextValue);
+const desc = (node: TreeNode) => String(node.getTreeItem().description ?? '');
+const tooltip = (node: TreeNode) => {
+  const t = node.getTreeItem().tooltip;
+  return typeof t === 'string' ? t : t?.value ?? '';
+};
+
+async function waitFor(what: string, condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > end) assert.fail(`timed out waiting for: ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe('tree', function () {
+  this.timeout(30_000);
+  let sim: Simulator;
+  let api: Api;
+  let client: HcloudClient;
+  let project: Project;
+  let projectNode: TreeNode;
+
+  const child = async (parent: TreeNode, id: string): Promise<TreeNode> => {
+    const found = (await api.tree.getChildren(parent)).find((n) => n.id === `${parent.id}/${id}`);
+    assert.ok(found, `${parent.id} has ${id}`);
+    return found;
+  };
+  const folder = async (...path: string[]) => {
+    let node = projectNode;
+    for (const p of path) node = await child(node, p);
+    return node;
+  };
+  const byLabel = async (parent: TreeNode, name: string) => {
+    const found = (await api.tree.getChildren(parent)).find((n) => label(n) === name);
+    assert.ok(found, `${label(parent)} shows ${name}`);
+    return found;
+  };
+  const simCall = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${sim.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    assert.ok(res.ok, `${method} ${path} answered ${res.status}`);
+    return res.json();
+  };
+
+  before(async () => {
+    sim = await startSimulator({ token: TOKEN, actionMs: 300 });
+    api = await testingApi();
+    client = new HcloudClient({ token: TOKEN, endpoint: sim.url });
+  });
+
+  beforeEach(async () => {
+    project = await api.projects.add(`tree-${Math.random().toString(36).slice(2, 8)}`, sim.url, TOKEN);
+    const root = (await api.tree.getChildren()).find((n) => n.id === `project/${project.id}`);
+    assert.ok(root);
+    projectNode = root;
+  });
+
+  afterEach(async () => {
+    api.setUserInput(undefined);
+    sim.setFaults({});
+    await api.projects.remove(project.id);
+    if (api.tree.catalogShown()) await vscode.commands.executeCommand('hcloud.view.hideCatalog');
+  });
+
+  after(async () => {
+    client?.dispose();
+    await sim?.close();
+  });
+
+  it('shows the folders of a project, each loaded with one list request when opened', async () => {
+    const folders = await api.tree.getChildren(projectNode);
+    assert.deepEqual(folders.map(label), ['Servers', 'Floating IPs', 'Images', 'SSH Keys', 'ISOs']);
+    assert.deepEqual(folders.map(ctx), [';folder;servers;', ';folder;floatingIps;', ';folder;images;', ';folder;sshKeys;', ';folder;isos;']);
+    assert.equal(folders[0].id, `project/${project.id}/servers`);
+
+    sim.clearRequests();
+    const servers = await api.tree.getChildren(folders[0]);
+    assert.deepEqual(sim.requests.map((r) => `${r.method} ${r.path}`), ['GET /servers'], 'one list request for the Servers folder');
+    const expected = (await client.servers.listAll()).map((s) => s.name).sort((a, b) => a.localeCompare(b));
+    assert.deepEqual(servers.map(label), expected);
+    assert.equal(servers[0].id, `project/${project.id}/servers/server/${(await client.servers.listAll()).find((s) => s.name === label(servers[0]))!.id}`);
+
+    const again = await api.tree.getChildren(folders[0]);
+    assert.ok(again.every((n, i) => n === servers[i]), 'the same node instances while nothing changed');
+
+    const fips = await api.tree.getChildren(await folder('floatingIps'));
+    assert.deepEqual(fips.map(label).sort(), (await client.floatingIps.listAll()).map((f) => f.ip).sort());
+    const keys = await api.tree.getChildren(await folder('sshKeys'));
+    const simKeys = await client.sshKeys.listAll();
+    assert.deepEqual(keys.map(label).sort(), simKeys.map((k) => k.name).sort());
+    assert.equal(desc(keys.find((k) => label(k) === simKeys[0].name)!), simKeys[0].fingerprint);
+    const isos = await api.tree.getChildren(await folder('isos'));
+    assert.equal(isos.length, (await client.isos.listAll()).length);
+    for (const [what, type] of [['snapshots', 'snapshot'], ['backups', 'backup'], ['systemImages', 'system']] as const) {
+      const nodes = await api.tree.getChildren(await folder('images', what));
+      const images = await client.images.listAll({ type });
+      assert.ok(images.length > 0);
+      assert.deepEqual(nodes.map((n) => n.id.split('/').pop()).sort(), images.map((i) => String(i.id)).sort(), `${what} match`);
+      for (const n of nodes) assert.match(ctx(n), new RegExp(`^;image;${type};`));
+    }
+  });
+
+  it('sets server tokens, description, icon and tooltip from the server', async () => {
+    const servers = await folder('servers');
+    const web1 = await byLabel(servers, 'web-1');
+    const ci = await byLabel(servers, 'ci-runner');
+    const db = await byLabel(servers, 'db-main');
+    const legacy = await byLabel(servers, 'legacy-app');
+    const isoLab = await byLabel(servers, 'iso-lab');
+    assert.equal(ctx(web1), ';server;running;norescue;noiso;nobackups;deletable;');
+    assert.equal(ctx(ci), ';server;off;norescue;noiso;nobackups;deletable;');
+    assert.match(ctx(db), /;protected;/);
+    assert.match(ctx(db), /;backups;/);
+    assert.match(ctx(legacy), /;rescue;/);
+    assert.match(desc(legacy), /rescue/);
+    assert.match(ctx(isoLab), /;iso;/);
+    assert.equal((web1.getTreeItem().iconPath as vscode.ThemeIcon).id, 'vm-running');
+    assert.equal((ci.getTreeItem().iconPath as vscode.ThemeIcon).id, 'vm-outline');
+
+    const s = (await client.servers.listAll()).find((x) => x.name === 'web-1')!;
+    assert.equal(desc(web1), `${s.publicNet.ipv4!.ip} · ${s.serverType.name} · ${s.location!.name}`);
+    const fip = (await client.floatingIps.listAll()).find((f) => f.serverId === s.id)!;
+    // web-1 has a Floating IP and none are loaded yet: VS Code asks resolveTreeItem on hover.
+    assert.equal(web1.getTreeItem().tooltip, undefined);
+    sim.clearRequests();
+    const resolved = await api.tree.resolveTreeItem(web1.getTreeItem(), web1);
+    const t = (resolved.tooltip as vscode.MarkdownString).value;
+    assert.deepEqual(sim.requests.map((r) => `${r.method} ${r.path}`), ['GET /floating_ips'], 'the Floating IPs are loaded once for it');
+    assert.ok(t.includes(`Floating IPs: \`${fip.ip}\``));
+    assert.equal(tooltip(web1), t, 'afterwards the tooltip is there at once');
+    for (const re of [/IPv4: `/, /IPv6: `/, /Floating IPs: /, /Type: cx21 \(\d+ vCPU/, /Datacenter: |Location: /, /Image: /, /ISO: none/, /Rescue: off/, /Backups: off/, /Traffic: .* of .* included/, /Protection: none/, /Created: \d{4}-/]) {
+      assert.match(t, re);
+    }
+    assert.ok(t.includes(s.publicNet.ipv4!.ip));
+  });
+
+  it('shows a server\'s IPs and ISO as leaves; Copy puts the IP on the clipboard', async () => {
+    const servers = await folder('servers');
+    const web1 = await byLabel(servers, 'web-1');
+    const s = (await client.servers.listAll()).find((x) => x.name === 'web-1')!;
+    const fip = (await client.floatingIps.listAll()).find((f) => f.serverId === s.id)!;
+    const leaves = await api.tree.getChildren(web1);
+    assert.deepEqual(leaves.map(label), ['IPv4', 'IPv6', 'Floating IP']);
+    assert.deepEqual(leaves.map(desc), [s.publicNet.ipv4!.ip, s.publicNet.ipv6!.ip, fip.ip]);
+    for (const l of leaves) assert.match(ctx(l), /;copyable;/);
+    assert.match(tooltip(web1), new RegExp(`Floating IPs: \`${fip.ip.replace(/\./g, '\\.')}\``), 'the tooltip shows the Floating IP by address');
+
+    await vscode.commands.executeCommand('hcloud.node.copy', leaves[0]);
+    assert.equal(await vscode.env.clipboard.readText(), s.publicNet.ipv4!.ip);
+
+    const isoLeaves = await api.tree.getChildren(await byLabel(servers, 'iso-lab'));
+    assert.ok(isoLeaves.some((l) => label(l) === 'ISO' && /FreeBSD/.test(desc(l))));
+  });
+
+  it('shows Floating IPs assigned by server name or unassigned, with their tokens', async () => {
+    const fips = await api.tree.getChildren(await folder('floatingIps'));
+    const list = await client.floatingIps.listAll();
+    const servers = await client.servers.listAll();
+    for (const f of list) {
+      const node = fips.find((n) => label(n) === f.ip)!;
+      assert.match(ctx(node), new RegExp(`^;floatingIp;${f.serverId ? 'assigned' : 'unassigned'};${f.type};${f.protection.delete ? 'protected' : 'deletable'};copyable;$`));
+      if (f.serverId) assert.match(desc(node), new RegExp(`→ ${servers.find((s) => s.id === f.serverId)!.name}`));
+      else assert.match(desc(node), /^unassigned/);
+      assert.ok(desc(node).includes(f.homeLocation.name));
+    }
+    assert.ok(list.some((f) => f.serverId) && list.some((f) => !f.serverId), 'the demo has both');
+  });
+
+  it('marks image types: snapshot/backup protected or deletable, system images neither', async () => {
+    const snaps = await api.tree.getChildren(await folder('images', 'snapshots'));
+    const golden = snaps.find((n) => label(n) === 'web-1 golden image')!;
+    assert.equal(ctx(golden), ';image;snapshot;available;protected;');
+    assert.match(desc(golden), /from web-1/);
+    const backups = await api.tree.getChildren(await folder('images', 'backups'));
+    assert.match(ctx(backups[0]), /^;image;backup;available;deletable;$/);
+    assert.match(desc(backups[0]), /bound to db-main/);
+    const system = await api.tree.getChildren(await folder('images', 'systemImages'));
+    assert.ok(system.every((n) => /^;image;system;available;(deprecated;)?$/.test(ctx(n))));
+  });
+
+  it('after a change on the API, resourceChanged polls just that server until it settles', async () => {
+    const servers = await folder('servers');
+    const ci = await byLabel(servers, 'ci-runner');
+    assert.match(ctx(ci), /;off;/);
+    const id = Number(ci.id.split('/').pop());
+    const icons: string[] = [];
+    const sub = api.tree.onDidChangeTreeData((n) => {
+      if (n === ci) icons.push((ci.getTreeItem().iconPath as vscode.ThemeIcon).id);
+    });
+    await simCall('POST', `/servers/${id}/actions/poweron`);
+    sim.clearRequests();
+    api.tree.resourceChanged(project.id, 'server', id);
+    await waitFor('ci-runner shows running', () => /;server;running;/.test(ctx(ci)));
+    const key = `project/${project.id}/server/${id}`;
+    await waitFor('polling stops', () => !api.tree.policy.isWatched(key));
+    const paths = sim.requests.map((r) => `${r.method} ${r.path}`);
+    assert.ok(paths.length >= 1 && paths.every((p) => p === `GET /servers/${id}`), `only GETs of the server: ${paths.join(', ')}`);
+    sub.dispose();
+    assert.equal((ci.getTreeItem().iconPath as vscode.ThemeIcon).id, 'vm-running');
+    assert.equal(icons[0], 'loading~spin', 'the node spun while the server was starting');
+    assert.equal(icons.at(-1), 'vm-running');
+  });
+
+  it('Refresh Project reloads the open folders and keeps the node instances', async () => {
+    const servers = await folder('servers');
+    const web2 = await byLabel(servers, 'web-2');
+    const id = Number(web2.id.split('/').pop());
+    await simCall('PUT', `/servers/${id}`, { name: 'web-2-renamed' });
+    assert.equal(label(web2), 'web-2', 'nothing is fetched without a refresh');
+    sim.clearRequests();
+    await vscode.commands.executeCommand('hcloud.project.refresh', projectNode);
+    const after = await api.tree.getChildren(servers);
+    assert.ok(after.includes(web2), 'the same node instance');
+    assert.equal(label(web2), 'web-2-renamed');
+    assert.deepEqual(sim.requests.map((r) => `${r.method} ${r.path}`), ['GET /servers']);
+
+    await simCall('PUT', `/servers/${id}`, { name: 'web-2' });
+    await vscode.commands.executeCommand('hcloud.refreshAll');
+    await api.tree.getChildren(servers);
+    assert.equal(label(web2), 'web-2');
+  });
+
+  it('after an assignment, reloads the Floating IPs folder and updates the server without listing servers', async () => {
+    const servers = await folder('servers');
+    const ci = await byLabel(servers, 'ci-runner');
+    const fipsFolder = await folder('floatingIps');
+    await api.tree.getChildren(fipsFolder);
+    const spare = (await client.floatingIps.listAll()).find((f) => !f.serverId)!;
+    const id = Number(ci.id.split('/').pop());
+    await simCall('POST', `/floating_ips/${spare.id}/actions/assign`, { server: id });
+    for (let i = 0; (await client.floatingIps.get(spare.id))?.serverId !== id; i++) {
+      assert.ok(i < 200, 'the assignment finishes');
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    sim.clearRequests();
+    api.tree.resourceChanged(project.id, 'floatingIp', spare.id);
+    const node = (await api.tree.getChildren(fipsFolder)).find((n) => label(n) === spare.ip)!;
+    await waitFor('the Floating IP shows its server', () => desc(node).startsWith('→ ci-runner'));
+    assert.match(ctx(node), /;assigned;/);
+    await waitFor('the server lists the Floating IP', () => tooltip(ci).includes(spare.ip));
+    assert.deepEqual(sim.requests.map((r) => `${r.method} ${r.path}`), ['GET /floating_ips']);
+    await simCall('POST', `/floating_ips/${spare.id}/actions/unassign`);
+  });
+
+  it('filters a project\'s resources by name, status or label text, and clears the filter', async () => {
+    const servers = await folder('servers');
+    const all = (await api.tree.getChildren(servers)).map(label);
+    api.setUserInput(new ScriptedInput([{ inputBox: 'web' }]));
+    await vscode.commands.executeCommand('hcloud.view.filter', projectNode);
+    assert.deepEqual((await api.tree.getChildren(servers)).map(label), ['web-1', 'web-2']);
+    assert.match(desc(projectNode), /filter: "web"/);
+    assert.match(ctx(projectNode), /;filtered;/);
+    assert.ok(api.globalStateJson().includes('hcloud.view.filters'), 'the filter is persisted');
+
+    const off = (await client.servers.listAll()).filter((s) => s.status === 'off').map((s) => s.name);
+    api.setUserInput(new ScriptedInput([{ inputBox: 'OFF' }]));
+    await vscode.commands.executeCommand('hcloud.view.filter', projectNode);
+    const shown = (await api.tree.getChildren(servers)).map(label);
+    if (off.length) assert.deepEqual(shown, off.sort((a, b) => a.localeCompare(b)), 'matched by status');
+    else assert.deepEqual(shown, ['No servers match "OFF"']);
+
+    await vscode.commands.executeCommand('hcloud.view.clearFilter', projectNode);
+    assert.deepEqual((await api.tree.getChildren(servers)).map(label), all);
+    assert.doesNotMatch(desc(projectNode), /filter/);
+  });
+
+  it('shows and hides the catalog with server types, locations, datacenters and prices', async () => {
+    assert.ok(!(await api.tree.getChildren(projectNode)).some((n) => n.id.endsWith('/catalog')), 'hidden by default');
+    await vscode.commands.executeCommand('hcloud.view.toggleCatalog');
+    const catalog = await folder('catalog');
+    assert.equal(ctx(catalog), ';folder;catalog;');
+    assert.deepEqual((await api.tree.getChildren(catalog)).map(label), ['Server Types', 'Locations', 'Datacenters', 'Prices']);
+    const types = await api.tree.getChildren(await folder('catalog', 'serverTypes'));
+    const simTypes = await client.serverTypes.listAll();
+    assert.equal(types.length, simTypes.length);
+    const cx21 = types.find((n) => label(n) === 'cx21')!;
+    assert.match(desc(cx21), /vCPU · \d+ GB · \d+ GB · from €/);
+    const perLocation = await api.tree.getChildren(cx21);
+    assert.deepEqual(perLocation.map(label), simTypes.find((t) => t.name === 'cx21')!.prices.map((p) => p.location));
+    assert.ok(perLocation.every((n) => /;price;/.test(ctx(n)) && /\/mo/.test(desc(n))));
+    const prices = await api.tree.getChildren(await folder('catalog', 'prices'));
+    assert.ok(prices.some((n) => label(n) === 'Floating IP' && /€/.test(desc(n))));
+    const locations = await api.tree.getChildren(await folder('catalog', 'locations'));
+    assert.equal(locations.length, (await client.locations.listAll()).length);
+    assert.match(ctx(locations[0]), /^;location;/);
+
+    await vscode.commands.executeCommand('hcloud.view.toggleCatalog');
+    assert.ok(!(await api.tree.getChildren(projectNode)).some((n) => n.id.endsWith('/catalog')));
+  });
+
+  it('a deleted server leaves the tree; its Floating IP shows unassigned', async () => {
+    const servers = await folder('servers');
+    const web2 = await byLabel(servers, 'web-2');
+    const id = Number(web2.id.split('/').pop());
+    const fipsFolder = await folder('floatingIps');
+    const fip = (await client.floatingIps.listAll()).find((f) => f.serverId === id)!;
+    const fipNode = (await api.tree.getChildren(fipsFolder)).find((n) => label(n) === fip.ip)!;
+    assert.match(desc(fipNode), /^→ web-2/);
+    const { action } = (await simCall('DELETE', `/servers/${id}`)) as { action: { id: number } };
+    for (let i = 0; (await client.actions.get(action.id))?.status === 'running'; i++) {
+      assert.ok(i < 200, 'the delete finishes');
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    api.tree.resourceChanged(project.id, 'server', id);
+    let names: string[] = [];
+    for (let i = 0; i < 200 && (names = (await api.tree.getChildren(servers)).map(label)).includes('web-2'); i++) await new Promise((r) => setTimeout(r, 25));
+    assert.ok(!names.includes('web-2'), 'the server left the Servers folder');
+    await waitFor('the Floating IP shows unassigned', () => /^unassigned/.test(desc(fipNode)));
+    assert.match(ctx(fipNode), /;unassigned;/);
+  });
+
+  it('a folder that fails shows an error node; Retry loads it', async () => {
+    sim.setFaults({ failNext: 1, kind: 'status', statuses: [403], match: { path: /^\/floating_ips/ } });
+    const fips = await folder('floatingIps');
+    const [err, ...rest] = await api.tree.getChildren(fips);
+    assert.equal(rest.length, 0);
+    assert.equal(label(err), 'Could not load Floating IPs');
+    assert.match(ctx(err), /;retryable;/);
+    await vscode.commands.executeCommand('hcloud.node.retry', err);
+    const nodes = await api.tree.getChildren(fips);
+    assert.equal(nodes.length, (await client.floatingIps.listAll()).length);
+    assert.match(ctx(nodes[0]), /;floatingIp;/);
+  });
+});
