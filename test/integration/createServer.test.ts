@@ -286,6 +286,55 @@ describe('Create Server', function () {
     }
   });
 
+  it('from the palette asks for the project first; from a node under a project (e.g. its Servers folder) it does not', async () => {
+    const other = await api.projects.add('create-server-other', sim.url, TOKEN);
+    try {
+      input = new ScriptedInput([{ quickPick: 'create-server' }, { stepInputBox: undefined }]);
+      api.setUserInput(input);
+      await vscode.commands.executeCommand('hcloud.server.create');
+      assert.equal(input.remaining, 0);
+      assert.equal(input.prompts[0].kind, 'quickPick');
+      assert.deepEqual([...(input.prompts[0].items ?? [])].sort(), ['create-server', 'create-server-other']);
+      assert.equal(input.prompts[1].title, 'Create Server (1/8)');
+      assert.match(input.prompts[1].prompt ?? '', /in "create-server"/);
+
+      const parent = (await api.tree.getChildren()).find((n) => n.id === `project/${other.id}`);
+      const folder = { id: `project/${other.id}/servers`, parent, getTreeItem: () => new vscode.TreeItem('Servers') } as TreeNode;
+      input = new ScriptedInput([{ stepInputBox: undefined }]);
+      api.setUserInput(input);
+      await vscode.commands.executeCommand('hcloud.server.create', folder);
+      assert.equal(input.remaining, 0);
+      assert.match(input.prompts[0].prompt ?? '', /in "create-server-other"/);
+      assert.deepEqual(posts(), []);
+    } finally {
+      await api.projects.remove(other.id);
+    }
+  });
+
+  it('shows the root password even when the create_server action fails, and reports the failure', async () => {
+    sim.setFaults({ failActions: [{ command: 'create_server', code: 'server_error', message: 'host exploded' }] });
+    try {
+      await run(
+        { stepInputBox: 'doomed' },
+        { stepQuickPick: 'fsn1' },
+        { stepQuickPick: 'cx11' },
+        { stepQuickPick: 'ubuntu-24.04' },
+        { stepQuickPickMany: [] },
+        { stepQuickPick: 'No user data' },
+        { stepQuickPick: 'Start after create' },
+        { stepQuickPick: 'Create' },
+      );
+    } finally {
+      sim.setFaults({});
+    }
+    const error = input.messages.find((m) => m.level === 'error');
+    assert.ok(error, 'the failure is reported');
+    assert.match(error.text, /doomed/);
+    assert.match(error.text, /host exploded/);
+    assert.equal(input.secrets.length, 1, 'the password is shown once');
+    assert.match(input.secrets[0].value, /^.{20}$/);
+  });
+
   it('cancelling at the summary sends nothing', async () => {
     await run(
       { stepInputBox: 'cancelled' },
