@@ -46,6 +46,22 @@ async function removeProject(wb, page) {
   await wb.treeRows('hcloud', PROJECT).first().waitFor({ state: 'detached' });
 }
 
+/**
+ * Leaves the shared browser profile as a fresh one: the Explorer shown in the side bar, written
+ * to the workbench's storage by Reload Window (scenarios of later files click the Hetzner Cloud entry,
+ * which would close the side bar if it were still the active container).
+ */
+async function restoreSideBar(wb, page) {
+  await wb.runCommand('View: Show Explorer');
+  await page.locator('[id="workbench.view.explorer"]').waitFor({ state: 'visible' });
+  // Reload Window shuts the workbench down properly, which writes its state (page.reload() may not)
+  const loaded = page.waitForEvent('load', { timeout: 60_000 });
+  await wb.runCommand('Developer: Reload Window');
+  await loaded;
+  await page.locator('.monaco-workbench').first().waitFor({ state: 'visible', timeout: 60_000 });
+  await page.locator('[id="workbench.view.explorer"]').waitFor({ state: 'visible' });
+}
+
 /** Waits for step `n` of 8 of Create Server. */
 async function step(wb, n) {
   await wb.until(
@@ -139,6 +155,7 @@ export const scenarios = [
         await screenshot('create-server-tree');
       } finally {
         await removeProject(wb, page);
+        await restoreSideBar(wb, page);
       }
     },
   },
