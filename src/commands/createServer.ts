@@ -11,6 +11,7 @@ import {
   imageGroups,
   imageLabel,
   isComplete,
+  monthlyPrice,
   specs,
   summaryLines,
   typeChoices,
@@ -188,16 +189,19 @@ export async function askCreateServer(ctx: CommandContext, project: Project, cat
       const answer = await input().stepQuickPick(items, { title, placeHolder: 'Start the server after creating it?', active: items.find((i) => i.start === a.startAfterCreate) }, step(7));
       return outcome(answer, (v) => void (a.startAfterCreate = v.start));
     },
-    // 8. summary
+    // 8. summary: Create / Back, then every answer and the monthly price
     async () => {
       if (!isComplete(a)) return 'back';
       const lines = summaryLines(a);
-      const items = [
-        { label: 'Create', description: lines[lines.length - 1].replace(/^Price: /, ''), detail: lines.slice(0, -1).join(' · '), go: true },
+      const price = lines[lines.length - 1];
+      const items: Array<vscode.QuickPickItem & { go?: boolean }> = [
+        { label: 'Create', description: price.replace(/^Price: /, ''), go: true },
         { label: 'Back', description: 'change an answer', go: false },
+        { label: 'Summary', kind: vscode.QuickPickItemKind.Separator },
+        ...lines.map((line) => ({ label: line })),
       ];
-      const answer = await input().stepQuickPick(items, { title, placeHolder: `Create "${a.name}" in ${a.location.name}? ${lines[lines.length - 1]}` }, step(8));
-      return outcome(answer, (v) => (v.go ? 'next' : 'back'));
+      const answer = await input().stepQuickPick(items, { title, placeHolder: `Create "${a.name}" in ${a.location.name} for ${formatMonthly(monthlyPrice(a.type, a.location.name))}?` }, step(8));
+      return outcome(answer, (v) => (v.go === undefined ? 'again' : v.go ? 'next' : 'back'));
     },
   ];
 

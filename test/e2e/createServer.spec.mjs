@@ -121,7 +121,10 @@ export const scenarios = [
         await step(wb, 8);
         assert.match(await wb.quickInput().innerText(), /€4\.58\/month/);
         await screenshot('create-server-summary');
-        await wb.answerQuickInput('Create');
+        assert.match(await wb.quickInput().innerText(), /SSH keys: none \(a root password will be generated/);
+        // "Create" is the first, focused item
+        await wb.until(async () => (await wb.quickInput().locator('.monaco-list-row.focused').innerText()).startsWith('Create'), 'Create is focused');
+        await wb.quickInput().locator('input').first().press('Enter');
 
         // without keys the root password shows once, in a modal
         const dialog = page.locator('.monaco-dialog-box');
