@@ -1,7 +1,242 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import type { Datacenter, Image, Location, ServerCreateResult, ServerType, SshKey } from '../api/types';
+import type { Project } from '../projects/projectStore';
+import type { TreeNode } from '../tree/node';
+import { BACK, type Step } from '../ui/userInput';
 import type { CommandContext } from './context';
+import {
+  createParams,
+  formatBytes,
+  formatMonthly,
+  imageGroups,
+  imageLabel,
+  isComplete,
+  monthlyPrice,
+  specs,
+  summaryLines,
+  typeChoices,
+  userDataProblem,
+  walkSteps,
+  type CreateServerAnswers,
+  type StepOutcome,
+} from './createServer/model';
+import { pickProject } from './pick';
+import { runAction, runCall } from './runAction';
+import { validateServerName } from './validate';
 
-/** Registers this noun's commands (filled in by issue 4's work). */
-export function registerCreateServerCommands(_ctx: CommandContext): vscode.Disposable[] {
-  return [];
+const TITLE = 'Create Server';
+const TOTAL = 8;
+
+/** Everything the wizard offers, loaded once per run (in parallel). */
+interface Catalog {
+  serverNames: string[];
+  locations: Location[];
+  datacenters: Datacenter[];
+  types: ServerType[];
+  images: Image[];
+  sshKeys: SshKey[];
+}
+
+async function loadCatalog(ctx: CommandContext, project: Project): Promise<Catalog | undefined> {
+  return runCall(ctx, project, `${TITLE}: load the catalog of "${project.name}"`, async (client) =>
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `${TITLE}: loading…` }, async () => {
+      const [servers, locations, datacenters, types, images, sshKeys] = await Promise.all([
+        client.servers.listAll(),
+        client.locations.listAll(),
+        client.datacenters.listAll(),
+        client.serverTypes.listAll(),
+        client.images.listAll({ type: ['system', 'snapshot'] }),
+        client.sshKeys.listAll(),
+      ]);
+      return { serverNames: servers.map((s) => s.name), locations, datacenters, types, images, sshKeys };
+    }),
+  );
+}
+
+const step = (current: number): Step => ({ current, total: TOTAL });
+const title = TITLE;
+
+/** Maps a step prompt's answer to the walk: BACK goes back, undefined cancels, a value is applied. */
+function outcome<T>(answer: T | typeof BACK | undefined, apply: (value: T) => StepOutcome | void): StepOutcome {
+  if (answer === BACK) return 'back';
+  if (answer === undefined) return 'cancel';
+  return apply(answer) ?? 'next';
+}
+
+/**
+ * The Create Server wizard: name, location, type, image, SSH keys, user data, start after create,
+ * and a summary with the monthly price. Returns the answers once the user chose Create.
+ */
+export async function askCreateServer(ctx: CommandContext, project: Project, catalog: Catalog): Promise<CreateServerAnswers | undefined> {
+  const a: CreateServerAnswers = {};
+  const input = () => ctx.input();
+
+  const steps: Array<() => Promise<StepOutcome>> = [
+    // 1. name
+    async () =>
+      outcome(
+        await input().stepInputBox(
+          {
+            title,
+            prompt: `Name of the new server in "${project.name}" (a hostname: letters, digits, dashes and dots)`,
+            placeHolder: 'e.g. web-3',
+            value: a.name,
+            ignoreFocusOut: true,
+            validateInput: (v) => validateServerName(v, catalog.serverNames),
+          },
+          step(1),
+        ),
+        (v) => void (a.name = v),
+      ),
+    // 2. location
+    async () => {
+      const items = catalog.locations.map((l) => ({ label: l.name, description: `${l.city}, ${l.country}`, detail: l.description, location: l }));
+      const answer = await input().stepQuickPick(items, { title, placeHolder: 'Location', matchOnDescription: true, active: items.find((i) => i.location.id === a.location?.id) }, step(2));
+      return outcome(answer, (v) => void (a.location = v.location));
+    },
+    // 3. server type (price in the chosen location)
+    async () => {
+      const location = a.location as Location;
+      const items = typeChoices(catalog.types, location, catalog.datacenters).map((c) => ({
+        label: c.type.name,
+        description: `${specs(c.type)} · ${formatMonthly(c.price)}`,
+        detail: c.availability === 'noCapacity' ? `$(warning) not available in ${location.name} at the moment` : undefined,
+        choice: c,
+      }));
+      const answer = await input().stepQuickPick(
+        items,
+        { title, placeHolder: `Server type (monthly price in ${location.name}, incl. VAT)`, matchOnDescription: true, active: items.find((i) => i.choice.type.id === a.type?.id) },
+        step(3),
+      );
+      return outcome(answer, (v) => {
+        if (v.choice.availability !== 'available') {
+          input().warn(`${v.choice.type.name} is not available in ${location.name} at the moment. Pick another type or go back to pick another location.`);
+          return 'again';
+        }
+        a.type = v.choice.type;
+      });
+    },
+    // 4. image
+    async () => {
+      const type = a.type as ServerType;
+      const items: Array<vscode.QuickPickItem & { image?: Image }> = [];
+      for (const group of imageGroups(catalog.images, type.disk, new Date())) {
+        items.push({ label: group.title, kind: vscode.QuickPickItemKind.Separator });
+        for (const image of group.images) {
+          const deprecation = image.deprecated ? ` · deprecated from ${image.deprecated.toISOString().slice(0, 10)}` : '';
+          const description = image.type === 'snapshot' ? `${image.diskSize} GB${image.createdFrom ? ` · from ${image.createdFrom.name}` : ''}` : image.description;
+          items.push({ label: imageLabel(image), description: description + deprecation, image });
+        }
+      }
+      const answer = await input().stepQuickPick(items, { title, placeHolder: 'Image', matchOnDescription: true, active: items.find((i) => i.image && i.image.id === a.image?.id) }, step(4));
+      return outcome(answer, (v) => (v.image ? void (a.image = v.image) : 'again'));
+    },
+    // 5. SSH keys
+    async () => {
+      const placeHolder = 'SSH keys for root (none selected: a root password will be generated and shown once)';
+      if (catalog.sshKeys.length === 0) {
+        const only = { label: 'Continue without SSH keys', description: 'the project has none; a root password will be generated and shown once' };
+        return outcome(await input().stepQuickPick([only], { title, placeHolder }, step(5)), () => void (a.sshKeys = []));
+      }
+      const items = catalog.sshKeys.map((k) => ({ label: k.name, description: k.fingerprint, key: k }));
+      const chosen = new Set((a.sshKeys ?? []).map((k) => k.id));
+      const answer = await input().stepQuickPickMany(items, { title, placeHolder, matchOnDescription: true, selected: items.filter((i) => chosen.has(i.key.id)) }, step(5));
+      return outcome(answer, (v) => void (a.sshKeys = v.map((i) => i.key)));
+    },
+    // 6. cloud-init user data from a file (optional)
+    async () => {
+      type Choice = vscode.QuickPickItem & { choice: 'keep' | 'none' | 'file' };
+      const items: Choice[] = [];
+      if (a.userData) items.push({ label: `Keep ${a.userData.fileName}`, description: formatBytes(a.userData.bytes), choice: 'keep' });
+      items.push({ label: 'No user data', choice: 'none' }, { label: 'Choose a cloud-init file…', description: 'at most 32 KiB', choice: 'file' });
+      const active = a.userData ? items[0] : a.userData === null ? items.find((i) => i.choice === 'none') : undefined;
+      const answer = await input().stepQuickPick(items, { title, placeHolder: 'Cloud-init user data (optional)', active }, step(6));
+      if (answer === BACK || answer === undefined) return outcome(answer, () => undefined);
+      if (answer.choice === 'keep') return 'next';
+      if (answer.choice === 'none') {
+        a.userData = null;
+        return 'next';
+      }
+      const uri = await input().pickFile({ title: `${TITLE}: cloud-init user data`, openLabel: 'Use as User Data', filters: { 'Cloud-init': ['yaml', 'yml', 'cfg', 'sh', 'txt'], 'All files': ['*'] } });
+      if (!uri) return 'again';
+      const fileName = uri.path.split('/').pop() ?? uri.path;
+      try {
+        const { size } = await vscode.workspace.fs.stat(uri);
+        const tooBig = userDataProblem(fileName, size);
+        if (tooBig) {
+          input().error(tooBig);
+          return 'again';
+        }
+        const bytes = await vscode.workspace.fs.readFile(uri);
+        const problem = userDataProblem(fileName, bytes.byteLength);
+        if (problem) {
+          input().error(problem);
+          return 'again';
+        }
+        a.userData = { fileName, text: new TextDecoder().decode(bytes), bytes: bytes.byteLength };
+        return 'next';
+      } catch (e) {
+        input().error(`Could not read "${fileName}": ${e instanceof Error ? e.message : String(e)}`);
+        return 'again';
+      }
+    },
+    // 7. start after create
+    async () => {
+      const items = [
+        { label: 'Start after create', description: 'the server boots once it is created', start: true },
+        { label: 'Leave it off', description: 'power it on later', start: false },
+      ];
+      const answer = await input().stepQuickPick(items, { title, placeHolder: 'Start the server after creating it?', active: items.find((i) => i.start === a.startAfterCreate) }, step(7));
+      return outcome(answer, (v) => void (a.startAfterCreate = v.start));
+    },
+    // 8. summary: Create / Back, then every answer and the monthly price
+    async () => {
+      if (!isComplete(a)) return 'back';
+      const lines = summaryLines(a);
+      const price = lines[lines.length - 1];
+      const items: Array<vscode.QuickPickItem & { go?: boolean }> = [
+        { label: 'Create', description: price.replace(/^Price: /, ''), go: true },
+        { label: 'Back', description: 'change an answer', go: false },
+        { label: 'Summary', kind: vscode.QuickPickItemKind.Separator },
+        ...lines.map((line) => ({ label: line })),
+      ];
+      const answer = await input().stepQuickPick(items, { title, placeHolder: `Create "${a.name}" in ${a.location.name} for ${formatMonthly(monthlyPrice(a.type, a.location.name))}?` }, step(8));
+      return outcome(answer, (v) => (v.go === undefined ? 'again' : v.go ? 'next' : 'back'));
+    },
+  ];
+
+  return (await walkSteps(steps)) ? a : undefined;
+}
+
+export async function createServer(ctx: CommandContext, node?: TreeNode): Promise<void> {
+  const project = await pickProject(ctx, node, TITLE);
+  if (!project) return;
+  const catalog = await loadCatalog(ctx, project);
+  if (!catalog) return;
+  const answers = await askCreateServer(ctx, project, catalog);
+  if (!answers || !isComplete(answers)) return;
+  const params = createParams(answers);
+  // The root password comes only with the POST's answer: it is shown even when the user stops
+  // waiting for the action or the action fails afterwards.
+  let created: ServerCreateResult | undefined;
+  const showPassword = async (r: ServerCreateResult) => {
+    if (r.rootPassword) await ctx.input().secret(`Root password of "${r.server.name}" (shown only once)`, r.rootPassword, 'Copy Password');
+  };
+  const done = await runAction(ctx, {
+    project,
+    title: `Create server "${params.name}"`,
+    start: async (client, signal) => {
+      created = await client.servers.create(params, { signal });
+      return { actions: [created.action], result: created };
+    },
+    affects: [{ kind: 'server' }],
+    success: (r) => `Server "${r.server.name}" created${r.server.publicNet.ipv4 ? ` (IPv4 ${r.server.publicNet.ipv4.ip})` : ''}.`,
+    after: showPassword,
+  });
+  if (!done && created) await showPassword(created);
+}
+
+/** Registers this noun's commands. */
+export function registerCreateServerCommands(ctx: CommandContext): vscode.Disposable[] {
+  return [vscode.commands.registerCommand('hcloud.server.create', (node?: TreeNode) => createServer(ctx, node))];
 }

@@ -1,16 +1,23 @@
 import * as assert from 'node:assert/strict';
-import type * as vscode from 'vscode';
-import type { UserInput } from '../../../src/ui/userInput';
+import * as vscode from 'vscode';
+import { BACK, type Back, type Step, type StepQuickPickManyOptions, type StepQuickPickOptions, type UserInput } from '../../../src/ui/userInput';
 
 /** One scripted answer: what kind of prompt is expected and how to answer it (undefined = cancel). */
 export type Answer =
   | { inputBox: string | undefined }
   | { quickPick: string | undefined } // label (or a prefix of it) to pick
   | { quickPickMany: string[] | undefined }
-  | { confirm: boolean };
+  | { confirm: boolean }
+  // multi-step input (stepInputBox / stepQuickPick / stepQuickPickMany)
+  | { stepInputBox: string | undefined }
+  | { stepQuickPick: string | undefined } // label (or a prefix of it) to pick; separators are never picked
+  | { stepQuickPickMany: string[] | undefined } // labels (or prefixes); [] accepts with nothing selected
+  | { back: true } // presses the Back button of whichever step is asked (fails on a step without one)
+  | { pickFile: string | undefined }; // file system path the open dialog returns
 
 export interface Prompt {
-  kind: 'inputBox' | 'quickPick' | 'quickPickMany' | 'confirm';
+  kind: 'inputBox' | 'quickPick' | 'quickPickMany' | 'confirm' | 'stepInputBox' | 'stepQuickPick' | 'stepQuickPickMany' | 'pickFile';
+  /** For steps: the title as VS Code shows it, e.g. `Create Server (3/8)`. */
   title?: string;
   message?: string;
   /** What validateInput said about the scripted value, if the prompt had a validator. */
@@ -18,6 +25,16 @@ export interface Prompt {
   items?: string[];
   password?: boolean;
   ignoreFocusOut?: boolean;
+  /** Steps: the step's own prompt or placeholder, the value it opened with, whether Back was offered, and the answer. */
+  placeHolder?: string;
+  prompt?: string;
+  value?: string;
+  back?: boolean;
+  /** Step quick picks: the labels of the separators, the item focused or selected when it opened, and the item details. */
+  separators?: string[];
+  active?: string[];
+  descriptions?: Array<string | undefined>;
+  answer?: 'back' | 'cancel' | 'value';
 }
 
 /**
@@ -78,6 +95,94 @@ export class ScriptedInput implements UserInput {
       assert.ok(item, `no quick pick item "${label}"`);
       return item;
     });
+  }
+
+  /** Stands for pressing Back when the script says `{ back: true }`; otherwise the step's own answer. */
+  private nextStep<K extends Answer>(kind: Prompt['kind'], step: Step, prompt: Prompt): K | Back {
+    const answer = this.answers.shift();
+    assert.ok(answer, `the extension asked an unexpected ${kind} (${prompt.title})`);
+    this.prompts.push(prompt);
+    prompt.back = step.current > 1;
+    if ('back' in answer) {
+      assert.ok(prompt.back, `the script pressed Back on ${prompt.title}, which has no Back button`);
+      prompt.answer = 'back';
+      return BACK;
+    }
+    assert.ok(kind in answer, `expected the script's ${Object.keys(answer)[0]}, but the extension asked a ${kind} (${prompt.title})`);
+    return answer as K;
+  }
+
+  private static stepTitle(title: string | undefined, step: Step): string {
+    return `${title ?? ''} (${step.current}/${step.total})`;
+  }
+
+  private static find<T extends vscode.QuickPickItem>(items: readonly T[], label: string): T {
+    const choices = items.filter((i) => i.kind !== vscode.QuickPickItemKind.Separator);
+    const item = choices.find((i) => i.label === label) ?? choices.find((i) => i.label.startsWith(label));
+    assert.ok(item, `no quick pick item "${label}" among: ${choices.map((i) => i.label).join(', ')}`);
+    return item;
+  }
+
+  private static pickPrompt<T extends vscode.QuickPickItem>(kind: Prompt['kind'], items: readonly T[], options: StepQuickPickManyOptions<T>, step: Step, active: readonly T[]): Prompt {
+    const choices = items.filter((i) => i.kind !== vscode.QuickPickItemKind.Separator);
+    return {
+      kind,
+      title: ScriptedInput.stepTitle(options.title, step),
+      placeHolder: options.placeHolder,
+      ignoreFocusOut: true,
+      items: choices.map((i) => i.label),
+      descriptions: choices.map((i) => [i.description, i.detail].filter(Boolean).join(' | ') || undefined),
+      separators: items.filter((i) => i.kind === vscode.QuickPickItemKind.Separator).map((i) => i.label),
+      active: active.map((i) => i.label),
+    };
+  }
+
+  async stepInputBox(options: vscode.InputBoxOptions, step: Step): Promise<string | Back | undefined> {
+    const prompt: Prompt = {
+      kind: 'stepInputBox',
+      title: ScriptedInput.stepTitle(options.title, step),
+      prompt: options.prompt,
+      placeHolder: options.placeHolder,
+      value: options.value,
+      password: options.password,
+      ignoreFocusOut: true,
+    };
+    const answer = this.nextStep<{ stepInputBox: string | undefined }>('stepInputBox', step, prompt);
+    if (answer === BACK) return BACK;
+    const value = answer.stepInputBox;
+    if (value !== undefined && options.validateInput) {
+      const verdict = await options.validateInput(value);
+      const text = typeof verdict === 'string' ? verdict : verdict?.message;
+      if (text) {
+        prompt.validation = text;
+        prompt.answer = 'cancel';
+        return undefined;
+      }
+    }
+    prompt.answer = value === undefined ? 'cancel' : 'value';
+    return value;
+  }
+
+  async stepQuickPick<T extends vscode.QuickPickItem>(items: readonly T[], options: StepQuickPickOptions<T>, step: Step): Promise<T | Back | undefined> {
+    const prompt = ScriptedInput.pickPrompt('stepQuickPick', items, options, step, options.active ? [options.active] : []);
+    const answer = this.nextStep<{ stepQuickPick: string | undefined }>('stepQuickPick', step, prompt);
+    if (answer === BACK) return BACK;
+    prompt.answer = answer.stepQuickPick === undefined ? 'cancel' : 'value';
+    return answer.stepQuickPick === undefined ? undefined : ScriptedInput.find(items, answer.stepQuickPick);
+  }
+
+  async stepQuickPickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: StepQuickPickManyOptions<T>, step: Step): Promise<T[] | Back | undefined> {
+    const prompt = ScriptedInput.pickPrompt('stepQuickPickMany', items, options, step, options.selected ?? []);
+    const answer = this.nextStep<{ stepQuickPickMany: string[] | undefined }>('stepQuickPickMany', step, prompt);
+    if (answer === BACK) return BACK;
+    prompt.answer = answer.stepQuickPickMany === undefined ? 'cancel' : 'value';
+    return answer.stepQuickPickMany?.map((label) => ScriptedInput.find(items, label));
+  }
+
+  async pickFile(options: { title: string; openLabel: string; filters?: Record<string, string[]> }): Promise<vscode.Uri | undefined> {
+    const { pickFile: path } = this.next<{ pickFile: string | undefined }>('pickFile');
+    this.prompts.push({ kind: 'pickFile', title: options.title, answer: path === undefined ? 'cancel' : 'value' });
+    return path === undefined ? undefined : vscode.Uri.file(path);
   }
 
   async confirm(message: string, _options: { detail?: string; confirmLabel: string }): Promise<boolean> {

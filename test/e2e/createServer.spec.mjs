@@ -1,0 +1,165 @@
+// Create Server through the real multi-step input, against a simulator this file starts. Relies
+// on nothing from other spec files: it adds its own project through the UI and removes it at the
+// end (projects.spec.mjs, which runs later in file-name order, expects to start with no project).
+import * as assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+const TOKEN = 'e2e-create-token-3b9e51';
+const PROJECT = 'e2e-create';
+const SERVER = 'e2e-web-7';
+let sim;
+
+async function simulator(outDir) {
+  if (!sim) {
+    const { startSimulator } = createRequire(import.meta.url)(join(outDir, 'src', 'sim', 'simulator.js'));
+    sim = await startSimulator({ token: TOKEN, actionMs: 500 });
+    process.once('exit', () => void sim.close());
+  }
+  return sim;
+}
+
+/** Adds the project through the real input boxes (as projects.spec.mjs does). */
+async function addProject(wb, url) {
+  await wb.runCommand('Hetzner Cloud: Add Project');
+  await wb.waitForQuickInput('Add Hetzner Cloud Project (1/3)');
+  await wb.answerQuickInput(PROJECT);
+  await wb.waitForQuickInput('Add Hetzner Cloud Project (2/3)');
+  await wb.answerQuickInput(TOKEN);
+  await wb.waitForQuickInput('API endpoint');
+  await wb.answerQuickInput('Other endpoint');
+  await wb.waitForQuickInput('Base URL of the API');
+  await wb.answerQuickInput(url);
+  await wb.quickInput().waitFor({ state: 'hidden' });
+}
+
+/** Removes the project again through the palette and its modal, so later files start clean. */
+async function removeProject(wb, page) {
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Escape');
+  await wb.runCommand('Hetzner Cloud: Remove Project');
+  await wb.waitForQuickInput(PROJECT);
+  await wb.answerQuickInput(PROJECT);
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.waitFor({ state: 'visible' });
+  await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await wb.treeRows('hcloud', PROJECT).first().waitFor({ state: 'detached' });
+}
+
+/**
+ * Leaves the shared browser profile as a fresh one: the Explorer shown in the side bar, written
+ * to the workbench's storage by Reload Window (scenarios of later files click the Hetzner Cloud entry,
+ * which would close the side bar if it were still the active container).
+ */
+async function restoreSideBar(wb, page) {
+  await wb.runCommand('View: Show Explorer');
+  await page.locator('[id="workbench.view.explorer"]').waitFor({ state: 'visible' });
+  // Reload Window shuts the workbench down properly, which writes its state (page.reload() may not)
+  const loaded = page.waitForEvent('load', { timeout: 60_000 });
+  await wb.runCommand('Developer: Reload Window');
+  await loaded;
+  await page.locator('.monaco-workbench').first().waitFor({ state: 'visible', timeout: 60_000 });
+  await page.locator('[id="workbench.view.explorer"]').waitFor({ state: 'visible' });
+}
+
+/** Waits for step `n` of 8 of Create Server. */
+async function step(wb, n) {
+  await wb.until(
+    async () => {
+      const text = await wb.quickInput().innerText();
+      return (await wb.quickInput().isVisible()) && text.includes('Create Server') && text.includes(`${n}/8`);
+    },
+    async () => `step ${n}/8 of Create Server does not show; the quick input shows: ${JSON.stringify(await wb.quickInput().innerText().catch(() => ''))}`,
+  );
+}
+
+/** @type {import('../support/workbench.mjs').Scenario[]} */
+export const scenarios = [
+  {
+    name: 'Create Server through the multi-step input (name, location, type, image, no keys, no user data), then it shows in the tree',
+    timeoutMs: 120_000,
+    async run({ wb, page, screenshot, outDir }) {
+      const s = await simulator(outDir);
+      await wb.openContainer('Hetzner Cloud', 'hcloud');
+      await addProject(wb, s.url);
+      try {
+        const projectRow = wb.treeRows('hcloud', PROJECT).first();
+        await projectRow.waitFor({ state: 'visible', timeout: 20_000 });
+
+        // the inline "+" of the project row
+        await projectRow.hover();
+        await projectRow.locator('.actions .action-label[aria-label="Create Server"]').click();
+
+        await step(wb, 1);
+        assert.ok((await wb.quickInput().innerText()).includes('Create Server (1/8)'), 'the title carries the step');
+        await wb.answerQuickInput('web-1');
+        await wb.until(async () => /already exists/.test(await wb.quickInput().innerText()), 'a taken name is refused in the box');
+        await wb.answerQuickInput(SERVER);
+
+        await step(wb, 2);
+        const back = wb.quickInput().locator('.quick-input-left-action-bar .action-label[aria-label^="Back"]');
+        assert.equal(await back.count(), 1, 'step 2 offers Back');
+        assert.equal(await wb.quickInput().locator('.quick-input-title').innerText(), 'Create Server (2/8)');
+        await wb.answerQuickInput('hel1');
+        await step(wb, 3);
+        await back.click(); // back to the location, pick another one
+        await step(wb, 2);
+        await wb.answerQuickInput('fsn1');
+
+        await step(wb, 3);
+        assert.match(await wb.quickInput().innerText(), /cpx11[\s\S]*2 vCPU · 2 GB RAM · 40 GB disk · €4\.58\/month/);
+        await wb.answerQuickInput('cpx11');
+        await step(wb, 4);
+        await wb.answerQuickInput('ubuntu-24.04');
+        await step(wb, 5);
+        assert.match(await wb.quickInput().locator('input').first().getAttribute('placeholder'), /root password will be generated/);
+        await wb.quickInput().locator('input').press('Enter'); // no key selected
+        await step(wb, 6);
+        await wb.answerQuickInput('No user data');
+        await step(wb, 7);
+        await wb.answerQuickInput('Start after create');
+        await step(wb, 8);
+        assert.match(await wb.quickInput().innerText(), /€4\.58\/month/);
+        await screenshot('create-server-summary');
+        assert.match(await wb.quickInput().innerText(), /SSH keys: none \(a root password will be generated/);
+        // "Create" is the first, focused item
+        await wb.until(async () => (await wb.quickInput().locator('.monaco-list-row.focused').innerText()).startsWith('Create'), 'Create is focused');
+        await wb.quickInput().locator('input').first().press('Enter');
+
+        // without keys the root password shows once, in a modal
+        const dialog = page.locator('.monaco-dialog-box');
+        await dialog.waitFor({ state: 'visible', timeout: 30_000 });
+        assert.match(await dialog.innerText(), new RegExp(`Root password of "${SERVER}"`));
+        await dialog.getByRole('button', { name: 'Copy Password' }).waitFor({ state: 'visible' });
+        await page.keyboard.press('Escape');
+        await dialog.waitFor({ state: 'hidden' });
+
+        const [post, ...more] = s.requests.filter((r) => r.method === 'POST' && r.path === '/servers');
+        assert.equal(more.length, 0);
+        assert.equal(post.body.name, SERVER);
+        assert.equal(post.body.location, 'fsn1', 'Back changed the location');
+        assert.equal(post.body.server_type, 'cpx11');
+        assert.deepEqual(post.body.ssh_keys, []);
+
+        // the server in the tree (inside a "Servers" folder when the tree has one)
+        const serverRow = wb.treeRows('hcloud', SERVER).first();
+        if (!(await serverRow.isVisible())) {
+          const expanded = await projectRow.getAttribute('aria-expanded');
+          if (expanded !== 'true') await projectRow.click();
+          const folder = wb.treeRows('hcloud', 'Servers').first();
+          await wb.until(async () => (await serverRow.isVisible()) || (await folder.isVisible()), 'the project shows its servers or a Servers folder');
+          if (!(await serverRow.isVisible()) && (await folder.getAttribute('aria-expanded')) !== 'true') await folder.click();
+        }
+        await serverRow.waitFor({ state: 'visible', timeout: 20_000 });
+        const ip = [...s.state.servers.values()].find((x) => x.name === SERVER)?.public_net.ipv4?.ip;
+        assert.ok(ip, 'the simulator gave the server an IPv4');
+        await wb.until(async () => (await serverRow.innerText()).includes(ip), `the row of ${SERVER} shows ${ip}`);
+        await wb.parkMouse();
+        await screenshot('create-server-tree');
+      } finally {
+        await removeProject(wb, page);
+        await restoreSideBar(wb, page);
+      }
+    },
+  },
+];
