@@ -80,14 +80,14 @@ describe('Floating IP commands', function () {
 
   it('unassigns only after confirmation; the palette offers only assigned IPs', async () => {
     const web6 = fip('Web IPv6');
-    let input = f.script({ quickPick: web6.ip }, { confirm: false });
+    const input = f.script({ quickPick: web6.ip }, { confirm: false });
     await vscode.commands.executeCommand('hcloud.floatingIp.unassign');
     assert.deepEqual(input.prompts[0].items?.sort(), fips.filter((x) => x.serverId !== undefined).map((x) => x.ip).sort());
     assert.match(input.prompts[1].message ?? '', /Unassign Floating IP "Web IPv6" .* from "web-2"\?/);
     assert.deepEqual(f.changes(), [], 'cancelling sends nothing');
     assert.equal(wire(web6.id)?.server, server('web-2').id);
 
-    input = f.script({ confirm: true });
+    f.script({ confirm: true });
     await vscode.commands.executeCommand('hcloud.floatingIp.unassign', f.node('floatingIp', web6));
     assert.deepEqual(f.changes(), [{ method: 'POST', path: `/floating_ips/${web6.id}/actions/unassign`, body: undefined }]);
     assert.equal(wire(web6.id)?.server, null);
@@ -96,7 +96,7 @@ describe('Floating IP commands', function () {
 
   it('changes the reverse DNS of an IPv4: validates the hostname in the box, then sets and resets it', async () => {
     const spare = fip('Spare IPv4');
-    let input = f.script({ quickPick: 'Set a hostname…' }, { inputBox: 'bad_host.example.com' });
+    const input = f.script({ quickPick: 'Set a hostname…' }, { inputBox: 'bad_host.example.com' });
     await vscode.commands.executeCommand('hcloud.floatingIp.changeDnsPtr', f.node('floatingIp', spare));
     assert.match(input.prompts[1].validation ?? '', /letters, digits and hyphens/);
     assert.deepEqual(f.changes(), []);
@@ -107,7 +107,7 @@ describe('Floating IP commands', function () {
     assert.deepEqual(wire(spare.id)?.dns_ptr, [{ ip: spare.ip, dns_ptr: 'spare.example.com' }]);
 
     f.sim.clearRequests();
-    input = f.script({ quickPick: 'Reset to default' });
+    f.script({ quickPick: 'Reset to default' });
     await vscode.commands.executeCommand('hcloud.floatingIp.changeDnsPtr', f.node('floatingIp', spare));
     assert.deepEqual(f.changes(), [{ method: 'POST', path: `/floating_ips/${spare.id}/actions/change_dns_ptr`, body: { ip: spare.ip, dns_ptr: null } }]);
     assert.notEqual(wire(spare.id)?.dns_ptr?.[0]?.dns_ptr, 'spare.example.com');
@@ -162,12 +162,12 @@ describe('Floating IP commands', function () {
 
   it('deletes an unassigned IP after a modal confirmation; cancelling sends nothing', async () => {
     const spare = fip('Spare IPv4');
-    let input = f.script({ confirm: false });
+    const input = f.script({ confirm: false });
     await vscode.commands.executeCommand('hcloud.floatingIp.delete', f.node('floatingIp', spare));
     assert.match(input.prompts[0].message ?? '', /Delete Floating IP "Spare IPv4"/);
     assert.deepEqual(f.changes(), []);
 
-    input = f.script({ confirm: true });
+    f.script({ confirm: true });
     await vscode.commands.executeCommand('hcloud.floatingIp.delete', f.node('floatingIp', spare));
     assert.deepEqual(f.changes(), [{ method: 'DELETE', path: `/floating_ips/${spare.id}`, body: undefined }]);
     assert.equal(wire(spare.id), undefined);
@@ -176,12 +176,12 @@ describe('Floating IP commands', function () {
 
   it('a protected IP says so and offers to remove the protection; it is deleted only after a second yes', async () => {
     const frontend = fip('Web Frontend');
-    let input = f.script({ confirm: false });
+    const input = f.script({ confirm: false });
     await vscode.commands.executeCommand('hcloud.floatingIp.delete', f.node('floatingIp', frontend));
     assert.match(input.prompts[0].message ?? '', /is protected against deletion/);
     assert.deepEqual(f.changes(), [], 'declining sends nothing');
 
-    input = f.script({ confirm: true }, { confirm: false });
+    f.script({ confirm: true }, { confirm: false });
     await vscode.commands.executeCommand('hcloud.floatingIp.delete', f.node('floatingIp', frontend));
     assert.deepEqual(f.changes(), [{ method: 'POST', path: `/floating_ips/${frontend.id}/actions/change_protection`, body: { delete: false } }]);
     assert.equal(wire(frontend.id)?.protection.delete, false, 'protection removed');
