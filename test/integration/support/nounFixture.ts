@@ -11,6 +11,16 @@ import { ScriptedInput, type Answer } from './scriptedInput';
 
 type Api = Awaited<ReturnType<typeof testingApi>>;
 
+/** ScriptedInput that also keeps the detail text of each modal confirmation. */
+export class DetailedInput extends ScriptedInput {
+  readonly details: string[] = [];
+
+  override async confirm(message: string, options: { detail?: string; confirmLabel: string }): Promise<boolean> {
+    this.details.push(options.detail ?? '');
+    return super.confirm(message, options);
+  }
+}
+
 export const TOKEN = 'noun-commands-token-7d21';
 
 export class NounFixture {
@@ -18,7 +28,7 @@ export class NounFixture {
   api!: Api;
   project!: Project;
   client!: HcloudClient;
-  input!: ScriptedInput;
+  input!: DetailedInput;
 
   async setUp(): Promise<void> {
     this.api = await testingApi();
@@ -36,8 +46,8 @@ export class NounFixture {
     await this.sim?.close();
   }
 
-  script(...answers: Answer[]): ScriptedInput {
-    this.input = new ScriptedInput(answers);
+  script(...answers: Answer[]): DetailedInput {
+    this.input = new DetailedInput(answers);
     this.api.setUserInput(this.input);
     return this.input;
   }
