@@ -1,6 +1,7 @@
 // Shared set-up of the Floating IP, image and SSH key command suites: a fresh simulator (demo
 // seed, short actions) and one stored project pointing at it per test, scripted prompts, a client
 // to read domain objects for duck-typed tree nodes, and helpers to read what the API received.
+import type * as vscode from 'vscode';
 import { HcloudClient } from '../../../src/api/client';
 import type { Project } from '../../../src/projects/projectStore';
 import { startSimulator } from '../../../src/sim/simulator';
@@ -11,9 +12,15 @@ import { ScriptedInput, type Answer } from './scriptedInput';
 
 type Api = Awaited<ReturnType<typeof testingApi>>;
 
-/** ScriptedInput that also keeps the detail text of each modal confirmation. */
+/** ScriptedInput that also keeps the detail text of each confirmation and the prefilled value of each input box. */
 export class DetailedInput extends ScriptedInput {
   readonly details: string[] = [];
+  readonly values: Array<string | undefined> = [];
+
+  override async inputBox(options: vscode.InputBoxOptions): Promise<string | undefined> {
+    this.values.push(options.value);
+    return super.inputBox(options);
+  }
 
   override async confirm(message: string, options: { detail?: string; confirmLabel: string }): Promise<boolean> {
     this.details.push(options.detail ?? '');
