@@ -78,6 +78,26 @@ describe('Floating IP commands', function () {
     assert.match(f.messages('info')[0], /^Move Floating IP "Web Frontend" .* from "web-1" to "web-2": done\.$/);
   });
 
+  it('reports a failed assign action with the API\'s code and message', async () => {
+    const spare = fip('Spare IPv4');
+    f.sim.setFaults({ failActions: [{ command: 'assign_floating_ip', code: 'server_unavailable', message: 'the server is not reachable' }] });
+    f.script({ quickPick: 'ci-runner' });
+    await vscode.commands.executeCommand('hcloud.floatingIp.assign', f.node('floatingIp', spare));
+    f.sim.setFaults({});
+    assert.deepEqual(f.changes(), [{ method: 'POST', path: `/floating_ips/${spare.id}/actions/assign`, body: { server: server('ci-runner').id } }]);
+    assert.deepEqual(f.messages('info'), []);
+    assert.match(f.messages('error')[0] ?? '', /^Assign Floating IP "Spare IPv4" .* to "ci-runner" failed: the server is not reachable \(server_unavailable\)$/);
+  });
+
+  it('says so when the palette has nothing to unassign, and sends nothing', async () => {
+    for (const x of fips.filter((x) => x.serverId !== undefined)) await f.client.floatingIps.unassign(x.id).then((a) => f.client.waitForActions(a));
+    f.sim.clearRequests();
+    f.script();
+    await vscode.commands.executeCommand('hcloud.floatingIp.unassign');
+    assert.deepEqual(f.messages('info'), ['No Floating IP is assigned. (project "nouns")']);
+    assert.deepEqual(f.changes(), []);
+  });
+
   it('unassigns only after confirmation; the palette offers only assigned IPs', async () => {
     const web6 = fip('Web IPv6');
     const input = f.script({ quickPick: web6.ip }, { confirm: false });
