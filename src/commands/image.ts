@@ -1,7 +1,119 @@
-import type * as vscode from 'vscode';
+// Image commands: Change Description (snapshots, backups), Convert Backup to Snapshot, Change
+// Protection (snapshots), Delete (snapshots, backups). System images are never offered.
+// ("Rebuild a Server from it" lives with the server commands.)
+import * as vscode from 'vscode';
+import type { HcloudClient } from '../api/client';
+import type { Image } from '../api/types';
+import type { TreeNode } from '../tree/node';
 import type { CommandContext } from './context';
+import { pickTarget, type Target } from './pick';
+import { changeProtection, offerUnprotect, type Protectable } from './protection';
+import { runCall } from './runAction';
 
-/** Registers this noun's commands (filled in by issue 4's work). */
-export function registerImageCommands(_ctx: CommandContext): vscode.Disposable[] {
-  return [];
+/** How an image is named in messages, e.g. `snapshot "web-1 golden image"`. */
+export function imageName(i: Image): string {
+  const label = i.description || i.name || `#${i.id}`;
+  return `${i.type === 'system' || i.type === 'app' ? 'image' : i.type} "${label}"`;
+}
+
+const isOwn = (i: Image) => i.type === 'snapshot' || i.type === 'backup';
+
+function size(i: Image): string | undefined {
+  return i.imageSize === undefined ? undefined : `${i.imageSize.toFixed(2)} GB`;
+}
+
+/** The image of the node or one picked from the project's snapshots and backups that `applies`. */
+async function pickImage(ctx: CommandContext, node: TreeNode | undefined, title: string, applies: (i: Image) => boolean, none: string): Promise<Target<Image> | undefined> {
+  const t = await pickTarget<Image>(ctx, node, {
+    kind: 'image',
+    title,
+    list: (c) => c.images.listAll({ type: ['snapshot', 'backup'] }),
+    filter: applies,
+    item: (i) => ({
+      label: i.description || `#${i.id}`,
+      description: [i.type, size(i), i.createdFrom ? `from ${i.createdFrom.name}` : undefined].filter(Boolean).join(' · '),
+      detail: `Created ${i.created.toISOString().slice(0, 10)}${i.protection.delete ? ' · protected' : ''}`,
+    }),
+    none,
+  });
+  if (t && !applies(t.resource)) {
+    ctx.input().info(`${title} does not apply to ${imageName(t.resource)}.`);
+    return undefined;
+  }
+  return t;
+}
+
+function protectable(t: Target<Image>): Protectable {
+  return {
+    project: t.project,
+    kind: 'image',
+    id: t.resource.id,
+    what: imageName(t.resource).replace(/^./, (c) => c.toUpperCase()),
+    protected: t.resource.protection.delete,
+    changeProtection: (c: HcloudClient, remove: boolean) => c.images.changeProtection(t.resource.id, { delete: !remove }),
+  };
+}
+
+export async function changeImageDescription(ctx: CommandContext, node?: TreeNode): Promise<void> {
+  const TITLE = 'Change Description of Image';
+  const t = await pickImage(ctx, node, TITLE, isOwn, 'The project has no snapshot or backup.');
+  if (!t) return;
+  const image = t.resource;
+  const description = await ctx.input().inputBox({
+    title: `${TITLE}: ${imageName(image)}`,
+    prompt: 'Description',
+    value: image.description,
+    validateInput: (v) => (!v.trim() ? 'Give the image a description.' : v.length > 255 ? 'At most 255 characters.' : undefined),
+  });
+  if (description === undefined || description.trim() === image.description) return;
+  const updated = await runCall(ctx, t.project, `Change description of ${imageName(image)}`, (c) => c.images.update(image.id, { description: description.trim() }));
+  ctx.tree.resourceChanged(t.project.id, 'image', image.id);
+  if (updated) ctx.input().info(`Description of ${imageName(image)} changed to "${updated.description}".`);
+}
+
+export async function convertBackupToSnapshot(ctx: CommandContext, node?: TreeNode): Promise<void> {
+  const t = await pickImage(ctx, node, 'Convert Backup to Snapshot', (i) => i.type === 'backup', 'The project has no backup.');
+  if (!t) return;
+  const image = t.resource;
+  const ok = await ctx.input().confirm(`Convert ${imageName(image)} to a snapshot?`, {
+    detail:
+      'A snapshot is no longer bound to its server: it outlives the server (backups are deleted with it) ' +
+      `and is billed per GB per month${image.imageSize === undefined ? '' : ` (${size(image)})`} until you delete it.`,
+    confirmLabel: 'Convert',
+  });
+  if (!ok) return;
+  const updated = await runCall(ctx, t.project, `Convert ${imageName(image)} to a snapshot`, (c) => c.images.update(image.id, { type: 'snapshot' }));
+  ctx.tree.resourceChanged(t.project.id, 'image', image.id);
+  if (updated) ctx.input().info(`${imageName(image)} is now a snapshot.`.replace(/^./, (c) => c.toUpperCase()));
+}
+
+export async function changeImageProtection(ctx: CommandContext, node?: TreeNode): Promise<void> {
+  const t = await pickImage(ctx, node, 'Change Protection of Image', (i) => i.type === 'snapshot', 'The project has no snapshot.');
+  if (t) await changeProtection(ctx, protectable(t));
+}
+
+export async function deleteImage(ctx: CommandContext, node?: TreeNode): Promise<void> {
+  const t = await pickImage(ctx, node, 'Delete Image', isOwn, 'The project has no snapshot or backup.');
+  if (!t) return;
+  const image = t.resource;
+  if (!(await offerUnprotect(ctx, protectable(t)))) return;
+  const ok = await ctx.input().confirm(`Delete ${imageName(image)}?`, {
+    detail: 'The image is deleted for good; servers can no longer be created or rebuilt from it.',
+    confirmLabel: 'Delete',
+  });
+  if (!ok) return;
+  const done = await runCall(ctx, t.project, `Delete ${imageName(image)}`, (c) => c.images.delete(image.id).then(() => true));
+  ctx.tree.resourceChanged(t.project.id, 'image', image.id);
+  if (done) ctx.input().info(`${imageName(image)} deleted.`.replace(/^./, (c) => c.toUpperCase()));
+}
+
+export function registerImageCommands(ctx: CommandContext): vscode.Disposable[] {
+  const r = (id: string, f: (ctx: CommandContext, node?: TreeNode) => Promise<unknown>) =>
+    vscode.commands.registerCommand(`hcloud.image.${id}`, (node?: TreeNode) => f(ctx, node));
+  return [
+    r('changeDescription', changeImageDescription),
+    r('convertToSnapshot', convertBackupToSnapshot),
+    r('changeProtection', changeImageProtection),
+    r('delete', deleteImage),
+  ];
 }

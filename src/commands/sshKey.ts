@@ -1,7 +1,162 @@
-import type * as vscode from 'vscode';
+// SSH key commands: Add (a ~/.ssh/*.pub file or a pasted key; the name defaults to the key's
+// comment), Rename, Copy Fingerprint, Delete.
+//
+// The folder Add lists is `$HCLOUD_SSH_DIR` when that environment variable is set, otherwise
+// `~/.ssh` (os.homedir()). Tests point it at a temporary folder.
+import { readdir, readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { SshKey } from '../api/types';
+import type { TreeNode } from '../tree/node';
 import type { CommandContext } from './context';
+import { pickProject, pickTarget, type Target } from './pick';
+import { runCall } from './runAction';
+import { parsePublicKey, validatePublicKey, validateSshKeyName, type PublicKey } from './sshKeyParse';
 
-/** Registers this noun's commands (filled in by issue 4's work). */
-export function registerSshKeyCommands(_ctx: CommandContext): vscode.Disposable[] {
-  return [];
+/** Where Add looks for `*.pub` files. */
+export function sshDir(): string {
+  return process.env.HCLOUD_SSH_DIR || join(homedir(), '.ssh');
+}
+
+interface PubFile {
+  file: string;
+  path: string;
+  key?: PublicKey;
+  error?: string;
+}
+
+async function pubFiles(dir: string): Promise<PubFile[]> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => n.endsWith('.pub')).sort();
+  } catch {
+    return []; // no ~/.ssh: only "Paste a key…"
+  }
+  return Promise.all(
+    names.map(async (file) => {
+      const path = join(dir, file);
+      try {
+        const text = await readFile(path, 'utf8');
+        return { file, path, ...parsePublicKey(text) };
+      } catch (e) {
+        return { file, path, error: (e as Error).message };
+      }
+    }),
+  );
+}
+
+function pickSshKey(ctx: CommandContext, node: TreeNode | undefined, title: string): Promise<Target<SshKey> | undefined> {
+  return pickTarget<SshKey>(ctx, node, {
+    kind: 'sshKey',
+    title,
+    list: (c) => c.sshKeys.listAll(),
+    item: (k) => ({ label: k.name, description: k.fingerprint }),
+    none: 'The project has no SSH key.',
+  });
+}
+
+export async function addSshKey(ctx: CommandContext, node?: TreeNode): Promise<SshKey | undefined> {
+  const TITLE = 'Add SSH Key';
+  const project = await pickProject(ctx, node, TITLE);
+  if (!project) return undefined;
+  const existing = await runCall(ctx, project, TITLE, (c) => c.sshKeys.listAll());
+  if (!existing) return undefined;
+  const dir = sshDir();
+  const files = await pubFiles(dir);
+  const PASTE = 'Paste a key…';
+  const picked = await ctx.input().quickPick(
+    [
+      ...files.map((f) => ({
+        label: f.file,
+        description: f.key ? [f.key.type, f.key.comment].filter(Boolean).join(' · ') : 'not a valid public key',
+        detail: f.key ? `MD5 ${f.key.fingerprint}${existing.some((k) => k.fingerprint === f.key!.fingerprint) ? ' · already in the project' : ''}` : f.error,
+        file: f,
+      })),
+      { label: PASTE, description: files.length ? undefined : `no .pub file in ${dir}`, file: undefined },
+    ],
+    { title: `${TITLE} to "${project.name}"`, placeHolder: `A public key from ${dir}, or paste one` },
+  );
+  if (!picked) return undefined;
+  let key: PublicKey;
+  if (picked.file) {
+    if (!picked.file.key) {
+      ctx.input().error(`${picked.file.path} is not a valid SSH public key: ${picked.file.error}`);
+      return undefined;
+    }
+    key = picked.file.key;
+  } else {
+    const text = await ctx.input().inputBox({
+      title: `${TITLE}: public key`,
+      prompt: 'The public key line: <type> <base64> [comment], e.g. the content of ~/.ssh/id_ed25519.pub',
+      placeHolder: 'ssh-ed25519 AAAA… you@host',
+      ignoreFocusOut: true,
+      validateInput: validatePublicKey,
+    });
+    if (text === undefined) return undefined;
+    const parsed = parsePublicKey(text);
+    if (!parsed.key) return undefined;
+    key = parsed.key;
+  }
+  const taken = existing.map((k) => k.name);
+  const name = await ctx.input().inputBox({
+    title: `${TITLE}: name`,
+    prompt: 'A name for the key, unique in the project',
+    value: key.comment ?? '',
+    validateInput: (v) => validateSshKeyName(v, taken),
+  });
+  if (name === undefined) return undefined;
+  const created = await runCall(ctx, project, `Add SSH key "${name.trim()}"`, (c) => c.sshKeys.create({ name: name.trim(), publicKey: key.line }));
+  ctx.tree.resourceChanged(project.id, 'sshKey');
+  if (!created) return undefined;
+  ctx.log.info(`SSH key "${created.name}" added (${created.fingerprint}).`);
+  ctx.input().info(`SSH key "${created.name}" added (${created.fingerprint}).`);
+  return created;
+}
+
+export async function renameSshKey(ctx: CommandContext, node?: TreeNode): Promise<void> {
+  const TITLE = 'Rename SSH Key';
+  const t = await pickSshKey(ctx, node, TITLE);
+  if (!t) return;
+  const key = t.resource;
+  const all = await runCall(ctx, t.project, TITLE, (c) => c.sshKeys.listAll());
+  if (!all) return;
+  const taken = all.filter((k) => k.id !== key.id).map((k) => k.name);
+  const name = await ctx.input().inputBox({
+    title: `${TITLE}: "${key.name}"`,
+    prompt: 'New name, unique in the project',
+    value: key.name,
+    validateInput: (v) => validateSshKeyName(v, taken),
+  });
+  if (name === undefined || name.trim() === key.name) return;
+  const updated = await runCall(ctx, t.project, `Rename SSH key "${key.name}"`, (c) => c.sshKeys.update(key.id, { name: name.trim() }));
+  ctx.tree.resourceChanged(t.project.id, 'sshKey', key.id);
+  if (updated) ctx.input().info(`SSH key "${key.name}" renamed to "${updated.name}".`);
+}
+
+export async function copySshKeyFingerprint(ctx: CommandContext, node?: TreeNode): Promise<void> {
+  const t = await pickSshKey(ctx, node, 'Copy Fingerprint of SSH Key');
+  if (!t) return;
+  await vscode.env.clipboard.writeText(t.resource.fingerprint);
+  ctx.input().info(`Copied the fingerprint of "${t.resource.name}" (${t.resource.fingerprint}).`);
+}
+
+export async function deleteSshKey(ctx: CommandContext, node?: TreeNode): Promise<void> {
+  const t = await pickSshKey(ctx, node, 'Delete SSH Key');
+  if (!t) return;
+  const key = t.resource;
+  const ok = await ctx.input().confirm(`Delete SSH key "${key.name}"?`, {
+    detail: `Fingerprint ${key.fingerprint}. Servers that already have the key keep it; new servers and rescue systems can no longer get it.`,
+    confirmLabel: 'Delete',
+  });
+  if (!ok) return;
+  const done = await runCall(ctx, t.project, `Delete SSH key "${key.name}"`, (c) => c.sshKeys.delete(key.id).then(() => true));
+  ctx.tree.resourceChanged(t.project.id, 'sshKey', key.id);
+  if (done) ctx.input().info(`SSH key "${key.name}" deleted.`);
+}
+
+export function registerSshKeyCommands(ctx: CommandContext): vscode.Disposable[] {
+  const r = (id: string, f: (ctx: CommandContext, node?: TreeNode) => Promise<unknown>) =>
+    vscode.commands.registerCommand(`hcloud.sshKey.${id}`, (node?: TreeNode) => f(ctx, node));
+  return [r('add', addSshKey), r('rename', renameSshKey), r('copyFingerprint', copySshKeyFingerprint), r('delete', deleteSshKey)];
 }
