@@ -137,7 +137,7 @@ export const scenarios = [
   {
     name: 'delete a server by typing its name: the row disappears',
     timeoutMs: 90_000,
-    async run({ wb, page, screenshot, outDir }) {
+    async run({ wb, screenshot, outDir }) {
       const s = await simulator(outDir);
       const { id } = await serverByName(s, 'srv-delete');
       const row = await serverRow(wb, s, 'srv-delete');
