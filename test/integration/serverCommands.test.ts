@@ -96,6 +96,16 @@ describe('server commands', function () {
     await sim?.close();
   });
 
+  it('registers every server command that package.json contributes', async () => {
+    const ext = vscode.extensions.all.find((e) => e.id.toLowerCase() === 'hcloud-vscode.hetzner-cloud-vscode')!;
+    const contributed = (ext.packageJSON.contributes.commands as Array<{ command: string }>)
+      .map((c) => c.command)
+      .filter((c) => c.startsWith('hcloud.server.') || c === 'hcloud.image.rebuildServer');
+    assert.equal(contributed.length, 24);
+    const registered = new Set(await vscode.commands.getCommands(true));
+    assert.deepEqual(contributed.filter((c) => !registered.has(c)), []);
+  });
+
   describe('power', () => {
     it('Power Off asks in a modal; cancelling sends nothing, confirming powers the server off', async () => {
       const node = await serverNode('web-1');
