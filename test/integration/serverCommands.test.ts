@@ -3,6 +3,8 @@
 // runs a command with scripted prompts and asserts what the API received, the resulting state,
 // and what the user saw; cancelling (or typing a wrong name) sends nothing.
 import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { HcloudClient } from '../../src/api/client';
 import type { Image, Server } from '../../src/api/types';
@@ -63,6 +65,36 @@ describe('server commands', function () {
       for (const m of input.messages) assert.ok(!m.text.includes(secret.value), `message "${m.text}" does not show the secret`);
       assert.ok(!secret.message.includes(secret.value), 'the modal text itself does not repeat the secret');
     }
+  };
+  /** The "Hetzner Cloud" log channel's file (code-server keeps it under <cwd>/user-data/logs/). */
+  const logFile = (): string | undefined => {
+    const find = (dir: string): string | undefined => {
+      let entries;
+      try {
+        entries = readdirSync(dir, { withFileTypes: true });
+      } catch {
+        return undefined;
+      }
+      for (const e of entries) {
+        const path = join(dir, e.name);
+        if (e.isFile() && e.name === 'Hetzner Cloud.log') return path;
+        const found = e.isDirectory() ? find(path) : undefined;
+        if (found) return found;
+      }
+      return undefined;
+    };
+    return find(join(process.env.VSCODE_CWD ?? '', 'user-data', 'logs'));
+  };
+  /** Waits until the log shows `line` (the channel writes asynchronously), then checks no secret is in it. */
+  const noSecretInLog = async (line: string) => {
+    let text = '';
+    for (let i = 0; i < 50 && !text.includes(line); i++) {
+      const file = logFile();
+      text = file ? readFileSync(file, 'utf8') : '';
+      if (!text.includes(line)) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.ok(text.includes(line), `the log shows "${line}"`);
+    for (const secret of input.secrets) assert.ok(!text.includes(secret.value), 'the log does not contain the secret');
   };
   /** Creates a throwaway server straight through the API (not a command under test). */
   const createServer = async (name: string): Promise<Server> => {
@@ -181,6 +213,7 @@ describe('server commands', function () {
       assert.equal(input.secrets[0].value, answer.root_password);
       assert.match(input.secrets[0].message, /root password of "web-2"/);
       noSecretInMessages();
+      await noSecretInLog('Reset root password of "web-2": done.');
     });
 
     it('Enable Rescue sends the type and the picked SSH keys, and shows the rescue password as a secret', async () => {
@@ -197,6 +230,7 @@ describe('server commands', function () {
       const answer = proxy.last('POST', req.path)?.body as { root_password: string };
       assert.deepEqual(input.secrets.map((s) => s.value), [answer.root_password]);
       noSecretInMessages();
+      await noSecretInLog('Rescue (linux64) enabled for "web-2"');
     });
 
     it('Enable Rescue with freebsd64 asks no keys; cancelling the type sends nothing', async () => {
@@ -231,6 +265,7 @@ describe('server commands', function () {
       assert.match(input.secrets[0].message, /Console URL/);
       assert.match(input.secrets[1].message, /VNC password/);
       noSecretInMessages();
+      await noSecretInLog('Console of "legacy-app" ready');
     });
   });
 
@@ -275,6 +310,7 @@ describe('server commands', function () {
       const answer = proxy.last('POST', req.path)?.body as { root_password: string };
       assert.deepEqual(input.secrets.map((s) => s.value), [answer.root_password]);
       noSecretInMessages();
+      await noSecretInLog('Rebuild "web-2" from "Ubuntu 24.04": done.');
     });
 
     it('Rebuild of a protected server says so and offers to remove the protection instead', async () => {
