@@ -342,6 +342,19 @@ describe('server commands', function () {
       assert.equal(input.secrets.length, 0);
     });
 
+    it('Rebuild a Server from the palette: project, image (deprecated hidden), server, typed name', async () => {
+      script(...projectAnswer(), { quickPick: 'Debian 12' }, { quickPick: 'web-2' }, { inputBox: 'web-2' });
+      await run('hcloud.image.rebuildServer');
+      assert.equal(input.remaining, 0);
+      const images = input.prompts.find((p) => p.title?.startsWith('Rebuild a Server from an Image'))?.items ?? [];
+      assert.ok(images.includes('Debian 12') && !images.includes('CentOS 7'));
+      const servers = input.prompts.find((p) => p.title?.startsWith('Rebuild a Server from "Debian 12"'))?.items ?? [];
+      assert.deepEqual([...servers].sort(), [...sim.state.servers.values()].map((x) => x.name).sort());
+      assert.deepEqual(changes().map((r) => [r.path, r.body]), [[`/servers/${wire('web-2').id}/actions/rebuild`, { image: '7' }]]);
+      assert.equal(wire('web-2').image?.name, 'debian-12');
+      assert.equal(input.secrets.length, 1, 'a system image gives a new root password');
+    });
+
     it('Change Type of a running server: shows old and new monthly prices, shuts it down first, then changes type without the disk', async () => {
       const node = await serverNode('iso-lab');
       const types = await client.serverTypes.listAll();
@@ -378,6 +391,12 @@ describe('server commands', function () {
       assert.deepEqual(input.prompts[0].items?.[0], 'Random');
       assert.deepEqual(changes().map((r) => [r.path, r.body]), [[`/servers/${node.resource.id}/actions/enable_backup`, { backup_window: '06-10' }]]);
       assert.equal(wire('api-staging').backup_window, '06-10');
+
+      sim.clearRequests();
+      script({ quickPick: 'Random' });
+      await run('hcloud.server.enableBackup', await serverNode('vpn-hel'));
+      assert.deepEqual(changes().map((r) => r.body), [{}], 'no window: the API picks one');
+      assert.match(String(wire('vpn-hel').backup_window), /^\d\d-\d\d$/);
 
       const db = await serverNode('db-main');
       const backups = () => [...sim.state.images.values()].filter((i) => i.type === 'backup' && i.bound_to === db.resource.id);
