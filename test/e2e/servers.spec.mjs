@@ -58,8 +58,14 @@ async function rowFacts(wb) {
 
 /** Opens the container, adds this file's project if the profile lacks it, and shows the row of server `name`. */
 async function serverRow(wb, s, name) {
-  // Clicking the activity-bar entry of an open container would close it.
-  if (!(await wb.container('hcloud').isVisible())) await wb.openContainer('Hetzner Cloud', 'hcloud');
+  // A freshly loaded page restores the last side bar; clicking the activity-bar entry of a container
+  // that is open (or being restored) closes it. So wait for the restore first, and click only when closed.
+  const container = wb.container('hcloud');
+  await container.waitFor({ state: 'visible', timeout: 3_000 }).catch(() => undefined);
+  for (let i = 0; i < 3 && !(await container.isVisible()); i++) {
+    await wb.activity('Hetzner Cloud').click();
+    await container.waitFor({ state: 'visible', timeout: 5_000 }).catch(() => undefined);
+  }
   await wb.pane('hcloud', 'Projects').waitFor({ state: 'visible' });
   const projectRow = wb.treeRows('hcloud', PROJECT);
   // Each run has a fresh profile: the first scenario of this file adds the project, the others find it.
@@ -97,19 +103,24 @@ async function serverRow(wb, s, name) {
   return row;
 }
 
-/** Right-clicks `row` and chooses the context-menu entry `name`; waits until the menu closes. */
-async function contextMenu(wb, row, name) {
-  await row.click({ button: 'right' });
-  const item = wb.page.getByRole('menuitem', { name: new RegExp(`^${name}`) });
-  await item.waitFor({ state: 'visible' });
-  await item.hover();
-  await item.click();
-  // A click that lands while the menu is still placing itself is lost: then choose it with the keyboard.
+/**
+ * Right-clicks `row` and chooses the context-menu entry `name`, until `shows` (what the command
+ * opens) is visible: a click that lands while the menu still places itself is lost, so it retries.
+ */
+async function contextMenu(wb, row, name, shows) {
   await wb.until(async () => {
-    if (!(await item.isVisible())) return true;
-    await item.press('Enter').catch(() => undefined);
-    return false;
-  }, `the context menu entry "${name}" does not run`, 5_000);
+    if (await shows.isVisible()) return true;
+    await wb.page.keyboard.press('Escape');
+    await row.click({ button: 'right' });
+    // Scoped to the menu: the row's inline buttons carry the same names.
+    const item = wb.page.locator('.monaco-menu').getByRole('menuitem', { name: new RegExp(`^${name}`) });
+    await item.waitFor({ state: 'visible', timeout: 3_000 });
+    // Hover focuses the entry, Enter runs it (a mouse click right after the menu opened can be ignored).
+    await item.hover();
+    await wb.page.keyboard.press('Enter');
+    await shows.waitFor({ state: 'visible', timeout: 3_000 });
+    return true;
+  }, `the context menu entry "${name}" does not open what it should`, 20_000);
 }
 
 /** @type {import('../support/workbench.mjs').Scenario[]} */
@@ -121,9 +132,8 @@ export const scenarios = [
       const s = await simulator(outDir);
       const row = await serverRow(wb, s, 'srv-poweroff');
       await row.locator('.codicon-vm-running').waitFor({ state: 'visible' });
-      await contextMenu(wb, row, 'Power Off');
       const dialog = page.locator('.monaco-dialog-box');
-      await dialog.waitFor({ state: 'visible' });
+      await contextMenu(wb, row, 'Power Off', dialog);
       assert.match(await dialog.innerText(), /Power off "srv-poweroff"\?/);
       await dialog.getByRole('button', { name: 'Power Off', exact: true }).click();
       await row.locator('.codicon-vm-outline').waitFor({ state: 'visible', timeout: 20_000 });
@@ -141,7 +151,7 @@ export const scenarios = [
       const s = await simulator(outDir);
       const { id } = await serverByName(s, 'srv-delete');
       const row = await serverRow(wb, s, 'srv-delete');
-      await contextMenu(wb, row, 'Delete Server');
+      await contextMenu(wb, row, 'Delete Server', wb.quickInput());
       await wb.waitForQuickInput('Type "srv-delete" to confirm');
       await screenshot('server-delete-typed-name');
       await wb.answerQuickInput('srv-delete');
