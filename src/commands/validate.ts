@@ -1,26 +1,67 @@
-// Input validators shared by the commands (no vscode import): they return the message an input
-// box shows, or undefined when the value is fine.
+// Pure checks of what a user types for servers: hostnames (RFC 1123), server names and IPv6
+// addresses inside a server's /64. No vscode: unit-tested in test/unit/commands/validate.test.ts.
+// Each validator returns undefined when the value is fine, or the message an input box shows.
 
-const LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i;
 
-/** RFC 1123 hostname: letters, digits, dashes and dots; labels of 1-63 characters without a leading or trailing dash; at most 253 in all. */
+/** RFC 1123 hostname: labels of 1-63 letters, digits and dashes (no dash first or last), dots between, at most 253 characters. */
 export function validateHostname(value: string): string | undefined {
-  if (!value) return 'Enter a hostname.';
-  if (value.length > 253) return `At most 253 characters (this is ${value.length}).`;
-  if (/[^A-Za-z0-9.-]/.test(value)) return 'Only letters, digits, dashes (-) and dots (.) are allowed.';
-  for (const label of value.split('.')) {
-    if (label.length === 0) return 'No empty parts: no leading, trailing or double dots.';
-    if (label.length > 63) return `Each part between dots has at most 63 characters ("${label.slice(0, 12)}…" has ${label.length}).`;
-    if (!LABEL.test(label)) return `A part may not start or end with a dash ("${label}").`;
+  if (value.length === 0) return 'Enter a hostname.';
+  if (value.length > 253) return 'A hostname has at most 253 characters.';
+  const labels = value.endsWith('.') ? value.slice(0, -1).split('.') : value.split('.');
+  for (const label of labels) {
+    if (label.length === 0) return 'A hostname has no empty parts (no leading, trailing or double dots).';
+    if (label.length > 63) return `"${label.slice(0, 20)}…" is longer than 63 characters; each part of a hostname has at most 63.`;
+    if (!LABEL.test(label)) {
+      return `"${label}" is not valid: use letters, digits and dashes only, and no dash at the start or end of a part (RFC 1123).`;
+    }
   }
   return undefined;
 }
 
-/** A server name: a valid hostname not used by another server of the project (compared case-insensitively). */
+/** A server name: an RFC 1123 hostname without a trailing dot, unique among the project's servers. */
 export function validateServerName(name: string, takenNames: readonly string[]): string | undefined {
+  if (name.trim() !== name) return 'A server name has no spaces at the start or end.';
+  if (name.endsWith('.')) return 'A server name does not end with a dot.';
   const problem = validateHostname(name);
   if (problem) return problem;
   const lower = name.toLowerCase();
-  if (takenNames.some((n) => n.toLowerCase() === lower)) return `A server named "${name}" already exists in this project.`;
+  if (takenNames.some((t) => t.toLowerCase() === lower)) return `The project already has a server named "${name}".`;
   return undefined;
+}
+
+/** The 8 16-bit groups of an IPv6 address, or undefined when it is not one (no zone, no embedded IPv4). */
+export function parseIpv6(value: string): number[] | undefined {
+  if (!/^[0-9a-f:]+$/i.test(value) || value.includes(':::')) return undefined;
+  const halves = value.split('::');
+  if (halves.length > 2) return undefined;
+  const part = (s: string) => (s === '' ? [] : s.split(':'));
+  const head = part(halves[0]);
+  const tail = halves.length === 2 ? part(halves[1]) : [];
+  const missing = 8 - head.length - tail.length;
+  if (halves.length === 1 ? missing !== 0 : missing < 1) return undefined;
+  const groups = [...head, ...Array<string>(halves.length === 2 ? missing : 0).fill('0'), ...tail];
+  if (groups.some((g) => !/^[0-9a-f]{1,4}$/i.test(g))) return undefined;
+  return groups.map((g) => parseInt(g, 16));
+}
+
+/** Checks that `value` is a single IPv6 address inside `network` (e.g. `2001:db8:1:2::/64`). */
+export function validateIpv6InNetwork(value: string, network: string): string | undefined {
+  const [prefix, bitsText] = network.split('/');
+  const net = parseIpv6(prefix);
+  const bits = Number(bitsText ?? 128);
+  const ip = parseIpv6(value.trim());
+  if (!ip) return 'Enter an IPv6 address, e.g. 2001:db8::1.';
+  if (!net) return `The server's IPv6 network "${network}" cannot be read.`;
+  for (let i = 0; i < 8; i++) {
+    const take = Math.max(0, Math.min(16, bits - i * 16));
+    const mask = take === 0 ? 0 : (0xffff << (16 - take)) & 0xffff;
+    if ((ip[i] & mask) !== (net[i] & mask)) return `${value.trim()} is not inside the server's network ${network}.`;
+  }
+  return undefined;
+}
+
+/** `ssh root@<ip>`: the line Open SSH in Terminal sends (IPv6 addresses need no brackets for ssh). */
+export function sshCommandLine(ip: string, user = 'root'): string {
+  return `ssh ${user}@${ip}`;
 }

@@ -1,0 +1,134 @@
+// Power, root password, rescue system and console of a server.
+import type { RescueType, Server } from '../../api/types';
+import type { TreeNode } from '../../tree/node';
+import type { CommandContext } from '../context';
+import { runAction, runCall } from '../runAction';
+import { pickServer, q, serverAction, type ServerTarget } from './common';
+
+const running = (s: Server) => s.status === 'running';
+const off = (s: Server) => s.status === 'off';
+
+export async function powerOn(ctx: CommandContext, node?: TreeNode): Promise<void> {
+  const t = await pickServer(ctx, node, 'Power On Server', off, 'No server is off.');
+  if (t) await serverAction(ctx, t, `Power on ${q(t.resource)}`, (c, id, signal) => c.servers.powerOn(id, { signal }));
+}
+
+export async function shutdown(ctx: CommandContext, node?: TreeNode): Promise<void> {
+  const t = await pickServer(ctx, node, 'Shut Down Server', running, 'No server is running.');
+  if (t) await serverAction(ctx, t, `Shut down ${q(t.resource)}`, (c, id, signal) => c.servers.shutdown(id, { signal }));
+}
+
+export async function reboot(ctx: CommandContext, node?: TreeNode): Promise<void> {
+  const t = await pickServer(ctx, node, 'Reboot Server', running, 'No server is running.');
+  if (t) await serverAction(ctx, t, `Reboot ${q(t.resource)}`, (c, id, signal) => c.servers.reboot(id, { signal }));
+}
+
+export async function powerOff(ctx: CommandContext, node?: TreeNode): Promise<void> {
+  const t = await pickServer(ctx, node, 'Power Off Server', running, 'No server is running.');
+  if (!t) return;
+  const ok = await ctx.input().confirm(`Power off ${q(t.resource)}?`, {
+    detail: 'This cuts the power like pulling the plug: unsaved data may be lost. Use Shutdown for a clean stop.',
+    confirmLabel: 'Power Off',
+  });
+  if (ok) await serverAction(ctx, t, `Power off ${q(t.resource)}`, (c, id, signal) => c.servers.powerOff(id, { signal }));
+}
+
+export async function reset(ctx: CommandContext, node?: TreeNode): Promise<void> {
+  const t = await pickServer(ctx, node, 'Reset Server', (s) => running(s) || off(s), 'No server is running or off.');
+  if (!t) return;
+  const ok = await ctx.input().confirm(`Reset ${q(t.resource)}?`, {
+    detail: 'A hard reset: the power is cut and the server starts again. Unsaved data may be lost.',
+    confirmLabel: 'Reset',
+  });
+  if (ok) await serverAction(ctx, t, `Reset ${q(t.resource)}`, (c, id, signal) => c.servers.reset(id, { signal }));
+}
+
+export async function resetPassword(ctx: CommandContext, node?: TreeNode): Promise<void> {
+  const t = await pickServer(ctx, node, 'Reset Root Password', running, 'No server is running (the server must be running).');
+  if (!t) return;
+  const ok = await ctx.input().confirm(`Reset the root password of ${q(t.resource)}?`, {
+    detail: 'The server gets a new root password; the old one stops working. The new one is shown once.',
+    confirmLabel: 'Reset Password',
+  });
+  if (!ok) return;
+  await runAction(ctx, {
+    project: t.project,
+    title: `Reset root password of ${q(t.resource)}`,
+    affects: [{ kind: 'server', id: t.resource.id }],
+    start: async (c, signal) => {
+      const r = await c.servers.resetPassword(t.resource.id, { signal });
+      return { actions: [r.action], result: r.rootPassword };
+    },
+    after: async (password) => {
+      if (password) await ctx.input().secret(`New root password of ${q(t.resource)} (shown only now)`, password, 'Copy Password');
+    },
+  });
+}
+
+const RESCUE_TYPES: Array<{ label: RescueType; detail: string }> = [
+  { label: 'linux64', detail: '64-bit Linux rescue system (SSH keys possible)' },
+  { label: 'linux32', detail: '32-bit Linux rescue system (SSH keys possible)' },
+  { label: 'freebsd64', detail: '64-bit FreeBSD rescue system (password only)' },
+];
+
+export async function enableRescue(ctx: CommandContext, node?: TreeNode): Promise<void> {
+  const t = await pickServer(ctx, node, 'Enable Rescue', (s) => !s.rescueEnabled, 'Every server has rescue enabled already.');
+  if (!t) return;
+  const type = await ctx.input().quickPick(RESCUE_TYPES, { title: `Enable Rescue for ${q(t.resource)}: rescue system`, placeHolder: 'Which rescue system?' });
+  if (!type) return;
+  let sshKeys: number[] = [];
+  if (type.label !== 'freebsd64') {
+    const keys = await runCallList(ctx, t, 'Enable Rescue');
+    if (!keys) return;
+    if (keys.length > 0) {
+      const picked = await ctx.input().quickPickMany(
+        keys.map((k) => ({ label: k.name, description: k.fingerprint, id: k.id })),
+        { title: `Enable Rescue for ${q(t.resource)}: SSH keys`, placeHolder: 'SSH keys for root in the rescue system (none: password only)' },
+      );
+      if (!picked) return;
+      sshKeys = picked.map((k) => k.id);
+    }
+  }
+  await runAction(ctx, {
+    project: t.project,
+    title: `Enable rescue for ${q(t.resource)}`,
+    affects: [{ kind: 'server', id: t.resource.id }],
+    start: async (c, signal) => {
+      const r = await c.servers.enableRescue(t.resource.id, { type: type.label, sshKeys }, { signal });
+      return { actions: [r.action], result: r.rootPassword };
+    },
+    success: `Rescue (${type.label}) enabled for ${q(t.resource)}: it boots into rescue at its next start (Reboot or Reset).`,
+    after: async (password) => {
+      if (password) await ctx.input().secret(`Root password of the rescue system of ${q(t.resource)} (shown only now)`, password, 'Copy Password');
+    },
+  });
+}
+
+async function runCallList(ctx: CommandContext, t: ServerTarget, title: string) {
+  return runCall(ctx, t.project, title, (c) => c.sshKeys.listAll());
+}
+
+export async function disableRescue(ctx: CommandContext, node?: TreeNode): Promise<void> {
+  const t = await pickServer(ctx, node, 'Disable Rescue', (s) => s.rescueEnabled, 'No server has rescue enabled.');
+  if (t) await serverAction(ctx, t, `Disable rescue for ${q(t.resource)}`, (c, id, signal) => c.servers.disableRescue(id, { signal }));
+}
+
+export async function requestConsole(ctx: CommandContext, node?: TreeNode): Promise<void> {
+  const t = await pickServer(ctx, node, 'Request Console', running, 'No server is running.');
+  if (!t) return;
+  await runAction(ctx, {
+    project: t.project,
+    title: `Request console of ${q(t.resource)}`,
+    affects: [{ kind: 'server', id: t.resource.id }],
+    start: async (c, signal) => {
+      const r = await c.servers.requestConsole(t.resource.id, { signal });
+      return { actions: [r.action], result: r };
+    },
+    success: `Console of ${q(t.resource)} ready: the URL is valid for about a minute.`,
+    after: async (r) => {
+      // The URL carries a one-time token: shown like a secret (modal, copy button, never logged).
+      await ctx.input().secret(`Console URL of ${q(t.resource)} (VNC over WebSocket, valid for about a minute)`, r.wssUrl, 'Copy URL');
+      await ctx.input().secret(`VNC password of the console of ${q(t.resource)} (shown only now)`, r.password, 'Copy Password');
+    },
+  });
+}

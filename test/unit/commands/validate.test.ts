@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { parseIpv6, sshCommandLine, validateHostname, validateIpv6InNetwork, validateServerName } from '../../../src/commands/validate';
+
+describe('validateHostname (RFC 1123)', () => {
+  it('accepts hostnames and FQDNs, digits first included', () => {
+    for (const ok of ['web-1', 'a', 'WEB1', '1web', 'db.example.com', 'db.example.com.', 'x'.repeat(63), `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}`]) {
+      assert.equal(validateHostname(ok), undefined, ok);
+    }
+  });
+
+  it('refuses empty, bad characters, dashes at the ends, empty labels and long names', () => {
+    assert.match(validateHostname('') ?? '', /Enter a hostname/);
+    assert.match(validateHostname('web_1') ?? '', /"web_1" is not valid/);
+    assert.match(validateHostname('-web') ?? '', /no dash at the start or end/);
+    assert.match(validateHostname('web-') ?? '', /no dash/);
+    assert.match(validateHostname('a..b') ?? '', /no empty parts/);
+    assert.match(validateHostname('.a') ?? '', /no empty parts/);
+    assert.match(validateHostname('has space') ?? '', /not valid/);
+    assert.match(validateHostname('x'.repeat(64)) ?? '', /at most 63/);
+    assert.match(validateHostname(`${'a.'.repeat(127)}ab`) ?? '', /at most 253/);
+  });
+});
+
+describe('validateServerName', () => {
+  it('accepts a free hostname', () => {
+    assert.equal(validateServerName('web-3', ['web-1', 'web-2']), undefined);
+  });
+
+  it('refuses a name the project already has, case-insensitively', () => {
+    assert.match(validateServerName('Web-1', ['web-1']) ?? '', /already has a server named "Web-1"/);
+  });
+
+  it('refuses what is not a hostname, a trailing dot and surrounding spaces', () => {
+    assert.match(validateServerName('web_1', []) ?? '', /not valid/);
+    assert.match(validateServerName('web.', []) ?? '', /does not end with a dot/);
+    assert.match(validateServerName(' web', []) ?? '', /no spaces/);
+    assert.match(validateServerName('', []) ?? '', /Enter a hostname/);
+  });
+});
+
+describe('IPv6 helpers', () => {
+  it('parses full and compressed addresses', () => {
+    assert.deepEqual(parseIpv6('2001:db8::1'), [0x2001, 0xdb8, 0, 0, 0, 0, 0, 1]);
+    assert.deepEqual(parseIpv6('::'), [0, 0, 0, 0, 0, 0, 0, 0]);
+    assert.deepEqual(parseIpv6('1:2:3:4:5:6:7:8'), [1, 2, 3, 4, 5, 6, 7, 8]);
+    for (const bad of ['', '1:2:3', '1::2::3', '12345::', 'g::1', '1:2:3:4:5:6:7:8:9', '1:2:3:4::5:6:7:8', '192.0.2.1']) {
+      assert.equal(parseIpv6(bad), undefined, bad);
+    }
+  });
+
+  it('accepts an address inside the /64 and refuses others', () => {
+    assert.equal(validateIpv6InNetwork('2a01:4f8:1c1c:5e8d::1', '2a01:4f8:1c1c:5e8d::/64'), undefined);
+    assert.equal(validateIpv6InNetwork(' 2a01:4f8:1c1c:5e8d:ffff:1:2:3 ', '2a01:4f8:1c1c:5e8d::/64'), undefined);
+    assert.match(validateIpv6InNetwork('2a01:4f8:1c1c:5e8e::1', '2a01:4f8:1c1c:5e8d::/64') ?? '', /not inside the server's network/);
+    assert.match(validateIpv6InNetwork('not-an-ip', '2a01:4f8:1c1c:5e8d::/64') ?? '', /Enter an IPv6 address/);
+  });
+});
+
+describe('sshCommandLine', () => {
+  it('logs in as root to the IP', () => {
+    assert.equal(sshCommandLine('192.0.2.10'), 'ssh root@192.0.2.10');
+  });
+});
