@@ -231,11 +231,11 @@ describe('Create Server', function () {
 
   it('refuses an invalid and a taken name in the input box before anything is sent', async () => {
     await run({ stepInputBox: 'bad_name' });
-    assert.match(input.prompts[0].validation ?? '', /letters, digits, dashes/);
+    assert.match(input.prompts[0].validation ?? '', /letters, digits and dashes/);
     await run({ stepInputBox: 'web-1' });
-    assert.match(input.prompts[0].validation ?? '', /already exists/);
+    assert.match(input.prompts[0].validation ?? '', /already has a server named/);
     await run({ stepInputBox: '-leading-dash' });
-    assert.match(input.prompts[0].validation ?? '', /start or end with a dash/);
+    assert.match(input.prompts[0].validation ?? '', /no dash at the start or end/);
     assert.deepEqual(posts(), []);
   });
 
