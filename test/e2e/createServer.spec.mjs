@@ -93,7 +93,7 @@ export const scenarios = [
         await step(wb, 1);
         assert.ok((await wb.quickInput().innerText()).includes('Create Server (1/8)'), 'the title carries the step');
         await wb.answerQuickInput('web-1');
-        await wb.until(async () => /already exists/.test(await wb.quickInput().innerText()), 'a taken name is refused in the box');
+        await wb.until(async () => /already has a server named/.test(await wb.quickInput().innerText()), 'a taken name is refused in the box');
         await wb.answerQuickInput(SERVER);
 
         await step(wb, 2);
