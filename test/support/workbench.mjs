@@ -46,8 +46,22 @@ export class Workbench {
 
   /** Opens a view container from the activity bar and waits until it shows. */
   async openContainer(title, id) {
-    await this.activity(title).click();
-    await this.container(id).waitFor({ state: 'visible' });
+    // Clicking the entry of a container that is already open closes the side bar: click only when
+    // it is not showing (a restored layout may have it open already).
+    // While the workbench restores its layout the side bar may open or close by itself, so check
+    // again after each click instead of trusting one look.
+    const container = this.container(id);
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      if (await container.isVisible()) {
+        // Still there a moment later: the layout has settled.
+        await new Promise((r) => setTimeout(r, 300));
+        if (await container.isVisible()) return;
+        continue;
+      }
+      await this.activity(title).click();
+      await container.waitFor({ state: 'visible', timeout: 4000 }).catch(() => {});
+    }
+    await container.waitFor({ state: 'visible' });
   }
 
   /**
@@ -63,8 +77,15 @@ export class Workbench {
     await input.waitFor({ state: 'visible' });
     await input.fill(`>${title}`);
     const focused = widget.locator('.monaco-list-row.focused .label-name');
-    await this.until(async () => (await focused.first().textContent())?.trim() === title,
-      async () => `the command palette does not offer "${title}"; rows: ${JSON.stringify(await widget.locator('.monaco-list-row').allInnerTexts())}`);
+    const rows = widget.locator('.monaco-list-row .label-name');
+    // The focused row may be another match (e.g. a recently used command listed first): move the
+    // focus down to the exact title when the list shows it.
+    await this.until(async () => {
+      if ((await focused.first().textContent())?.trim() === title) return true;
+      const labels = (await rows.allTextContents()).map((t) => t.trim());
+      if (labels.includes(title)) await input.press('ArrowDown');
+      return false;
+    }, async () => `the command palette does not offer "${title}"; rows: ${JSON.stringify(await widget.locator('.monaco-list-row').allInnerTexts())}`, 30_000);
     await input.press('Enter');
     await input.waitFor({ state: 'hidden' });
   }
