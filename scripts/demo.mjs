@@ -83,6 +83,7 @@ async function check(origin, servers) {
     await page.locator('.activitybar a.action-label[aria-label="Hetzner Cloud"]').click();
     const rows = page.locator('[id="workbench.view.extension.hcloud"] .monaco-list[role="tree"] .monaco-list-row');
     await rows.filter({ hasText: 'HCLOUD_TOKEN' }).click();
+    await rows.filter({ hasText: /^Servers/ }).first().click();
     for (const name of servers) await rows.filter({ hasText: name }).first().waitFor({ state: 'visible' });
     await page.mouse.move(1300, 450);
     await page.screenshot({ path: join(shots, 'demo.png') });
