@@ -1,5 +1,7 @@
 // Input checks for Floating IP commands: reverse DNS hostnames and IPv6 addresses inside a /64.
-// Pure: no vscode, unit-tested (test/unit/commands/floatingIpInput.test.ts).
+// Pure: no vscode, unit-tested (test/unit/commands/floatingIpInput.test.ts). The address parser is
+// the servers' (validate.ts); the messages here are the Floating IP commands' own.
+import { parseIpv6 as parseAddress } from './validate';
 
 /** validateInput for a reverse DNS hostname (RFC 1123 labels, at most 253 characters). */
 export function validateHostname(value: string): string | undefined {
@@ -18,20 +20,9 @@ export function validateHostname(value: string): string | undefined {
   return undefined;
 }
 
-/** The 8 groups of an IPv6 address as numbers, or undefined when it is not one. */
+/** The 8 groups of an IPv6 address as numbers, or undefined when it is not one (surrounding spaces ignored). */
 export function parseIpv6(text: string): number[] | undefined {
-  const s = text.trim().toLowerCase();
-  if (!/^[0-9a-f:]+$/.test(s) || s.includes(':::')) return undefined;
-  const halves = s.split('::');
-  if (halves.length > 2) return undefined;
-  const part = (h: string) => (h === '' ? [] : h.split(':'));
-  const head = part(halves[0]);
-  const tail = halves.length === 2 ? part(halves[1]) : [];
-  const missing = 8 - head.length - tail.length;
-  if (halves.length === 2 ? missing < 1 : missing !== 0) return undefined;
-  const groups = [...head, ...Array<string>(halves.length === 2 ? missing : 0).fill('0'), ...tail];
-  if (groups.some((g) => !/^[0-9a-f]{1,4}$/.test(g))) return undefined;
-  return groups.map((g) => parseInt(g, 16));
+  return parseAddress(text.trim());
 }
 
 /** validateInput for one IPv6 address inside `network` (e.g. `2001:db8:1:2::/64`). */
