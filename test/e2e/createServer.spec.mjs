@@ -2,8 +2,7 @@
 // on nothing from other spec files: it adds its own project through the UI and removes it at the
 // end (projects.spec.mjs, which runs later in file-name order, expects to start with no project).
 import * as assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { startSpecSimulator } from '../support/simulator.mjs';
 
 const TOKEN = 'e2e-create-token-3b9e51';
 const PROJECT = 'e2e-create';
@@ -11,26 +10,13 @@ const SERVER = 'e2e-web-7';
 let sim;
 
 async function simulator(outDir) {
-  if (!sim) {
-    const { startSimulator } = createRequire(import.meta.url)(join(outDir, 'src', 'sim', 'simulator.js'));
-    sim = await startSimulator({ token: TOKEN, actionMs: 500 });
-    process.once('exit', () => void sim.close());
-  }
+  sim ??= await startSpecSimulator(outDir, { token: TOKEN, actionMs: 500 });
   return sim;
 }
 
 /** Adds the project through the real input boxes (as projects.spec.mjs does). */
 async function addProject(wb, url) {
-  await wb.runCommand('Hetzner Cloud: Add Project');
-  await wb.waitForQuickInput('Add Hetzner Cloud Project (1/3)');
-  await wb.answerQuickInput(PROJECT);
-  await wb.waitForQuickInput('Add Hetzner Cloud Project (2/3)');
-  await wb.answerQuickInput(TOKEN);
-  await wb.waitForQuickInput('API endpoint');
-  await wb.answerQuickInput('Other endpoint');
-  await wb.waitForQuickInput('Base URL of the API');
-  await wb.answerQuickInput(url);
-  await wb.quickInput().waitFor({ state: 'hidden' });
+  await wb.addProjectThroughPalette(PROJECT, TOKEN, url);
 }
 
 /** Removes the project again through the palette and its modal, so later files start clean. */

@@ -2,8 +2,7 @@
 // real input boxes against a simulator this file starts, and its servers in the tree.
 // Scenarios run in order in one browser profile: the first must see no project.
 import * as assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { startSpecSimulator } from '../support/simulator.mjs';
 
 const TOKEN = 'e2e-token-7d1f0b';
 const PROJECT = 'e2e-demo';
@@ -11,11 +10,7 @@ let sim;
 
 /** The simulator, started once for this file in the runner's process (and closed on exit). */
 async function simulator(outDir) {
-  if (!sim) {
-    const { startSimulator } = createRequire(import.meta.url)(join(outDir, 'src', 'sim', 'simulator.js'));
-    sim = await startSimulator({ token: TOKEN, actionMs: 500 });
-    process.once('exit', () => void sim.close());
-  }
+  sim ??= await startSpecSimulator(outDir, { token: TOKEN, actionMs: 500 });
   return sim;
 }
 

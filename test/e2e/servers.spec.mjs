@@ -4,8 +4,7 @@
 // projects.spec.mjs (which shares the browser profile and runs first) nor on each other.
 // Works whether servers sit right under the project or in a "Servers" folder.
 import * as assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { startSpecSimulator } from '../support/simulator.mjs';
 
 const TOKEN = 'e2e-servers-token-3b8e';
 const PROJECT = 'e2e-servers';
@@ -27,9 +26,7 @@ async function api(s, method, path, body) {
 /** The simulator (started once for this file, in the runner's process) with this file's servers. */
 async function simulator(outDir) {
   if (!sim) {
-    const { startSimulator } = createRequire(import.meta.url)(join(outDir, 'src', 'sim', 'simulator.js'));
-    sim = await startSimulator({ token: TOKEN, actionMs: 300, seed: 'empty' });
-    process.once('exit', () => void sim.close());
+    sim = await startSpecSimulator(outDir, { token: TOKEN, actionMs: 300, seed: 'empty' });
     for (const name of ['srv-poweroff', 'srv-delete', 'srv-tooltip']) {
       await api(sim, 'POST', '/servers', { name, server_type: 'cx11', image: 'ubuntu-22.04', location: 'fsn1' });
     }
@@ -58,30 +55,14 @@ async function rowFacts(wb) {
 
 /** Opens the container, adds this file's project if the profile lacks it, and shows the row of server `name`. */
 async function serverRow(wb, s, name) {
-  // A freshly loaded page restores the last side bar; clicking the activity-bar entry of a container
-  // that is open (or being restored) closes it. So wait for the restore first, and click only when closed.
-  const container = wb.container('hcloud');
-  await container.waitFor({ state: 'visible', timeout: 3_000 }).catch(() => undefined);
-  for (let i = 0; i < 3 && !(await container.isVisible()); i++) {
-    await wb.activity('Hetzner Cloud').click();
-    await container.waitFor({ state: 'visible', timeout: 5_000 }).catch(() => undefined);
-  }
+  await wb.openContainer('Hetzner Cloud', 'hcloud');
   await wb.pane('hcloud', 'Projects').waitFor({ state: 'visible' });
   const projectRow = wb.treeRows('hcloud', PROJECT);
   // Each run has a fresh profile: the first scenario of this file adds the project, the others find it.
   if (projectAdded) {
     await projectRow.first().waitFor({ state: 'visible', timeout: 20_000 });
   } else {
-    await wb.runCommand('Hetzner Cloud: Add Project');
-    await wb.waitForQuickInput('Add Hetzner Cloud Project (1/3)');
-    await wb.answerQuickInput(PROJECT);
-    await wb.waitForQuickInput('Add Hetzner Cloud Project (2/3)');
-    await wb.answerQuickInput(TOKEN);
-    await wb.waitForQuickInput('API endpoint');
-    await wb.answerQuickInput('Other endpoint');
-    await wb.waitForQuickInput('Base URL of the API');
-    await wb.answerQuickInput(s.url);
-    await wb.quickInput().waitFor({ state: 'hidden' });
+    await wb.addProjectThroughPalette(PROJECT, TOKEN, s.url);
     await projectRow.first().waitFor({ state: 'visible', timeout: 20_000 });
     projectAdded = true;
   }

@@ -87,7 +87,10 @@ export class Workbench {
       return false;
     }, async () => `the command palette does not offer "${title}"; rows: ${JSON.stringify(await widget.locator('.monaco-list-row').allInnerTexts())}`, 30_000);
     await input.press('Enter');
-    await input.waitFor({ state: 'hidden' });
+    // The palette closes, or the command opens its own quick input at once (then the box no
+    // longer holds the palette's ">" text): either way the command has started.
+    await this.until(async () => !(await input.isVisible()) || !(await input.inputValue()).startsWith('>'),
+      `the command palette stayed open after choosing "${title}"`);
   }
 
   /** The bottom panel (Problems, Output, Terminal, ...). */
@@ -133,6 +136,20 @@ export class Workbench {
   async waitForQuickInput(text) {
     await this.until(async () => (await this.quickInput().isVisible()) && (await this.quickInput().innerText()).includes(text),
       async () => `the quick input does not show "${text}"; it shows: ${JSON.stringify(await this.quickInput().innerText().catch(() => ''))}`);
+  }
+
+  /** Adds a project through "Hetzner Cloud: Add Project" and its real input boxes (advanced endpoint). */
+  async addProjectThroughPalette(name, token, url) {
+    await this.runCommand('Hetzner Cloud: Add Project');
+    await this.waitForQuickInput('Add Hetzner Cloud Project (1/3)');
+    await this.answerQuickInput(name);
+    await this.waitForQuickInput('Add Hetzner Cloud Project (2/3)');
+    await this.answerQuickInput(token);
+    await this.waitForQuickInput('API endpoint');
+    await this.answerQuickInput('Other endpoint');
+    await this.waitForQuickInput('Base URL of the API');
+    await this.answerQuickInput(url);
+    await this.quickInput().waitFor({ state: 'hidden' });
   }
 
   /** Toasts currently shown. */
