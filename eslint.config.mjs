@@ -21,6 +21,17 @@ export default tseslint.config(
     },
   },
   {
+    // Code inside the webviews: browser globals; it may import src/shared only.
+    files: ['webview-ui/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'webview-ui runs in the browser; talk to the extension by message.' }],
+        patterns: [{ group: ['**/src/api/**', '**/src/commands/**', '**/src/tree/**', '**/src/projects/**', '**/src/webview/**', '**/src/sim/**', 'node:*'], message: 'webview-ui imports src/shared only.' }],
+      }],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: { globals: { ...globals.node } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -1,7 +1,8 @@
-// Builds the extension bundle (dist/) and, with --tests, transpiles src/ and test/ to out/ for mocha.
+// Builds the extension bundle (dist/), the webview bundles (media/dist/<panel>.js and .css, one per
+// webview-ui/<panel>/main.ts) and, with --tests, transpiles src/ and test/ to out/ for mocha.
 // Flags: --tests, --production (minified bundle), --quiet, --outdir=<dir> (default out).
 import * as esbuild from 'esbuild';
-import { readdirSync, readFileSync, statSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -40,6 +41,28 @@ await esbuild.build({
   define,
   logLevel: 'warning',
 });
+
+// Code that runs inside the webviews: one self-contained script (and stylesheet, when it imports
+// CSS) per panel, browser target, no CDN; the panel hosts load them from media/dist/.
+const webviewEntries = readdirSync(join(root, 'webview-ui'))
+  .filter((name) => existsSync(join(root, 'webview-ui', name, 'main.ts')))
+  .map((name) => ({ in: `webview-ui/${name}/main.ts`, out: name }));
+if (webviewEntries.length > 0) {
+  rmSync(join(root, 'media', 'dist'), { recursive: true, force: true });
+  await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: webviewEntries,
+    bundle: true,
+    outdir: 'media/dist',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    sourcemap: production ? false : 'linked',
+    minify: production,
+    define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
+    logLevel: 'warning',
+  });
+}
 
 if (args.has('--tests')) {
   rmSync(join(root, outdir), { recursive: true, force: true });

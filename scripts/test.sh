@@ -35,8 +35,10 @@ run_phase() {
 }
 
 run_phase lint npx eslint .
-run_phase typecheck npx tsc --noEmit -p .
+run_phase typecheck bash -c "npx tsc --noEmit -p . && npx tsc --noEmit -p webview-ui"
 run_phase unit npm run --silent test:unit
+# Each webview page (real HTML, CSP and bundle) in headless Chromium, outside VS Code.
+run_phase webview npm run --silent test:webview
 # In VS Code itself (code-server + headless Chromium); one after the other: both build dist/.
 run_phase integration npm run --silent test:integration
 run_phase e2e npm run --silent test:e2e
