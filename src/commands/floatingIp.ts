@@ -7,7 +7,7 @@ import type { FloatingIp, Server } from '../api/types';
 import type { Project } from '../projects/projectStore';
 import type { TreeNode } from '../tree/node';
 import type { CommandContext } from './context';
-import { suggestIpv6, validateHostname, validateIpv6InNetwork } from './floatingIpInput';
+import { suggestIpv6, validateIpv6InNetwork, validateReverseDnsName } from './validate';
 import { pickProject, pickTarget, type Target } from './pick';
 import { changeProtection, offerUnprotect, type Protectable } from './protection';
 import { runAction, runCall } from './runAction';
@@ -199,7 +199,7 @@ export async function changeFloatingIpDnsPtr(ctx: CommandContext, node?: TreeNod
       title: `${TITLE}: ${fip.ip}`,
       prompt: `An IPv6 address inside ${fip.ip}`,
       value: existing ?? suggestIpv6(fip.ip),
-      validateInput: (v) => validateIpv6InNetwork(v, fip.ip),
+      validateInput: (v) => validateIpv6InNetwork(v, fip.ip, "the Floating IP's network"),
     });
     if (typed === undefined) return;
     ip = typed.trim();
@@ -220,7 +220,7 @@ export async function changeFloatingIpDnsPtr(ctx: CommandContext, node?: TreeNod
       prompt: 'Hostname the address resolves back to',
       value: current,
       placeHolder: 'e.g. www.example.com',
-      validateInput: validateHostname,
+      validateInput: validateReverseDnsName,
     });
     if (hostname === undefined) return;
     dnsPtr = hostname.trim().replace(/\.$/, '');

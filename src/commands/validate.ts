@@ -1,11 +1,17 @@
-// Pure checks of what a user types for servers: hostnames (RFC 1123), server names and IPv6
-// addresses inside a server's /64. No vscode: unit-tested in test/unit/commands/validate.test.ts.
+// Pure checks of what a user types: hostnames (RFC 1123; reverse DNS names fully qualified),
+// server names and IPv6 addresses inside a server's or a Floating IP's /64. No vscode:
+// unit-tested in test/unit/commands/validate.test.ts.
 // Each validator returns undefined when the value is fine, or the message an input box shows.
 
 const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i;
 
+export interface HostnameRules {
+  /** At least two parts (`www.example.com`), as a reverse DNS entry wants. */
+  fullyQualified?: boolean;
+}
+
 /** RFC 1123 hostname: labels of 1-63 letters, digits and dashes (no dash first or last), dots between, at most 253 characters. */
-export function validateHostname(value: string): string | undefined {
+export function validateHostname(value: string, rules: HostnameRules = {}): string | undefined {
   if (value.length === 0) return 'Enter a hostname.';
   if (value.length > 253) return 'A hostname has at most 253 characters.';
   const labels = value.endsWith('.') ? value.slice(0, -1).split('.') : value.split('.');
@@ -16,7 +22,13 @@ export function validateHostname(value: string): string | undefined {
       return `"${label}" is not valid: use letters, digits and dashes only, and no dash at the start or end of a part (RFC 1123).`;
     }
   }
+  if (rules.fullyQualified && labels.length < 2) return 'Enter a fully qualified hostname, e.g. www.example.com.';
   return undefined;
+}
+
+/** validateInput for a reverse DNS (PTR) name: surrounding spaces and a final dot are fine. */
+export function validateReverseDnsName(value: string): string | undefined {
+  return validateHostname(value.trim(), { fullyQualified: true });
 }
 
 /** A server name: an RFC 1123 hostname without a trailing dot, unique among the project's servers. */
@@ -45,20 +57,29 @@ export function parseIpv6(value: string): number[] | undefined {
   return groups.map((g) => parseInt(g, 16));
 }
 
-/** Checks that `value` is a single IPv6 address inside `network` (e.g. `2001:db8:1:2::/64`). */
-export function validateIpv6InNetwork(value: string, network: string): string | undefined {
+/**
+ * Checks that `value` is a single IPv6 address inside `network` (e.g. `2001:db8:1:2::/64`);
+ * `owner` names the network in messages ("the server's network", "the Floating IP's network").
+ */
+export function validateIpv6InNetwork(value: string, network: string, owner = "the server's network"): string | undefined {
   const [prefix, bitsText] = network.split('/');
   const net = parseIpv6(prefix);
   const bits = Number(bitsText ?? 128);
   const ip = parseIpv6(value.trim());
-  if (!ip) return 'Enter an IPv6 address, e.g. 2001:db8::1.';
-  if (!net) return `The server's IPv6 network "${network}" cannot be read.`;
+  if (!ip) return `Enter an IPv6 address, e.g. ${net ? suggestIpv6(network) : '2001:db8::1'}.`;
+  if (!net) return `The IPv6 network "${network}" cannot be read.`;
   for (let i = 0; i < 8; i++) {
     const take = Math.max(0, Math.min(16, bits - i * 16));
     const mask = take === 0 ? 0 : (0xffff << (16 - take)) & 0xffff;
-    if ((ip[i] & mask) !== (net[i] & mask)) return `${value.trim()} is not inside the server's network ${network}.`;
+    if ((ip[i] & mask) !== (net[i] & mask)) return `${value.trim()} is not inside ${owner} ${network}.`;
   }
   return undefined;
+}
+
+/** The first host address of a network, as a suggestion (`2001:db8::/64` → `2001:db8::1`). */
+export function suggestIpv6(network: string): string {
+  const prefix = network.split('/')[0];
+  return prefix.endsWith('::') ? `${prefix}1` : prefix;
 }
 
 /** `ssh root@<ip>`: the line Open SSH in Terminal sends (IPv6 addresses need no brackets for ssh). */

@@ -118,7 +118,7 @@ describe('Floating IP commands', function () {
     const spare = fip('Spare IPv4');
     const input = f.script({ quickPick: 'Set a hostname…' }, { inputBox: 'bad_host.example.com' });
     await vscode.commands.executeCommand('hcloud.floatingIp.changeDnsPtr', f.node('floatingIp', spare));
-    assert.match(input.prompts[1].validation ?? '', /letters, digits and hyphens/);
+    assert.match(input.prompts[1].validation ?? '', /"bad_host" is not valid: use letters, digits and dashes/);
     assert.deepEqual(f.changes(), []);
 
     f.script({ quickPick: 'Set a hostname…' }, { inputBox: 'spare.example.com' });

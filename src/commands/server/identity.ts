@@ -5,7 +5,7 @@ import type { TreeNode } from '../../tree/node';
 import type { CommandContext } from '../context';
 import { confirmByTypingName } from '../pick';
 import { runAction, runCall } from '../runAction';
-import { sshCommandLine, validateHostname, validateIpv6InNetwork, validateServerName } from '../validate';
+import { sshCommandLine, validateIpv6InNetwork, validateReverseDnsName, validateServerName } from '../validate';
 import { offerToUnprotect, pickServer, q, serverAction } from './common';
 
 export async function changeDnsPtr(ctx: CommandContext, node?: TreeNode): Promise<void> {
@@ -37,7 +37,7 @@ export async function changeDnsPtr(ctx: CommandContext, node?: TreeNode): Promis
     prompt: 'The hostname the IP resolves to (PTR record). Leave empty to reset to the default.',
     value: picked.current ?? '',
     placeHolder: 'e.g. www.example.com',
-    validateInput: (v) => (v.trim() === '' ? undefined : validateHostname(v.trim())),
+    validateInput: (v) => (v.trim() === '' ? undefined : validateReverseDnsName(v)),
   });
   if (hostname === undefined) return;
   const ptr = hostname.trim() === '' ? null : hostname.trim();

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { parseIpv6, sshCommandLine, validateHostname, validateIpv6InNetwork, validateServerName } from '../../../src/commands/validate';
+import {
+  parseIpv6, sshCommandLine, suggestIpv6, validateHostname, validateIpv6InNetwork, validateReverseDnsName, validateServerName,
+} from '../../../src/commands/validate';
 
 describe('validateHostname (RFC 1123)', () => {
   it('accepts hostnames and FQDNs, digits first included', () => {
@@ -18,6 +20,17 @@ describe('validateHostname (RFC 1123)', () => {
     assert.match(validateHostname('has space') ?? '', /not valid/);
     assert.match(validateHostname('x'.repeat(64)) ?? '', /at most 63/);
     assert.match(validateHostname(`${'a.'.repeat(127)}ab`) ?? '', /at most 253/);
+  });
+});
+
+describe('validateReverseDnsName (Floating IP and server PTR records)', () => {
+  it('wants a fully qualified name; surrounding spaces and a final dot are fine', () => {
+    assert.equal(validateReverseDnsName('www.example.com'), undefined);
+    assert.equal(validateReverseDnsName(' mail-1.example.com. '), undefined);
+    assert.match(validateReverseDnsName('localhost') ?? '', /fully qualified hostname, e\.g\. www\.example\.com/);
+    assert.match(validateReverseDnsName('') ?? '', /Enter a hostname/);
+    assert.match(validateReverseDnsName('a_b.example.com') ?? '', /"a_b" is not valid/);
+    assert.match(validateReverseDnsName(`${'a'.repeat(64)}.com`) ?? '', /at most 63/);
   });
 });
 
@@ -52,7 +65,15 @@ describe('IPv6 helpers', () => {
     assert.equal(validateIpv6InNetwork('2a01:4f8:1c1c:5e8d::1', '2a01:4f8:1c1c:5e8d::/64'), undefined);
     assert.equal(validateIpv6InNetwork(' 2a01:4f8:1c1c:5e8d:ffff:1:2:3 ', '2a01:4f8:1c1c:5e8d::/64'), undefined);
     assert.match(validateIpv6InNetwork('2a01:4f8:1c1c:5e8e::1', '2a01:4f8:1c1c:5e8d::/64') ?? '', /not inside the server's network/);
-    assert.match(validateIpv6InNetwork('not-an-ip', '2a01:4f8:1c1c:5e8d::/64') ?? '', /Enter an IPv6 address/);
+    assert.match(validateIpv6InNetwork('not-an-ip', '2a01:4f8:1c1c:5e8d::/64') ?? '', /Enter an IPv6 address, e\.g\. 2a01:4f8:1c1c:5e8d::1\./);
+  });
+
+  it("names the network's owner and suggests its first address", () => {
+    const net = '2001:db8:4:9::/64';
+    assert.equal(validateIpv6InNetwork('2001:0db8:0004:0009:ffff::abcd', net, "the Floating IP's network"), undefined);
+    assert.equal(validateIpv6InNetwork('2001:db8:4:a::1', net, "the Floating IP's network"), "2001:db8:4:a::1 is not inside the Floating IP's network 2001:db8:4:9::/64.");
+    assert.equal(suggestIpv6(net), '2001:db8:4:9::1');
+    assert.equal(suggestIpv6('2001:db8:4:9:1:2:3:4/128'), '2001:db8:4:9:1:2:3:4');
   });
 });
 
