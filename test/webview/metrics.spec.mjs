@@ -1,4 +1,4 @@
-/* global window, document, getComputedStyle */
+/* global document, getComputedStyle */
 // The metrics page (media/dist/metrics.js under the real CSP) in headless Chromium with fixture
 // messages: five charts drawn from 500 samples × 9 series, the hover read-out, the empty and
 // error states, the messages the controls post, theme colours, and state kept over a reload.

@@ -58,7 +58,12 @@ function options(spec: ChartSpec, p: Palette, width: number, rangeSeconds: () =>
       },
     },
     axes: [
-      { ...axis(), values: (_u, splits) => splits.map((t) => formatTime(t, rangeSeconds(), timeZone)) },
+      {
+        ...axis(),
+        // `YYYY-MM-DD HH:MM` beyond 24 hours needs about twice the room of `HH:MM`.
+        space: () => (rangeSeconds() > 86_400 ? 140 : 60),
+        values: (_u, splits) => splits.map((t) => formatTime(t, rangeSeconds(), timeZone)),
+      },
       {
         ...axis(),
         values: (_u, splits) => splits.map((v) => formatValue(v, spec.unit)),

@@ -1,0 +1,121 @@
+// The metrics panel in the real workbench: right-click a server → Show Metrics → inside the
+// webview's iframes the five chart canvases are drawn; picking another range in the page's own
+// dropdown makes the extension ask the simulator for that window (start, end, step).
+// Own simulator, project ("e2e-metrics") and server ("srv-metrics"), so it depends on no other spec.
+import * as assert from 'node:assert/strict';
+import { startSpecSimulator } from '../support/simulator.mjs';
+
+const TOKEN = 'e2e-metrics-token-6f1d';
+const PROJECT = 'e2e-metrics';
+const SERVER = 'srv-metrics';
+let sim;
+
+async function api(s, method, path, body) {
+  const res = await fetch(`${s.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+  return text ? JSON.parse(text) : undefined;
+}
+
+/** The simulator with one running server, backdated three days so it has a history of samples. */
+async function simulator(outDir) {
+  if (sim) return sim;
+  sim = await startSpecSimulator(outDir, { token: TOKEN, actionMs: 300, seed: 'empty' });
+  await api(sim, 'POST', '/servers', { name: SERVER, server_type: 'cx11', image: 'ubuntu-22.04', location: 'fsn1' });
+  const deadline = Date.now() + 20_000;
+  while ((await api(sim, 'GET', '/servers')).servers.some((s) => s.status !== 'running')) {
+    if (Date.now() > deadline) throw new Error('the server did not start');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  for (const s of sim.state.servers.values()) s.created = new Date(Date.now() - 3 * 86_400_000).toISOString();
+  return sim;
+}
+
+/** Adds the project, expands it (and its Servers folder) and returns the server's row. */
+async function serverRow(wb, s) {
+  await wb.openContainer('Hetzner Cloud', 'hcloud');
+  await wb.pane('hcloud', 'Projects').waitFor({ state: 'visible' });
+  const projectRow = wb.treeRows('hcloud', PROJECT).first();
+  if (!(await projectRow.isVisible())) await wb.addProjectThroughPalette(PROJECT, TOKEN, s.url);
+  await projectRow.waitFor({ state: 'visible', timeout: 20_000 });
+  const collapseAll = wb.page.locator('.part.sidebar a.action-label[aria-label="Collapse All"]');
+  if (await collapseAll.isVisible().catch(() => false)) await collapseAll.click();
+  if ((await projectRow.getAttribute('aria-expanded')) !== 'true') await projectRow.click();
+  const row = wb.treeRows('hcloud', SERVER).first();
+  await wb.until(async () => {
+    if (await row.isVisible()) return true;
+    const folder = wb.treeRows('hcloud', 'Servers').first();
+    if ((await folder.isVisible()) && (await folder.getAttribute('aria-expanded')) === 'false') await folder.click();
+    return false;
+  }, `no row for server "${SERVER}"`, 20_000);
+  return row;
+}
+
+/** Pixels of a canvas that are drawn (not transparent). */
+const drawnPixels = (canvas) => canvas.evaluate((c) => {
+  const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+  let n = 0;
+  for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
+  return n;
+});
+
+/** @type {import('../support/workbench.mjs').Scenario[]} */
+export const scenarios = [
+  {
+    name: 'right-click a server → Show Metrics → five charts drawn in the webview; another range → a request for that window',
+    timeoutMs: 120_000,
+    async run({ wb, page, screenshot, outDir }) {
+      const s = await simulator(outDir);
+      const { servers: [server] } = await api(s, 'GET', `/servers?name=${SERVER}`);
+      const row = await serverRow(wb, s);
+      const tab = page.locator('.tab', { hasText: `Metrics: ${SERVER}` });
+      await wb.until(async () => {
+        if (await tab.isVisible()) return true;
+        await page.keyboard.press('Escape');
+        await row.click({ button: 'right' });
+        const item = page.locator('.monaco-menu').getByRole('menuitem', { name: /^Show Metrics/ });
+        await item.waitFor({ state: 'visible', timeout: 3_000 });
+        await item.hover();
+        await page.keyboard.press('Enter');
+        await tab.waitFor({ state: 'visible', timeout: 5_000 });
+        return true;
+      }, 'Show Metrics does not open the panel', 30_000);
+
+      const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+      const canvases = view.locator('#charts figure.chart canvas');
+      await wb.until(async () => (await canvases.count()) === 5, 'the webview shows five chart canvases', 30_000);
+      for (let i = 0; i < 5; i++) {
+        const n = await drawnPixels(canvases.nth(i));
+        assert.ok(n > 1000, `chart ${i + 1} is drawn (${n} pixels)`);
+      }
+      assert.equal(await view.locator('#title').textContent(), `Metrics: ${SERVER}`);
+      const first = s.requests.filter((r) => r.path === `/servers/${server.id}/metrics`);
+      assert.equal(first.length, 1);
+      assert.equal(first[0].query.type[0], 'cpu,disk,network');
+      await wb.parkMouse();
+      await screenshot('metrics-panel-dark');
+
+      s.clearRequests();
+      const before = Date.now();
+      await view.locator('#range').click();
+      await view.locator('#range vscode-option', { hasText: 'Last 7 days' }).click();
+      let request;
+      await wb.until(async () => {
+        request = s.requests.find((r) => r.path === `/servers/${server.id}/metrics`);
+        return !!request;
+      }, 'a metrics request after picking "Last 7 days"', 20_000);
+      const start = Date.parse(request.query.start[0]);
+      const end = Date.parse(request.query.end[0]);
+      assert.equal(end - start, 7 * 86_400_000, 'a 7-day window');
+      assert.ok(end >= before - 1000 && end <= Date.now() + 1000, 'ending now');
+      assert.equal(request.query.step[0], '1800', '≤ 500 samples: one every 30 minutes');
+      await wb.until(async () => (await view.locator('#status').textContent()).includes('one every 30 min'), 'the page shows the 7-day data', 20_000);
+      await wb.until(async () => (await drawnPixels(canvases.first())) > 1000, 'the CPU chart is drawn again');
+      await screenshot('metrics-panel-7d');
+    },
+  },
+];
