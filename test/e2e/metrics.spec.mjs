@@ -66,7 +66,7 @@ const drawnPixels = (canvas) => canvas.evaluate((c) => {
 /** @type {import('../support/workbench.mjs').Scenario[]} */
 export const scenarios = [
   {
-    name: 'right-click a server → Show Metrics → five charts drawn in the webview; another range → a request for that window',
+    name: 'right-click a server → Show Metrics → five charts drawn in the webview; another range → a request for that window; Reload Window restores the panel',
     timeoutMs: 120_000,
     async run({ wb, page, screenshot, outDir }) {
       const s = await simulator(outDir);
@@ -116,6 +116,19 @@ export const scenarios = [
       await wb.until(async () => (await view.locator('#status').textContent()).includes('one every 30 min'), 'the page shows the 7-day data', 20_000);
       await wb.until(async () => (await drawnPixels(canvases.first())) > 1000, 'the CPU chart is drawn again');
       await screenshot('metrics-panel-7d');
+
+      // Reload Window: the serializer brings the panel back with the range its webview saved.
+      s.clearRequests();
+      const loaded = page.waitForEvent('load', { timeout: 60_000 });
+      await wb.runCommand('Developer: Reload Window');
+      await loaded;
+      await tab.waitFor({ state: 'visible', timeout: 60_000 });
+      await wb.until(async () => (await canvases.count()) === 5 && (await drawnPixels(canvases.first())) > 1000, 'the restored panel draws its charts', 30_000);
+      assert.equal(await view.locator('#range').evaluate((e) => e.value), '7d', 'the restored panel keeps its range');
+      const again = s.requests.filter((r) => r.path === `/servers/${server.id}/metrics`);
+      assert.ok(again.length >= 1 && again.every((r) => r.query.step[0] === '1800'), 'it fetched the 7-day window again');
+      await wb.runCommand('View: Close All Editors');
+      await tab.waitFor({ state: 'detached' });
     },
   },
 ];

@@ -126,6 +126,22 @@ describe('metrics panel', function () {
     assert.deepEqual(panel.panelState, { projectId: project.id, serverId: web1.id, serverName: 'web-1', range: { kind: 'preset', id: '1h' }, autoRefresh: true });
   });
 
+  it('a new server without samples yet: the webview shows the empty state', async () => {
+    const web2 = await server('web-2');
+    // As if it was created this very moment: the simulator has no sample after its creation yet.
+    const wire = sim.state.servers.get(web2.id);
+    assert.ok(wire);
+    const created = wire.created;
+    wire.created = new Date(Date.now() + 60_000).toISOString();
+    try {
+      const panel = await open(web2);
+      assert.deepEqual(panel.lastRendered, { type: 'rendered', charts: 0, samples: 0, ms: panel.lastRendered!.ms, empty: true });
+      assert.equal(metricsRequests(web2.id).length, 1);
+    } finally {
+      wire.created = created;
+    }
+  });
+
   it('a second Show Metrics reveals the open panel instead of opening another', async () => {
     const web1 = await server('web-1');
     const panel = await open(web1);
