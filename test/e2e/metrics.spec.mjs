@@ -66,7 +66,7 @@ const drawnPixels = (canvas) => canvas.evaluate((c) => {
 /** @type {import('../support/workbench.mjs').Scenario[]} */
 export const scenarios = [
   {
-    name: 'right-click a server → Show Metrics → five charts drawn in the webview; another range → a request for that window; Reload Window restores the panel',
+    name: 'right-click a server → Show Metrics → five charts drawn in the webview; another range → a request for that window; a dark theme redraws; Reload Window restores the panel',
     timeoutMs: 120_000,
     async run({ wb, page, screenshot, outDir }) {
       const s = await simulator(outDir);
@@ -97,7 +97,7 @@ export const scenarios = [
       assert.equal(first.length, 1);
       assert.equal(first[0].query.type[0], 'cpu,disk,network');
       await wb.parkMouse();
-      await screenshot('metrics-panel-dark');
+      await screenshot('metrics-panel-1h');
 
       s.clearRequests();
       const before = Date.now();
@@ -116,6 +116,32 @@ export const scenarios = [
       await wb.until(async () => (await view.locator('#status').textContent()).includes('one every 30 min'), 'the page shows the 7-day data', 20_000);
       await wb.until(async () => (await drawnPixels(canvases.first())) > 1000, 'the CPU chart is drawn again');
       await screenshot('metrics-panel-7d');
+
+      // The profile's theme is light; in a dark theme the page redraws its charts in that theme's
+      // chart colours (then the light theme comes back for the other specs).
+      const pixels = (hex) => canvases.first().evaluate((c, h) => {
+        const [r, g, b] = [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
+        const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+        let n = 0;
+        for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 200 && Math.abs(data[i] - r) < 24 && Math.abs(data[i + 1] - g) < 24 && Math.abs(data[i + 2] - b) < 24) n++;
+        return n;
+      }, hex);
+      const theme = async (name) => {
+        await wb.runCommand('Preferences: Color Theme');
+        await wb.answerQuickInput(name);
+        await wb.quickInput().waitFor({ state: 'hidden' });
+      };
+      await wb.until(async () => (await pixels('#1a85ff')) > 200, 'the CPU chart uses the light theme\'s charts.blue');
+      await screenshot('metrics-panel-light');
+      await theme('Dark Modern');
+      try {
+        await wb.until(async () => (await pixels('#3794ff')) > 200, 'the CPU chart is redrawn in the dark theme\'s charts.blue', 20_000);
+        await wb.parkMouse();
+        await screenshot('metrics-panel-dark');
+      } finally {
+        await theme('Light Modern');
+      }
+      await wb.until(async () => (await pixels('#1a85ff')) > 200, 'the CPU chart is back in the light theme\'s charts.blue', 20_000);
 
       // Reload Window: the serializer brings the panel back with the range its webview saved.
       s.clearRequests();

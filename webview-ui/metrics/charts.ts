@@ -46,6 +46,8 @@ function options(spec: ChartSpec, p: Palette, width: number, rangeSeconds: () =>
   return {
     width,
     height: HEIGHT,
+    // Room on the right for half of the last time label (wider when it carries the date).
+    padding: [8, () => (rangeSeconds() > 86_400 ? 64 : 24), 0, 0],
     legend: { live: true },
     cursor: { sync: { key: SYNC_KEY }, drag: { x: false, y: false } },
     scales: {
