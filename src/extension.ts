@@ -5,6 +5,7 @@ import { ClientPool } from './projects/clientPool';
 import { ProjectStore, tokenKey } from './projects/projectStore';
 import { ProjectsTreeProvider } from './tree/projectsTreeProvider';
 import { VscodeUserInput, type UserInput } from './ui/userInput';
+import { MetricsPanels } from './webview/metricsPanels';
 
 /** What activate() returns. `testing` exists only when VS Code runs the extension's tests. */
 export interface HcloudExtensionApi {
@@ -16,6 +17,7 @@ export interface HcloudExtensionApi {
     globalStateJson(): string;
     readonly projects: ProjectStore;
     readonly tree: ProjectsTreeProvider;
+    readonly metricsPanels: MetricsPanels;
   };
 }
 
@@ -30,9 +32,10 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi {
 
   const realInput = new VscodeUserInput();
   let input: UserInput = realInput;
-  const ctx: CommandContext = { projects, clients, tree, log, input: () => input };
+  const metricsPanels = new MetricsPanels({ extensionUri: context.extensionUri, projects, clients, log, input: () => input });
+  const ctx: CommandContext = { projects, clients, tree, log, input: () => input, metricsPanels };
 
-  context.subscriptions.push(log, projects, clients, tree, treeView, ...registerCommands(ctx));
+  context.subscriptions.push(log, projects, clients, tree, treeView, metricsPanels, metricsPanels.registerSerializer(), ...registerCommands(ctx));
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return {};
   return {
@@ -42,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi {
       globalStateJson: () => JSON.stringify(context.globalState.keys().map((k) => [k, context.globalState.get(k)])),
       projects,
       tree,
+      metricsPanels,
     },
   };
 }

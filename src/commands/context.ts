@@ -3,6 +3,7 @@ import type { ClientPool } from '../projects/clientPool';
 import type { ProjectStore } from '../projects/projectStore';
 import type { ProjectsTreeProvider } from '../tree/projectsTreeProvider';
 import type { UserInput } from '../ui/userInput';
+import type { MetricsPanels } from '../webview/metricsPanels';
 
 /** What command handlers need; built once in activate() and passed in (no globals). */
 export interface CommandContext {
@@ -10,6 +11,8 @@ export interface CommandContext {
   readonly clients: ClientPool;
   readonly tree: ProjectsTreeProvider;
   readonly log: vscode.LogOutputChannel;
+  /** The open metrics panels (one per server). */
+  readonly metricsPanels: MetricsPanels;
   /** Read at each use so tests can swap in scripted answers. */
   input(): UserInput;
 }

@@ -3,6 +3,7 @@ import type { CommandContext } from './context';
 import { registerCreateServerCommands } from './createServer';
 import { registerFloatingIpCommands } from './floatingIp';
 import { registerImageCommands } from './image';
+import { registerMetricsCommands } from './metrics';
 import { registerProjectCommands } from './project';
 import { registerServerCommands } from './server';
 import { registerSshKeyCommands } from './sshKey';
@@ -18,6 +19,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     ...registerImageCommands(ctx),
     ...registerSshKeyCommands(ctx),
     ...registerViewCommands(ctx),
+    ...registerMetricsCommands(ctx),
     vscode.commands.registerCommand('hcloud.showLog', () => ctx.log.show(true)),
   ];
 }

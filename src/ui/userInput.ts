@@ -46,6 +46,15 @@ export interface UserInput {
   stepQuickPickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: StepQuickPickManyOptions<T>, step: Step): Promise<T[] | Back | undefined>;
   /** An open-file dialog for one file; undefined when cancelled. */
   pickFile(options: { title: string; openLabel: string; filters?: Record<string, string[]> }): Promise<vscode.Uri | undefined>;
+  /** A save dialog for one file (`defaultUri` proposes folder and name); undefined when cancelled. */
+  pickSaveLocation(options: SaveLocationOptions): Promise<vscode.Uri | undefined>;
+}
+
+export interface SaveLocationOptions {
+  title: string;
+  saveLabel: string;
+  defaultUri?: vscode.Uri;
+  filters?: Record<string, string[]>;
 }
 
 export interface StepQuickPickOptions<T> {
@@ -162,6 +171,10 @@ export class VscodeUserInput implements UserInput {
       canSelectMany: false,
     });
     return uris?.[0];
+  }
+
+  async pickSaveLocation(options: SaveLocationOptions): Promise<vscode.Uri | undefined> {
+    return vscode.window.showSaveDialog({ title: options.title, saveLabel: options.saveLabel, defaultUri: options.defaultUri, filters: options.filters });
   }
 }
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { BACK, type Back, type Step, type StepQuickPickManyOptions, type StepQuickPickOptions, type UserInput } from '../../../src/ui/userInput';
+import { BACK, type Back, type SaveLocationOptions, type Step, type StepQuickPickManyOptions, type StepQuickPickOptions, type UserInput } from '../../../src/ui/userInput';
 
 /** One scripted answer: what kind of prompt is expected and how to answer it (undefined = cancel). */
 export type Answer =
@@ -13,10 +13,11 @@ export type Answer =
   | { stepQuickPick: string | undefined } // label (or a prefix of it) to pick; separators are never picked
   | { stepQuickPickMany: string[] | undefined } // labels (or prefixes); [] accepts with nothing selected
   | { back: true } // presses the Back button of whichever step is asked (fails on a step without one)
-  | { pickFile: string | undefined }; // file system path the open dialog returns
+  | { pickFile: string | undefined } // file system path the open dialog returns
+  | { pickSaveLocation: string | undefined }; // file system path the save dialog returns
 
 export interface Prompt {
-  kind: 'inputBox' | 'quickPick' | 'quickPickMany' | 'confirm' | 'stepInputBox' | 'stepQuickPick' | 'stepQuickPickMany' | 'pickFile';
+  kind: 'inputBox' | 'quickPick' | 'quickPickMany' | 'confirm' | 'stepInputBox' | 'stepQuickPick' | 'stepQuickPickMany' | 'pickFile' | 'pickSaveLocation';
   /** For steps: the title as VS Code shows it, e.g. `Create Server (3/8)`. */
   title?: string;
   message?: string;
@@ -182,6 +183,12 @@ export class ScriptedInput implements UserInput {
   async pickFile(options: { title: string; openLabel: string; filters?: Record<string, string[]> }): Promise<vscode.Uri | undefined> {
     const { pickFile: path } = this.next<{ pickFile: string | undefined }>('pickFile');
     this.prompts.push({ kind: 'pickFile', title: options.title, answer: path === undefined ? 'cancel' : 'value' });
+    return path === undefined ? undefined : vscode.Uri.file(path);
+  }
+
+  async pickSaveLocation(options: SaveLocationOptions): Promise<vscode.Uri | undefined> {
+    const { pickSaveLocation: path } = this.next<{ pickSaveLocation: string | undefined }>('pickSaveLocation');
+    this.prompts.push({ kind: 'pickSaveLocation', title: options.title, value: options.defaultUri?.path, answer: path === undefined ? 'cancel' : 'value' });
     return path === undefined ? undefined : vscode.Uri.file(path);
   }
 

@@ -38,17 +38,26 @@ function shown(viewItem: string, where: 'inline' | 'menu'): string[] {
 describe('server menus (package.json)', () => {
   it('every server command has a title in the Hetzner Cloud category and a context-menu entry', () => {
     const ids = pkg.contributes.commands.filter((c) => c.command.startsWith('hcloud.server.'));
-    assert.equal(ids.length, 24, 'the 23 server actions and Create Server');
+    assert.equal(ids.length, 25, 'the 23 server actions, Create Server and Show Metrics');
     for (const c of ids) {
       assert.equal(c.category, 'Hetzner Cloud', c.command);
       assert.ok(itemMenus.some((e) => e.command === c.command && !e.group?.startsWith('inline')), `${c.command} is in the context menu`);
     }
   });
 
-  it('inline buttons: Power On only when off; Shutdown, Reboot, Power Off only when running; none while transitional', () => {
-    assert.deepEqual(shown(';server;off;norescue;noiso;nobackups;deletable;', 'inline'), ['powerOn']);
-    assert.deepEqual(shown(';server;running;norescue;noiso;nobackups;deletable;', 'inline'), ['shutdown', 'reboot', 'powerOff']);
-    assert.deepEqual(shown(';server;stopping;transitional;norescue;noiso;nobackups;deletable;', 'inline'), []);
+  it('inline buttons: Power On only when off; Shutdown, Reboot, Power Off only when running; Show Metrics always', () => {
+    assert.deepEqual(shown(';server;off;norescue;noiso;nobackups;deletable;', 'inline'), ['powerOn', 'showMetrics']);
+    assert.deepEqual(shown(';server;running;norescue;noiso;nobackups;deletable;', 'inline'), ['shutdown', 'reboot', 'powerOff', 'showMetrics']);
+    assert.deepEqual(shown(';server;stopping;transitional;norescue;noiso;nobackups;deletable;', 'inline'), ['showMetrics']);
+  });
+
+  it('Show Metrics: the graph icon inline and in the context menu of every server, and in the palette', () => {
+    const cmd = pkg.contributes.commands.find((c) => c.command === 'hcloud.server.showMetrics');
+    assert.deepEqual(cmd, { command: 'hcloud.server.showMetrics', title: 'Show Metrics', category: 'Hetzner Cloud', icon: '$(graph)' });
+    assert.ok(shown(';server;off;rescue;iso;backups;protected;', 'menu').includes('showMetrics'));
+    assert.ok(!shown(';floatingIp;assigned;ipv4;deletable;', 'inline').includes('showMetrics'));
+    const hidden = (pkg.contributes.menus.commandPalette ?? []).filter((e) => e.command === 'hcloud.server.showMetrics');
+    assert.deepEqual(hidden, [], 'not hidden from the palette (it asks for project and server there)');
   });
 
   it('context menu follows the capability tokens: ISO, rescue, backups, protection', () => {

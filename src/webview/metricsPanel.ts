@@ -1,0 +1,277 @@
+// The metrics panel of one server (extension side): fetches cpu, disk and network metrics in one
+// request through the project's HcloudClient, sends them to the webview as plain numbers, keeps
+// auto-refresh going while the panel is visible (never while hidden), and exports CSV.
+// The webview (webview-ui/metrics) only draws and asks; every message from it is validated.
+
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { isHcloudError } from '../api/errors';
+import type { Metrics, MetricsType } from '../api/types';
+import { describeError } from '../commands/describeError';
+import type { ClientPool } from '../projects/clientPool';
+import type { ProjectStore } from '../projects/projectStore';
+import { toCsv } from '../shared/metrics';
+import {
+  autoRefreshDefault,
+  parseMetricsFromWebview,
+  refreshSecondsFor,
+  resolveRange,
+  toDataMessage,
+  type DataMessage,
+  type ErrorMessage,
+  type MetricsFromWebview,
+  type MetricsPanelState,
+  type MetricsToWebview,
+  type RenderedMessage,
+} from '../shared/protocol';
+import type { UserInput } from '../ui/userInput';
+import { WebviewPanelHost } from './panelHost';
+
+/** One request for all five charts: the API takes several types at once (`type=cpu,disk,network`). */
+export const METRICS_TYPES: readonly MetricsType[] = ['cpu', 'disk', 'network'];
+
+export interface MetricsPanelDeps {
+  extensionUri: vscode.Uri;
+  projects: ProjectStore;
+  clients: ClientPool;
+  log: vscode.LogOutputChannel;
+  input(): UserInput;
+  /** The clock (ms); tests may move it. */
+  now?(): number;
+}
+
+export function metricsPanelTitle(serverName: string): string {
+  return `Metrics: ${serverName}`;
+}
+
+type Status = { kind: 'idle' } | { kind: 'loading' } | { kind: 'data' } | { kind: 'error'; message: ErrorMessage };
+
+export class MetricsPanel extends WebviewPanelHost<MetricsToWebview, MetricsFromWebview> {
+  private state: MetricsPanelState;
+  private status: Status = { kind: 'idle' };
+  private last: { metrics: Metrics; message: DataMessage } | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private abort: AbortController | undefined;
+  private generation = 0;
+  private wasVisible: boolean;
+  private readonly fetchedEmitter = new vscode.EventEmitter<void>();
+  /** After every fetch settled (data or error shown); tests wait on it. */
+  readonly onDidFetch = this.fetchedEmitter.event;
+  /** The last `rendered` report of the webview (tests and diagnostics). */
+  lastRendered: RenderedMessage | undefined;
+
+  constructor(
+    panel: vscode.WebviewPanel,
+    private readonly deps: MetricsPanelDeps,
+    state: MetricsPanelState,
+  ) {
+    super(panel, {
+      extensionUri: deps.extensionUri,
+      bundle: 'metrics',
+      title: metricsPanelTitle(state.serverName),
+      parse: parseMetricsFromWebview,
+      log: deps.log,
+    });
+    this.state = state;
+    panel.title = metricsPanelTitle(state.serverName);
+    this.wasVisible = panel.visible;
+    this.disposables.push(this.fetchedEmitter, { dispose: () => this.stop() });
+    if (panel.visible) void this.fetch();
+  }
+
+  get projectId(): string {
+    return this.state.projectId;
+  }
+
+  get serverId(): number {
+    return this.state.serverId;
+  }
+
+  /** A copy of what the panel shows (range, auto-refresh). */
+  get panelState(): MetricsPanelState {
+    return { ...this.state };
+  }
+
+  /** Whether a next automatic fetch is scheduled (never while the panel is hidden). */
+  get autoRefreshScheduled(): boolean {
+    return this.timer !== undefined;
+  }
+
+  /** What the last successful fetch returned (CSV export uses it). */
+  get lastMetrics(): Metrics | undefined {
+    return this.last?.metrics;
+  }
+
+  /** Handles `raw` as if the webview had posted it (integration tests drive the panel with it). */
+  async receiveForTesting(raw: unknown): Promise<boolean> {
+    const message = parseMetricsFromWebview(raw);
+    if (!message) return false;
+    await this.onMessage(message);
+    return true;
+  }
+
+  private now(): number {
+    return this.deps.now?.() ?? Date.now();
+  }
+
+  private refreshSeconds(): number {
+    const resolved = resolveRange(this.state.range, this.now());
+    return refreshSecondsFor(resolved.ok ? resolved.window.step : 60);
+  }
+
+  protected onReady(): void {
+    this.post({ type: 'init', state: { ...this.state }, refreshSeconds: this.refreshSeconds() });
+    if (this.last) this.post(this.last.message);
+    if (this.status.kind === 'loading') this.post({ type: 'loading' });
+    else if (this.status.kind === 'error') this.post(this.status.message);
+  }
+
+  protected async onMessage(message: MetricsFromWebview): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        return; // the base class answers `ready` with onReady
+      case 'setRange':
+        this.state = { ...this.state, range: message.range, autoRefresh: autoRefreshDefault(message.range) };
+        this.post({ type: 'init', state: { ...this.state }, refreshSeconds: this.refreshSeconds() });
+        await this.fetch();
+        return;
+      case 'setAutoRefresh':
+        this.state = { ...this.state, autoRefresh: message.enabled };
+        if (message.enabled) this.schedule();
+        else this.clearTimer();
+        return;
+      case 'refresh':
+        await this.fetch();
+        return;
+      case 'exportCsv':
+        await this.exportCsv();
+        return;
+      case 'rendered':
+        this.lastRendered = message;
+        return;
+      default: {
+        const unknown: never = message;
+        void unknown;
+      }
+    }
+  }
+
+  protected override onVisibilityChanged(visible: boolean): void {
+    if (visible === this.wasVisible) return;
+    this.wasVisible = visible;
+    if (visible) {
+      // Resumes with fresh data (the webview says `ready` again and gets it).
+      void this.fetch();
+    } else {
+      this.clearTimer();
+    }
+  }
+
+  /** Fetches the current range now (replacing a fetch in flight) and schedules the next one. */
+  async fetch(): Promise<void> {
+    this.clearTimer();
+    this.abort?.abort();
+    const abort = new AbortController();
+    this.abort = abort;
+    const generation = ++this.generation;
+    const { projectId, serverId, serverName, range } = this.state;
+    this.status = { kind: 'loading' };
+    this.post({ type: 'loading' });
+    const current = () => generation === this.generation && !abort.signal.aborted;
+    try {
+      const resolved = resolveRange(range, this.now());
+      if (!resolved.ok) {
+        this.fail(resolved.message, false);
+        return;
+      }
+      const project = this.deps.projects.get(projectId);
+      if (!project) {
+        this.fail(`The project of server "${serverName}" is no longer set up in VS Code, so its metrics cannot be loaded. Close this panel.`, false);
+        return;
+      }
+      const { window } = resolved;
+      let client;
+      try {
+        client = await this.deps.clients.get(project);
+        const metrics = await client.servers.metrics(serverId, { type: [...METRICS_TYPES], start: window.start, end: window.end, step: window.step }, { signal: abort.signal });
+        if (!current()) return;
+        const message = toDataMessage(metrics, window);
+        this.last = { metrics, message };
+        this.status = { kind: 'data' };
+        this.post(message);
+      } catch (e) {
+        if (!current()) return;
+        if (isHcloudError(e, 'not_found')) {
+          this.fail(`Server "${serverName}" (ID ${serverId}) no longer exists in project "${project.name}".`, false);
+        } else {
+          const text = describeError(e, { action: `Loading the metrics of "${serverName}"`, rateLimitReset: client?.rateLimit?.reset });
+          this.deps.log.warn(text);
+          this.fail(text, true);
+        }
+      }
+    } finally {
+      if (current()) {
+        this.abort = undefined;
+        this.schedule();
+        this.fetchedEmitter.fire();
+      }
+    }
+  }
+
+  private fail(message: string, canRetry: boolean): void {
+    const error: ErrorMessage = { type: 'error', message, canRetry };
+    this.status = { kind: 'error', message: error };
+    this.post(error);
+  }
+
+  /** The next automatic fetch: only with auto-refresh on, for a preset range, while visible. */
+  private schedule(): void {
+    this.clearTimer();
+    if (!this.state.autoRefresh || this.state.range.kind !== 'preset' || !this.visible) return;
+    if (this.status.kind === 'error' && !this.status.message.canRetry) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.fetch();
+    }, this.refreshSeconds() * 1000);
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private stop(): void {
+    this.clearTimer();
+    this.abort?.abort();
+    this.generation++;
+  }
+
+  private async exportCsv(): Promise<void> {
+    const input = this.deps.input();
+    const { serverName } = this.state;
+    const last = this.last;
+    if (!last) {
+      input.info(`There are no metrics of "${serverName}" to export yet.`);
+      return;
+    }
+    const stamp = new Date(last.message.end * 1000).toISOString().slice(0, 16).replace(/[:T]/g, '-');
+    const fileName = `${serverName.replace(/[^A-Za-z0-9._-]+/g, '_')}-metrics-${stamp}.csv`;
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());
+    const uri = await input.pickSaveLocation({
+      title: `Export Metrics of "${serverName}" as CSV`,
+      saveLabel: 'Export',
+      defaultUri: vscode.Uri.joinPath(folder, fileName),
+      filters: { 'CSV files': ['csv'] },
+    });
+    if (!uri) return;
+    try {
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(toCsv(last.metrics)));
+      const where = uri.scheme === 'file' ? uri.fsPath : uri.toString();
+      this.deps.log.info(`Exported the metrics of "${serverName}" to ${where}.`);
+      input.info(`Exported the metrics of "${serverName}" to ${path.basename(uri.path)}.`);
+    } catch (e) {
+      input.error(`Export of the metrics of "${serverName}" failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+}

@@ -1,0 +1,79 @@
+// The open metrics panels: one per (project, server), so a second Show Metrics reveals the panel
+// that is already open; and the serializer that brings panels back after a window reload from
+// the state their webview saved (validated: a state that does not parse closes the panel).
+
+import * as vscode from 'vscode';
+import type { Project } from '../projects/projectStore';
+import { autoRefreshDefault, METRICS_VIEW_TYPE, parseMetricsPanelState, type MetricsPanelState } from '../shared/protocol';
+import { MetricsPanel, metricsPanelTitle, type MetricsPanelDeps } from './metricsPanel';
+import { webviewOptions } from './panelHost';
+
+const key = (projectId: string, serverId: number) => `${projectId}/${serverId}`;
+
+export class MetricsPanels implements vscode.Disposable {
+  private readonly panels = new Map<string, MetricsPanel>();
+
+  constructor(private readonly deps: MetricsPanelDeps) {}
+
+  /** Opens the server's panel, or reveals it when it is open already. */
+  show(project: Project, server: { id: number; name: string }): MetricsPanel {
+    const existing = this.find(project.id, server.id);
+    if (existing) {
+      existing.panel.reveal();
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      METRICS_VIEW_TYPE,
+      metricsPanelTitle(server.name),
+      vscode.ViewColumn.Active,
+      webviewOptions(this.deps.extensionUri),
+    );
+    const range = { kind: 'preset', id: '1h' } as const;
+    return this.add(panel, { projectId: project.id, serverId: server.id, serverName: server.name, range, autoRefresh: autoRefreshDefault(range) });
+  }
+
+  /** A panel VS Code kept over a window reload, with the state its webview saved. */
+  restore(panel: vscode.WebviewPanel, saved: unknown): void {
+    const state = parseMetricsPanelState(saved);
+    if (!state) {
+      this.deps.log.warn('A metrics panel could not be restored after the reload (its saved state is not valid); it was closed. Open it again with "Show Metrics".');
+      panel.dispose();
+      return;
+    }
+    if (this.find(state.projectId, state.serverId)) {
+      panel.dispose();
+      return;
+    }
+    this.add(panel, state);
+  }
+
+  find(projectId: string, serverId: number): MetricsPanel | undefined {
+    return this.panels.get(key(projectId, serverId));
+  }
+
+  get size(): number {
+    return this.panels.size;
+  }
+
+  /** The serializer; register once in activate(). */
+  registerSerializer(): vscode.Disposable {
+    return vscode.window.registerWebviewPanelSerializer(METRICS_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state) => this.restore(panel, state),
+    });
+  }
+
+  private add(panel: vscode.WebviewPanel, state: MetricsPanelState): MetricsPanel {
+    const host = new MetricsPanel(panel, this.deps, state);
+    const k = key(state.projectId, state.serverId);
+    this.panels.set(k, host);
+    host.onDidDispose(() => {
+      if (this.panels.get(k) === host) this.panels.delete(k);
+    });
+    return host;
+  }
+
+  dispose(): void {
+    for (const p of [...this.panels.values()]) p.dispose();
+    this.panels.clear();
+  }
+}
