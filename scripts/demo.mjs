@@ -7,15 +7,19 @@
 //
 // --reset  starts from a fresh demo project and a fresh VS Code profile.
 // --check  opens the URL in headless Chromium, checks that the Hetzner Cloud view lists the demo
-//          servers, saves test-output/demo/demo.png and exits (npm test runs it as its demo phase,
-//          with --port=0 --sim-port=0: free ports, and a fresh .cache/demo-check/ so it never
-//          touches the demo's own state).
+//          servers, that Show Metrics draws a running server's charts (light and dark theme) and
+//          that Show Action Log lists the project's actions, saves screenshots (demo.png,
+//          metrics-light.png, metrics-dark.png, action-log.png) in test-output/demo/ (or in
+//          --shots=<folder>, e.g. --shots=docs for the README's) and exits. npm test runs it as its
+//          demo phase, with --port=0 --sim-port=0: free ports, and a fresh .cache/demo-check/ so it
+//          never touches the demo's own state.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ensureCodeServer } from './vscode/ensure-code-server.mjs';
 import { launchBrowser, onCleanup, parseArgs, projectRoot, seconds, startCodeServer, waitForWorkbench } from './vscode/harness.mjs';
+import { Workbench } from '../test/support/workbench.mjs';
 
 const started = Date.now();
 const opts = parseArgs();
@@ -68,8 +72,60 @@ function startSimulator() {
   });
 }
 
-async function check(origin, servers) {
-  const shots = join(projectRoot, 'test-output', 'demo');
+/** Right-clicks `row`, runs the menu entry `name`, until `shows` is visible (a click on a menu still placing itself is lost). */
+async function contextMenu(wb, row, name, shows) {
+  await wb.until(async () => {
+    if (await shows.isVisible()) return true;
+    await wb.page.keyboard.press('Escape');
+    await row.click({ button: 'right' });
+    const item = wb.page.locator('.monaco-menu').getByRole('menuitem', { name: new RegExp(`^${name}`) });
+    await item.waitFor({ state: 'visible', timeout: 3_000 });
+    await item.hover();
+    await wb.page.keyboard.press('Enter');
+    await shows.waitFor({ state: 'visible', timeout: 5_000 });
+    return true;
+  }, `the context menu entry "${name}" does not open what it should`, 30_000);
+}
+
+/** Canvas pixels close to `hex` (#rrggbb): the chart lines drawn in a theme's colour. */
+const pixelsOf = (canvas, hex) => canvas.evaluate((c, h) => {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
+  const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+  let n = 0;
+  for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 200 && Math.abs(data[i] - r) < 24 && Math.abs(data[i + 1] - g) < 24 && Math.abs(data[i + 2] - b) < 24) n++;
+  return n;
+}, hex);
+
+/** Show Metrics of `server` (light theme, then dark) and Show Action Log of the project, with screenshots. */
+async function checkPanels(page, rows, server, shots) {
+  const wb = new Workbench(page);
+  const webview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  await contextMenu(wb, rows.filter({ hasText: server }).first(), 'Show Metrics', page.locator('.tab', { hasText: `Metrics: ${server}` }));
+  const canvases = webview.locator('#charts figure.chart canvas');
+  await wb.until(async () => (await canvases.count()) === 5, 'the metrics panel shows five charts', 30_000);
+  // charts.blue of the Light Modern and Dark Modern themes.
+  await wb.until(async () => (await pixelsOf(canvases.first(), '#1a85ff')) > 200, 'the CPU chart is drawn in the light theme', 30_000);
+  await wb.parkMouse();
+  await page.screenshot({ path: join(shots, 'metrics-light.png') });
+  await wb.runCommand('Preferences: Color Theme');
+  await wb.answerQuickInput('Dark Modern');
+  await wb.quickInput().waitFor({ state: 'hidden' });
+  await wb.until(async () => (await pixelsOf(canvases.first(), '#3794ff')) > 200, 'the CPU chart is redrawn in the dark theme', 30_000);
+  await wb.parkMouse();
+  await page.screenshot({ path: join(shots, 'metrics-dark.png') });
+  step(`check: Show Metrics draws the five charts of "${server}" in the light and the dark theme`);
+
+  await wb.runCommand('View: Close All Editors');
+  await contextMenu(wb, rows.filter({ hasText: 'HCLOUD_TOKEN' }).first(), 'Show Action Log', page.locator('iframe.webview.ready'));
+  const actions = webview.locator('#actions tbody tr');
+  await wb.until(async () => (await actions.count()) >= 3, 'the action log lists the demo project\'s actions', 30_000);
+  await wb.parkMouse();
+  await page.screenshot({ path: join(shots, 'action-log.png') });
+  step(`check: Show Action Log lists ${await actions.count()} actions of the demo project`);
+}
+
+async function check(origin, servers, running) {
+  const shots = typeof opts.shots === 'string' ? join(projectRoot, opts.shots) : join(projectRoot, 'test-output', 'demo');
   mkdirSync(shots, { recursive: true });
   const dirs = { profile: join(demoDir, 'check-browser-profile'), home: join(demoDir, 'check-home') };
   rmSync(dirs.profile, { recursive: true, force: true });
@@ -87,7 +143,8 @@ async function check(origin, servers) {
     for (const name of servers) await rows.filter({ hasText: name }).first().waitFor({ state: 'visible' });
     await page.mouse.move(1300, 450);
     await page.screenshot({ path: join(shots, 'demo.png') });
-    step(`check: the Hetzner Cloud view lists the ${servers.length} demo servers; screenshot test-output/demo/demo.png`);
+    step(`check: the Hetzner Cloud view lists the ${servers.length} demo servers; screenshot ${join(shots, 'demo.png')}`);
+    await checkPanels(page, rows, running, shots);
     console.log('demo: 1 passed, 0 failed, 0 skipped');
   } finally {
     await context.close();
@@ -128,7 +185,8 @@ try {
   if (opts.check) {
     const res = await fetch(`${sim.url}/servers?per_page=50`, { headers: { authorization: `Bearer ${TOKEN}` } });
     const { servers } = await res.json();
-    await check(url, servers.map((s) => s.name));
+    const running = servers.find((s) => s.status === 'running' && s.name === 'web-1') ?? servers.find((s) => s.status === 'running');
+    await check(url, servers.map((s) => s.name), running.name);
     await server.stop();
     sim.child.kill('SIGTERM');
     process.exit(0);
