@@ -1,10 +1,13 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { registerActionLogCommands } from './commands/actionLog';
 import type { CommandContext } from './commands/context';
+import { ActionFeed } from './projects/actionFeed';
 import { ClientPool } from './projects/clientPool';
 import { ProjectStore, tokenKey } from './projects/projectStore';
 import { ProjectsTreeProvider } from './tree/projectsTreeProvider';
 import { VscodeUserInput, type UserInput } from './ui/userInput';
+import { ActionLogManager } from './webview/actionLogManager';
 
 /** What activate() returns. `testing` exists only when VS Code runs the extension's tests. */
 export interface HcloudExtensionApi {
@@ -16,6 +19,7 @@ export interface HcloudExtensionApi {
     globalStateJson(): string;
     readonly projects: ProjectStore;
     readonly tree: ProjectsTreeProvider;
+    readonly actionLogs: ActionLogManager;
   };
 }
 
@@ -30,9 +34,11 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi {
 
   const realInput = new VscodeUserInput();
   let input: UserInput = realInput;
-  const ctx: CommandContext = { projects, clients, tree, log, input: () => input };
+  const actionFeed = new ActionFeed();
+  const ctx: CommandContext = { projects, clients, tree, log, actionFeed, input: () => input };
+  const actionLogs = new ActionLogManager({ extensionUri: context.extensionUri, log, projects, clients, feed: actionFeed, tree });
 
-  context.subscriptions.push(log, projects, clients, tree, treeView, ...registerCommands(ctx));
+  context.subscriptions.push(log, projects, clients, tree, treeView, ...registerCommands(ctx), actionLogs, ...registerActionLogCommands(ctx, actionLogs));
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return {};
   return {
@@ -42,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi {
       globalStateJson: () => JSON.stringify(context.globalState.keys().map((k) => [k, context.globalState.get(k)])),
       projects,
       tree,
+      actionLogs,
     },
   };
 }

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { ActionFeed } from '../projects/actionFeed';
 import type { ClientPool } from '../projects/clientPool';
 import type { ProjectStore } from '../projects/projectStore';
 import type { ProjectsTreeProvider } from '../tree/projectsTreeProvider';
@@ -10,6 +11,8 @@ export interface CommandContext {
   readonly clients: ClientPool;
   readonly tree: ProjectsTreeProvider;
   readonly log: vscode.LogOutputChannel;
+  /** Actions the commands start, for open action logs. */
+  readonly actionFeed: ActionFeed;
   /** Read at each use so tests can swap in scripted answers. */
   input(): UserInput;
 }

@@ -1,0 +1,264 @@
+// Where the action log's actions come from (no vscode, tested against the simulator over HTTP).
+//
+// Every list is one or more "streams" of actions, newest first (`sort=started:desc`), filtered by
+// status on the API's side, fetched a page (25) at a time:
+// - a project:   GET /actions                      (one stream)
+// - a resource:  GET /servers|floating_ips|images/{id}/actions (one stream)
+// - a project whose API refuses the unfiltered GET /actions (today's live API): one stream per
+//   server, Floating IP and own image (snapshot, backup), merged and de-duplicated ("fallback").
+// Streams are merged so that what is shown is complete: an action is shown only when no stream
+// that has more pages could still hold a newer one; "Load older" fetches the next page of the
+// stream that holds the others back, until one more page of 25 can be shown.
+//
+// Requests (demo project: 8 servers, 4 Floating IPs, 6 snapshots/backups):
+// - first load: 1 (GET /actions); fallback: 1 refused + 3 lists + 1 per resource.
+// - refresh: 1 (page 1 again); fallback: 3 lists + 1 per resource.
+// - running actions: 1 GET per poll for all of them (ActionsResource.getMany).
+
+import type { HcloudClient } from '../../api/client';
+import { isRefusal } from '../../api/resources/actions';
+import type { Action, ActionListParams, FloatingIp, Image, Server } from '../../api/types';
+import type { ActionLogScope, StatusFilter } from '../../shared/actionLogProtocol';
+
+export const PAGE_SIZE = 25;
+
+interface Stream {
+  /** e.g. `all`, `server/42` */
+  key: string;
+  fetch(params: ActionListParams): Promise<{ items: Action[]; hasNext: boolean }>;
+  /** Page to fetch next; null when the stream has no more. */
+  nextPage: number | null;
+  /** `started` (ms) of the oldest action fetched from it; +Infinity before the first page. */
+  oldest: number;
+}
+
+export interface ActionSnapshot {
+  /** Newest first, at most the pages asked for. */
+  actions: Action[];
+  /** An older page can be shown. */
+  hasMore: boolean;
+  /** The API refused the list of all actions; these are the actions of the project's resources. */
+  fallback: boolean;
+}
+
+export interface ActionQuery {
+  filter: StatusFilter;
+  scope?: ActionLogScope;
+}
+
+/** Newest first; equal times by id (newer id first). */
+export function newestFirst(a: Action, b: Action): number {
+  return b.started.getTime() - a.started.getTime() || b.id - a.id;
+}
+
+/** The API's resource type of a scope kind. */
+export function apiType(kind: ActionLogScope['kind']): string {
+  return kind === 'floatingIp' ? 'floating_ip' : kind;
+}
+
+export class ActionSource {
+  private streams: Stream[] = [];
+  private readonly fetched = new Map<number, Action>();
+  private limit: number;
+  private isFallback = false;
+  private readonly names = new Map<string, string>();
+
+  constructor(
+    /** Replaceable: the panel passes the pool's current client before each call. */
+    public client: HcloudClient,
+    readonly query: ActionQuery,
+    private readonly pageSize = PAGE_SIZE,
+  ) {
+    this.limit = pageSize;
+  }
+
+  get fallback(): boolean {
+    return this.isFallback;
+  }
+
+  /** A name the source learned from the resource lists of the fallback (`server/42` → `web-1`). */
+  nameOf(type: string, id: number): string | undefined {
+    return this.names.get(`${type}/${id}`);
+  }
+
+  /** The first page (or pages, when merged streams need more to fill one). */
+  async load(): Promise<ActionSnapshot> {
+    this.fetched.clear();
+    this.limit = this.pageSize;
+    const scope = this.query.scope;
+    if (scope) {
+      this.streams = [this.resourceStream(scope.kind, scope.id)];
+      await this.fetchFirstPages(this.streams);
+    } else {
+      this.isFallback = false;
+      this.streams = [this.projectStream()];
+      try {
+        await this.fetchFirstPages(this.streams);
+      } catch (e) {
+        if (!isRefusal(e)) throw e;
+        this.isFallback = true;
+        this.streams = await this.resourceStreams();
+        await this.fetchFirstPages(this.streams);
+      }
+    }
+    await this.fill();
+    return this.snapshot();
+  }
+
+  /** One more page of older actions. */
+  async loadOlder(): Promise<ActionSnapshot> {
+    this.limit = Math.max(this.limit, this.shown().length) + this.pageSize;
+    await this.fill();
+    return this.snapshot();
+  }
+
+  /**
+   * Page 1 of every stream again (new actions, changed states); in fallback the resource lists
+   * too, so new resources join and deleted ones stop being asked.
+   */
+  async refresh(): Promise<ActionSnapshot> {
+    if (this.isFallback) {
+      const fresh = await this.resourceStreams();
+      const old = new Map(this.streams.map((s) => [s.key, s]));
+      this.streams = fresh.map((s) => old.get(s.key) ?? s);
+    }
+    await Promise.all(this.streams.map((s) => this.fetchPage(s, 1)));
+    await this.fill();
+    return this.snapshot();
+  }
+
+  /**
+   * Newer states of actions (from a poll or from the extension itself). An action not yet in the
+   * list joins it when it belongs here (status filter, scope); one that no longer matches the
+   * filter leaves it.
+   */
+  update(actions: Action[]): ActionSnapshot {
+    for (const a of actions) {
+      const known = this.fetched.has(a.id);
+      if (!this.matches(a)) {
+        if (known) this.fetched.delete(a.id);
+        continue;
+      }
+      if (known || this.belongs(a)) this.fetched.set(a.id, a);
+    }
+    return this.snapshot();
+  }
+
+  /** Ids of the shown actions that are still running. */
+  runningIds(): number[] {
+    return this.shown()
+      .filter((a) => a.status === 'running')
+      .map((a) => a.id);
+  }
+
+  snapshot(): ActionSnapshot {
+    const visible = this.visible();
+    return {
+      actions: visible.slice(0, this.limit),
+      hasMore: visible.length > this.limit || this.streams.some((s) => s.nextPage !== null),
+      fallback: this.isFallback,
+    };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private shown(): Action[] {
+    return this.visible().slice(0, this.limit);
+  }
+
+  /** Fetched actions no stream could still have a newer one than, newest first. */
+  private visible(): Action[] {
+    const open = this.streams.filter((s) => s.nextPage !== null);
+    const frontier = open.length ? Math.max(...open.map((s) => s.oldest)) : -Infinity;
+    return [...this.fetched.values()].filter((a) => a.started.getTime() >= frontier).sort(newestFirst);
+  }
+
+  /** Fetches the page of the stream that holds the others back until `limit` can be shown. */
+  private async fill(): Promise<void> {
+    for (;;) {
+      if (this.visible().length >= this.limit) return;
+      const open = this.streams.filter((s) => s.nextPage !== null);
+      if (!open.length) return;
+      const next = open.reduce((a, b) => (b.oldest > a.oldest ? b : a));
+      await this.fetchPage(next, next.nextPage as number);
+    }
+  }
+
+  private async fetchFirstPages(streams: Stream[]): Promise<void> {
+    await Promise.all(streams.map((s) => this.fetchPage(s, 1)));
+  }
+
+  private async fetchPage(stream: Stream, page: number): Promise<void> {
+    const status = this.query.filter === 'all' ? undefined : this.query.filter;
+    const { items, hasNext } = await stream.fetch({ page, perPage: this.pageSize, status, sort: ['started:desc', 'id:desc'] });
+    for (const a of items) this.fetched.set(a.id, a);
+    const oldest = items.length ? Math.min(...items.map((a) => a.started.getTime())) : -Infinity;
+    // A refresh (page 1 again): the stream's paging stays where it was.
+    if (page === 1 && stream.oldest !== Infinity) return;
+    stream.oldest = Math.min(stream.oldest, oldest);
+    stream.nextPage = hasNext && items.length > 0 ? page + 1 : null;
+  }
+
+  private matches(a: Action): boolean {
+    return this.query.filter === 'all' || a.status === this.query.filter;
+  }
+
+  /** Whether a new action belongs to this log (its scope; a project log takes any). */
+  private belongs(a: Action): boolean {
+    const scope = this.query.scope;
+    if (!scope) return true;
+    return a.resources.some((r) => r.type === apiType(scope.kind) && r.id === scope.id);
+  }
+
+  private projectStream(): Stream {
+    return {
+      key: 'all',
+      nextPage: 1,
+      oldest: Infinity,
+      fetch: async (params) => {
+        const r = await this.client.actions.list(params);
+        return { items: r.items, hasNext: hasNext(r.pagination, params.page ?? 1) };
+      },
+    };
+  }
+
+  private resourceStream(kind: ActionLogScope['kind'], id: number): Stream {
+    const resource = kind === 'server' ? this.client.servers : kind === 'floatingIp' ? this.client.floatingIps : this.client.images;
+    return {
+      key: `${apiType(kind)}/${id}`,
+      nextPage: 1,
+      oldest: Infinity,
+      fetch: async (params) => {
+        const r = await resource.listActions(id, params);
+        return { items: r.items, hasNext: hasNext(r.pagination, params.page ?? 1) };
+      },
+    };
+  }
+
+  /** One stream per server, Floating IP and own image of the project (3 list requests). */
+  private async resourceStreams(): Promise<Stream[]> {
+    const [servers, floatingIps, images] = await Promise.all([
+      this.client.servers.listAll(),
+      this.client.floatingIps.listAll(),
+      this.client.images.listAll({ type: ['snapshot', 'backup'] }),
+    ]);
+    this.learnNames(servers, floatingIps, images);
+    return [
+      ...servers.map((s) => this.resourceStream('server', s.id)),
+      ...floatingIps.map((f) => this.resourceStream('floatingIp', f.id)),
+      ...images.map((i) => this.resourceStream('image', i.id)),
+    ];
+  }
+
+  private learnNames(servers: Server[], floatingIps: FloatingIp[], images: Image[]): void {
+    for (const s of servers) this.names.set(`server/${s.id}`, s.name);
+    for (const f of floatingIps) this.names.set(`floating_ip/${f.id}`, f.description ? `${f.ip} (${f.description})` : f.ip);
+    for (const i of images) this.names.set(`image/${i.id}`, i.description || i.name || `#${i.id}`);
+  }
+}
+
+function hasNext(p: { nextPage: number | null; lastPage: number | null } | undefined, page: number): boolean {
+  if (!p) return false;
+  if (p.nextPage !== null) return p.nextPage > page;
+  return p.lastPage !== null && p.lastPage > page;
+}
