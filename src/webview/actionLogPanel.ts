@@ -365,11 +365,14 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
     return this.resourceLabel(apiType(scope.kind), scope.id);
   }
 
+  /** The page's heading: `Action log of project "demo"`, `Actions of server "web-1" (project "demo")`. */
   private title(): string {
     const p = this.project;
     const project = p ? `project "${p.name}"` : 'a removed project';
     const scope = this.view.panel.scope;
-    return scope ? `${this.scopeName(scope)} in ${project}` : project.charAt(0).toUpperCase() + project.slice(1);
+    if (!scope) return `Action log of ${project}`;
+    const name = this.scopeName(scope);
+    return `Actions of ${scope.kind === 'floatingIp' ? name : name.charAt(0).toLowerCase() + name.slice(1)} (${project})`;
   }
 
   private tabTitle(): string {

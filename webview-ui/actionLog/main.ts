@@ -83,13 +83,13 @@ function render(v: ActionLogView): void {
   const focusKey = (document.activeElement as HTMLElement | null)?.dataset?.focusKey;
   app.replaceChildren(header(v), ...notes(v), body(v));
   app.setAttribute('aria-busy', v.phase === 'loading' || v.loadingMore ? 'true' : 'false');
-  document.title = `Actions: ${v.title}`;
+  document.title = v.title || 'Actions';
   if (focusKey) (app.querySelector(`[data-focus-key="${CSS.escape(focusKey)}"]`) as HTMLElement | null)?.focus();
 }
 
 function header(v: ActionLogView): HTMLElement {
   const h = el('header', 'toolbar');
-  h.append(el('h1', 'title', v.title ? `Actions of ${v.title}` : 'Actions'));
+  h.append(el('h1', 'title', v.title || 'Actions'));
   if (v.phase === 'gone') return h;
   const controls = el('div', 'controls');
   const label = el('label', 'filter-label', 'Status');
@@ -179,7 +179,7 @@ function table(v: ActionLogView): HTMLElement {
   const wrap = el('div', 'list');
   const t = el('table', 'actions');
   t.id = 'actions';
-  t.append(el('caption', 'visually-hidden', `Actions of ${v.title}, newest first`));
+  t.append(el('caption', 'visually-hidden', `${v.title}, newest first`));
   const head = el('thead');
   const hr = el('tr');
   for (const h of ['Action', 'Status', 'Resources', 'Started', 'Finished', 'Duration']) {
@@ -190,7 +190,9 @@ function table(v: ActionLogView): HTMLElement {
   head.append(hr);
   const tbody = el('tbody');
   const now = Date.now();
-  for (const a of v.actions) tbody.append(row(a, now));
+  // Newest first whatever order came (started, then id).
+  const sorted = [...v.actions].sort((a, b) => Date.parse(b.started) - Date.parse(a.started) || b.id - a.id);
+  for (const a of sorted) tbody.append(row(a, now));
   t.append(head, tbody);
   wrap.append(t);
   if (v.hasMore) {
@@ -230,15 +232,17 @@ function row(a: ActionView, now: number): HTMLTableRowElement {
     status.append(bar);
   }
 
-  const res = el('td', 'resources');
-  if (!a.resources.length) res.append(el('span', 'muted', '—'));
+  const res = el('td');
+  const links = el('div', 'resources');
+  res.append(links);
+  if (!a.resources.length) links.append(el('span', 'muted', '—'));
   a.resources.forEach((r, i) => {
     const link = el('button', 'resource-link', r.label);
     link.type = 'button';
     link.title = `Show ${r.label} in the Hetzner Cloud view`;
     link.dataset.focusKey = `${a.id}/${i}`;
     link.addEventListener('click', () => bridge.post({ type: 'reveal', resource: { type: r.type, id: r.id } }));
-    res.append(link);
+    links.append(link);
   });
 
   const started = el('td', 'started', formatDateTime(a.started));
