@@ -20,6 +20,7 @@ export interface HcloudExtensionApi {
     readonly projects: ProjectStore;
     readonly tree: ProjectsTreeProvider;
     readonly actionLogs: ActionLogManager;
+    readonly treeView: vscode.TreeView<unknown>;
   };
 }
 
@@ -49,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi {
       projects,
       tree,
       actionLogs,
+      treeView,
     },
   };
 }

@@ -8,7 +8,7 @@ import type { ActionLogManager } from '../webview/actionLogManager';
 import type { CommandContext } from './context';
 import { pickProject, pickTarget, type PickOptions } from './pick';
 
-type Pickers = { [K in ScopeKind]: Omit<PickOptions<{ id: number }>, 'kind'> };
+type Pickers = { [K in ScopeKind]: Omit<PickOptions<{ id: number }>, 'kind'> & { name(resource: { id: number }): string } };
 
 const PICKERS: Pickers = {
   server: {
@@ -19,6 +19,7 @@ const PICKERS: Pickers = {
       return { label: s.name, description: s.status };
     },
     none: 'The project has no server.',
+    name: (r) => (r as Server).name,
   },
   floatingIp: {
     title: 'Show Actions of Floating IP',
@@ -28,6 +29,10 @@ const PICKERS: Pickers = {
       return { label: f.ip, description: f.description };
     },
     none: 'The project has no Floating IP.',
+    name: (r) => {
+      const f = r as FloatingIp;
+      return f.description ? `${f.ip} (${f.description})` : f.ip;
+    },
   },
   image: {
     title: 'Show Actions of Image',
@@ -37,6 +42,10 @@ const PICKERS: Pickers = {
       return { label: i.description || `#${i.id}`, description: i.type };
     },
     none: 'The project has no snapshot or backup.',
+    name: (r) => {
+      const i = r as Image;
+      return i.description || i.name || `#${i.id}`;
+    },
   },
 };
 
@@ -46,8 +55,9 @@ export async function showActionLog(ctx: CommandContext, logs: ActionLogManager,
 }
 
 export async function showActions(ctx: CommandContext, logs: ActionLogManager, kind: ScopeKind, node?: TreeNode): Promise<void> {
-  const t = await pickTarget<{ id: number }>(ctx, node, { kind, ...PICKERS[kind] });
-  if (t) logs.show(t.project.id, { kind, id: t.resource.id });
+  const picker = PICKERS[kind];
+  const t = await pickTarget<{ id: number }>(ctx, node, { kind, ...picker });
+  if (t) logs.show(t.project.id, { kind, id: t.resource.id }, picker.name(t.resource));
 }
 
 /** hcloud.project.showActionLog, hcloud.server|floatingIp|image.showActions. */

@@ -56,13 +56,13 @@ export class ActionLogManager implements vscode.Disposable {
   }
 
   /** Opens (or reveals) the log of a project, or of one of its resources. */
-  show(projectId: string, scope?: ActionLogScope): ActionLogPanel {
+  show(projectId: string, scope?: ActionLogScope, scopeName?: string): ActionLogPanel {
     const existing = this.panels.get(panelKey(projectId, scope));
     if (existing) {
       existing.reveal();
       return existing;
     }
-    return this.track(ActionLogPanel.create(this.env, { projectId, ...(scope ? { scope } : {}), filter: 'all' }));
+    return this.track(ActionLogPanel.create(this.env, { projectId, ...(scope ? { scope } : {}), filter: 'all' }, scopeName));
   }
 
   /** The open panel of a project (or resource), if any. */

@@ -74,6 +74,8 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
     panel: vscode.WebviewPanel,
     private readonly env: ActionLogEnv,
     state: ActionLogPanelState,
+    /** The scoped resource's name when the caller knows it (the tree node's). */
+    private readonly scopeNameHint?: string,
   ) {
     super(panel, { extensionUri: env.extensionUri, bundle: 'actionLog', title: 'Action Log', parse: parseActionLogFromWebview, log: env.log });
     this.pollDelay = this.pollPolicy.min;
@@ -89,9 +91,9 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
     else void this.load();
   }
 
-  static create(env: ActionLogEnv, state: ActionLogPanelState): ActionLogPanel {
+  static create(env: ActionLogEnv, state: ActionLogPanelState, scopeName?: string): ActionLogPanel {
     const panel = vscode.window.createWebviewPanel(ACTION_LOG_VIEW_TYPE, 'Action Log', vscode.ViewColumn.Active, {});
-    return new ActionLogPanel(panel, env, state);
+    return new ActionLogPanel(panel, env, state, scopeName);
   }
 
   get key(): string {
@@ -105,6 +107,19 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
 
   reveal(): void {
     this.panel.reveal();
+  }
+
+  /** Tests: a message as if the webview sent it, validated the same way. False when invalid. */
+  async simulateMessage(raw: unknown): Promise<boolean> {
+    const message = parseActionLogFromWebview(raw);
+    if (!message) return false;
+    await this.onMessage(message);
+    return true;
+  }
+
+  /** Resolves once no load, page or refresh is on its way. */
+  async idle(): Promise<void> {
+    while (this.busy) await this.busy.catch(() => undefined);
   }
 
   /** The refresh interval changed: reschedule. */
@@ -357,7 +372,9 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
   }
 
   private resourceLabel(type: string, id: number): string {
-    const name = this.source?.nameOf(type, id) ?? this.env.nameOf(this.view.panel.projectId, type, id);
+    const scope = this.view.panel.scope;
+    const hint = scope && this.scopeNameHint && apiType(scope.kind) === type && scope.id === id ? this.scopeNameHint : undefined;
+    const name = hint ?? this.source?.nameOf(type, id) ?? this.env.nameOf(this.view.panel.projectId, type, id);
     return name ? `${resourceTypeWords(type)} "${name}"` : `${resourceTypeWords(type)} #${id}`;
   }
 
@@ -378,7 +395,7 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
   private tabTitle(): string {
     const scope = this.view.panel.scope;
     if (scope) {
-      const name = this.env.nameOf(this.view.panel.projectId, apiType(scope.kind), scope.id);
+      const name = this.scopeNameHint ?? this.env.nameOf(this.view.panel.projectId, apiType(scope.kind), scope.id);
       return `Actions: ${name ?? `${resourceTypeWords(apiType(scope.kind))} #${scope.id}`}`;
     }
     return `Action Log: ${this.project?.name ?? 'removed project'}`;
