@@ -42,7 +42,11 @@ export class ActionLogManager implements vscode.Disposable {
       poll: deps.poll,
       nameOf: (projectId, type, id) => nameInTree(tree, projectId, type, id),
       reveal: async (projectId, kind, id) => ((await tree.revealResource(projectId, kind, id)) ? 'revealed' : 'missing'),
-      refreshSeconds: () => vscode.workspace.getConfiguration('hcloud').get<number>('autoRefreshSeconds', 60),
+      refreshSeconds: () => {
+        // As for the tree: 0 turns it off, 1..15 count as 15.
+        const seconds = vscode.workspace.getConfiguration('hcloud').get<number>('autoRefreshSeconds', 60);
+        return seconds > 0 ? Math.max(15, seconds) : 0;
+      },
     };
     this.disposables.push(
       this.opened,

@@ -2,8 +2,8 @@
 // It loads actions through ActionSource, sends the whole view on every change, and keeps it live:
 // actions the extension starts come through the ActionFeed at once (no request); while the panel
 // is visible, running actions nobody else follows are polled (2 s, backing off to 10 s) and the
-// list is refreshed every `hcloud.autoRefreshSeconds` (five times slower in fallback, where a
-// refresh costs a request per resource); nothing runs while the panel is hidden.
+// list is refreshed every `hcloud.autoRefreshSeconds` (in fallback, where a refresh costs n
+// requests, n times less often: the same requests an hour); nothing runs while it is hidden.
 
 import * as vscode from 'vscode';
 import type { HcloudClient } from '../api/client';
@@ -25,7 +25,7 @@ import {
   type ScopeKind,
 } from '../shared/actionLogProtocol';
 import { resourceTypeWords } from '../shared/actionWords';
-import { ActionSource, apiType, type ActionSnapshot } from './actionLog/source';
+import { ActionSource, apiType, RUNNING_POLL, type ActionSnapshot } from './actionLog/source';
 import { WebviewPanelHost } from './panelHost';
 
 /** What a reveal in the tree found. */
@@ -47,9 +47,6 @@ export interface ActionLogEnv {
   poll?: { min: number; max: number };
 }
 
-const POLL = { min: 2000, max: 10_000 };
-/** In fallback a refresh costs one request per resource: refresh this many times less often. */
-const FALLBACK_SLOWDOWN = 5;
 
 const KIND_OF_TYPE: Record<string, ScopeKind | undefined> = { server: 'server', floating_ip: 'floatingIp', image: 'image' };
 
@@ -132,7 +129,7 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
   }
 
   private get pollPolicy() {
-    return this.env.poll ?? POLL;
+    return this.env.poll ?? RUNNING_POLL;
   }
 
   // WebviewPanelHost -------------------------------------------------------------------------------
@@ -304,7 +301,8 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
     if (ids.length) this.pollTimer = setTimeout(() => void this.poll(), this.pollDelay);
     const seconds = this.env.refreshSeconds();
     if (seconds > 0) {
-      const interval = seconds * 1000 * (this.view.fallback ? FALLBACK_SLOWDOWN : 1);
+      // A refresh that costs n requests (fallback: one per resource) comes n times less often.
+      const interval = seconds * 1000 * Math.max(1, this.source.refreshCost);
       const due = Math.max(0, this.lastLoad + interval - Date.now());
       this.refreshTimer = setTimeout(() => void this.refresh(), due);
     }

@@ -171,6 +171,26 @@ describe('action log', function () {
     assert.deepEqual(sim.requests.filter((r) => r.path === '/actions' && !r.query.id).length, 1, 'only the one refresh listed actions');
   });
 
+  it('a hidden log makes no request; shown again it polls what still runs', async () => {
+    script(...projectAnswer());
+    await run('hcloud.project.showActionLog');
+    const panel = await readyPanel(project.id);
+    const target = server('api-staging');
+    const started = await client.servers.changeProtection(target.id, { delete: false, rebuild: false });
+    await panel.simulateMessage({ type: 'refresh' });
+    await panel.idle();
+    assert.equal(panel.current.actions[0].status, 'running');
+    await vscode.commands.executeCommand('workbench.action.files.newUntitledFile');
+    await until('the log is hidden', () => !panel.visible);
+    sim.clearRequests();
+    await new Promise((r) => setTimeout(r, 3000)); // longer than the first poll (2 s)
+    assert.deepEqual(sim.requests.map((r) => r.path), [], 'nothing while hidden');
+    panel.reveal();
+    await until('the success after showing it again', () => panel.ready && panel.current.actions[0].status === 'success', 10_000);
+    assert.equal(panel.current.actions[0].id, started.id);
+    assert.ok(sim.requests.some((r) => r.path === `/actions/${started.id}`), 'polled once shown');
+  });
+
   it('filter and "Load older" send the matching API requests', async () => {
     script(...projectAnswer());
     await run('hcloud.project.showActionLog');

@@ -1,3 +1,4 @@
+/* global document, getComputedStyle */
 // The action log page in headless Chromium with fixture messages (test/support/webviewHarness.mjs):
 // what a user sees (order, words, icons with text, progress, errors, states) and what the page
 // posts back (reveal, filter, Load older, Retry); never a CSP violation or an uncaught error.

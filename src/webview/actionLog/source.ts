@@ -12,7 +12,7 @@
 //
 // Requests (demo project: 8 servers, 4 Floating IPs, 6 snapshots/backups):
 // - first load: 1 (GET /actions); fallback: 1 refused + 3 lists + 1 per resource.
-// - refresh: 1 (page 1 again); fallback: 3 lists + 1 per resource.
+// - refresh: 1 (page 1 again); fallback: 3 lists + 1 per resource (`refreshCost`).
 // - running actions: 1 GET per poll for all of them (ActionsResource.getMany).
 
 import type { HcloudClient } from '../../api/client';
@@ -21,6 +21,8 @@ import type { Action, ActionListParams, FloatingIp, Image, Server } from '../../
 import type { ActionLogScope, StatusFilter } from '../../shared/actionLogProtocol';
 
 export const PAGE_SIZE = 25;
+/** Poll of running actions nobody else follows (ms): starts at `min`, ×1.5 each time, up to `max`. */
+export const RUNNING_POLL = { min: 2000, max: 10_000 };
 
 interface Stream {
   /** e.g. `all`, `server/42` */
@@ -74,6 +76,14 @@ export class ActionSource {
 
   get fallback(): boolean {
     return this.isFallback;
+  }
+
+  /**
+   * Requests one refresh costs: 1, or in fallback 3 lists + 1 per resource. The panel spaces its
+   * automatic refreshes by this factor, so an idle log costs the same requests an hour either way.
+   */
+  get refreshCost(): number {
+    return this.isFallback ? 3 + this.streams.length : this.streams.length;
   }
 
   /** A name the source learned from the resource lists of the fallback (`server/42` → `web-1`). */

@@ -88,6 +88,7 @@ describe('ActionSource', () => {
       env.sim.clearRequests();
       const snap = await source.refresh();
       assert.equal(gets(env.sim).length, 1, 'a refresh is one request');
+      assert.equal(source.refreshCost, 1);
       assert.deepEqual(ids(snap.actions), expected(env.sim).slice(0, 25));
       assert.equal(snap.actions[0].command, 'change_protection');
     });
@@ -158,6 +159,7 @@ describe('ActionSource', () => {
       env.sim.clearRequests();
       await source.refresh();
       assert.equal(gets(env.sim).length, 3 + resources, 'a refresh: 3 lists + 1 per resource');
+      assert.equal(source.refreshCost, 3 + resources, 'what the panel spaces its refreshes by');
       console.log(`      requests: refresh (fallback) ${gets(env.sim).length}`);
     });
 
