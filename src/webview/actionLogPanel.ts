@@ -116,7 +116,7 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
 
   /** Resolves once no load, page or refresh is on its way. */
   async idle(): Promise<void> {
-    while (this.busy) await this.busy.catch(() => undefined);
+    for (let b = this.busy; b; b = this.busy === b ? undefined : this.busy) await b.catch(() => undefined);
   }
 
   /** The refresh interval changed: reschedule. */
@@ -176,9 +176,7 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
     try {
       this.client = await this.env.clients.get(project);
       const source = new ActionSource(this.client, { filter: this.view.panel.filter, scope: this.view.panel.scope });
-      const task = source.load();
-      this.busy = task;
-      const snapshot = await task;
+      const snapshot = await this.track(source.load());
       if (generation !== this.generation) return;
       this.source = source;
       this.lastLoad = Date.now();
@@ -192,10 +190,18 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
       } else {
         this.update({ phase: 'error', message: describeError(e) });
       }
-    } finally {
-      if (generation === this.generation) this.busy = undefined;
     }
     this.schedule();
+  }
+
+  /** Marks `task` as the one on its way (Load older and refresh wait their turn). */
+  private async track<T>(task: Promise<T>): Promise<T> {
+    this.busy = task;
+    try {
+      return await task;
+    } finally {
+      if (this.busy === task) this.busy = undefined;
+    }
   }
 
   private async loadOlder(): Promise<void> {
@@ -204,14 +210,10 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
     const generation = this.generation;
     this.update({ loadingMore: true, notice: undefined });
     try {
-      const task = this.withClient(() => source.loadOlder());
-      this.busy = task;
-      const snapshot = await task;
+      const snapshot = await this.track(this.withClient(() => source.loadOlder()));
       if (generation === this.generation) this.show(snapshot, { loadingMore: false });
     } catch (e) {
       if (generation === this.generation) this.update({ loadingMore: false, notice: describeError(e, { action: 'Loading older actions' }) });
-    } finally {
-      if (generation === this.generation) this.busy = undefined;
     }
     this.schedule();
   }
@@ -221,16 +223,12 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
     if (!source || this.busy) return;
     const generation = this.generation;
     try {
-      const task = this.withClient(() => source.refresh());
-      this.busy = task;
-      const snapshot = await task;
+      const snapshot = await this.track(this.withClient(() => source.refresh()));
       this.lastLoad = Date.now();
       if (generation === this.generation) this.show(snapshot, { notice: undefined });
     } catch (e) {
       this.lastLoad = Date.now();
       if (generation === this.generation) this.update({ notice: describeError(e, { action: 'Refreshing the actions' }) });
-    } finally {
-      if (generation === this.generation) this.busy = undefined;
     }
     this.schedule();
   }

@@ -256,6 +256,27 @@ describe('action log', function () {
     assert.equal(panel.current.notice, `Server #987654 no longer exists in project "${PROJECT}".`);
   });
 
+  it('the tree finds a resource\'s node: loads its folder once, reloads it for a new resource, undefined for a missing one', async () => {
+    const golden = [...sim.state.images.values()].find((i) => i.description === 'web-1 golden image')!;
+    const node = await api.tree.findResourceNode(project.id, 'image', golden.id);
+    assert.equal(node?.id, `project/${project.id}/images/snapshots/image/${golden.id}`);
+    const fip = [...sim.state.floatingIps.values()].find((f) => f.description === 'Spare IPv4')!;
+    assert.equal((await api.tree.findResourceNode(project.id, 'floatingIp', fip.id))?.id, `project/${project.id}/floatingIps/floatingIp/${fip.id}`);
+    await api.tree.findResourceNode(project.id, 'server', server('web-1').id);
+    sim.clearRequests();
+    assert.ok(await api.tree.findResourceNode(project.id, 'server', server('web-2').id));
+    assert.equal(sim.requests.length, 0, 'a loaded folder that has it: no request');
+    const created = await client.servers.create({ name: 'log-new', serverType: 'cx11', image: 'ubuntu-22.04', location: 'fsn1', sshKeys: [] });
+    sim.clearRequests();
+    const fresh = await api.tree.findResourceNode(project.id, 'server', created.server.id);
+    assert.equal(fresh?.id, `project/${project.id}/servers/server/${created.server.id}`);
+    assert.deepEqual(sim.requests.map((r) => r.path), ['/servers'], 'the servers folder loaded again');
+    assert.equal(await api.tree.findResourceNode(project.id, 'server', 424242), undefined);
+    assert.equal(await api.tree.findResourceNode('no-such-project', 'server', created.server.id), undefined);
+    await client.waitForActions(created.action);
+    await client.waitForActions(await client.servers.delete(created.server.id));
+  });
+
   it('a panel restored after a reload: its project\'s log, or a clear message when the project was removed', async () => {
     const restored = vscode.window.createWebviewPanel(ACTION_LOG_VIEW_TYPE, 'Action Log', vscode.ViewColumn.Active, {});
     api.actionLogs.restore(restored, { projectId: project.id, filter: 'success' });

@@ -79,37 +79,37 @@ function icon(status: ActionView['status']): SVGSVGElement {
 
 // ------------------------------------------------------------------------------------------------
 
-function render(v: ActionLogView): void {
-  const focusKey = (document.activeElement as HTMLElement | null)?.dataset?.focusKey;
-  app.replaceChildren(header(v), ...notes(v), body(v));
-  app.setAttribute('aria-busy', v.phase === 'loading' || v.loadingMore ? 'true' : 'false');
-  document.title = v.title || 'Actions';
-  if (focusKey) (app.querySelector(`[data-focus-key="${CSS.escape(focusKey)}"]`) as HTMLElement | null)?.focus();
-}
-
-function header(v: ActionLogView): HTMLElement {
+/** The heading and controls, built once (re-rendering them would close an open dropdown). */
+const top = (() => {
   const h = el('header', 'toolbar');
-  h.append(el('h1', 'title', v.title || 'Actions'));
-  if (v.phase === 'gone') return h;
+  const title = el('h1', 'title', 'Actions');
   const controls = el('div', 'controls');
   const label = el('label', 'filter-label', 'Status');
   label.id = 'filter-label';
-  const dropdown = custom('vscode-dropdown', { id: 'filter', 'aria-labelledby': 'filter-label', 'data-focus-key': 'filter' });
-  for (const f of STATUS_FILTERS) {
-    const option = custom('vscode-option', { value: f }, FILTER_WORDS[f]);
-    if (f === v.panel.filter) option.setAttribute('selected', '');
-    dropdown.append(option);
-  }
-  (dropdown as HTMLElement & { value: string }).value = v.panel.filter;
+  const dropdown = custom('vscode-dropdown', { id: 'filter', 'aria-labelledby': 'filter-label' }) as HTMLElement & { value: string };
+  for (const f of STATUS_FILTERS) dropdown.append(custom('vscode-option', { value: f }, FILTER_WORDS[f]));
   dropdown.addEventListener('change', () => {
-    const value = (dropdown as HTMLElement & { value: string }).value as StatusFilter;
+    const value = dropdown.value as StatusFilter;
     if (view && value !== view.panel.filter && (STATUS_FILTERS as readonly string[]).includes(value)) bridge.post({ type: 'setFilter', filter: value });
   });
-  const refresh = custom('vscode-button', { appearance: 'secondary', id: 'refresh', 'aria-label': 'Refresh the actions', 'data-focus-key': 'refresh' }, 'Refresh');
+  const refresh = custom('vscode-button', { appearance: 'secondary', id: 'refresh', 'aria-label': 'Refresh the actions' }, 'Refresh');
   refresh.addEventListener('click', () => bridge.post({ type: 'refresh' }));
   controls.append(label, dropdown, refresh);
-  h.append(controls);
-  return h;
+  h.append(title, controls);
+  return { element: h, title, controls, dropdown };
+})();
+const content = el('div', 'content');
+
+function render(v: ActionLogView): void {
+  if (top.element.parentElement !== app) app.replaceChildren(top.element, content);
+  const focusKey = (document.activeElement as HTMLElement | null)?.dataset?.focusKey;
+  top.title.textContent = v.title || 'Actions';
+  top.controls.hidden = v.phase === 'gone';
+  if (top.dropdown.value !== v.panel.filter) top.dropdown.value = v.panel.filter;
+  content.replaceChildren(...notes(v), body(v));
+  app.setAttribute('aria-busy', v.phase === 'loading' || v.loadingMore ? 'true' : 'false');
+  document.title = v.title || 'Actions';
+  if (focusKey) (content.querySelector(`[data-focus-key="${CSS.escape(focusKey)}"]`) as HTMLElement | null)?.focus();
 }
 
 function notes(v: ActionLogView): HTMLElement[] {
