@@ -99,6 +99,9 @@ describe('action log', function () {
 
   after(async () => {
     api.setUserInput(undefined);
+    // The reveal showed the Hetzner Cloud view: hide it again, so its periodic refresh does not
+    // send requests into the suites that follow (they count what the API receives).
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
     if (project) await api.projects.remove(project.id);
     if (fallbackProject) await api.projects.remove(fallbackProject.id);
     client?.dispose();
