@@ -1,7 +1,9 @@
 // The action log in the real workbench, against a simulator this file starts (project
 // "e2e-actionlog", its own server "srv-log"): open the log from the project's context menu,
 // power the server off from the tree, and watch the action appear in the log's webview and finish.
-// The webview is two iframes deep: iframe.webview.ready > #active-frame.
+// After a window reload the log comes back (WebviewPanelSerializer). The project is removed at the
+// end (projects.spec.mjs expects to start with no project). The webview is two iframes deep:
+// iframe.webview.ready > #active-frame.
 import * as assert from 'node:assert/strict';
 import { startSpecSimulator } from '../support/simulator.mjs';
 
@@ -50,6 +52,31 @@ async function contextMenu(wb, row, name, shows) {
   }, `the context menu entry "${name}" does not open what it should`, 30_000);
 }
 
+/** Reload Window (shuts the workbench down properly, so it writes its state) and waits for it. */
+async function reloadWindow(wb, page) {
+  const loaded = page.waitForEvent('load', { timeout: 60_000 });
+  await wb.runCommand('Developer: Reload Window');
+  await loaded;
+  await page.locator('.monaco-workbench').first().waitFor({ state: 'visible', timeout: 60_000 });
+}
+
+/** Removes the project and leaves the profile as a fresh one (as createServer.spec.mjs does): later files expect no project. */
+async function cleanUp(wb, page) {
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Escape');
+  await wb.runCommand('View: Close All Editors');
+  await wb.runCommand('Hetzner Cloud: Remove Project');
+  await wb.waitForQuickInput(PROJECT);
+  await wb.answerQuickInput(PROJECT);
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.waitFor({ state: 'visible' });
+  await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await wb.runCommand('View: Show Explorer');
+  await page.locator('[id="workbench.view.explorer"]').waitFor({ state: 'visible' });
+  await reloadWindow(wb, page);
+  await page.locator('[id="workbench.view.explorer"]').waitFor({ state: 'visible' });
+}
+
 /** Row facts of the tree: text, level, expanded. */
 async function rowFacts(wb) {
   return wb.treeRows('hcloud').evaluateAll((els) => els.map((e) => ({
@@ -66,48 +93,59 @@ export const scenarios = [
     timeoutMs: 120_000,
     async run({ wb, page, screenshot, outDir }) {
       const s = await simulator(outDir);
-      await wb.openContainer('Hetzner Cloud', 'hcloud');
-      await wb.pane('hcloud', 'Projects').waitFor({ state: 'visible' });
-      const projectRow = wb.treeRows('hcloud', PROJECT).first();
-      if (!(await projectRow.isVisible().catch(() => false))) await wb.addProjectThroughPalette(PROJECT, TOKEN, s.url);
-      await projectRow.waitFor({ state: 'visible', timeout: 20_000 });
+      try {
+        await wb.openContainer('Hetzner Cloud', 'hcloud');
+        await wb.pane('hcloud', 'Projects').waitFor({ state: 'visible' });
+        const projectRow = wb.treeRows('hcloud', PROJECT).first();
+        if (!(await projectRow.isVisible().catch(() => false))) await wb.addProjectThroughPalette(PROJECT, TOKEN, s.url);
+        await projectRow.waitFor({ state: 'visible', timeout: 20_000 });
 
-      // Only this log's webview in the editor area.
-      await wb.runCommand('View: Close All Editors');
-      const log = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-      await contextMenu(wb, projectRow, 'Show Action Log', page.locator('iframe.webview.ready'));
-      await log.locator('h1', { hasText: `Action log of project "${PROJECT}"` }).waitFor({ timeout: 20_000 });
-      await log.locator('#actions .command-words', { hasText: 'Create server' }).first().waitFor({ timeout: 20_000 });
+        // Only this log's webview in the editor area.
+        await wb.runCommand('View: Close All Editors');
+        const log = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+        await contextMenu(wb, projectRow, 'Show Action Log', page.locator('iframe.webview.ready'));
+        await log.locator('h1', { hasText: `Action log of project "${PROJECT}"` }).waitFor({ timeout: 20_000 });
+        await log.locator('#actions .command-words', { hasText: 'Create server' }).first().waitFor({ timeout: 20_000 });
 
-      // The server's row: expand the project and its Servers folder.
-      if ((await projectRow.getAttribute('aria-expanded')) !== 'true') await projectRow.click();
-      const row = wb.treeRows('hcloud', SERVER).first();
-      await wb.until(async () => {
-        if (await row.isVisible()) return true;
-        const facts = await rowFacts(wb);
-        const p = facts.findIndex((f) => f.text === PROJECT);
-        const folder = facts.findIndex((f, i) => i > p && f.text === 'Servers' && f.level === facts[p].level + 1);
-        if (folder > p && facts[folder].expanded === 'false') await wb.treeRows('hcloud').nth(folder).click();
-        return false;
-      }, async () => `no row for server "${SERVER}"; rows: ${JSON.stringify(await rowFacts(wb))}`, 20_000);
+        // The server's row: expand the project and its Servers folder.
+        if ((await projectRow.getAttribute('aria-expanded')) !== 'true') await projectRow.click();
+        const row = wb.treeRows('hcloud', SERVER).first();
+        await wb.until(async () => {
+          if (await row.isVisible()) return true;
+          const facts = await rowFacts(wb);
+          const p = facts.findIndex((f) => f.text === PROJECT);
+          const folder = facts.findIndex((f, i) => i > p && f.text === 'Servers' && f.level === facts[p].level + 1);
+          if (folder > p && facts[folder].expanded === 'false') await wb.treeRows('hcloud').nth(folder).click();
+          return false;
+        }, async () => `no row for server "${SERVER}"; rows: ${JSON.stringify(await rowFacts(wb))}`, 20_000);
 
-      const dialog = page.locator('.monaco-dialog-box');
-      await contextMenu(wb, row, 'Power Off', dialog);
-      await dialog.getByRole('button', { name: 'Power Off', exact: true }).click();
+        const dialog = page.locator('.monaco-dialog-box');
+        await contextMenu(wb, row, 'Power Off', dialog);
+        await dialog.getByRole('button', { name: 'Power Off', exact: true }).click();
 
-      // At once (from the extension, no list request): the action on top, running, with a progress bar.
-      const top = log.locator('#actions tbody tr').first();
-      await top.locator('.command-words', { hasText: 'Power off' }).waitFor({ timeout: 10_000 });
-      assert.match(await top.locator('.status-text').textContent(), /^(Running \(\d+%\)|Succeeded)$/);
-      assert.match(await top.locator('.resource-link').first().textContent(), new RegExp(`^Server "${SERVER}"$`));
-      await screenshot('action-log-running');
-      // Then it finishes.
-      await top.locator('.status-text', { hasText: 'Succeeded' }).waitFor({ timeout: 20_000 });
-      assert.equal(await top.locator('progress').count(), 0, 'no progress bar once finished');
-      const server = (await api(s, 'GET', `/servers?name=${SERVER}`)).servers[0];
-      assert.equal(server.status, 'off');
-      await wb.parkMouse();
-      await screenshot('action-log');
+        // At once (from the extension, no list request): the action on top, running, with a progress bar.
+        const top = log.locator('#actions tbody tr').first();
+        await top.locator('.command-words', { hasText: 'Power off' }).waitFor({ timeout: 10_000 });
+        assert.match(await top.locator('.status-text').textContent(), /^Running \(\d+%\)$/);
+        assert.equal(await top.locator('progress').count(), 1, 'a progress bar while it runs');
+        assert.match(await top.locator('.resource-link').first().textContent(), new RegExp(`^Server "${SERVER}"$`));
+        await screenshot('action-log-running');
+        // Then it finishes.
+        await top.locator('.status-text', { hasText: 'Succeeded' }).waitFor({ timeout: 20_000 });
+        assert.equal(await top.locator('progress').count(), 0, 'no progress bar once finished');
+        const server = (await api(s, 'GET', `/servers?name=${SERVER}`)).servers[0];
+        assert.equal(server.status, 'off');
+        await wb.parkMouse();
+        await screenshot('action-log');
+
+        // After a window reload the serializer brings the log back, with its list.
+        await reloadWindow(wb, page);
+        await log.locator('h1', { hasText: `Action log of project "${PROJECT}"` }).waitFor({ timeout: 30_000 });
+        await log.locator('#actions tbody tr').first().locator('.command-words', { hasText: 'Power off' }).waitFor({ timeout: 20_000 });
+        assert.equal(await log.locator('#actions tbody tr').first().locator('.status-text').textContent(), 'Succeeded');
+      } finally {
+        await cleanUp(wb, page);
+      }
     },
   },
 ];
