@@ -217,6 +217,25 @@ describe('action log', function () {
     assert.equal(await panel.simulateMessage({ type: 'setFilter', filter: 'queued' }), false, 'an invalid message is dropped');
   });
 
+  it('an API error shows its message; Retry loads the list', async () => {
+    await closeAll();
+    sim.setFaults({ failNext: 1, statuses: [401], match: { path: /^\/actions$/ } });
+    try {
+      script(...projectAnswer());
+      await run('hcloud.project.showActionLog');
+      const panel = await until('the panel', () => api.actionLogs.get(project.id));
+      await until('the error', () => panel.current.phase === 'error');
+      assert.match(panel.current.message ?? '', /token/i);
+      assert.match(panel.current.message ?? '', /\(unauthorized\)|Update Token/);
+      await panel.simulateMessage({ type: 'refresh' });
+      await until('the list', () => panel.current.phase === 'ready');
+      assert.equal(panel.current.actions.length, 25);
+      assert.equal(panel.current.message, undefined);
+    } finally {
+      sim.setFaults({});
+    }
+  });
+
   it('falls back to the resources\' actions when GET /actions is refused, and says so', async () => {
     script(...projectAnswer(FALLBACK_PROJECT));
     await run('hcloud.project.showActionLog');
@@ -244,6 +263,23 @@ describe('action log', function () {
     assert.deepEqual(panel.current.actions.map((a) => a.id), mine.slice(0, 25));
     assert.match(panel.current.title, /^Actions of server "db-main" \(project "action-log"\)$/);
     assert.deepEqual(sim.requests.filter((r) => r.path.includes('/actions')).map((r) => r.path), [`/servers/${node.resource.id}/actions`]);
+  });
+
+  it('Show Actions from the palette asks for the project and the Floating IP; an image from its node', async () => {
+    const fip = [...sim.state.floatingIps.values()].find((f) => f.description === 'Web Frontend')!;
+    const input = script(...projectAnswer(), { quickPick: fip.ip });
+    await run('hcloud.floatingIp.showActions');
+    assert.equal(input.remaining, 0);
+    const panel = await readyPanel(project.id, { kind: 'floatingIp', id: fip.id });
+    assert.equal(panel.current.title, `Actions of Floating IP "${fip.ip} (Web Frontend)" (project "${PROJECT}")`);
+    assert.deepEqual(panel.current.actions.map((a) => a.command).sort(), ['assign_floating_ip', 'change_protection']);
+
+    const [golden] = await client.images.listAll({ type: 'snapshot' }).then((l) => l.filter((i) => i.description === 'web-1 golden image'));
+    const node = { id: `project/${project.id}/image/${golden.id}`, kind: 'image', project, resource: golden, getTreeItem: () => new vscode.TreeItem('x') };
+    await run('hcloud.image.showActions', node);
+    const imagePanel = await readyPanel(project.id, { kind: 'image', id: golden.id });
+    assert.deepEqual(imagePanel.current.actions.map((a) => a.command), ['change_protection', 'create_image']);
+    assert.ok(imagePanel.current.actions[1].resources.some((r) => r.type === 'server'), 'Create image names its server too');
   });
 
   it('a resource link reveals and selects its node in the tree; a deleted one says so', async () => {
