@@ -25,7 +25,7 @@ import {
   type ScopeKind,
 } from '../shared/actionLogProtocol';
 import { resourceTypeWords } from '../shared/actionWords';
-import { ActionSource, apiType, RUNNING_POLL, type ActionSnapshot } from './actionLog/source';
+import { ActionSource, apiType, NameBook, RUNNING_POLL, type ActionSnapshot } from './actionLog/source';
 import { WebviewPanelHost } from './panelHost';
 
 /** What a reveal in the tree found. */
@@ -66,6 +66,8 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private pollDelay: number;
   private polledIds = '';
+  private naming: Promise<void> | undefined;
+  private readonly names = new NameBook();
 
   constructor(
     panel: vscode.WebviewPanel,
@@ -114,9 +116,10 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
     return true;
   }
 
-  /** Resolves once no load, page or refresh is on its way. */
+  /** Resolves once no load, page, refresh or name lookup is on its way (tests). */
   async idle(): Promise<void> {
     for (let b = this.busy; b; b = this.busy === b ? undefined : this.busy) await b.catch(() => undefined);
+    await this.naming;
   }
 
   /** The refresh interval changed: reschedule. */
@@ -175,7 +178,7 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
     this.update({ phase: 'loading', actions: [], hasMore: false, loadingMore: false, notice: undefined, message: undefined });
     try {
       this.client = await this.env.clients.get(project);
-      const source = new ActionSource(this.client, { filter: this.view.panel.filter, scope: this.view.panel.scope });
+      const source = new ActionSource(this.client, { filter: this.view.panel.filter, scope: this.view.panel.scope }, undefined, this.names);
       const snapshot = await this.track(source.load());
       if (generation !== this.generation) return;
       this.source = source;
@@ -331,6 +334,28 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
 
   private show(snapshot: ActionSnapshot, patch: Partial<ActionLogView>): void {
     this.update({ ...patch, actions: snapshot.actions.map((a) => this.toView(a)), hasMore: snapshot.hasMore, fallback: snapshot.fallback });
+    void this.fillNames(snapshot.actions);
+  }
+
+  /** Shows names instead of `#id` for resources the tree has not loaded (a few requests, once). */
+  private fillNames(actions: Action[]): Promise<void> {
+    if (!this.naming) this.naming = this.lookUpNames(actions).finally(() => (this.naming = undefined));
+    return this.naming;
+  }
+
+  private async lookUpNames(actions: Action[]): Promise<void> {
+    const source = this.source;
+    if (!source) return;
+    const generation = this.generation;
+    const pid = this.view.panel.projectId;
+    try {
+      const learned = await this.withClient(() => source.resolveNames(actions, (type, id) => this.env.nameOf(pid, type, id) !== undefined));
+      if (learned && generation === this.generation && this.source === source) {
+        this.update({ actions: source.snapshot().actions.map((a) => this.toView(a)), title: this.title() });
+      }
+    } catch (e) {
+      this.env.log.warn(`Action log: could not load resource names: ${describeError(e)}`);
+    }
   }
 
   private update(patch: Partial<ActionLogView>): void {

@@ -72,6 +72,7 @@ describe('action log', function () {
   const readyPanel = async (projectId: string, scope?: ActionLogScope): Promise<ActionLogPanel> => {
     const panel = await until('the panel', () => api.actionLogs.get(projectId, scope));
     await until('the list', () => panel.current.phase === 'ready' && panel.ready && !panel.current.loadingMore);
+    await panel.idle(); // resource names looked up
     return panel;
   };
   const closeAll = async () => {
@@ -122,9 +123,12 @@ describe('action log', function () {
     assert.equal(view.title, `Action log of project "${PROJECT}"`);
     assert.equal(view.fallback, false);
     assert.deepEqual(view.actions.map((a) => a.id), newest(sim).slice(0, 25));
-    assert.ok(view.actions.some((a) => a.command === 'create_server' && a.resources[0].label.startsWith('Server ')));
+    const web1 = server('web-1');
+    assert.ok(view.actions.some((a) => a.resources.some((r) => r.type === 'server' && r.id === web1.id && r.label === 'Server "web-1"')), 'resources by name');
+    assert.deepEqual(view.actions.flatMap((a) => a.resources).filter((r) => /#\d+$/.test(r.label)), [], 'no resource left as #id');
     const lists = sim.requests.filter((r) => r.path === '/actions');
     assert.equal(lists.length, 1);
+    assert.ok(sim.requests.length <= 4, `the list and at most one list per kind for names (${sim.requests.map((r) => r.path).join(', ')})`);
     assert.deepEqual(lists[0].query.sort, ['started:desc', 'id:desc']);
 
     script(...projectAnswer());

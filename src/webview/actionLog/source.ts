@@ -14,6 +14,8 @@
 // - first load: 1 (GET /actions); fallback: 1 refused + 3 lists + 1 per resource.
 // - refresh: 1 (page 1 again); fallback: 3 lists + 1 per resource (`refreshCost`).
 // - running actions: 1 GET per poll for all of them (ActionsResource.getMany).
+// - names of the resources shown (resolveNames), when the tree has not loaded them: at most one
+//   list per kind (3), once; again only for a resource never seen before.
 
 import type { HcloudClient } from '../../api/client';
 import { isRefusal } from '../../api/resources/actions';
@@ -58,20 +60,32 @@ export function apiType(kind: ActionLogScope['kind']): string {
   return kind === 'floatingIp' ? 'floating_ip' : kind;
 }
 
+/** Resource names learned from lists (`server/42` → `web-1`) and the ids a list did not have. */
+export class NameBook {
+  readonly names = new Map<string, string>();
+  /** `type/id` looked up in a list and not found (deleted): not asked for again. */
+  readonly unnamed = new Set<string>();
+}
+
 export class ActionSource {
   private streams: Stream[] = [];
   private readonly fetched = new Map<number, Action>();
   private limit: number;
   private isFallback = false;
-  private readonly names = new Map<string, string>();
+  private readonly names: Map<string, string>;
+  private readonly unnamed: Set<string>;
 
   constructor(
     /** Replaceable: the panel passes the pool's current client before each call. */
     public client: HcloudClient,
     readonly query: ActionQuery,
     private readonly pageSize = PAGE_SIZE,
+    /** Shared by the sources of one panel (a new one per filter), so names are looked up once. */
+    book: NameBook = new NameBook(),
   ) {
     this.limit = pageSize;
+    this.names = book.names;
+    this.unnamed = book.unnamed;
   }
 
   get fallback(): boolean {
@@ -89,6 +103,32 @@ export class ActionSource {
   /** A name the source learned from the resource lists of the fallback (`server/42` → `web-1`). */
   nameOf(type: string, id: number): string | undefined {
     return this.names.get(`${type}/${id}`);
+  }
+
+  /**
+   * Learns the names of the resources of `actions` that neither the source nor `known` (the tree)
+   * has: one list request per kind that has such a resource (servers, Floating IPs, own images),
+   * so at most 3, and none again for ids once looked up. True when a name was learned.
+   */
+  async resolveNames(actions: Action[], known: (type: string, id: number) => boolean = () => false): Promise<boolean> {
+    const wanted = new Set<string>();
+    for (const a of actions) {
+      for (const r of a.resources) {
+        const k = `${r.type}/${r.id}`;
+        if (NAMED_TYPES.includes(r.type) && !this.names.has(k) && !this.unnamed.has(k) && !known(r.type, r.id)) wanted.add(k);
+      }
+    }
+    if (!wanted.size) return false;
+    const types = new Set([...wanted].map((k) => k.slice(0, k.indexOf('/'))));
+    const before = this.names.size;
+    const [servers, floatingIps, images] = await Promise.all([
+      types.has('server') ? this.client.servers.listAll() : [],
+      types.has('floating_ip') ? this.client.floatingIps.listAll() : [],
+      types.has('image') ? this.client.images.listAll({ type: ['snapshot', 'backup'] }) : [],
+    ]);
+    this.learnNames(servers, floatingIps, images);
+    for (const k of wanted) if (!this.names.has(k)) this.unnamed.add(k);
+    return this.names.size > before;
   }
 
   /** The first page (or pages, when merged streams need more to fill one). */
@@ -266,6 +306,9 @@ export class ActionSource {
     for (const i of images) this.names.set(`image/${i.id}`, i.description || i.name || `#${i.id}`);
   }
 }
+
+/** Resource types whose names the source can look up. */
+const NAMED_TYPES = ['server', 'floating_ip', 'image'];
 
 function hasNext(p: { nextPage: number | null; lastPage: number | null } | undefined, page: number): boolean {
   if (!p) return false;

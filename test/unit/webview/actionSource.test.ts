@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import type { Action } from '../../../src/api/types';
 import type { ActionRecord } from '../../../src/sim/state';
 import type { Simulator } from '../../../src/sim/types';
-import { ActionSource } from '../../../src/webview/actionLog/source';
+import { ActionSource, NameBook } from '../../../src/webview/actionLog/source';
 import { settle, useSimulator, type Env } from '../api/helpers';
 
 /** The simulator's actions, newest first (started, then id), optionally only those `keep` accepts. */
@@ -116,6 +116,38 @@ describe('ActionSource', () => {
 
     it('a missing resource rejects with not_found', async () => {
       await assert.rejects(new ActionSource(env.client, { filter: 'all', scope: { kind: 'server', id: 999_999 } }).load(), (e: { code?: string }) => e.code === 'not_found');
+    });
+
+    it('resolveNames: one list per kind shown, once; nothing for names the tree has; a deleted resource is not asked again', async () => {
+      const source = new ActionSource(env.client, { filter: 'all' }, 50);
+      const snap = await source.load();
+      const types = new Set(snap.actions.flatMap((a) => a.resources.map((r) => r.type)));
+      env.sim.clearRequests();
+      assert.equal(await source.resolveNames(snap.actions, () => true), false, 'the tree knows them all');
+      assert.equal(env.sim.requests.length, 0);
+      assert.equal(await source.resolveNames(snap.actions), true);
+      const want = { server: '/servers', floating_ip: '/floating_ips', image: '/images' } as Record<string, string>;
+      assert.deepEqual(paths(env.sim).sort(), [...types].map((t) => want[t]).sort(), 'one list per kind of resource shown');
+      const web1 = [...env.sim.state.servers.values()].find((s) => s.name === 'web-1')!;
+      assert.equal(source.nameOf('server', web1.id), 'web-1');
+      env.sim.clearRequests();
+      assert.equal(await source.resolveNames(snap.actions), false);
+      assert.equal(env.sim.requests.length, 0, 'known now: no request');
+      // A resource that no longer exists: looked up once, then left as it is.
+      const gone = { ...snap.actions[0], id: 999_001, resources: [{ type: 'server', id: 999_002 }] };
+      assert.equal(await source.resolveNames([gone]), false);
+      assert.deepEqual(paths(env.sim), ['/servers']);
+      env.sim.clearRequests();
+      await source.resolveNames([gone]);
+      assert.equal(env.sim.requests.length, 0);
+      // The panel's next source (another filter) shares what was learned.
+      const book = new NameBook();
+      const first = new ActionSource(env.client, { filter: 'all' }, 25, book);
+      await first.resolveNames((await first.load()).actions);
+      env.sim.clearRequests();
+      const second = new ActionSource(env.client, { filter: 'success' }, 25, book);
+      await second.resolveNames((await second.load()).actions);
+      assert.deepEqual(paths(env.sim), ['/actions'], 'only the list: the names are known');
     });
 
     it('update(): an action started elsewhere joins at once; one that leaves the filter leaves the list', async () => {
