@@ -183,4 +183,20 @@ export const scenarios = [
       await noProblems(v);
     },
   },
+  {
+    name: 'action log: high contrast theme, keyboard focus shows an outline on a resource link',
+    async run({ open, page, screenshot }) {
+      const v = await open('actionLog', { theme: 'high-contrast' });
+      await v.send({ type: 'state', view: view({ fallback: true }) });
+      await rows(page).first().waitFor();
+      await page.locator('#refresh').focus();
+      // Tab from Refresh reaches the first resource link (within a few stops).
+      for (let i = 0; i < 4 && (await page.evaluate(() => document.activeElement?.className)) !== 'resource-link'; i++) await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => ({ cls: document.activeElement?.className, outline: getComputedStyle(document.activeElement).outlineStyle }));
+      assert.equal(focused.cls, 'resource-link', 'Tab reaches the resource links');
+      assert.notEqual(focused.outline, 'none', 'a visible focus outline');
+      await screenshot('action log high contrast');
+      await noProblems(v);
+    },
+  },
 ];
