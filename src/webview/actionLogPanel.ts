@@ -324,7 +324,14 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
       this.update({ notice: `${label} is not shown in the Hetzner Cloud view.` });
       return;
     }
-    const result = await this.env.reveal(this.view.panel.projectId, kind, id);
+    let result: RevealResult;
+    try {
+      result = await this.env.reveal(this.view.panel.projectId, kind, id);
+    } catch (e) {
+      // e.g. the view's filter hides the node, or its folder failed to load
+      this.update({ notice: `${label} could not be shown in the Hetzner Cloud view: ${describeError(e)}` });
+      return;
+    }
     if (result === 'revealed') this.update({ notice: undefined });
     else if (result === 'missing') this.update({ notice: `${label} no longer exists in project "${this.project?.name ?? ''}".` });
     else this.update({ notice: `${label} is not shown in the Hetzner Cloud view.` });
