@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import type { CommandContext } from './commands/context';
+import { ActionFeed } from './projects/actionFeed';
 import { ClientPool } from './projects/clientPool';
 import { ProjectStore, tokenKey } from './projects/projectStore';
 import { ProjectsTreeProvider } from './tree/projectsTreeProvider';
 import { VscodeUserInput, type UserInput } from './ui/userInput';
 import { MetricsPanels } from './webview/metricsPanels';
+import { ActionLogManager } from './webview/actionLogManager';
 
 /** What activate() returns. `testing` exists only when VS Code runs the extension's tests. */
 export interface HcloudExtensionApi {
@@ -18,6 +20,8 @@ export interface HcloudExtensionApi {
     readonly projects: ProjectStore;
     readonly tree: ProjectsTreeProvider;
     readonly metricsPanels: MetricsPanels;
+    readonly actionLogs: ActionLogManager;
+    readonly treeView: vscode.TreeView<unknown>;
   };
 }
 
@@ -33,9 +37,11 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi {
   const realInput = new VscodeUserInput();
   let input: UserInput = realInput;
   const metricsPanels = new MetricsPanels({ extensionUri: context.extensionUri, projects, clients, log, input: () => input });
-  const ctx: CommandContext = { projects, clients, tree, log, input: () => input, metricsPanels };
+  const actionFeed = new ActionFeed();
+  const actionLogs = new ActionLogManager({ extensionUri: context.extensionUri, log, projects, clients, feed: actionFeed, tree });
+  const ctx: CommandContext = { projects, clients, tree, log, input: () => input, metricsPanels, actionFeed, actionLogs };
 
-  context.subscriptions.push(log, projects, clients, tree, treeView, metricsPanels, metricsPanels.registerSerializer(), ...registerCommands(ctx));
+  context.subscriptions.push(log, projects, clients, tree, treeView, metricsPanels, metricsPanels.registerSerializer(), actionLogs, ...registerCommands(ctx));
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return {};
   return {
@@ -46,6 +52,8 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi {
       projects,
       tree,
       metricsPanels,
+      actionLogs,
+      treeView,
     },
   };
 }

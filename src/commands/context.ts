@@ -1,8 +1,10 @@
 import type * as vscode from 'vscode';
+import type { ActionFeed } from '../projects/actionFeed';
 import type { ClientPool } from '../projects/clientPool';
 import type { ProjectStore } from '../projects/projectStore';
 import type { ProjectsTreeProvider } from '../tree/projectsTreeProvider';
 import type { UserInput } from '../ui/userInput';
+import type { ActionLogManager } from '../webview/actionLogManager';
 import type { MetricsPanels } from '../webview/metricsPanels';
 
 /** What command handlers need; built once in activate() and passed in (no globals). */
@@ -13,6 +15,10 @@ export interface CommandContext {
   readonly log: vscode.LogOutputChannel;
   /** The open metrics panels (one per server). */
   readonly metricsPanels: MetricsPanels;
+  /** Actions the commands start, for open action logs. */
+  readonly actionFeed: ActionFeed;
+  /** The open action logs (one per project and per resource). */
+  readonly actionLogs: ActionLogManager;
   /** Read at each use so tests can swap in scripted answers. */
   input(): UserInput;
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerActionLogCommands } from './actionLog';
 import type { CommandContext } from './context';
 import { registerCreateServerCommands } from './createServer';
 import { registerFloatingIpCommands } from './floatingIp';
@@ -20,6 +21,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     ...registerSshKeyCommands(ctx),
     ...registerViewCommands(ctx),
     ...registerMetricsCommands(ctx),
+    ...registerActionLogCommands(ctx),
     vscode.commands.registerCommand('hcloud.showLog', () => ctx.log.show(true)),
   ];
 }

@@ -47,17 +47,31 @@ export async function runAction<R>(ctx: CommandContext, run: ActionRun<R>): Prom
         try {
           const started = await run.start(client, abort.signal);
           refresh(); // the tree shows the transitional state at once
+          // An open action log shows the actions at once and follows them through this waiter.
+          const feed = ctx.actionFeed;
+          const ids = started.actions.map((a) => a.id);
+          feed.started(run.project.id, started.actions);
           let reported = 0;
-          await client.waitForActions(started.actions, {
-            signal: abort.signal,
-            onUpdate: (p) => {
-              const overall = Math.round(p.overall);
-              if (overall > reported) {
-                progress.report({ increment: overall - reported, message: `${overall}%` });
-                reported = overall;
-              }
-            },
-          });
+          let last: Action[] = started.actions;
+          try {
+            last = await client.waitForActions(started.actions, {
+              signal: abort.signal,
+              onUpdate: (p) => {
+                last = p.actions;
+                feed.updated(run.project.id, p.actions);
+                const overall = Math.round(p.overall);
+                if (overall > reported) {
+                  progress.report({ increment: overall - reported, message: `${overall}%` });
+                  reported = overall;
+                }
+              },
+            });
+          } catch (e) {
+            last = failedActions(e) ?? last;
+            throw e;
+          } finally {
+            feed.released(run.project.id, ids, last);
+          }
           return started.result;
         } finally {
           sub.dispose();
@@ -82,6 +96,12 @@ export async function runAction<R>(ctx: CommandContext, run: ActionRun<R>): Prom
     ctx.input().error(message);
     return undefined;
   }
+}
+
+/** The final states a failed wait carries (`action_failed` details), if any. */
+function failedActions(e: unknown): Action[] | undefined {
+  const details = isHcloudError(e) ? (e.details as { actions?: unknown } | undefined) : undefined;
+  return Array.isArray(details?.actions) ? (details.actions as Action[]) : undefined;
 }
 
 /** For calls that answer at once (rename, delete of keys and images, ...): the same error reporting. */

@@ -47,6 +47,7 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private timerAt = Infinity;
   private readonly state: StateLike;
   private disposed = false;
+  private view: vscode.TreeView<TreeNode> | undefined;
 
   constructor(
     private readonly projects: ProjectStore,
@@ -69,6 +70,7 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   /** Follows the view: periodic refresh only while it is visible; collapsed folders are not refreshed. */
   attachView(view: vscode.TreeView<TreeNode>): void {
+    this.view = view;
     this.policy.setVisible(view.visible);
     this.disposables.push(
       view.onDidChangeVisibility((e) => {
@@ -179,6 +181,39 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   /** The project node of a project (stable instance), if it is in the tree. */
   projectNode(projectId: string): ProjectNode | undefined {
     return this.roots.get(projectId);
+  }
+
+  /**
+   * The node of a server, Floating IP or image, loading its folder when needed (and once more
+   * when it is not in a folder loaded earlier: it may be new). Undefined when it does not exist
+   * (or the project is not in the tree).
+   */
+  async findResourceNode(projectId: string, kind: 'server' | 'floatingIp' | 'image', id: number): Promise<TreeNode | undefined> {
+    if (!this.roots.has(projectId)) this.syncRoots();
+    const p = this.roots.get(projectId);
+    if (!p) return undefined;
+    const f = p.folders;
+    const folders = kind === 'server' ? [f.servers] : kind === 'floatingIp' ? [f.floatingIps] : [f.snapshots, f.backups, f.systemImages];
+    const look = () => folders.map((x) => x.find(String(id))).find((n) => n !== undefined);
+    const loaded = folders.filter((x) => x.loaded);
+    if (look()) return look();
+    // Folders nobody opened, then (it may be new) the ones loaded before.
+    for (const folder of folders.filter((x) => !x.loaded)) await folder.ensureLoaded();
+    if (look()) return look();
+    for (const folder of loaded) {
+      folder.invalidate();
+      await folder.ensureLoaded();
+      this.emitter.fire(folder);
+    }
+    return look();
+  }
+
+  /** Shows, selects and focuses a resource's node; false when it does not exist. */
+  async revealResource(projectId: string, kind: 'server' | 'floatingIp' | 'image', id: number): Promise<boolean> {
+    const node = await this.findResourceNode(projectId, kind, id);
+    if (!node) return false;
+    await this.view?.reveal(node, { select: true, focus: true, expand: false });
+    return true;
   }
 
   private refreshFolders(...folders: ListFolderNode[]): void {

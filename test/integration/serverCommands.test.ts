@@ -133,7 +133,7 @@ describe('server commands', function () {
     const contributed = (ext.packageJSON.contributes.commands as Array<{ command: string }>)
       .map((c) => c.command)
       .filter((c) => c.startsWith('hcloud.server.') || c === 'hcloud.image.rebuildServer');
-    assert.equal(contributed.length, 26, 'the 23 server actions, Create Server, Rebuild a Server from an image and Show Metrics');
+    assert.equal(contributed.length, 27, 'the 23 server actions, Create Server, Rebuild a Server from an image, Show Metrics and Show Actions');
     const registered = new Set(await vscode.commands.getCommands(true));
     assert.deepEqual(contributed.filter((c) => !registered.has(c)), []);
   });

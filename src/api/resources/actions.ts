@@ -16,7 +16,7 @@ const IDS_PER_REQUEST = 50;
  * any 4xx except the ones that would fail a single GET just the same (auth, rate limit, not found
  * is kept for single gets).
  */
-function isRefusal(e: unknown): boolean {
+export function isRefusal(e: unknown): boolean {
   return e instanceof HcloudError && e.status >= 400 && e.status < 500 && e.status !== 401 && e.status !== 429;
 }
 

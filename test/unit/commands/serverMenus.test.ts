@@ -29,7 +29,7 @@ function matches(when: string, viewItem: string): boolean {
 /** Commands of `group` ('inline' or the context menu) shown for a row with this contextValue. */
 function shown(viewItem: string, where: 'inline' | 'menu'): string[] {
   return itemMenus
-    .filter((e) => e.command.startsWith('hcloud.server.') || e.command === 'hcloud.image.rebuildServer')
+    .filter((e) => (e.command.startsWith('hcloud.server.') && e.command !== 'hcloud.server.showActions') || e.command === 'hcloud.image.rebuildServer')
     .filter((e) => (where === 'inline' ? e.group?.startsWith('inline') : !e.group?.startsWith('inline')))
     .filter((e) => matches(e.when ?? '', viewItem))
     .map((e) => e.command.replace(/^hcloud\.server\./, ''));
@@ -38,7 +38,7 @@ function shown(viewItem: string, where: 'inline' | 'menu'): string[] {
 describe('server menus (package.json)', () => {
   it('every server command has a title in the Hetzner Cloud category and a context-menu entry', () => {
     const ids = pkg.contributes.commands.filter((c) => c.command.startsWith('hcloud.server.'));
-    assert.equal(ids.length, 25, 'the 23 server actions, Create Server and Show Metrics');
+    assert.equal(ids.length, 26, 'the 23 server actions, Create Server, Show Metrics and Show Actions');
     for (const c of ids) {
       assert.equal(c.category, 'Hetzner Cloud', c.command);
       assert.ok(itemMenus.some((e) => e.command === c.command && !e.group?.startsWith('inline')), `${c.command} is in the context menu`);

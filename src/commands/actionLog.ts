@@ -1,0 +1,70 @@
+// Show Action Log (a project) and Show Actions (a server, Floating IP or image): from the tree
+// they take the node, from the palette they ask for the project (and the resource).
+import * as vscode from 'vscode';
+import type { FloatingIp, Image, Server } from '../api/types';
+import type { ScopeKind } from '../shared/actionLogProtocol';
+import type { TreeNode } from '../tree/node';
+import type { CommandContext } from './context';
+import { pickProject, pickTarget, type PickOptions } from './pick';
+
+type Pickers = { [K in ScopeKind]: Omit<PickOptions<{ id: number }>, 'kind'> & { name(resource: { id: number }): string } };
+
+const PICKERS: Pickers = {
+  server: {
+    title: 'Show Actions of Server',
+    list: (c) => c.servers.listAll(),
+    item: (r) => {
+      const s = r as Server;
+      return { label: s.name, description: s.status };
+    },
+    none: 'The project has no server.',
+    name: (r) => (r as Server).name,
+  },
+  floatingIp: {
+    title: 'Show Actions of Floating IP',
+    list: (c) => c.floatingIps.listAll(),
+    item: (r) => {
+      const f = r as FloatingIp;
+      return { label: f.ip, description: f.description };
+    },
+    none: 'The project has no Floating IP.',
+    name: (r) => {
+      const f = r as FloatingIp;
+      return f.description ? `${f.ip} (${f.description})` : f.ip;
+    },
+  },
+  image: {
+    title: 'Show Actions of Image',
+    list: (c) => c.images.listAll({ type: ['snapshot', 'backup'] }),
+    item: (r) => {
+      const i = r as Image;
+      return { label: i.description || `#${i.id}`, description: i.type };
+    },
+    none: 'The project has no snapshot or backup.',
+    name: (r) => {
+      const i = r as Image;
+      return i.description || i.name || `#${i.id}`;
+    },
+  },
+};
+
+export async function showActionLog(ctx: CommandContext, node?: TreeNode): Promise<void> {
+  const project = await pickProject(ctx, node, 'Show Action Log');
+  if (project) ctx.actionLogs.show(project.id);
+}
+
+export async function showActions(ctx: CommandContext, kind: ScopeKind, node?: TreeNode): Promise<void> {
+  const picker = PICKERS[kind];
+  const t = await pickTarget<{ id: number }>(ctx, node, { kind, ...picker });
+  if (t) ctx.actionLogs.show(t.project.id, { kind, id: t.resource.id }, picker.name(t.resource));
+}
+
+/** hcloud.project.showActionLog, hcloud.server|floatingIp|image.showActions. */
+export function registerActionLogCommands(ctx: CommandContext): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('hcloud.project.showActionLog', (node?: TreeNode) => showActionLog(ctx, node)),
+    vscode.commands.registerCommand('hcloud.server.showActions', (node?: TreeNode) => showActions(ctx, 'server', node)),
+    vscode.commands.registerCommand('hcloud.floatingIp.showActions', (node?: TreeNode) => showActions(ctx, 'floatingIp', node)),
+    vscode.commands.registerCommand('hcloud.image.showActions', (node?: TreeNode) => showActions(ctx, 'image', node)),
+  ];
+}

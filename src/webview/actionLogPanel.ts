@@ -1,0 +1,431 @@
+// The action log panel (extension side): one per project, or per server / Floating IP / image.
+// It loads actions through ActionSource, sends the whole view on every change, and keeps it live:
+// actions the extension starts come through the ActionFeed at once (no request); while the panel
+// is visible, running actions nobody else follows are polled (2 s, backing off to 10 s) and the
+// list is refreshed every `hcloud.autoRefreshSeconds` (in fallback, where a refresh costs n
+// requests, n times less often: the same requests an hour); nothing runs while it is hidden.
+
+import * as vscode from 'vscode';
+import type { HcloudClient } from '../api/client';
+import { isHcloudError } from '../api/errors';
+import type { Action } from '../api/types';
+import { describeError } from '../commands/describeError';
+import type { ActionFeed, ActionFeedEvent } from '../projects/actionFeed';
+import type { ClientPool } from '../projects/clientPool';
+import type { Project, ProjectStore } from '../projects/projectStore';
+import {
+  ACTION_LOG_VIEW_TYPE,
+  parseActionLogFromWebview,
+  type ActionLogFromWebview,
+  type ActionLogPanelState,
+  type ActionLogScope,
+  type ActionLogToWebview,
+  type ActionLogView,
+  type ActionView,
+  type ScopeKind,
+} from '../shared/actionLogProtocol';
+import { resourceTypeWords } from '../shared/actionWords';
+import { ActionSource, apiType, NameBook, RUNNING_POLL, type ActionSnapshot } from './actionLog/source';
+import { WebviewPanelHost } from './panelHost';
+
+/** What a reveal in the tree found. */
+export type RevealResult = 'revealed' | 'missing' | 'unsupported';
+
+export interface ActionLogEnv {
+  extensionUri: vscode.Uri;
+  log: vscode.LogOutputChannel;
+  projects: ProjectStore;
+  clients: ClientPool;
+  feed: ActionFeed;
+  /** A resource's name from what the tree has loaded (no request). */
+  nameOf(projectId: string, type: string, id: number): string | undefined;
+  /** Reveals a resource's node in the tree. */
+  reveal(projectId: string, kind: ScopeKind, id: number): Promise<RevealResult>;
+  /** `hcloud.autoRefreshSeconds` (0 = off). */
+  refreshSeconds(): number;
+  /** Poll of running actions (ms). */
+  poll?: { min: number; max: number };
+}
+
+
+const KIND_OF_TYPE: Record<string, ScopeKind | undefined> = { server: 'server', floating_ip: 'floatingIp', image: 'image' };
+
+export function panelKey(projectId: string, scope?: ActionLogScope): string {
+  return scope ? `${projectId}/${scope.kind}/${scope.id}` : projectId;
+}
+
+export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionLogFromWebview> {
+  private source: ActionSource | undefined;
+  private client: HcloudClient | undefined;
+  private view: ActionLogView;
+  /** Bumped by every (re)load so answers of an older one are dropped. */
+  private generation = 0;
+  private busy: Promise<unknown> | undefined;
+  private lastLoad = 0;
+  private pollTimer: ReturnType<typeof setTimeout> | undefined;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private pollDelay: number;
+  private polledIds = '';
+  private naming: Promise<void> | undefined;
+  private readonly names = new NameBook();
+
+  constructor(
+    panel: vscode.WebviewPanel,
+    private readonly env: ActionLogEnv,
+    state: ActionLogPanelState,
+    /** The scoped resource's name when the caller knows it (the tree node's). */
+    private readonly scopeNameHint?: string,
+  ) {
+    super(panel, { extensionUri: env.extensionUri, bundle: 'actionLog', title: 'Action Log', parse: parseActionLogFromWebview, log: env.log });
+    this.pollDelay = this.pollPolicy.min;
+    this.view = { panel: state, title: '', phase: 'loading', actions: [], hasMore: false, loadingMore: false, fallback: false };
+    this.view.title = this.title();
+    panel.title = this.tabTitle();
+    this.disposables.push(
+      env.feed.onDidChange((e) => this.onFeed(e)),
+      env.projects.onDidChange(() => this.onProjectsChanged()),
+      { dispose: () => this.stopTimers() },
+    );
+    if (!this.project) this.setGone();
+    else void this.load();
+  }
+
+  static create(env: ActionLogEnv, state: ActionLogPanelState, scopeName?: string): ActionLogPanel {
+    const panel = vscode.window.createWebviewPanel(ACTION_LOG_VIEW_TYPE, 'Action Log', vscode.ViewColumn.Active, {});
+    return new ActionLogPanel(panel, env, state, scopeName);
+  }
+
+  get key(): string {
+    return panelKey(this.view.panel.projectId, this.view.panel.scope);
+  }
+
+  /** The view as last sent (tests read it). */
+  get current(): ActionLogView {
+    return this.view;
+  }
+
+  reveal(): void {
+    this.panel.reveal();
+  }
+
+  /** Tests: a message as if the webview sent it, validated the same way. False when invalid. */
+  async simulateMessage(raw: unknown): Promise<boolean> {
+    const message = parseActionLogFromWebview(raw);
+    if (!message) return false;
+    await this.onMessage(message);
+    return true;
+  }
+
+  /** Resolves once no load, page, refresh or name lookup is on its way (tests). */
+  async idle(): Promise<void> {
+    for (let b = this.busy; b; b = this.busy === b ? undefined : this.busy) await b.catch(() => undefined);
+    await this.naming;
+  }
+
+  /** The refresh interval changed: reschedule. */
+  settingsChanged(): void {
+    this.schedule();
+  }
+
+  private get project(): Project | undefined {
+    return this.env.projects.get(this.view.panel.projectId);
+  }
+
+  private get pollPolicy() {
+    return this.env.poll ?? RUNNING_POLL;
+  }
+
+  // WebviewPanelHost -------------------------------------------------------------------------------
+
+  protected onReady(): void {
+    this.post({ type: 'state', view: this.view });
+    this.schedule();
+  }
+
+  protected async onMessage(message: ActionLogFromWebview): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        return; // handled by the host (onReady)
+      case 'setFilter':
+        if (message.filter === this.view.panel.filter) return;
+        this.view = { ...this.view, panel: { ...this.view.panel, filter: message.filter } };
+        return this.load();
+      case 'loadOlder':
+        return this.loadOlder();
+      case 'refresh':
+        return this.view.phase === 'ready' ? this.refresh() : this.load();
+      case 'reveal':
+        return this.revealResource(message.resource.type, message.resource.id);
+      default: {
+        const unhandled: never = message;
+        void unhandled;
+      }
+    }
+  }
+
+  protected override onVisibilityChanged(): void {
+    this.schedule();
+  }
+
+  // Loading ----------------------------------------------------------------------------------------
+
+  /** Loads from scratch (first time, filter change, retry). */
+  private async load(): Promise<void> {
+    const project = this.project;
+    if (!project) return this.setGone();
+    const generation = ++this.generation;
+    this.stopTimers();
+    this.update({ phase: 'loading', actions: [], hasMore: false, loadingMore: false, notice: undefined, message: undefined });
+    try {
+      this.client = await this.env.clients.get(project);
+      const source = new ActionSource(this.client, { filter: this.view.panel.filter, scope: this.view.panel.scope }, undefined, this.names);
+      const snapshot = await this.track(source.load());
+      if (generation !== this.generation) return;
+      this.source = source;
+      this.lastLoad = Date.now();
+      this.show(snapshot, { phase: 'ready' });
+    } catch (e) {
+      if (generation !== this.generation) return;
+      this.source = undefined;
+      const scope = this.view.panel.scope;
+      if (scope && isHcloudError(e, 'not_found')) {
+        this.update({ phase: 'gone', message: `${this.scopeName(scope)} no longer exists in project "${project.name}".` });
+      } else {
+        this.update({ phase: 'error', message: describeError(e) });
+      }
+    }
+    this.schedule();
+  }
+
+  /** Marks `task` as the one on its way (Load older and refresh wait their turn). */
+  private async track<T>(task: Promise<T>): Promise<T> {
+    this.busy = task;
+    try {
+      return await task;
+    } finally {
+      if (this.busy === task) this.busy = undefined;
+    }
+  }
+
+  private async loadOlder(): Promise<void> {
+    const source = this.source;
+    if (!source || this.busy || !this.view.hasMore) return;
+    const generation = this.generation;
+    this.update({ loadingMore: true, notice: undefined });
+    try {
+      const snapshot = await this.track(this.withClient(() => source.loadOlder()));
+      if (generation === this.generation) this.show(snapshot, { loadingMore: false });
+    } catch (e) {
+      if (generation === this.generation) this.update({ loadingMore: false, notice: describeError(e, { action: 'Loading older actions' }) });
+    }
+    this.schedule();
+  }
+
+  private async refresh(): Promise<void> {
+    const source = this.source;
+    if (!source || this.busy) return;
+    const generation = this.generation;
+    try {
+      const snapshot = await this.track(this.withClient(() => source.refresh()));
+      this.lastLoad = Date.now();
+      if (generation === this.generation) this.show(snapshot, { notice: undefined });
+    } catch (e) {
+      this.lastLoad = Date.now();
+      if (generation === this.generation) this.update({ notice: describeError(e, { action: 'Refreshing the actions' }) });
+    }
+    this.schedule();
+  }
+
+  /** Running actions nobody follows: one request for all of them. */
+  private async poll(): Promise<void> {
+    const source = this.source;
+    const ids = this.idsToPoll();
+    if (!source || !ids.length) return this.schedule();
+    const generation = this.generation;
+    try {
+      const fresh = await this.withClient((c) => c.actions.getMany(ids));
+      if (generation === this.generation) this.show(source.update(fresh), {});
+    } catch (e) {
+      this.env.log.warn(`Action log: polling running actions failed: ${describeError(e)}`);
+    }
+    this.pollDelay = Math.min(this.pollPolicy.max, Math.round(this.pollDelay * 1.5));
+    this.schedule();
+  }
+
+  /** A fresh client for each call (the pool drops clients when projects change). */
+  private async withClient<T>(call: (client: HcloudClient) => Promise<T>): Promise<T> {
+    const project = this.project;
+    if (!project) throw new Error('The project was removed.');
+    const client = await this.env.clients.get(project);
+    if (client !== this.client && this.source) this.source.client = client;
+    this.client = client;
+    return call(client);
+  }
+
+  private idsToPoll(): number[] {
+    const pid = this.view.panel.projectId;
+    return (this.source?.runningIds() ?? []).filter((id) => !this.env.feed.isFollowed(pid, id));
+  }
+
+  // Live updates -------------------------------------------------------------------------------------
+
+  private onFeed(e: ActionFeedEvent): void {
+    if (e.projectId !== this.view.panel.projectId || !this.source || this.view.phase !== 'ready') return;
+    this.show(this.source.update(e.actions), {});
+    if (e.released.length) this.pollDelay = this.pollPolicy.min;
+    this.schedule();
+  }
+
+  private onProjectsChanged(): void {
+    const project = this.project;
+    if (!project) {
+      if (this.view.phase !== 'gone') this.setGone();
+      return;
+    }
+    const title = this.title();
+    if (title !== this.view.title) {
+      this.panel.title = this.tabTitle();
+      this.update({ title });
+    }
+  }
+
+  /** Timers only while the panel is visible and shows a list. */
+  private schedule(): void {
+    this.stopTimers();
+    if (!this.visible || this.view.phase !== 'ready' || !this.source) return;
+    const ids = this.idsToPoll();
+    const key = ids.join(',');
+    if (key !== this.polledIds) {
+      this.polledIds = key;
+      this.pollDelay = this.pollPolicy.min;
+    }
+    if (ids.length) this.pollTimer = setTimeout(() => void this.poll(), this.pollDelay);
+    const seconds = this.env.refreshSeconds();
+    if (seconds > 0) {
+      // A refresh that costs n requests (fallback: one per resource) comes n times less often.
+      const interval = seconds * 1000 * Math.max(1, this.source.refreshCost);
+      const due = Math.max(0, this.lastLoad + interval - Date.now());
+      this.refreshTimer = setTimeout(() => void this.refresh(), due);
+    }
+  }
+
+  private stopTimers(): void {
+    if (this.pollTimer) clearTimeout(this.pollTimer);
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.pollTimer = this.refreshTimer = undefined;
+  }
+
+  // Reveal -------------------------------------------------------------------------------------------
+
+  private async revealResource(type: string, id: number): Promise<void> {
+    const kind = KIND_OF_TYPE[type];
+    const label = this.resourceLabel(type, id);
+    if (!kind) {
+      this.update({ notice: `${label} is not shown in the Hetzner Cloud view.` });
+      return;
+    }
+    let result: RevealResult;
+    try {
+      result = await this.env.reveal(this.view.panel.projectId, kind, id);
+    } catch (e) {
+      // e.g. the view's filter hides the node, or its folder failed to load
+      this.update({ notice: `${label} could not be shown in the Hetzner Cloud view: ${describeError(e)}` });
+      return;
+    }
+    if (result === 'revealed') this.update({ notice: undefined });
+    else if (result === 'missing') this.update({ notice: `${label} no longer exists in project "${this.project?.name ?? ''}".` });
+    else this.update({ notice: `${label} is not shown in the Hetzner Cloud view.` });
+  }
+
+  // View -------------------------------------------------------------------------------------------
+
+  private show(snapshot: ActionSnapshot, patch: Partial<ActionLogView>): void {
+    this.update({ ...patch, actions: snapshot.actions.map((a) => this.toView(a)), hasMore: snapshot.hasMore, fallback: snapshot.fallback });
+    void this.fillNames(snapshot.actions);
+  }
+
+  /** Shows names instead of `#id` for resources the tree has not loaded (a few requests, once). */
+  private fillNames(actions: Action[]): Promise<void> {
+    if (!this.naming) this.naming = this.lookUpNames(actions).finally(() => (this.naming = undefined));
+    return this.naming;
+  }
+
+  private async lookUpNames(actions: Action[]): Promise<void> {
+    const source = this.source;
+    if (!source) return;
+    const generation = this.generation;
+    const pid = this.view.panel.projectId;
+    try {
+      const learned = await this.withClient(() => source.resolveNames(actions, (type, id) => this.env.nameOf(pid, type, id) !== undefined));
+      if (learned && generation === this.generation && this.source === source) {
+        this.update({ actions: source.snapshot().actions.map((a) => this.toView(a)), title: this.title() });
+      }
+    } catch (e) {
+      this.env.log.warn(`Action log: could not load resource names: ${describeError(e)}`);
+    }
+  }
+
+  private update(patch: Partial<ActionLogView>): void {
+    const next: ActionLogView = { ...this.view, ...patch };
+    if (next.message === undefined) delete next.message;
+    if (next.notice === undefined) delete next.notice;
+    this.view = next;
+    this.post({ type: 'state', view: next });
+  }
+
+  private setGone(): void {
+    this.generation++;
+    this.stopTimers();
+    this.source = undefined;
+    this.update({
+      phase: 'gone',
+      actions: [],
+      hasMore: false,
+      loadingMore: false,
+      message: 'This project is no longer in the Hetzner Cloud view (it was removed). Close this tab, or add the project again.',
+    });
+  }
+
+  private toView(a: Action): ActionView {
+    return {
+      id: a.id,
+      command: a.command,
+      status: a.status,
+      progress: Math.max(0, Math.min(100, a.progress)),
+      started: a.started.toISOString(),
+      ...(a.finished ? { finished: a.finished.toISOString() } : {}),
+      resources: a.resources.map((r) => ({ type: r.type, id: r.id, label: this.resourceLabel(r.type, r.id) })),
+      ...(a.error ? { error: { code: a.error.code, message: a.error.message } } : {}),
+    };
+  }
+
+  private resourceLabel(type: string, id: number): string {
+    const scope = this.view.panel.scope;
+    const hint = scope && this.scopeNameHint && apiType(scope.kind) === type && scope.id === id ? this.scopeNameHint : undefined;
+    const name = hint ?? this.source?.nameOf(type, id) ?? this.env.nameOf(this.view.panel.projectId, type, id);
+    return name ? `${resourceTypeWords(type)} "${name}"` : `${resourceTypeWords(type)} #${id}`;
+  }
+
+  private scopeName(scope: ActionLogScope): string {
+    return this.resourceLabel(apiType(scope.kind), scope.id);
+  }
+
+  /** The page's heading: `Action log of project "demo"`, `Actions of server "web-1" (project "demo")`. */
+  private title(): string {
+    const p = this.project;
+    const project = p ? `project "${p.name}"` : 'a removed project';
+    const scope = this.view.panel.scope;
+    if (!scope) return `Action log of ${project}`;
+    const name = this.scopeName(scope);
+    return `Actions of ${scope.kind === 'floatingIp' ? name : name.charAt(0).toLowerCase() + name.slice(1)} (${project})`;
+  }
+
+  private tabTitle(): string {
+    const scope = this.view.panel.scope;
+    if (scope) {
+      const name = this.scopeNameHint ?? this.env.nameOf(this.view.panel.projectId, apiType(scope.kind), scope.id);
+      return `Actions: ${name ?? `${resourceTypeWords(apiType(scope.kind))} #${scope.id}`}`;
+    }
+    return `Action Log: ${this.project?.name ?? 'removed project'}`;
+  }
+}

@@ -1,0 +1,338 @@
+// The action log inside VS Code against simulators this suite starts: Show Action Log lists the
+// project's actions newest first, an action started from the extension shows at once and then
+// finishes, filter and paging ask the API what they should, the fallback when GET /actions is
+// refused, Show Actions of one server, reveal in the tree, and a restored panel of a removed project.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { HcloudClient } from '../../src/api/client';
+import type { Server } from '../../src/api/types';
+import type { Project } from '../../src/projects/projectStore';
+import { ACTION_LOG_VIEW_TYPE, type ActionLogScope, type ActionLogView } from '../../src/shared/actionLogProtocol';
+import { startSimulator } from '../../src/sim/simulator';
+import type { Simulator } from '../../src/sim/types';
+import type { ResourceNode } from '../../src/tree/resourceNode';
+import type { ActionLogPanel } from '../../src/webview/actionLogPanel';
+import { testingApi } from './support/extensionApi';
+import { ScriptedInput, type Answer } from './support/scriptedInput';
+
+type Api = Awaited<ReturnType<typeof testingApi>>;
+
+const TOKEN = 'action-log-token-5d1e';
+const PROJECT = 'action-log';
+const FALLBACK_PROJECT = 'action-log-fallback';
+
+async function until<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe('action log', function () {
+  this.timeout(60_000);
+  let sim: Simulator;
+  let refusing: Simulator;
+  let api: Api;
+  let project: Project;
+  let fallbackProject: Project;
+  let client: HcloudClient;
+
+  const script = (...answers: Answer[]) => {
+    const input = new ScriptedInput(answers);
+    api.setUserInput(input);
+    return input;
+  };
+  const projectAnswer = (name = PROJECT): Answer[] => (api.projects.list().length > 1 ? [{ quickPick: name }] : []);
+  const run = (command: string, ...args: unknown[]) => vscode.commands.executeCommand(command, ...args);
+  /** The simulator's actions newest first (optionally only those `keep` accepts). */
+  const newest = (s: Simulator, keep: (r: { action: { status: string; resources: Array<{ type: string; id: number }> } }) => boolean = () => true) =>
+    [...s.state.actions.values()]
+      .filter(keep)
+      .sort((a, b) => b.startedMs - a.startedMs || b.action.id - a.action.id)
+      .map((r) => r.action.id);
+  const server = (name: string): Server => {
+    const s = [...sim.state.servers.values()].find((x) => x.name === name);
+    assert.ok(s, `server ${name}`);
+    return { id: s.id, name: s.name, status: s.status } as unknown as Server;
+  };
+  const serverNode = async (name: string): Promise<ResourceNode<Server>> => {
+    const [s] = await client.servers.listAll({ name });
+    return { id: `project/${project.id}/server/${s.id}`, kind: 'server', project, resource: s, getTreeItem: () => new vscode.TreeItem(s.name) };
+  };
+  /** Every state the panel posts to its webview from now on. */
+  const record = (panel: ActionLogPanel) => {
+    const views: ActionLogView[] = [];
+    const sub = panel.onDidPost((m) => views.push(m.view));
+    return { views, dispose: () => sub.dispose() };
+  };
+  /** The panel once it shows a list (its webview said `ready` and got the state). */
+  const readyPanel = async (projectId: string, scope?: ActionLogScope): Promise<ActionLogPanel> => {
+    const panel = await until('the panel', () => api.actionLogs.get(projectId, scope));
+    await until('the list', () => panel.current.phase === 'ready' && panel.ready && !panel.current.loadingMore);
+    await panel.idle(); // resource names looked up
+    return panel;
+  };
+  const closeAll = async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  };
+
+  before(async () => {
+    sim = await startSimulator({ token: TOKEN, actionMs: 600 });
+    refusing = await startSimulator({ token: TOKEN, actionMs: 100, drift: { refuseUnfilteredActions: true } });
+    api = await testingApi();
+    project = await api.projects.add(PROJECT, sim.url, TOKEN);
+    fallbackProject = await api.projects.add(FALLBACK_PROJECT, refusing.url, TOKEN);
+    client = new HcloudClient({ token: TOKEN, endpoint: sim.url });
+  });
+
+  beforeEach(() => {
+    sim.clearRequests();
+    refusing.clearRequests();
+  });
+
+  afterEach(async () => {
+    api.setUserInput(undefined);
+    await closeAll();
+  });
+
+  after(async () => {
+    api.setUserInput(undefined);
+    // The reveal showed the Hetzner Cloud view: hide it again, so its periodic refresh does not
+    // send requests into the suites that follow (they count what the API receives).
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    if (project) await api.projects.remove(project.id);
+    if (fallbackProject) await api.projects.remove(fallbackProject.id);
+    client?.dispose();
+    await sim?.close();
+    await refusing?.close();
+  });
+
+  it('registers the four commands package.json contributes', async () => {
+    const registered = new Set(await vscode.commands.getCommands(true));
+    for (const c of ['hcloud.project.showActionLog', 'hcloud.server.showActions', 'hcloud.floatingIp.showActions', 'hcloud.image.showActions']) assert.ok(registered.has(c), c);
+  });
+
+  it('Show Action Log lists the project\'s actions newest first with one request; a second call reveals the same panel', async () => {
+    script(...projectAnswer());
+    await run('hcloud.project.showActionLog');
+    const panel = await readyPanel(project.id);
+    const view = panel.current;
+    assert.equal(view.title, `Action log of project "${PROJECT}"`);
+    assert.equal(view.fallback, false);
+    assert.deepEqual(view.actions.map((a) => a.id), newest(sim).slice(0, 25));
+    const web1 = server('web-1');
+    assert.ok(view.actions.some((a) => a.resources.some((r) => r.type === 'server' && r.id === web1.id && r.label === 'Server "web-1"')), 'resources by name');
+    assert.deepEqual(view.actions.flatMap((a) => a.resources).filter((r) => /#\d+$/.test(r.label)), [], 'no resource left as #id');
+    const lists = sim.requests.filter((r) => r.path === '/actions');
+    assert.equal(lists.length, 1);
+    assert.ok(sim.requests.length <= 4, `the list and at most one list per kind for names (${sim.requests.map((r) => r.path).join(', ')})`);
+    assert.deepEqual(lists[0].query.sort, ['started:desc', 'id:desc']);
+
+    script(...projectAnswer());
+    await run('hcloud.project.showActionLog');
+    assert.equal(api.actionLogs.get(project.id), panel, 'the same panel');
+    assert.equal(sim.requests.filter((r) => r.path === '/actions').length, 1, 'revealing costs no request');
+  });
+
+  it('Power Off from the extension shows the action at once (no list request) and then its success', async () => {
+    script(...projectAnswer());
+    await run('hcloud.project.showActionLog');
+    const panel = await readyPanel(project.id);
+    const rec = record(panel);
+    sim.clearRequests();
+    const web1 = server('web-1');
+    script({ confirm: true });
+    const done = run('hcloud.server.powerOff', await serverNode('web-1'));
+    const running = await until('the running action in a posted state', () =>
+      rec.views.find((v) => v.actions[0]?.command === 'stop_server' && v.actions[0].status === 'running'),
+    );
+    assert.deepEqual(running.actions[0].resources.map((r) => [r.type, r.id]), [['server', web1.id]]);
+    assert.equal(sim.requests.filter((r) => r.method === 'GET' && r.path === '/actions' && !r.query.id).length, 0, 'shown from the feed, not fetched');
+    await done;
+    const finished = await until('the success', () => rec.views.find((v) => v.actions[0]?.command === 'stop_server' && v.actions[0].status === 'success'));
+    assert.equal(finished.actions[0].id, running.actions[0].id);
+    assert.ok(finished.actions[0].finished, 'finished time');
+    assert.equal(sim.state.servers.get(web1.id)?.status, 'off');
+    rec.dispose();
+    // Put it back for the other tests.
+    await client.waitForActions(await client.servers.powerOn(web1.id));
+  });
+
+  it('an action started elsewhere shows on refresh and is polled (one request per poll) until it finishes', async () => {
+    script(...projectAnswer());
+    await run('hcloud.project.showActionLog');
+    const panel = await readyPanel(project.id);
+    const api2 = server('api-staging');
+    const started = await client.servers.changeProtection(api2.id, { delete: false, rebuild: false });
+    sim.clearRequests();
+    await panel.simulateMessage({ type: 'refresh' });
+    await panel.idle();
+    assert.equal(panel.current.actions[0].id, started.id);
+    assert.equal(panel.current.actions[0].status, 'running');
+    await until('the success', () => panel.current.actions[0].status === 'success', 15_000);
+    const polls = sim.requests.filter((r) => r.path === `/actions/${started.id}` || (r.path === '/actions' && r.query.id));
+    assert.ok(polls.length >= 1, 'polled the running action');
+    assert.deepEqual(sim.requests.filter((r) => r.path === '/actions' && !r.query.id).length, 1, 'only the one refresh listed actions');
+  });
+
+  it('a hidden log makes no request; shown again it polls what still runs', async () => {
+    script(...projectAnswer());
+    await run('hcloud.project.showActionLog');
+    const panel = await readyPanel(project.id);
+    const target = server('api-staging');
+    const started = await client.servers.changeProtection(target.id, { delete: false, rebuild: false });
+    await panel.simulateMessage({ type: 'refresh' });
+    await panel.idle();
+    assert.equal(panel.current.actions[0].status, 'running');
+    await vscode.commands.executeCommand('workbench.action.files.newUntitledFile');
+    await until('the log is hidden', () => !panel.visible);
+    sim.clearRequests();
+    await new Promise((r) => setTimeout(r, 3000)); // longer than the first poll (2 s)
+    assert.deepEqual(sim.requests.map((r) => r.path), [], 'nothing while hidden');
+    panel.reveal();
+    await until('the success after showing it again', () => panel.ready && panel.current.actions[0].status === 'success', 10_000);
+    assert.equal(panel.current.actions[0].id, started.id);
+    assert.ok(sim.requests.some((r) => r.path === `/actions/${started.id}`), 'polled once shown');
+  });
+
+  it('filter and "Load older" send the matching API requests', async () => {
+    script(...projectAnswer());
+    await run('hcloud.project.showActionLog');
+    const panel = await readyPanel(project.id);
+    sim.clearRequests();
+    assert.ok(await panel.simulateMessage({ type: 'setFilter', filter: 'error' }));
+    await until('the failed actions', () => panel.current.phase === 'ready' && panel.current.panel.filter === 'error');
+    assert.deepEqual(sim.requests.map((r) => [r.path, r.query.status]), [['/actions', ['error']]]);
+    assert.deepEqual(panel.current.actions.map((a) => a.id), newest(sim, (r) => r.action.status === 'error'));
+    assert.ok(panel.current.actions.every((a) => a.error?.code === 'action_failed'));
+
+    await panel.simulateMessage({ type: 'setFilter', filter: 'all' });
+    await until('all actions', () => panel.current.phase === 'ready' && panel.current.panel.filter === 'all');
+    assert.equal(panel.current.actions.length, 25);
+    assert.equal(panel.current.hasMore, true, 'the demo has more than 25 actions');
+    sim.clearRequests();
+    await panel.simulateMessage({ type: 'loadOlder' });
+    await panel.idle();
+    assert.deepEqual(sim.requests.map((r) => [r.path, r.query.page]), [['/actions', ['2']]]);
+    assert.deepEqual(panel.current.actions.map((a) => a.id), newest(sim).slice(0, 50));
+    assert.equal(await panel.simulateMessage({ type: 'setFilter', filter: 'queued' }), false, 'an invalid message is dropped');
+  });
+
+  it('an API error shows its message; Retry loads the list', async () => {
+    await closeAll();
+    sim.setFaults({ failNext: 1, statuses: [401], match: { path: /^\/actions$/ } });
+    try {
+      script(...projectAnswer());
+      await run('hcloud.project.showActionLog');
+      const panel = await until('the panel', () => api.actionLogs.get(project.id));
+      await until('the error', () => panel.current.phase === 'error');
+      assert.match(panel.current.message ?? '', /token/i);
+      assert.match(panel.current.message ?? '', /\(unauthorized\)|Update Token/);
+      await panel.simulateMessage({ type: 'refresh' });
+      await until('the list', () => panel.current.phase === 'ready');
+      assert.equal(panel.current.actions.length, 25);
+      assert.equal(panel.current.message, undefined);
+    } finally {
+      sim.setFaults({});
+    }
+  });
+
+  it('falls back to the resources\' actions when GET /actions is refused, and says so', async () => {
+    script(...projectAnswer(FALLBACK_PROJECT));
+    await run('hcloud.project.showActionLog');
+    const panel = await readyPanel(fallbackProject.id);
+    assert.equal(panel.current.fallback, true);
+    const first = refusing.requests.filter((r) => r.method === 'GET');
+    assert.equal(first[0].path, '/actions');
+    assert.equal(first[0].status, 400);
+    assert.deepEqual(first.slice(1, 4).map((r) => r.path).sort(), ['/floating_ips', '/images', '/servers']);
+    const ids = panel.current.actions.map((a) => a.id);
+    assert.equal(new Set(ids).size, ids.length, 'no action twice');
+    assert.deepEqual(ids, [...ids].sort((a, b) => {
+      const t = (id: number) => refusing.state.actions.get(id)!.startedMs;
+      return t(b) - t(a) || b - a;
+    }));
+    assert.ok(panel.current.actions.some((a) => a.resources.some((r) => r.type === 'floating_ip' && /^Floating IP "/.test(r.label))), 'names from the lists');
+  });
+
+  it('Show Actions of a server lists only its actions (its own endpoint)', async () => {
+    const node = await serverNode('db-main');
+    await run('hcloud.server.showActions', node);
+    const scope = { kind: 'server', id: node.resource.id } as const;
+    const panel = await readyPanel(project.id, scope);
+    const mine = newest(sim, (r) => r.action.resources.some((x) => x.type === 'server' && x.id === node.resource.id));
+    assert.deepEqual(panel.current.actions.map((a) => a.id), mine.slice(0, 25));
+    assert.match(panel.current.title, /^Actions of server "db-main" \(project "action-log"\)$/);
+    assert.deepEqual(sim.requests.filter((r) => r.path.includes('/actions')).map((r) => r.path), [`/servers/${node.resource.id}/actions`]);
+  });
+
+  it('Show Actions from the palette asks for the project and the Floating IP; an image from its node', async () => {
+    const fip = [...sim.state.floatingIps.values()].find((f) => f.description === 'Web Frontend')!;
+    const input = script(...projectAnswer(), { quickPick: fip.ip });
+    await run('hcloud.floatingIp.showActions');
+    assert.equal(input.remaining, 0);
+    const panel = await readyPanel(project.id, { kind: 'floatingIp', id: fip.id });
+    assert.equal(panel.current.title, `Actions of Floating IP "${fip.ip} (Web Frontend)" (project "${PROJECT}")`);
+    assert.deepEqual(panel.current.actions.map((a) => a.command).sort(), ['assign_floating_ip', 'change_protection']);
+
+    const [golden] = await client.images.listAll({ type: 'snapshot' }).then((l) => l.filter((i) => i.description === 'web-1 golden image'));
+    const node = { id: `project/${project.id}/image/${golden.id}`, kind: 'image', project, resource: golden, getTreeItem: () => new vscode.TreeItem('x') };
+    await run('hcloud.image.showActions', node);
+    const imagePanel = await readyPanel(project.id, { kind: 'image', id: golden.id });
+    assert.deepEqual(imagePanel.current.actions.map((a) => a.command), ['change_protection', 'create_image']);
+    assert.ok(imagePanel.current.actions[1].resources.some((r) => r.type === 'server'), 'Create image names its server too');
+  });
+
+  it('a resource link reveals and selects its node in the tree; a deleted one says so', async () => {
+    script(...projectAnswer());
+    await run('hcloud.project.showActionLog');
+    const panel = await readyPanel(project.id);
+    const db = server('db-main');
+    await panel.simulateMessage({ type: 'reveal', resource: { type: 'server', id: db.id } });
+    await until('the selection', () => api.treeView.selection.some((n) => (n as { id?: string }).id === `project/${project.id}/servers/server/${db.id}`));
+    assert.equal(api.treeView.visible, true, 'the view is shown');
+    assert.equal(panel.current.notice, undefined);
+    await panel.simulateMessage({ type: 'reveal', resource: { type: 'server', id: 987654 } });
+    assert.equal(panel.current.notice, `Server #987654 no longer exists in project "${PROJECT}".`);
+  });
+
+  it('the tree finds a resource\'s node: loads its folder once, reloads it for a new resource, undefined for a missing one', async () => {
+    const golden = [...sim.state.images.values()].find((i) => i.description === 'web-1 golden image')!;
+    const node = await api.tree.findResourceNode(project.id, 'image', golden.id);
+    assert.equal(node?.id, `project/${project.id}/images/snapshots/image/${golden.id}`);
+    const fip = [...sim.state.floatingIps.values()].find((f) => f.description === 'Spare IPv4')!;
+    assert.equal((await api.tree.findResourceNode(project.id, 'floatingIp', fip.id))?.id, `project/${project.id}/floatingIps/floatingIp/${fip.id}`);
+    await api.tree.findResourceNode(project.id, 'server', server('web-1').id);
+    sim.clearRequests();
+    assert.ok(await api.tree.findResourceNode(project.id, 'server', server('web-2').id));
+    assert.equal(sim.requests.length, 0, 'a loaded folder that has it: no request');
+    const created = await client.servers.create({ name: 'log-new', serverType: 'cx11', image: 'ubuntu-22.04', location: 'fsn1', sshKeys: [] });
+    sim.clearRequests();
+    const fresh = await api.tree.findResourceNode(project.id, 'server', created.server.id);
+    assert.equal(fresh?.id, `project/${project.id}/servers/server/${created.server.id}`);
+    assert.deepEqual(sim.requests.map((r) => r.path), ['/servers'], 'the servers folder loaded again');
+    assert.equal(await api.tree.findResourceNode(project.id, 'server', 424242), undefined);
+    assert.equal(await api.tree.findResourceNode('no-such-project', 'server', created.server.id), undefined);
+    await client.waitForActions(created.action);
+    await client.waitForActions(await client.servers.delete(created.server.id));
+  });
+
+  it('a panel restored after a reload: its project\'s log, or a clear message when the project was removed', async () => {
+    const restored = vscode.window.createWebviewPanel(ACTION_LOG_VIEW_TYPE, 'Action Log', vscode.ViewColumn.Active, {});
+    api.actionLogs.restore(restored, { projectId: project.id, filter: 'success' });
+    const panel = await readyPanel(project.id);
+    assert.equal(panel.current.panel.filter, 'success');
+    assert.ok(panel.current.actions.length > 0 && panel.current.actions.every((a) => a.status === 'success'));
+
+    const orphan = vscode.window.createWebviewPanel(ACTION_LOG_VIEW_TYPE, 'Action Log', vscode.ViewColumn.Active, {});
+    api.actionLogs.restore(orphan, { projectId: 'removed-project-id', filter: 'all' });
+    const gone = await until('the gone panel', () => api.actionLogs.get('removed-project-id'));
+    assert.equal(gone.current.phase, 'gone');
+    assert.match(gone.current.message ?? '', /no longer in the Hetzner Cloud view/);
+    api.actionLogs.restore(vscode.window.createWebviewPanel(ACTION_LOG_VIEW_TYPE, 'Action Log', vscode.ViewColumn.Active, {}), 'garbage');
+    assert.equal(api.actionLogs.get('')?.current.phase, 'gone', 'an unreadable state is a gone panel, not a crash');
+  });
+});

@@ -1,0 +1,233 @@
+// ActionSource against the simulator over HTTP: newest first, status filter, paging, one
+// resource's actions, and the fallback to the resources' actions when GET /actions is refused;
+// with the requests each step costs.
+import * as assert from 'node:assert/strict';
+import type { Action } from '../../../src/api/types';
+import type { ActionRecord } from '../../../src/sim/state';
+import type { Simulator } from '../../../src/sim/types';
+import { ActionSource, NameBook } from '../../../src/webview/actionLog/source';
+import { settle, useSimulator, type Env } from '../api/helpers';
+
+/** The simulator's actions, newest first (started, then id), optionally only those `keep` accepts. */
+function expected(sim: Simulator, keep: (r: ActionRecord) => boolean = () => true): number[] {
+  return [...sim.state.actions.values()]
+    .filter(keep)
+    .sort((a, b) => b.startedMs - a.startedMs || b.action.id - a.action.id)
+    .map((r) => r.action.id);
+}
+
+const ids = (actions: Action[]) => actions.map((a) => a.id);
+const gets = (sim: Simulator) => sim.requests.filter((r) => r.method === 'GET');
+const paths = (sim: Simulator) => gets(sim).map((r) => r.path);
+
+/** Actions of the resources the fallback asks: servers, Floating IPs, snapshots and backups. */
+function ofProjectResources(sim: Simulator) {
+  const s = sim.state;
+  const own = new Set<string>([
+    ...[...s.servers.keys()].map((id) => `server/${id}`),
+    ...[...s.floatingIps.keys()].map((id) => `floating_ip/${id}`),
+    ...[...s.images.values()].filter((i) => i.type === 'snapshot' || i.type === 'backup').map((i) => `image/${i.id}`),
+  ]);
+  return (r: ActionRecord) => r.action.resources.some((x) => own.has(`${x.type}/${x.id}`));
+}
+
+/** Gives one server `n` more (finished) actions. */
+async function addActions(env: Env, serverId: number, n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await settle(env, await env.client.servers.changeProtection(serverId, { delete: i % 2 === 0, rebuild: i % 2 === 0 }));
+}
+
+describe('ActionSource', () => {
+  describe('with GET /actions', () => {
+    const env = useSimulator({ seed: 'demo' });
+    beforeEach(() => env.sim.clearRequests());
+
+    it('loads the newest 25 first with one request (sort=started:desc)', async () => {
+      const source = new ActionSource(env.client, { filter: 'all' });
+      const snap = await source.load();
+      assert.deepEqual(ids(snap.actions), expected(env.sim).slice(0, 25));
+      assert.equal(snap.fallback, false);
+      assert.equal(snap.hasMore, expected(env.sim).length > 25);
+      const reqs = gets(env.sim);
+      assert.equal(reqs.length, 1, 'a first load is one request');
+      assert.equal(reqs[0].path, '/actions');
+      assert.deepEqual(reqs[0].query.sort, ['started:desc', 'id:desc']);
+      assert.deepEqual(reqs[0].query.per_page, ['25']);
+      assert.equal(reqs[0].query.status, undefined);
+    });
+
+    it('filters by status on the API side', async () => {
+      const source = new ActionSource(env.client, { filter: 'error' });
+      const snap = await source.load();
+      assert.ok(snap.actions.length > 0, 'the demo history has a failed rebuild');
+      assert.deepEqual(ids(snap.actions), expected(env.sim, (r) => r.action.status === 'error'));
+      assert.ok(snap.actions.every((a) => a.status === 'error' && a.error?.code === 'action_failed'));
+      assert.deepEqual(gets(env.sim)[0].query.status, ['error']);
+      assert.equal(snap.hasMore, false);
+    });
+
+    it('pages: "Load older" asks page 2, 3, ... and ends with every action once, newest first', async () => {
+      const all = expected(env.sim);
+      const source = new ActionSource(env.client, { filter: 'all' }, 7);
+      let snap = await source.load();
+      assert.deepEqual(ids(snap.actions), all.slice(0, 7));
+      let pages = 1;
+      while (snap.hasMore) {
+        snap = await source.loadOlder();
+        pages++;
+        assert.deepEqual(ids(snap.actions), all.slice(0, Math.min(all.length, 7 * pages)), `after page ${pages}`);
+      }
+      assert.deepEqual(ids(snap.actions), all);
+      assert.deepEqual(gets(env.sim).map((r) => r.query.page?.[0] ?? '1'), Array.from({ length: pages }, (_, i) => String(i + 1)));
+    });
+
+    it('refresh is one request; a new action shows on top', async () => {
+      const source = new ActionSource(env.client, { filter: 'all' });
+      await source.load();
+      const web1 = [...env.sim.state.servers.values()].find((s) => s.name === 'web-1')!;
+      await addActions(env, web1.id, 1);
+      env.sim.clearRequests();
+      const snap = await source.refresh();
+      assert.equal(gets(env.sim).length, 1, 'a refresh is one request');
+      assert.equal(source.refreshCost, 1);
+      assert.deepEqual(ids(snap.actions), expected(env.sim).slice(0, 25));
+      assert.equal(snap.actions[0].command, 'change_protection');
+    });
+
+    it('one server: GET /servers/{id}/actions, only its actions', async () => {
+      const db = [...env.sim.state.servers.values()].find((s) => s.name === 'db-main')!;
+      const source = new ActionSource(env.client, { filter: 'all', scope: { kind: 'server', id: db.id } });
+      const snap = await source.load();
+      const mine = expected(env.sim, (r) => r.action.resources.some((x) => x.type === 'server' && x.id === db.id));
+      assert.ok(mine.length >= 4);
+      assert.deepEqual(ids(snap.actions), mine.slice(0, 25));
+      assert.deepEqual(paths(env.sim), [`/servers/${db.id}/actions`]);
+    });
+
+    it('one Floating IP and one image: their own endpoints', async () => {
+      const fip = [...env.sim.state.floatingIps.values()].find((f) => f.description === 'Web Frontend')!;
+      const fsnap = await new ActionSource(env.client, { filter: 'all', scope: { kind: 'floatingIp', id: fip.id } }).load();
+      assert.deepEqual(ids(fsnap.actions), expected(env.sim, (r) => r.action.resources.some((x) => x.type === 'floating_ip' && x.id === fip.id)));
+      assert.deepEqual(fsnap.actions.map((a) => a.command).sort(), ['assign_floating_ip', 'change_protection']);
+      const golden = [...env.sim.state.images.values()].find((i) => i.description === 'web-1 golden image')!;
+      const isnap = await new ActionSource(env.client, { filter: 'all', scope: { kind: 'image', id: golden.id } }).load();
+      assert.deepEqual(isnap.actions.map((a) => a.command), ['change_protection', 'create_image']);
+      assert.deepEqual(paths(env.sim), [`/floating_ips/${fip.id}/actions`, `/images/${golden.id}/actions`]);
+    });
+
+    it('a missing resource rejects with not_found', async () => {
+      await assert.rejects(new ActionSource(env.client, { filter: 'all', scope: { kind: 'server', id: 999_999 } }).load(), (e: { code?: string }) => e.code === 'not_found');
+    });
+
+    it('resolveNames: one list per kind shown, once; nothing for names the tree has; a deleted resource is not asked again', async () => {
+      const source = new ActionSource(env.client, { filter: 'all' }, 50);
+      const snap = await source.load();
+      const types = new Set(snap.actions.flatMap((a) => a.resources.map((r) => r.type)));
+      env.sim.clearRequests();
+      assert.equal(await source.resolveNames(snap.actions, () => true), false, 'the tree knows them all');
+      assert.equal(env.sim.requests.length, 0);
+      assert.equal(await source.resolveNames(snap.actions), true);
+      const want = { server: '/servers', floating_ip: '/floating_ips', image: '/images' } as Record<string, string>;
+      assert.deepEqual(paths(env.sim).sort(), [...types].map((t) => want[t]).sort(), 'one list per kind of resource shown');
+      const web1 = [...env.sim.state.servers.values()].find((s) => s.name === 'web-1')!;
+      assert.equal(source.nameOf('server', web1.id), 'web-1');
+      env.sim.clearRequests();
+      assert.equal(await source.resolveNames(snap.actions), false);
+      assert.equal(env.sim.requests.length, 0, 'known now: no request');
+      // A resource that no longer exists: looked up once, then left as it is.
+      const gone = { ...snap.actions[0], id: 999_001, resources: [{ type: 'server', id: 999_002 }] };
+      assert.equal(await source.resolveNames([gone]), false);
+      assert.deepEqual(paths(env.sim), ['/servers']);
+      env.sim.clearRequests();
+      await source.resolveNames([gone]);
+      assert.equal(env.sim.requests.length, 0);
+      // The panel's next source (another filter) shares what was learned.
+      const book = new NameBook();
+      const first = new ActionSource(env.client, { filter: 'all' }, 25, book);
+      await first.resolveNames((await first.load()).actions);
+      env.sim.clearRequests();
+      const second = new ActionSource(env.client, { filter: 'success' }, 25, book);
+      await second.resolveNames((await second.load()).actions);
+      assert.deepEqual(paths(env.sim), ['/actions'], 'only the list: the names are known');
+    });
+
+    it('update(): an action started elsewhere joins at once; one that leaves the filter leaves the list', async () => {
+      const running = new ActionSource(env.client, { filter: 'running' });
+      const all = new ActionSource(env.client, { filter: 'all' });
+      await running.load();
+      await all.load();
+      const web2 = [...env.sim.state.servers.values()].find((s) => s.name === 'web-2')!;
+      const started = await env.client.servers.changeProtection(web2.id, { delete: false, rebuild: false });
+      assert.equal(started.status, 'running');
+      assert.equal(running.update([started]).actions[0].id, started.id);
+      assert.equal(all.update([started]).actions[0].id, started.id);
+      assert.deepEqual(running.runningIds(), [started.id]);
+      const [done] = await settle(env, started);
+      assert.deepEqual(ids(running.update([done]).actions).includes(done.id), false, 'finished: no longer running');
+      assert.equal(all.update([done]).actions[0].status, 'success');
+      assert.deepEqual(all.runningIds(), []);
+    });
+  });
+
+  describe('when the API refuses GET /actions (drift refuseUnfilteredActions)', () => {
+    const env = useSimulator({ seed: 'demo', drift: { refuseUnfilteredActions: true } });
+    beforeEach(() => env.sim.clearRequests());
+
+    it('falls back to the actions of servers, Floating IPs and own images: merged, de-duplicated, newest first; says so', async () => {
+      const source = new ActionSource(env.client, { filter: 'all' }, 50);
+      const snap = await source.load();
+      assert.equal(snap.fallback, true);
+      const want = expected(env.sim, ofProjectResources(env.sim));
+      assert.deepEqual(ids(snap.actions), want.slice(0, 50));
+      assert.equal(new Set(ids(snap.actions)).size, snap.actions.length, 'no action twice (create_image names a server and an image)');
+      const s = env.sim.state;
+      const own = [...s.images.values()].filter((i) => i.type === 'snapshot' || i.type === 'backup').length;
+      const resources = s.servers.size + s.floatingIps.size + own;
+      const reqs = gets(env.sim);
+      assert.equal(reqs[0].path, '/actions');
+      assert.equal(reqs[0].status, 400, 'the refused request');
+      assert.equal(reqs.length, 1 + 3 + resources, `1 refused + 3 lists + 1 per resource (${resources})`);
+      assert.equal(source.nameOf('server', [...s.servers.values()][0].id), [...s.servers.values()][0].name, 'names come with the lists');
+      console.log(`      requests: first load (fallback) ${reqs.length} for ${resources} resources`);
+      env.sim.clearRequests();
+      await source.refresh();
+      assert.equal(gets(env.sim).length, 3 + resources, 'a refresh: 3 lists + 1 per resource');
+      assert.equal(source.refreshCost, 3 + resources, 'what the panel spaces its refreshes by');
+      console.log(`      requests: refresh (fallback) ${gets(env.sim).length}`);
+    });
+
+    it('pages through merged lists: each page is the next part of the full order, nothing missed or doubled', async () => {
+      const db = [...env.sim.state.servers.values()].find((s) => s.name === 'db-main')!;
+      await addActions(env, db.id, 8); // one long stream among short ones
+      const want = expected(env.sim, ofProjectResources(env.sim));
+      const source = new ActionSource(env.client, { filter: 'all' }, 4);
+      let snap = await source.load();
+      let pages = 1;
+      assert.deepEqual(ids(snap.actions), want.slice(0, 4));
+      while (snap.hasMore) {
+        snap = await source.loadOlder();
+        pages++;
+        assert.deepEqual(ids(snap.actions), want.slice(0, Math.min(want.length, 4 * pages)), `page ${pages}`);
+      }
+      assert.deepEqual(ids(snap.actions), want);
+    });
+
+    it('filter by status in fallback asks each resource with status=', async () => {
+      const source = new ActionSource(env.client, { filter: 'error' });
+      const snap = await source.load();
+      assert.deepEqual(ids(snap.actions), expected(env.sim, (r) => ofProjectResources(env.sim)(r) && r.action.status === 'error'));
+      const perResource = gets(env.sim).filter((r) => /\/actions$/.test(r.path) && r.path !== '/actions');
+      assert.ok(perResource.length > 0 && perResource.every((r) => r.query.status?.[0] === 'error'));
+    });
+
+    it('getMany (the poll of running actions) still works: GET /actions?id= is allowed', async () => {
+      const web1 = [...env.sim.state.servers.values()].find((s) => s.name === 'web-1')!;
+      const a = await env.client.servers.changeProtection(web1.id, { delete: false, rebuild: false });
+      const b = await env.client.servers.changeProtection(web1.id, { delete: false, rebuild: false }).catch(() => undefined);
+      env.sim.clearRequests();
+      const fresh = await env.client.actions.getMany(b ? [a.id, b.id] : [a.id]);
+      assert.deepEqual(ids(fresh), b ? [a.id, b.id] : [a.id]);
+      assert.equal(gets(env.sim).length, 1, 'one request for all running actions');
+      await settle(env, b ? [a, b] : [a]);
+    });
+  });
+});
