@@ -74,4 +74,5 @@ try {
   await harness.close();
 }
 console.log(`bundle: media/dist/metrics.js ${size('media/dist/metrics.js')}, media/dist/metrics.css ${size('media/dist/metrics.css')}`);
+console.log(`bundle: media/dist/actionLog.js ${size('media/dist/actionLog.js')}, media/dist/actionLog.css ${size('media/dist/actionLog.css')}`);
 console.log(`bundle: dist/extension.js ${size('dist/extension.js')}`);
