@@ -19,7 +19,7 @@ import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ensureCodeServer } from './vscode/ensure-code-server.mjs';
 import { launchBrowser, onCleanup, parseArgs, projectRoot, seconds, startCodeServer, waitForWorkbench } from './vscode/harness.mjs';
-import { Workbench } from '../test/support/workbench.mjs';
+import { canvasPixelsOf, Workbench } from '../test/support/workbench.mjs';
 
 const started = Date.now();
 const opts = parseArgs();
@@ -72,51 +72,25 @@ function startSimulator() {
   });
 }
 
-/** Right-clicks `row`, runs the menu entry `name`, until `shows` is visible (a click on a menu still placing itself is lost). */
-async function contextMenu(wb, row, name, shows) {
-  await wb.until(async () => {
-    if (await shows.isVisible()) return true;
-    await wb.page.keyboard.press('Escape');
-    await row.click({ button: 'right' });
-    const item = wb.page.locator('.monaco-menu').getByRole('menuitem', { name: new RegExp(`^${name}`) });
-    await item.waitFor({ state: 'visible', timeout: 3_000 });
-    await item.hover();
-    await wb.page.keyboard.press('Enter');
-    await shows.waitFor({ state: 'visible', timeout: 5_000 });
-    return true;
-  }, `the context menu entry "${name}" does not open what it should`, 30_000);
-}
-
-/** Canvas pixels close to `hex` (#rrggbb): the chart lines drawn in a theme's colour. */
-const pixelsOf = (canvas, hex) => canvas.evaluate((c, h) => {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
-  const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
-  let n = 0;
-  for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 200 && Math.abs(data[i] - r) < 24 && Math.abs(data[i + 1] - g) < 24 && Math.abs(data[i + 2] - b) < 24) n++;
-  return n;
-}, hex);
-
 /** Show Metrics of `server` (light theme, then dark) and Show Action Log of the project, with screenshots. */
 async function checkPanels(page, rows, server, shots) {
   const wb = new Workbench(page);
-  const webview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-  await contextMenu(wb, rows.filter({ hasText: server }).first(), 'Show Metrics', page.locator('.tab', { hasText: `Metrics: ${server}` }));
+  const webview = wb.webview();
+  await wb.contextMenu(rows.filter({ hasText: server }).first(), 'Show Metrics', page.locator('.tab', { hasText: `Metrics: ${server}` }));
   const canvases = webview.locator('#charts figure.chart canvas');
   await wb.until(async () => (await canvases.count()) === 5, 'the metrics panel shows five charts', 30_000);
   // charts.blue of the Light Modern and Dark Modern themes.
-  await wb.until(async () => (await pixelsOf(canvases.first(), '#1a85ff')) > 200, 'the CPU chart is drawn in the light theme', 30_000);
+  await wb.until(async () => (await canvasPixelsOf(canvases.first(), '#1a85ff')) > 200, 'the CPU chart is drawn in the light theme', 30_000);
   await wb.parkMouse();
   await page.screenshot({ path: join(shots, 'metrics-light.png') });
-  await wb.runCommand('Preferences: Color Theme');
-  await wb.answerQuickInput('Dark Modern');
-  await wb.quickInput().waitFor({ state: 'hidden' });
-  await wb.until(async () => (await pixelsOf(canvases.first(), '#3794ff')) > 200, 'the CPU chart is redrawn in the dark theme', 30_000);
+  await wb.colorTheme('Dark Modern');
+  await wb.until(async () => (await canvasPixelsOf(canvases.first(), '#3794ff')) > 200, 'the CPU chart is redrawn in the dark theme', 30_000);
   await wb.parkMouse();
   await page.screenshot({ path: join(shots, 'metrics-dark.png') });
   step(`check: Show Metrics draws the five charts of "${server}" in the light and the dark theme`);
 
   await wb.runCommand('View: Close All Editors');
-  await contextMenu(wb, rows.filter({ hasText: 'HCLOUD_TOKEN' }).first(), 'Show Action Log', page.locator('iframe.webview.ready'));
+  await wb.contextMenu(rows.filter({ hasText: 'HCLOUD_TOKEN' }).first(), 'Show Action Log', page.locator('iframe.webview.ready'));
   const actions = webview.locator('#actions tbody tr');
   await wb.until(async () => (await actions.count()) >= 3, 'the action log lists the demo project\'s actions', 30_000);
   await wb.parkMouse();

@@ -108,14 +108,6 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
     this.panel.reveal();
   }
 
-  /** Tests: a message as if the webview sent it, validated the same way. False when invalid. */
-  async simulateMessage(raw: unknown): Promise<boolean> {
-    const message = parseActionLogFromWebview(raw);
-    if (!message) return false;
-    await this.onMessage(message);
-    return true;
-  }
-
   /** Resolves once no load, page, refresh or name lookup is on its way (tests). */
   async idle(): Promise<void> {
     for (let b = this.busy; b; b = this.busy === b ? undefined : this.busy) await b.catch(() => undefined);

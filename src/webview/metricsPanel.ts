@@ -103,14 +103,6 @@ export class MetricsPanel extends WebviewPanelHost<MetricsToWebview, MetricsFrom
     return this.last?.metrics;
   }
 
-  /** Handles `raw` as if the webview had posted it (integration tests drive the panel with it). */
-  async receiveForTesting(raw: unknown): Promise<boolean> {
-    const message = parseMetricsFromWebview(raw);
-    if (!message) return false;
-    await this.onMessage(message);
-    return true;
-  }
-
   private now(): number {
     return this.deps.now?.() ?? Date.now();
   }

@@ -94,6 +94,16 @@ export abstract class WebviewPanelHost<ToWebview, FromWebview> implements vscode
     // Hosts that poll pause here.
   }
 
+  /**
+   * Handles `raw` as if the webview had posted it, validated the same way (integration tests drive
+   * panels with it). False when it is not a valid message.
+   */
+  async receiveForTesting(raw: unknown): Promise<boolean> {
+    if (this.options.parse(raw) === undefined) return false;
+    await this.receive(raw);
+    return true;
+  }
+
   private async receive(raw: unknown): Promise<void> {
     if (this.disposed) return;
     if (messageType(raw) === 'ready') {

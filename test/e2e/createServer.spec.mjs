@@ -19,35 +19,6 @@ async function addProject(wb, url) {
   await wb.addProjectThroughPalette(PROJECT, TOKEN, url);
 }
 
-/** Removes the project again through the palette and its modal, so later files start clean. */
-async function removeProject(wb, page) {
-  for (let i = 0; i < 3; i++) await page.keyboard.press('Escape');
-  await wb.runCommand('Hetzner Cloud: Remove Project');
-  await wb.waitForQuickInput(PROJECT);
-  await wb.answerQuickInput(PROJECT);
-  const dialog = page.locator('.monaco-dialog-box');
-  await dialog.waitFor({ state: 'visible' });
-  await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
-  await dialog.waitFor({ state: 'hidden' });
-  await wb.treeRows('hcloud', PROJECT).first().waitFor({ state: 'detached' });
-}
-
-/**
- * Leaves the shared browser profile as a fresh one: the Explorer shown in the side bar, written
- * to the workbench's storage by Reload Window (scenarios of later files click the Hetzner Cloud entry,
- * which would close the side bar if it were still the active container).
- */
-async function restoreSideBar(wb, page) {
-  await wb.runCommand('View: Show Explorer');
-  await page.locator('[id="workbench.view.explorer"]').waitFor({ state: 'visible' });
-  // Reload Window shuts the workbench down properly, which writes its state (page.reload() may not)
-  const loaded = page.waitForEvent('load', { timeout: 60_000 });
-  await wb.runCommand('Developer: Reload Window');
-  await loaded;
-  await page.locator('.monaco-workbench').first().waitFor({ state: 'visible', timeout: 60_000 });
-  await page.locator('[id="workbench.view.explorer"]').waitFor({ state: 'visible' });
-}
-
 /** Waits for step `n` of 8 of Create Server. */
 async function step(wb, n) {
   await wb.until(
@@ -128,23 +99,15 @@ export const scenarios = [
         assert.deepEqual(post.body.ssh_keys, []);
 
         // the server in the tree (inside a "Servers" folder when the tree has one)
-        const serverRow = wb.treeRows('hcloud', SERVER).first();
-        if (!(await serverRow.isVisible())) {
-          const expanded = await projectRow.getAttribute('aria-expanded');
-          if (expanded !== 'true') await projectRow.click();
-          const folder = wb.treeRows('hcloud', 'Servers').first();
-          await wb.until(async () => (await serverRow.isVisible()) || (await folder.isVisible()), 'the project shows its servers or a Servers folder');
-          if (!(await serverRow.isVisible()) && (await folder.getAttribute('aria-expanded')) !== 'true') await folder.click();
-        }
-        await serverRow.waitFor({ state: 'visible', timeout: 20_000 });
+        const serverRow = await wb.serverRow(PROJECT, SERVER);
         const ip = [...s.state.servers.values()].find((x) => x.name === SERVER)?.public_net.ipv4?.ip;
         assert.ok(ip, 'the simulator gave the server an IPv4');
         await wb.until(async () => (await serverRow.innerText()).includes(ip), `the row of ${SERVER} shows ${ip}`);
         await wb.parkMouse();
         await screenshot('create-server-tree');
       } finally {
-        await removeProject(wb, page);
-        await restoreSideBar(wb, page);
+        await wb.removeProject(PROJECT);
+        await wb.leaveCleanProfile();
       }
     },
   },

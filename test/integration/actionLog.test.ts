@@ -115,6 +115,25 @@ describe('action log', function () {
     for (const c of ['hcloud.project.showActionLog', 'hcloud.server.showActions', 'hcloud.floatingIp.showActions', 'hcloud.image.showActions']) assert.ok(registered.has(c), c);
   });
 
+  it('the webview never gets the token or the API endpoint: not in its page, not in a message', async () => {
+    script(...projectAnswer());
+    await run('hcloud.project.showActionLog');
+    const panel = await readyPanel(project.id);
+    const posted: unknown[] = [];
+    const sub = panel.onDidPost((m) => posted.push(m));
+    try {
+      sim.clearRequests();
+      assert.ok(await panel.receiveForTesting({ type: 'refresh' }));
+      await until('the list again', () => sim.requests.some((r) => r.path === '/actions') && posted.length > 0);
+      await panel.idle();
+    } finally {
+      sub.dispose();
+    }
+    const seen = panel.panel.webview.html + JSON.stringify(posted);
+    assert.ok(!seen.includes(TOKEN), 'the token is not in the page or the messages');
+    assert.ok(!seen.includes(sim.url), 'the endpoint is not in the page or the messages');
+  });
+
   it('Show Action Log lists the project\'s actions newest first with one request; a second call reveals the same panel', async () => {
     script(...projectAnswer());
     await run('hcloud.project.showActionLog');
@@ -168,7 +187,7 @@ describe('action log', function () {
     const api2 = server('api-staging');
     const started = await client.servers.changeProtection(api2.id, { delete: false, rebuild: false });
     sim.clearRequests();
-    await panel.simulateMessage({ type: 'refresh' });
+    await panel.receiveForTesting({ type: 'refresh' });
     await panel.idle();
     assert.equal(panel.current.actions[0].id, started.id);
     assert.equal(panel.current.actions[0].status, 'running');
@@ -184,7 +203,7 @@ describe('action log', function () {
     const panel = await readyPanel(project.id);
     const target = server('api-staging');
     const started = await client.servers.changeProtection(target.id, { delete: false, rebuild: false });
-    await panel.simulateMessage({ type: 'refresh' });
+    await panel.receiveForTesting({ type: 'refresh' });
     await panel.idle();
     assert.equal(panel.current.actions[0].status, 'running');
     await vscode.commands.executeCommand('workbench.action.files.newUntitledFile');
@@ -203,22 +222,22 @@ describe('action log', function () {
     await run('hcloud.project.showActionLog');
     const panel = await readyPanel(project.id);
     sim.clearRequests();
-    assert.ok(await panel.simulateMessage({ type: 'setFilter', filter: 'error' }));
+    assert.ok(await panel.receiveForTesting({ type: 'setFilter', filter: 'error' }));
     await until('the failed actions', () => panel.current.phase === 'ready' && panel.current.panel.filter === 'error');
     assert.deepEqual(sim.requests.map((r) => [r.path, r.query.status]), [['/actions', ['error']]]);
     assert.deepEqual(panel.current.actions.map((a) => a.id), newest(sim, (r) => r.action.status === 'error'));
     assert.ok(panel.current.actions.every((a) => a.error?.code === 'action_failed'));
 
-    await panel.simulateMessage({ type: 'setFilter', filter: 'all' });
+    await panel.receiveForTesting({ type: 'setFilter', filter: 'all' });
     await until('all actions', () => panel.current.phase === 'ready' && panel.current.panel.filter === 'all');
     assert.equal(panel.current.actions.length, 25);
     assert.equal(panel.current.hasMore, true, 'the demo has more than 25 actions');
     sim.clearRequests();
-    await panel.simulateMessage({ type: 'loadOlder' });
+    await panel.receiveForTesting({ type: 'loadOlder' });
     await panel.idle();
     assert.deepEqual(sim.requests.map((r) => [r.path, r.query.page]), [['/actions', ['2']]]);
     assert.deepEqual(panel.current.actions.map((a) => a.id), newest(sim).slice(0, 50));
-    assert.equal(await panel.simulateMessage({ type: 'setFilter', filter: 'queued' }), false, 'an invalid message is dropped');
+    assert.equal(await panel.receiveForTesting({ type: 'setFilter', filter: 'queued' }), false, 'an invalid message is dropped');
   });
 
   it('an API error shows its message; Retry loads the list', async () => {
@@ -231,7 +250,7 @@ describe('action log', function () {
       await until('the error', () => panel.current.phase === 'error');
       assert.match(panel.current.message ?? '', /token/i);
       assert.match(panel.current.message ?? '', /\(unauthorized\)|Update Token/);
-      await panel.simulateMessage({ type: 'refresh' });
+      await panel.receiveForTesting({ type: 'refresh' });
       await until('the list', () => panel.current.phase === 'ready');
       assert.equal(panel.current.actions.length, 25);
       assert.equal(panel.current.message, undefined);
@@ -291,11 +310,11 @@ describe('action log', function () {
     await run('hcloud.project.showActionLog');
     const panel = await readyPanel(project.id);
     const db = server('db-main');
-    await panel.simulateMessage({ type: 'reveal', resource: { type: 'server', id: db.id } });
+    await panel.receiveForTesting({ type: 'reveal', resource: { type: 'server', id: db.id } });
     await until('the selection', () => api.treeView.selection.some((n) => (n as { id?: string }).id === `project/${project.id}/servers/server/${db.id}`));
     assert.equal(api.treeView.visible, true, 'the view is shown');
     assert.equal(panel.current.notice, undefined);
-    await panel.simulateMessage({ type: 'reveal', resource: { type: 'server', id: 987654 } });
+    await panel.receiveForTesting({ type: 'reveal', resource: { type: 'server', id: 987654 } });
     assert.equal(panel.current.notice, `Server #987654 no longer exists in project "${PROJECT}".`);
   });
 

@@ -126,6 +126,17 @@ describe('metrics panel', function () {
     assert.deepEqual(panel.panelState, { projectId: project.id, serverId: web1.id, serverName: 'web-1', range: { kind: 'preset', id: '1h' }, autoRefresh: true });
   });
 
+  it('the webview never gets the token or the API endpoint: not in its page, not in a message', async () => {
+    const web1 = await server('web-1');
+    const panel = await open(web1);
+    const posted = record(panel);
+    assert.ok(await panel.receiveForTesting({ type: 'refresh' }));
+    await until(() => posted.some((m) => m.type === 'data'), 'the data after Refresh');
+    const seen = panel.panel.webview.html + JSON.stringify(posted);
+    assert.ok(!seen.includes(TOKEN), 'the token is not in the page or the messages');
+    assert.ok(!seen.includes(sim.url), 'the endpoint is not in the page or the messages');
+  });
+
   it('a new server without samples yet: the webview shows the empty state', async () => {
     const web2 = await server('web-2');
     // As if it was created this very moment: the simulator has no sample after its creation yet.

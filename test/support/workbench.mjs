@@ -163,4 +163,118 @@ export class Workbench {
     await this.page.mouse.move(size.width - 5, size.height / 2);
     await new Promise((r) => setTimeout(r, 300));
   }
+
+  /** Facts of the tree's rendered rows: text, level, expanded ("true" / "false" / null). */
+  rowFacts(containerId = 'hcloud') {
+    return this.treeRows(containerId).evaluateAll((els) => els.map((e) => ({
+      text: (e.querySelector('.label-name')?.textContent ?? e.textContent ?? '').trim(),
+      level: Number(e.getAttribute('aria-level')),
+      expanded: e.getAttribute('aria-expanded'),
+    })));
+  }
+
+  /**
+   * The row of server `server` under project `project` (which the view must list): collapses
+   * other projects, expands the project and, on a tree with folders, its "Servers" folder.
+   */
+  async serverRow(project, server) {
+    const projectRow = this.treeRows('hcloud', project).first();
+    await projectRow.waitFor({ state: 'visible', timeout: 20_000 });
+    const collapseAll = this.page.locator('.part.sidebar a.action-label[aria-label="Collapse All"]');
+    if (await collapseAll.isVisible().catch(() => false)) await collapseAll.click();
+    if ((await projectRow.getAttribute('aria-expanded')) !== 'true') await projectRow.click();
+    await this.until(async () => (await projectRow.getAttribute('aria-expanded')) === 'true', `the row of project "${project}" expands`);
+    const row = this.treeRows('hcloud', server).first();
+    await this.until(async () => {
+      if (await row.isVisible()) return true;
+      const facts = await this.rowFacts();
+      const p = facts.findIndex((f) => f.text === project);
+      const folder = facts.findIndex((f, i) => i > p && f.text === 'Servers' && f.level === facts[p].level + 1);
+      if (p >= 0 && folder > p && facts[folder].expanded === 'false') await this.treeRows('hcloud').nth(folder).click();
+      return false;
+    }, async () => `no row for server "${server}"; rows: ${JSON.stringify(await this.rowFacts())}`, 20_000);
+    return row;
+  }
+
+  /**
+   * Right-clicks `row` and chooses the context-menu entry whose name starts with `name`, until
+   * `shows` (what the command opens) is visible: a click that lands while the menu still places
+   * itself is lost, so it retries.
+   */
+  async contextMenu(row, name, shows, timeoutMs = 30_000) {
+    await this.until(async () => {
+      if (await shows.isVisible()) return true;
+      await this.page.keyboard.press('Escape');
+      await row.click({ button: 'right' });
+      // Scoped to the menu: the row's inline buttons carry the same names.
+      const item = this.page.locator('.monaco-menu').getByRole('menuitem', { name: new RegExp(`^${name}`) });
+      await item.waitFor({ state: 'visible', timeout: 3_000 });
+      // Hover focuses the entry, Enter runs it (a mouse click right after the menu opened can be ignored).
+      await item.hover();
+      await this.page.keyboard.press('Enter');
+      await shows.waitFor({ state: 'visible', timeout: 5_000 });
+      return true;
+    }, `the context menu entry "${name}" does not open what it should`, timeoutMs);
+  }
+
+  /** The page inside the active webview (two iframes deep). */
+  webview() {
+    return this.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  }
+
+  /** Removes project `name` through the palette and its modal. */
+  async removeProject(name) {
+    for (let i = 0; i < 3; i++) await this.page.keyboard.press('Escape');
+    await this.runCommand('Hetzner Cloud: Remove Project');
+    await this.waitForQuickInput(name);
+    await this.answerQuickInput(name);
+    const dialog = this.page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible' });
+    await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await this.treeRows('hcloud', name).first().waitFor({ state: 'detached' });
+  }
+
+  /** Developer: Reload Window (it shuts the workbench down properly, which writes its state; page.reload() may not). */
+  async reloadWindow() {
+    const loaded = this.page.waitForEvent('load', { timeout: 60_000 });
+    await this.runCommand('Developer: Reload Window');
+    await loaded;
+    await this.page.locator('.monaco-workbench').first().waitFor({ state: 'visible', timeout: 60_000 });
+  }
+
+  /**
+   * Leaves the shared browser profile as a fresh one for the spec files after this one: no editor
+   * open (a panel would come back), the Explorer in the side bar (later scenarios click the Hetzner
+   * Cloud entry, which would close the side bar if it were still the active container), written
+   * to the workbench's storage by Reload Window.
+   */
+  async leaveCleanProfile() {
+    for (let i = 0; i < 3; i++) await this.page.keyboard.press('Escape');
+    await this.runCommand('View: Close All Editors');
+    await this.runCommand('View: Show Explorer');
+    await this.page.locator('[id="workbench.view.explorer"]').waitFor({ state: 'visible' });
+    await this.reloadWindow();
+    await this.page.locator('[id="workbench.view.explorer"]').waitFor({ state: 'visible' });
+  }
+
+  /** Switches the colour theme through "Preferences: Color Theme" (e.g. "Dark Modern"). */
+  async colorTheme(name) {
+    await this.runCommand('Preferences: Color Theme');
+    await this.answerQuickInput(name);
+    await this.quickInput().waitFor({ state: 'hidden' });
+  }
+}
+
+/** Pixels of a canvas (a Playwright locator) close to `hex` (#rrggbb): lines drawn in a theme's colour. */
+export function canvasPixelsOf(canvas, hex) {
+  return canvas.evaluate((c, h) => {
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
+    const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3] > 200 && Math.abs(data[i] - r) < 24 && Math.abs(data[i + 1] - g) < 24 && Math.abs(data[i + 2] - b) < 24) n++;
+    }
+    return n;
+  }, hex);
 }
