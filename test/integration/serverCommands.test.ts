@@ -592,6 +592,23 @@ describe('server commands', function () {
       assert.match(error, /invalid_input/);
     });
 
+    it('rate_limit_exceeded: the command says the budget is used up and when requests are possible again', async () => {
+      const node = await serverNode('web-2');
+      sim.clearRequests();
+      sim.setRateLimitRemaining(0);
+      try {
+        script();
+        await run('hcloud.server.reboot', node);
+        assert.deepEqual(changes().map((r) => [r.path, r.status]), [[`/servers/${wire('web-2').id}/actions/reboot`, 429]]);
+        const [error] = errors();
+        assert.match(error, /^Reboot "web-2" failed: the project's API rate limit is used up\. Requests will be possible again in about \d+ minutes \(at \d\d:\d\d:\d\d UTC\)\./);
+        assert.match(error, /rate limit/i);
+        assert.equal(wire('web-2').status, 'running', 'nothing happened');
+      } finally {
+        sim.setRateLimitRemaining(3600);
+      }
+    });
+
     it('a failed action shows the action\'s error message and code', async () => {
       sim.setFaults({ failActions: [{ command: 'reboot_server', code: 'action_failed', message: 'The hypervisor did not answer' }] });
       script();
