@@ -35,6 +35,7 @@ try {
     if (!Array.isArray(mod.scenarios)) throw new Error(`test/webview/${file} does not export a \`scenarios\` array`);
     for (const s of mod.scenarios) all.push({ ...s, file });
   }
+  if (all.length === 0) throw new Error('no scenarios in test/webview/*.spec.mjs');
   const scenarios = all.filter((s) => !grep || s.name.includes(grep));
   ensureChromium();
   if (!opts['no-build']) buildForTests(OUTDIR);
