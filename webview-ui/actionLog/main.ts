@@ -16,6 +16,7 @@ import {
 } from '../../src/shared/actionLogProtocol';
 import { commandWords, formatDateTime, formatDuration, STATUS_WORDS } from '../../src/shared/actionWords';
 import { connect } from '../common/bridge';
+import '../common/base.css';
 import './actionLog.css';
 
 provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeDropdown(), vsCodeOption(), vsCodeProgressRing());

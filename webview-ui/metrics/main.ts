@@ -4,6 +4,7 @@
 // After drawing a data message it posts `rendered` (charts, samples, ms measured in the page).
 
 import 'uplot/dist/uPlot.min.css';
+import '../common/base.css';
 import './metrics.css';
 import {
   provideVSCodeDesignSystem,
