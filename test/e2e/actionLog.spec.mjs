@@ -72,8 +72,7 @@ export const scenarios = [
         await log.locator('#actions tbody tr').first().locator('.command-words', { hasText: 'Power off' }).waitFor({ timeout: 20_000 });
         assert.equal(await log.locator('#actions tbody tr').first().locator('.status-text').textContent(), 'Succeeded');
       } finally {
-        await wb.removeProject(PROJECT).catch(() => {});
-        await wb.leaveCleanProfile();
+        await wb.leaveCleanProfile({ removeProject: PROJECT });
       }
     },
   },

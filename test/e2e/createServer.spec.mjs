@@ -106,8 +106,7 @@ export const scenarios = [
         await wb.parkMouse();
         await screenshot('create-server-tree');
       } finally {
-        await wb.removeProject(PROJECT);
-        await wb.leaveCleanProfile();
+        await wb.leaveCleanProfile({ removeProject: PROJECT });
       }
     },
   },

@@ -109,8 +109,7 @@ export const scenarios = [
         const again = s.requests.filter((r) => r.path === `/servers/${server.id}/metrics`);
         assert.ok(again.length >= 1 && again.every((r) => r.query.step[0] === '1800'), 'it fetched the 7-day window again');
       } finally {
-        await wb.removeProject(PROJECT).catch(() => {});
-        await wb.leaveCleanProfile();
+        await wb.leaveCleanProfile({ removeProject: PROJECT });
       }
     },
   },

@@ -72,10 +72,19 @@ export class Workbench {
   async runCommand(title) {
     const widget = this.page.locator('.quick-input-widget');
     const input = widget.locator('input');
-    await this.page.keyboard.press('Escape');
-    await this.page.keyboard.press('F1');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(`>${title}`);
+    // The palette closes when something else takes the focus (a webview that just re-rendered,
+    // a view the layout restores): open it again then.
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('Escape');
+      await this.page.keyboard.press('F1');
+      try {
+        await input.waitFor({ state: 'visible', timeout: 10_000 });
+        await input.fill(`>${title}`, { timeout: 5_000 });
+        break;
+      } catch (e) {
+        if (attempt === 3) throw e;
+      }
+    }
     const focused = widget.locator('.monaco-list-row.focused .label-name');
     const rows = widget.locator('.monaco-list-row .label-name');
     // The focused row may be another match (e.g. a recently used command listed first): move the
@@ -245,13 +254,16 @@ export class Workbench {
 
   /**
    * Leaves the shared browser profile as a fresh one for the spec files after this one: no editor
-   * open (a panel would come back), the Explorer in the side bar (later scenarios click the Hetzner
-   * Cloud entry, which would close the side bar if it were still the active container), written
-   * to the workbench's storage by Reload Window.
+   * open (a panel would come back), `removeProject` removed (after the editors closed, so no panel
+   * re-renders meanwhile), the Explorer in the side bar (later scenarios click the Hetzner Cloud
+   * entry, which would close the side bar if it were still the active container), all written to
+   * the workbench's storage by Reload Window.
    */
-  async leaveCleanProfile() {
+  async leaveCleanProfile({ removeProject } = {}) {
     for (let i = 0; i < 3; i++) await this.page.keyboard.press('Escape');
     await this.runCommand('View: Close All Editors');
+    // A scenario that failed before adding its project has none to remove: say so, go on.
+    if (removeProject) await this.removeProject(removeProject).catch((e) => console.log(`      (clean-up: project "${removeProject}" not removed: ${e.message.split('\n')[0]})`));
     await this.runCommand('View: Show Explorer');
     await this.page.locator('[id="workbench.view.explorer"]').waitFor({ state: 'visible' });
     await this.reloadWindow();
