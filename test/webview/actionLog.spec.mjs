@@ -1,4 +1,4 @@
-/* global document, getComputedStyle */
+/* global document, getComputedStyle, window, HTMLElement */
 // The action log page in headless Chromium with fixture messages (test/support/webviewHarness.mjs):
 // what a user sees (order, words, icons with text, progress, errors, states) and what the page
 // posts back (reveal, filter, Load older, Retry); never a CSP violation or an uncaught error.
@@ -89,6 +89,21 @@ export const scenarios = [
       await v.send({ type: 'state', view: view({ notice: 'refreshed' }) });
       await page.locator('#notice').waitFor();
       assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Server #43');
+      // When the page is not focused (the user works in the editor), a re-render focuses nothing:
+      // in VS Code that would take the focus from the editor or an open quick input.
+      await page.evaluate(() => {
+        document.hasFocus = () => false;
+        window.__focusCalls = 0;
+        const focus = HTMLElement.prototype.focus;
+        HTMLElement.prototype.focus = function (...args) {
+          window.__focusCalls++;
+          return focus.apply(this, args);
+        };
+      });
+      await v.send({ type: 'state', view: view({ notice: 'refreshed again' }) });
+      await page.locator('#notice', { hasText: 'refreshed again' }).waitFor();
+      assert.equal(await page.evaluate(() => window.__focusCalls), 0, 'no focus() while the page is not focused');
+      await page.evaluate(() => { delete document.hasFocus; });
       await page.locator('#load-older').click();
       await v.waitForPosted('loadOlder');
       await page.locator('#refresh').click();

@@ -103,7 +103,10 @@ const content = el('div', 'content');
 
 function render(v: ActionLogView): void {
   if (top.element.parentElement !== app) app.replaceChildren(top.element, content);
-  const focusKey = (document.activeElement as HTMLElement | null)?.dataset?.focusKey;
+  // Keep the keyboard focus on the same control across a re-render, but only when the page has the
+  // focus: an unfocused webview still reports its last activeElement, and focusing it would take
+  // the focus from the editor or an open quick input whenever a poll re-renders the log.
+  const focusKey = document.hasFocus() ? (document.activeElement as HTMLElement | null)?.dataset?.focusKey : undefined;
   top.title.textContent = v.title || 'Actions';
   top.controls.hidden = v.phase === 'gone';
   if (top.dropdown.value !== v.panel.filter) top.dropdown.value = v.panel.filter;
