@@ -13,7 +13,7 @@ import {
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ensureCodeServer } from './ensure-code-server.mjs';
 
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -109,6 +109,25 @@ export function parseArgs(argv = process.argv.slice(2)) {
     if (m) opts[m[1]] = m[2] ?? true;
   }
   return opts;
+}
+
+/** A file-name-safe form of a scenario's name (screenshots). */
+export const slug = (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
+
+/**
+ * The scenarios of every test/<folder>/*.spec.mjs (each exports `scenarios`), with their file,
+ * those whose name contains `grep` when given. No scenario at all is an error.
+ */
+export async function loadScenarios(folder, grep) {
+  const dir = join(projectRoot, 'test', folder);
+  const all = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.spec.mjs')).sort()) {
+    const mod = await import(pathToFileURL(join(dir, file)).href);
+    if (!Array.isArray(mod.scenarios)) throw new Error(`test/${folder}/${file} does not export a \`scenarios\` array`);
+    for (const s of mod.scenarios) all.push({ ...s, file });
+  }
+  if (all.length === 0) throw new Error(`no scenarios in test/${folder}/*.spec.mjs`);
+  return all.filter((s) => !grep || s.name.includes(grep));
 }
 
 /** A fresh, empty test-output/<name>/ folder. */

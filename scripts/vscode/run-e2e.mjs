@@ -9,12 +9,11 @@
 // on failure, and whatever a scenario saves with screenshot(name). On failure the logs go to
 // test-output/e2e/logs/. Env: HCLOUD_E2E_GREP, HCLOUD_VSC_KEEP=1, HCLOUD_VSC_MEMORY=1; every
 // other variable reaches code-server and the extension host.
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ensureCodeServer } from './ensure-code-server.mjs';
 import {
-  buildForTests, ensureChromium, freshOutputDir, parseArgs, projectRoot, seconds, startSession, waitForWorkbench, withTimeout,
+  buildForTests, ensureChromium, freshOutputDir, loadScenarios, parseArgs, projectRoot, seconds, slug, startSession, waitForWorkbench, withTimeout,
 } from './harness.mjs';
 
 const PHASE = 'e2e';
@@ -22,28 +21,14 @@ const E2E_OUTDIR = 'out-e2e';
 const opts = parseArgs();
 const grep = typeof opts.grep === 'string' ? opts.grep : process.env.HCLOUD_E2E_GREP;
 const defaultTimeoutMs = Number(opts.timeout || 120) * 1000;
-const specDir = join(projectRoot, 'test', 'e2e');
 const outputDir = freshOutputDir(PHASE);
-const slug = (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
-
-async function loadScenarios() {
-  const files = readdirSync(specDir).filter((f) => f.endsWith('.spec.mjs')).sort();
-  const all = [];
-  for (const file of files) {
-    const mod = await import(pathToFileURL(join(specDir, file)).href);
-    if (!Array.isArray(mod.scenarios)) throw new Error(`test/e2e/${file} does not export a \`scenarios\` array`);
-    for (const s of mod.scenarios) all.push({ ...s, file });
-  }
-  if (all.length === 0) throw new Error(`no scenarios in test/e2e/*.spec.mjs`);
-  return all.filter((s) => !grep || s.name.includes(grep));
-}
 
 const started = Date.now();
 const counts = { passed: 0, failed: 0, skipped: 0 };
 let session;
 let exitCode = 0;
 try {
-  const scenarios = await loadScenarios();
+  const scenarios = await loadScenarios('e2e', grep);
   await ensureCodeServer();
   ensureChromium();
   // The bundle for code-server, and out-e2e/ so scenarios can start the simulator in this process.

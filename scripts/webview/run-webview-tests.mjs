@@ -7,11 +7,9 @@
 // A spec exports `scenarios`: [{ name, run({ page, harness, open, screenshot }), skip?, timeoutMs? }]
 // where `open(panel, options)` is harness.open on the scenario's page. Screenshots go to
 // test-output/webview/ (<scenario>-failure.png on failure).
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
-  buildForTests, CHROMIUM_ARGS, chromiumPath, ensureChromium, freshOutputDir, parseArgs, projectRoot, seconds, withTimeout,
+  buildForTests, CHROMIUM_ARGS, chromiumPath, ensureChromium, freshOutputDir, loadScenarios, parseArgs, seconds, slug, withTimeout,
 } from '../vscode/harness.mjs';
 import { startWebviewHarness } from '../../test/support/webviewHarness.mjs';
 
@@ -19,9 +17,7 @@ const PHASE = 'webview';
 const OUTDIR = 'out-webview';
 const opts = parseArgs();
 const grep = typeof opts.grep === 'string' ? opts.grep : process.env.HCLOUD_WEBVIEW_GREP;
-const specDir = join(projectRoot, 'test', 'webview');
 const outputDir = freshOutputDir(PHASE);
-const slug = (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
 
 const started = Date.now();
 const counts = { passed: 0, failed: 0, skipped: 0 };
@@ -29,14 +25,7 @@ let browser;
 let harness;
 let exitCode = 0;
 try {
-  const all = [];
-  for (const file of readdirSync(specDir).filter((f) => f.endsWith('.spec.mjs')).sort()) {
-    const mod = await import(pathToFileURL(join(specDir, file)).href);
-    if (!Array.isArray(mod.scenarios)) throw new Error(`test/webview/${file} does not export a \`scenarios\` array`);
-    for (const s of mod.scenarios) all.push({ ...s, file });
-  }
-  if (all.length === 0) throw new Error('no scenarios in test/webview/*.spec.mjs');
-  const scenarios = all.filter((s) => !grep || s.name.includes(grep));
+  const scenarios = await loadScenarios('webview', grep);
   ensureChromium();
   if (!opts['no-build']) buildForTests(OUTDIR);
   harness = await startWebviewHarness({ outDir: OUTDIR });

@@ -3,15 +3,13 @@
 // asks for a filter, an older page, a refresh, or to reveal a resource in the tree. Actions
 // cross as plain data (ids, command, status, times as ISO strings), never a token or a URL.
 
+import { ActionStatuses, type ActionStatus } from '../api/types';
 import { asBoolean, asId, asNumber, asOneOf, asString, isRecord, messageType, type ReadyMessage } from './protocol';
 
 /** The webview panel type of the action log (also the serializer's key). */
 export const ACTION_LOG_VIEW_TYPE = 'hcloud.actionLog';
 
-export const ACTION_STATUSES = ['running', 'success', 'error'] as const;
-export type ActionStatusName = (typeof ACTION_STATUSES)[number];
-
-export const STATUS_FILTERS = ['all', ...ACTION_STATUSES] as const;
+export const STATUS_FILTERS = ['all', ...ActionStatuses] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
 /** Resources a log can be scoped to (they have their own actions endpoint). */
@@ -42,7 +40,7 @@ export interface ActionView {
   id: number;
   /** The API's command, e.g. `start_server` (the webview words it, see actionCommands.ts). */
   command: string;
-  status: ActionStatusName;
+  status: ActionStatus;
   /** 0..100 */
   progress: number;
   /** ISO 8601 */
@@ -120,7 +118,7 @@ export function parseActionView(value: unknown): ActionView | undefined {
   if (!isRecord(value)) return undefined;
   const id = asId(value.id);
   const command = asString(value.command, 200);
-  const status = asOneOf(value.status, ACTION_STATUSES);
+  const status = asOneOf(value.status, ActionStatuses);
   const progress = asNumber(value.progress, 0, 100);
   if (!id || command === undefined || !status || progress === undefined || !isIsoTime(value.started)) return undefined;
   if (value.finished !== undefined && !isIsoTime(value.finished)) return undefined;

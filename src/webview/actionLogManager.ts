@@ -9,6 +9,7 @@ import type { ClientPool } from '../projects/clientPool';
 import type { ProjectStore } from '../projects/projectStore';
 import type { ItemNode } from '../tree/itemNode';
 import type { ProjectsTreeProvider } from '../tree/projectsTreeProvider';
+import { normalizeInterval } from '../tree/refreshPolicy';
 import { ACTION_LOG_VIEW_TYPE, parseActionLogPanelState, type ActionLogPanelState, type ActionLogScope } from '../shared/actionLogProtocol';
 import { ActionLogPanel, panelKey, type ActionLogEnv } from './actionLogPanel';
 
@@ -42,11 +43,8 @@ export class ActionLogManager implements vscode.Disposable {
       poll: deps.poll,
       nameOf: (projectId, type, id) => nameInTree(tree, projectId, type, id),
       reveal: async (projectId, kind, id) => ((await tree.revealResource(projectId, kind, id)) ? 'revealed' : 'missing'),
-      refreshSeconds: () => {
-        // As for the tree: 0 turns it off, 1..15 count as 15.
-        const seconds = vscode.workspace.getConfiguration('hcloud').get<number>('autoRefreshSeconds', 60);
-        return seconds > 0 ? Math.max(15, seconds) : 0;
-      },
+      // As for the tree: 0 turns it off, 1..15 count as 15.
+      refreshSeconds: () => normalizeInterval(vscode.workspace.getConfiguration('hcloud').get<number>('autoRefreshSeconds', 60)),
     };
     this.disposables.push(
       this.opened,

@@ -13,6 +13,7 @@ import type { Simulator } from '../../src/sim/types';
 import type { ResourceNode } from '../../src/tree/resourceNode';
 import type { ActionLogPanel } from '../../src/webview/actionLogPanel';
 import { testingApi } from './support/extensionApi';
+import { until } from './support/until';
 import { ScriptedInput, type Answer } from './support/scriptedInput';
 
 type Api = Awaited<ReturnType<typeof testingApi>>;
@@ -20,16 +21,6 @@ type Api = Awaited<ReturnType<typeof testingApi>>;
 const TOKEN = 'action-log-token-5d1e';
 const PROJECT = 'action-log';
 const FALLBACK_PROJECT = 'action-log-fallback';
-
-async function until<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe('action log', function () {
   this.timeout(60_000);

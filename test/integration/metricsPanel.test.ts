@@ -16,22 +16,13 @@ import type { RecordedRequest, Simulator } from '../../src/sim/types';
 import type { ResourceNode } from '../../src/tree/resourceNode';
 import type { MetricsPanel } from '../../src/webview/metricsPanel';
 import { testingApi } from './support/extensionApi';
+import { until } from './support/until';
 import { ScriptedInput, type Answer } from './support/scriptedInput';
 
 type Api = Awaited<ReturnType<typeof testingApi>>;
 
 const TOKEN = 'metrics-panel-token-5a0c';
 const PROJECT = 'metrics-panel';
-
-async function until<T>(check: () => T | undefined | false | Promise<T | undefined | false>, what: string | (() => string), timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${typeof what === 'function' ? what() : what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('metrics panel', function () {
   this.timeout(60_000);
@@ -71,7 +62,7 @@ describe('metrics panel', function () {
     await run('hcloud.server.showMetrics', nodeOf(s));
     const panel = api.metricsPanels.find(project.id, s.id);
     assert.ok(panel, `a metrics panel for ${s.name} is open`);
-    await until(() => panel.lastRendered, `the webview of ${s.name} to report \`rendered\``);
+    await until(`the webview of ${s.name} to report \`rendered\``, () => panel.lastRendered);
     return panel;
   };
   /** Every message the panel posts from now on. */
@@ -131,7 +122,7 @@ describe('metrics panel', function () {
     const panel = await open(web1);
     const posted = record(panel);
     assert.ok(await panel.receiveForTesting({ type: 'refresh' }));
-    await until(() => posted.some((m) => m.type === 'data'), 'the data after Refresh');
+    await until('the data after Refresh', () => posted.some((m) => m.type === 'data'));
     const seen = panel.panel.webview.html + JSON.stringify(posted);
     assert.ok(!seen.includes(TOKEN), 'the token is not in the page or the messages');
     assert.ok(!seen.includes(sim.url), 'the endpoint is not in the page or the messages');
@@ -157,11 +148,11 @@ describe('metrics panel', function () {
     const web1 = await server('web-1');
     const panel = await open(web1);
     await run('workbench.action.files.newUntitledFile');
-    await until(() => !panel.visible, 'the panel to be hidden behind the new editor');
+    await until('the panel to be hidden behind the new editor', () => !panel.visible);
     await run('hcloud.server.showMetrics', nodeOf(web1));
     assert.equal(api.metricsPanels.find(project.id, web1.id), panel, 'the same panel');
     assert.equal(api.metricsPanels.size, 1);
-    await until(() => panel.visible, 'the panel to be revealed');
+    await until('the panel to be revealed', () => panel.visible);
     assert.equal(webviewTabs().length, 1, 'one metrics tab');
   });
 
@@ -172,7 +163,7 @@ describe('metrics panel', function () {
     const web2 = await server('web-2');
     const panel = api.metricsPanels.find(project.id, web2.id);
     assert.ok(panel, 'the panel of the picked server');
-    await until(() => panel.lastRendered, 'the webview to draw');
+    await until('the webview to draw', () => panel.lastRendered);
     assert.equal(input.remaining, 0);
   });
 
@@ -182,7 +173,7 @@ describe('metrics panel', function () {
     sim.clearRequests();
     panel.lastRendered = undefined;
     assert.ok(await panel.receiveForTesting({ type: 'setRange', range: { kind: 'preset', id: '7d' } }));
-    await until(() => panel.lastRendered, 'the 7-day data to be drawn');
+    await until('the 7-day data to be drawn', () => panel.lastRendered);
     assert.deepEqual(metricsRequests(web1.id).map(window), [{ types: ['cpu,disk,network'], seconds: 7 * 86_400, step: 1800 }]);
     assert.equal(panel.panelState.autoRefresh, false, 'no auto-refresh by default beyond 24 hours');
     assert.equal(panel.autoRefreshScheduled, false);
@@ -193,7 +184,7 @@ describe('metrics panel', function () {
     const end = Math.floor(Date.now() / 1000) - 2 * 86_400;
     const start = end - 6 * 3600;
     await panel.receiveForTesting({ type: 'setRange', range: { kind: 'custom', start, end } });
-    await until(() => panel.lastRendered, 'the custom range to be drawn');
+    await until('the custom range to be drawn', () => panel.lastRendered);
     const [r] = metricsRequests(web1.id);
     assert.equal(Date.parse(r.query.start[0]), start * 1000);
     assert.equal(Date.parse(r.query.end[0]), end * 1000);
@@ -206,12 +197,12 @@ describe('metrics panel', function () {
     const posted = record(panel);
     sim.setFaults({ failNext: 1, statuses: [403], match: { path: /\/metrics$/ } });
     await panel.receiveForTesting({ type: 'refresh' });
-    const error = await until(() => posted.find((m) => m.type === 'error'), 'an error message to the webview');
+    const error = await until('an error message to the webview', () => posted.find((m) => m.type === 'error'));
     assert.deepEqual(error, { type: 'error', message: 'Loading the metrics of "web-1" failed: simulated fault: HTTP 403 (forbidden)', canRetry: true });
     panel.lastRendered = undefined;
     sim.clearRequests();
     await panel.receiveForTesting({ type: 'refresh' }); // the Retry button posts `refresh`
-    await until(() => panel.lastRendered, 'the data after Retry');
+    await until('the data after Retry', () => panel.lastRendered);
     assert.equal(metricsRequests(web1.id).length, 1);
     assert.equal(posted.at(-1)?.type, 'data');
   });
@@ -237,16 +228,16 @@ describe('metrics panel', function () {
   it('auto-refresh stops while the panel is hidden and resumes with a fresh fetch when it shows again', async () => {
     const web1 = await server('web-1');
     const panel = await open(web1);
-    await until(() => panel.autoRefreshScheduled, 'the next refresh to be scheduled');
+    await until('the next refresh to be scheduled', () => panel.autoRefreshScheduled);
     await run('workbench.action.files.newUntitledFile');
-    await until(() => !panel.visible, 'the panel to be hidden');
+    await until('the panel to be hidden', () => !panel.visible);
     assert.equal(panel.autoRefreshScheduled, false, 'no timer while hidden');
     sim.clearRequests();
     panel.lastRendered = undefined;
     panel.panel.reveal();
-    await until(() => panel.lastRendered, 'fresh data after showing again');
+    await until('fresh data after showing again', () => panel.lastRendered);
     assert.equal(metricsRequests(web1.id).length, 1, 'one fresh request');
-    await until(() => panel.autoRefreshScheduled, 'auto-refresh to resume');
+    await until('auto-refresh to resume', () => panel.autoRefreshScheduled);
   });
 
   it('a restored panel whose server is gone says so; an invalid saved state closes the panel', async () => {
@@ -256,7 +247,7 @@ describe('metrics panel', function () {
     const panel = api.metricsPanels.find(project.id, 987_654);
     assert.ok(panel);
     panel.onDidPost((m) => posted.push(m));
-    const error = await until(() => posted.find((m) => m.type === 'error'), 'the error state');
+    const error = await until('the error state', () => posted.find((m) => m.type === 'error'));
     assert.deepEqual(error, { type: 'error', message: `Server "gone-1" (ID 987654) no longer exists in project "${PROJECT}".`, canRetry: false });
     assert.equal(panel.panel.title, 'Metrics: gone-1');
     assert.equal(panel.autoRefreshScheduled, false, 'no polling for a server that is gone');
