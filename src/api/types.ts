@@ -33,6 +33,25 @@ export type SortBy<F extends string> = F | `${F}:asc` | `${F}:desc`;
  */
 export type Open<Known extends string> = Known | (string & Record<never, never>);
 
+/**
+ * Which API answered: the 2018 contract or today's (see changes-since-2018.md). Learned from answers
+ * the client gets anyway (servers without `datacenter`, server types with `locations[]`), never by
+ * probing; `undefined` until one such answer came.
+ */
+export type ApiEra = '2018' | '2026';
+
+/** Labels of today's API: key -> value (the value may be empty). */
+export type Labels = Record<string, string>;
+
+/** Today's API marks ISOs, server types and a type in a location as deprecated with these dates. */
+export interface Deprecation {
+  announced: Date;
+  /** From this time on it can no longer be used (a type is no longer offered there). */
+  unavailableAfter: Date;
+}
+
+export type Architecture = Open<'x86' | 'arm'>;
+
 // ---------------------------------------------------------------------------------------------
 // Actions
 
@@ -89,6 +108,8 @@ export interface Location {
   city: string;
   latitude: number;
   longitude: number;
+  /** Today's API, e.g. `eu-central`. */
+  networkZone?: string;
 }
 
 export interface Datacenter {
@@ -111,6 +132,21 @@ export interface ServerTypePrice {
   /** Absent when the API sent no (or an unreadable) price. */
   hourly?: Money;
   monthly?: Money;
+  /** Today's API: bytes of traffic included per month in this location. */
+  includedTraffic?: number;
+  /** Today's API: the price of each TB beyond the included traffic. */
+  perTbTraffic?: Money;
+}
+
+/** Today's API: a server type in one location. */
+export interface ServerTypeLocation {
+  id: number;
+  /** Location name, e.g. `fsn1`. */
+  name: string;
+  /** Whether it can be created there now (a February 2026 answer without the field counts as true). */
+  available: boolean;
+  recommended: boolean;
+  deprecation?: Deprecation;
 }
 
 export type StorageType = 'local' | 'network';
@@ -129,6 +165,12 @@ export interface ServerType {
   prices: ServerTypePrice[];
   storageType: Open<StorageType>;
   cpuType: Open<'shared' | 'dedicated'>;
+  /** Today's API; absent from the 2018 contract (where every type is x86). */
+  architecture?: Architecture;
+  /** Today's API: where the type is offered. Absent in the 2018 contract (datacenters say it there). */
+  locations?: ServerTypeLocation[];
+  /** Today's API: the type-level deprecation (being phased out for `locations[].deprecation`). */
+  deprecation?: Deprecation;
 }
 
 export type ImageType = 'system' | 'snapshot' | 'backup' | 'app';
@@ -154,6 +196,10 @@ export interface Image {
   rapidDeploy: boolean;
   protection: { delete: boolean };
   deprecated?: Date;
+  /** Today's API. */
+  architecture?: Architecture;
+  /** Today's API; absent in the 2018 contract (no labels there). */
+  labels?: Labels;
 }
 
 export interface Iso {
@@ -162,7 +208,12 @@ export interface Iso {
   name?: string;
   description: string;
   type: Open<'public' | 'private'>;
+  /** When it was deprecated (2018: `deprecated`; today: `deprecation.announced`). */
   deprecated?: Date;
+  /** Today's API. */
+  deprecation?: Deprecation;
+  /** Today's API: absent means it boots on any architecture. */
+  architecture?: Architecture;
 }
 
 export interface ServerTypePricing {
@@ -177,7 +228,11 @@ export interface Pricing {
   /** Percent, e.g. 19 */
   vatRate: number;
   image: { perGbMonth?: Money };
+  /** 2018 contract (deprecated today, in favour of `floatingIps`). */
   floatingIp: { monthly?: Money };
+  /** Today's API: per IP type and location. Absent in the 2018 contract. */
+  floatingIps?: Array<{ type: FloatingIpType; prices: Array<{ location: string; monthly?: Money }> }>;
+  /** 2018 contract; today's API reports 0 here: traffic is priced per location on the server types. */
   traffic: { perTb?: Money };
   /** Percent by which backups raise a server's price, e.g. 20 */
   serverBackupPercentage: number;
@@ -240,6 +295,8 @@ export interface Server {
   ingoingTraffic?: number;
   includedTraffic: number;
   protection: { delete: boolean; rebuild: boolean };
+  /** Today's API; absent in the 2018 contract. */
+  labels?: Labels;
 }
 
 export interface ServerCreateParams {
@@ -258,6 +315,8 @@ export interface ServerCreateParams {
   sshKeys?: Array<string | number>;
   /** cloud-init user data, at most 32 KiB. */
   userData?: string;
+  /** Today's API only. */
+  labels?: Labels;
 }
 
 export interface ServerCreateResult {
@@ -267,7 +326,12 @@ export interface ServerCreateResult {
   rootPassword?: string;
 }
 
-export interface ServerListParams extends ListOptions {
+/** Today's API: every list takes a label selector (`env=prod,tier!=db`). */
+export interface LabelListParams extends ListOptions {
+  labelSelector?: string;
+}
+
+export interface ServerListParams extends LabelListParams {
   name?: string;
 }
 
@@ -334,6 +398,9 @@ export interface FloatingIp {
   homeLocation: Location;
   blocked: boolean;
   protection: { delete: boolean };
+  /** Today's API; absent in the 2018 contract. */
+  name?: string;
+  labels?: Labels;
 }
 
 export interface FloatingIpCreateParams {
@@ -343,6 +410,9 @@ export interface FloatingIpCreateParams {
   /** Location ID or name. */
   homeLocation?: string | number;
   description?: string;
+  /** Today's API only. */
+  name?: string;
+  labels?: Labels;
 }
 
 export interface FloatingIpCreateResult {
@@ -356,14 +426,18 @@ export interface SshKey {
   name: string;
   fingerprint: string;
   publicKey: string;
+  /** Today's API; absent in the 2018 contract. */
+  labels?: Labels;
 }
 
-export interface SshKeyListParams extends ListOptions {
+export interface SshKeyListParams extends LabelListParams {
   name?: string;
   fingerprint?: string;
 }
 
-export interface ImageListParams extends ListOptions {
+export interface ImageListParams extends LabelListParams {
+  /** Today's API. */
+  architecture?: 'x86' | 'arm';
   sort?: SortBy<'id' | 'name' | 'created'> | Array<SortBy<'id' | 'name' | 'created'>>;
   type?: ImageType | ImageType[];
   /** Server IDs (backup images only). */
@@ -374,3 +448,5 @@ export interface ImageListParams extends ListOptions {
 export interface NameListParams extends ListOptions {
   name?: string;
 }
+
+export type FloatingIpListParams = LabelListParams;

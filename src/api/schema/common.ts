@@ -67,6 +67,18 @@ export interface NetGrossPriceSchema {
   gross: string;
 }
 
+/** `labels` of today's API: key -> value (the value may be empty). Absent in the 2018 contract. */
+export type LabelsSchema = Record<string, string>;
+
+/** `deprecation` of today's API (ISOs, server types, a server type in a location). */
+export interface DeprecationSchema {
+  announced: string;
+  unavailable_after: string;
+}
+
+/** x86 or arm: server types, images and ISOs carry it in today's API. */
+export type ArchitectureSchema = 'x86' | 'arm';
+
 export interface DeleteProtectionSchema {
   delete: boolean;
 }

@@ -1,4 +1,4 @@
-import type { ActionSchema, DeleteProtectionSchema } from './common';
+import type { ActionSchema, DeleteProtectionSchema, LabelsSchema } from './common';
 import type { LocationSchema } from './location';
 
 export interface FloatingIpDnsPtrSchema {
@@ -16,6 +16,10 @@ export interface FloatingIpSchema {
   home_location: LocationSchema;
   blocked: boolean;
   protection: DeleteProtectionSchema;
+  // Today's API (absent in the 2018 contract):
+  name?: string;
+  labels?: LabelsSchema;
+  created?: string;
 }
 
 export interface FloatingIpListResponseSchema {
@@ -31,6 +35,9 @@ export interface FloatingIpCreateRequestSchema {
   server?: number;
   home_location?: string;
   description?: string;
+  /** Today's API. */
+  name?: string;
+  labels?: LabelsSchema;
 }
 
 export interface FloatingIpCreateResponseSchema {
@@ -41,6 +48,9 @@ export interface FloatingIpCreateResponseSchema {
 
 export interface FloatingIpUpdateRequestSchema {
   description?: string;
+  /** Today's API. */
+  name?: string;
+  labels?: LabelsSchema;
 }
 
 export interface FloatingIpAssignRequestSchema {

@@ -1,6 +1,6 @@
-import type { DeleteProtectionSchema } from './common';
+import type { ArchitectureSchema, DeleteProtectionSchema, LabelsSchema } from './common';
 
-export type ImageTypeSchema = 'system' | 'snapshot' | 'backup';
+export type ImageTypeSchema = 'system' | 'snapshot' | 'backup' | 'app';
 export type ImageStatusSchema = 'available' | 'creating';
 
 export interface ImageCreatorSchema {
@@ -27,6 +27,9 @@ export interface ImageSchema {
   rapid_deploy: boolean;
   protection: DeleteProtectionSchema;
   deprecated: string | null;
+  // Today's API (absent in the 2018 contract):
+  architecture?: ArchitectureSchema;
+  labels?: LabelsSchema;
 }
 
 export interface ImageListResponseSchema {
@@ -40,4 +43,6 @@ export interface ImageResponseSchema {
 export interface ImageUpdateRequestSchema {
   description?: string;
   type?: 'snapshot';
+  /** Today's API: replaces all labels. */
+  labels?: LabelsSchema;
 }

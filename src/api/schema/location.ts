@@ -6,6 +6,8 @@ export interface LocationSchema {
   city: string;
   latitude: number;
   longitude: number;
+  /** Today's API, e.g. `eu-central`. */
+  network_zone?: string;
 }
 
 export interface LocationListResponseSchema {

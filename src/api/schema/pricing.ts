@@ -7,12 +7,21 @@ export interface ServerTypePricingSchema {
   prices: ServerTypeLocationPriceSchema[];
 }
 
+/** Today's API: the monthly price of a Floating IP of one type, per location. */
+export interface FloatingIpPricingSchema {
+  type: 'ipv4' | 'ipv6';
+  prices: Array<{ location: string; price_monthly: NetGrossPriceSchema }>;
+}
+
 export interface PricingSchema {
   currency: string;
   vat_rate: string;
   image: { price_per_gb_month: NetGrossPriceSchema };
-  floating_ip: { price_monthly: NetGrossPriceSchema };
-  traffic: { price_per_tb: NetGrossPriceSchema };
+  /** Deprecated in today's API in favour of `floating_ips`. */
+  floating_ip?: { price_monthly: NetGrossPriceSchema };
+  /** Reports 0 in today's API (since 2024-08-05): read `server_types[].prices[].price_per_tb_traffic`. */
+  traffic?: { price_per_tb: NetGrossPriceSchema };
+  floating_ips?: FloatingIpPricingSchema[];
   server_backup: { percentage: string };
   server_types: ServerTypePricingSchema[];
 }

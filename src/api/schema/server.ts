@@ -1,4 +1,4 @@
-import type { ActionSchema } from './common';
+import type { ActionSchema, LabelsSchema } from './common';
 import type { DatacenterSchema } from './datacenter';
 import type { ImageSchema } from './image';
 import type { IsoSchema } from './iso';
@@ -34,10 +34,13 @@ export interface ServerSchema {
   created: string;
   public_net: PublicNetSchema;
   server_type: ServerTypeSchema;
-  /** Required by the spec; today's live API may omit it and send `location` instead. */
+  /** Required by the 2018 contract; gone from today's API since 2026-07-01, which sends `location`. */
   datacenter?: DatacenterSchema;
-  /** Not in the spec: sent by today's live API. */
+  /** Today's API (not in the 2018 contract). */
   location?: LocationSchema;
+  labels?: LabelsSchema;
+  primary_disk_size?: number;
+  private_net?: unknown[];
   image: ImageSchema | null;
   iso: IsoSchema | null;
   rescue_enabled: boolean;
@@ -66,6 +69,8 @@ export interface ServerCreateRequestSchema {
   start_after_create?: boolean;
   ssh_keys?: Array<string | number>;
   user_data?: string;
+  /** Today's API. */
+  labels?: LabelsSchema;
 }
 
 export interface ServerCreateResponseSchema {
@@ -76,6 +81,8 @@ export interface ServerCreateResponseSchema {
 
 export interface ServerUpdateRequestSchema {
   name?: string;
+  /** Today's API: replaces all labels. */
+  labels?: LabelsSchema;
 }
 
 export interface RootPasswordActionResponseSchema {

@@ -53,8 +53,8 @@ function catalogRoutes<T extends Named>(r: CatalogResource<T>): Route[] {
 }
 
 /** Deprecated images and ISOs whose deprecation time has passed are left out of lists. */
-export function notDeprecated(item: { deprecated: string | null }, now: number): boolean {
-  return item.deprecated === null || Date.parse(item.deprecated) > now;
+export function notDeprecated(item: { deprecated?: string | null }, now: number): boolean {
+  return item.deprecated === null || item.deprecated === undefined || Date.parse(item.deprecated) > now;
 }
 
 const DATACENTER_NAME = /^[a-z]+\d+-dc\d+$/;

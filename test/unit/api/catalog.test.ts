@@ -74,9 +74,9 @@ describe('catalog', () => {
     assert.equal(p.currency, w.currency);
     assert.equal(p.vatRate, Number(w.vat_rate));
     assert.equal(p.serverBackupPercentage, Number(w.server_backup.percentage));
-    assert.deepEqual(p.floatingIp.monthly, { net: Number(w.floating_ip.price_monthly.net), gross: Number(w.floating_ip.price_monthly.gross), currency: w.currency });
+    assert.deepEqual(p.floatingIp.monthly, { net: Number(w.floating_ip?.price_monthly.net), gross: Number(w.floating_ip?.price_monthly.gross), currency: w.currency });
     assert.equal(p.image.perGbMonth?.net, Number(w.image.price_per_gb_month.net));
-    assert.equal(p.traffic.perTb?.gross, Number(w.traffic.price_per_tb.gross));
+    assert.equal(p.traffic.perTb?.gross, Number(w.traffic?.price_per_tb.gross));
     assert.equal(p.serverTypes.length, w.server_types.length);
     assert.equal(p.serverTypes[0].prices[0].monthly?.net, Number(w.server_types[0].prices[0].price_monthly.net));
   });
