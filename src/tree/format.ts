@@ -1,7 +1,7 @@
 // Labels, descriptions and tooltip text of the tree's nodes, as pure functions (no vscode) so
 // they can be unit-tested. Tooltips are Markdown source; the nodes wrap them in MarkdownString.
 
-import type { FloatingIp, Image, ImageStatus, Iso, Location, Money, Server, ServerStatus, ServerType, SshKey } from '../api/types';
+import type { FloatingIp, Image, ImageStatus, Iso, Labels, Location, Money, Server, ServerStatus, ServerType, SshKey } from '../api/types';
 
 const TRANSITIONAL_SERVER: ReadonlySet<ServerStatus> = new Set(['initializing', 'starting', 'stopping', 'deleting', 'migrating', 'rebuilding']);
 
@@ -81,6 +81,16 @@ function mdEscape(text: string): string {
   return text.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
 }
 
+/**
+ * `Labels: env=prod, tier=web` (sorted by key; a label with an empty value shows as its key), `Labels: none`;
+ * undefined where the API has no labels (2018). Keys and values come from the API: escaped.
+ */
+export function labelsLine(labels: Labels | undefined): string | undefined {
+  if (labels === undefined) return undefined;
+  const entries = Object.entries(labels).sort(([a], [b]) => a.localeCompare(b));
+  return `Labels: ${entries.length ? entries.map(([k, v]) => mdEscape(v === '' ? k : `${k}=${v}`)).join(', ') : 'none'}`;
+}
+
 /** Markdown source of a server's tooltip: the fields a user looks for. */
 export function serverTooltip(s: Server, lookup: Lookup = noLookup): string {
   const lines: string[] = [`**${mdEscape(s.name)}** — ${s.status}${s.locked ? ' (locked: an action is running)' : ''}`, ''];
@@ -98,6 +108,8 @@ export function serverTooltip(s: Server, lookup: Lookup = noLookup): string {
   row('Traffic', serverTraffic(s));
   row('Protection', protectionText(s.protection));
   row('Created', formatDate(s.created));
+  const labels = labelsLine(s.labels);
+  if (labels) lines.push(labels);
   return lines.join('  \n');
 }
 
@@ -132,6 +144,7 @@ export function floatingIpTooltip(f: FloatingIp, lookup: Lookup = noLookup): str
     f.dnsPtr.length ? `Reverse DNS: ${f.dnsPtr.map((d) => `${d.ip} → ${mdEscape(d.dnsPtr)}`).join(', ')}` : undefined,
     f.blocked ? 'Blocked' : undefined,
     `Protection: ${protectionText(f.protection)}`,
+    labelsLine(f.labels),
   ]
     .filter((l): l is string => l !== undefined)
     .join('  \n');
@@ -164,13 +177,17 @@ export function imageTooltip(i: Image, lookup: Lookup = noLookup): string {
     i.boundTo !== undefined ? `Bound to: ${mdEscape(lookup.serverName(i.boundTo) ?? `server ${i.boundTo}`)}` : undefined,
     `Protection: ${protectionText(i.protection)}`,
     i.deprecated ? `Deprecated since ${formatDate(i.deprecated)}` : undefined,
+    labelsLine(i.labels),
   ]
     .filter((l): l is string => l !== undefined)
     .join('  \n');
 }
 
 export function sshKeyTooltip(k: SshKey): string {
-  return [`**${mdEscape(k.name)}**`, '', `Fingerprint: \`${k.fingerprint}\``, `Public key: \`${k.publicKey.slice(0, 40)}…\``].join('  \n');
+  const lines = [`**${mdEscape(k.name)}**`, '', `Fingerprint: \`${k.fingerprint}\``, `Public key: \`${k.publicKey.slice(0, 40)}…\``];
+  const labels = labelsLine(k.labels);
+  if (labels) lines.push(labels);
+  return lines.join('  \n');
 }
 
 /** `2 vCPU · 4 GB · 40 GB · from €4.15/mo` */

@@ -7,10 +7,12 @@ import {
   formatMoney,
   imageDescription,
   imageTooltip,
+  labelsLine,
   matchesFilter,
   serverDescription,
   serverTooltip,
   serverTypeDescription,
+  sshKeyTooltip,
   type Lookup,
 } from '../../../src/tree/format';
 
@@ -134,5 +136,41 @@ describe('tree format', () => {
     assert.equal(matchesFilter('WEB', 'web-1', 'running'), true);
     assert.equal(matchesFilter('off', 'web-1', 'running'), false);
     assert.equal(matchesFilter('off', 'ci-runner', 'off'), true);
+  });
+});
+
+describe('tree format: labels in tooltips', () => {
+  const fip: FloatingIp = {
+    id: 7,
+    ip: '198.51.100.7',
+    type: 'ipv4',
+    dnsPtr: [],
+    homeLocation: fsn1,
+    blocked: false,
+    protection: { delete: false },
+  };
+  const image: Image = { id: 9, type: 'snapshot', status: 'available', description: 'golden', diskSize: 20, created: new Date(0), osFlavor: 'ubuntu', rapidDeploy: false, protection: { delete: false } };
+  const key = { id: 3, name: 'me', fingerprint: 'aa:bb', publicKey: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG me@host' };
+
+  it('one line, sorted by key; an empty value shows as the key alone; none when empty', () => {
+    assert.equal(labelsLine({ tier: 'web', env: 'prod', canary: '' }), 'Labels: canary, env=prod, tier=web');
+    assert.equal(labelsLine({}), 'Labels: none');
+    assert.equal(labelsLine(undefined), undefined);
+  });
+
+  it('in the tooltips of servers, Floating IPs, images and SSH keys (today\'s API); no line where the API has no labels (2018)', () => {
+    const labels = { env: 'prod', 'example.com/team': 'ops' };
+    const line = 'Labels: env=prod, example.com/team=ops';
+    assert.ok(serverTooltip(server({ labels })).split('  \n').includes(line));
+    assert.ok(floatingIpTooltip({ ...fip, labels }).split('  \n').includes(line));
+    assert.ok(imageTooltip({ ...image, labels }).split('  \n').includes(line));
+    assert.ok(sshKeyTooltip({ ...key, labels }).split('  \n').includes(line));
+    for (const tooltip of [serverTooltip(server()), floatingIpTooltip(fip), imageTooltip(image), sshKeyTooltip(key)]) assert.doesNotMatch(tooltip, /Labels/);
+  });
+
+  it('escapes Markdown in keys and values (they come from the API)', () => {
+    assert.equal(labelsLine({ '*b*': '[x](http://e.example)' }), 'Labels: \\*b\\*=\\[x\\](http://e.example)');
+    assert.equal(labelsLine({ 'a|b': '<img src=x>' }), 'Labels: a\\|b=\\<img src=x\\>');
+    assert.equal(labelsLine({ '`c`': '_d_\\' }), 'Labels: \\`c\\`=\\_d\\_\\\\');
   });
 });
