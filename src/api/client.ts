@@ -1,5 +1,6 @@
 // The Hetzner Cloud client: one object per resource over one transport. No vscode, no DOM.
 
+import { ApiEraTracker } from './era';
 import { HttpTransport } from './http';
 import { ActionsResource } from './resources/actions';
 import { DatacentersResource } from './resources/datacenters';
@@ -12,7 +13,7 @@ import { ServersResource } from './resources/servers';
 import { ServerTypesResource } from './resources/serverTypes';
 import { SshKeysResource } from './resources/sshKeys';
 import type { ApiTransport, HttpTransportOptions, RateLimitInfo } from './transport';
-import type { Action } from './types';
+import type { Action, ApiEra } from './types';
 import { waitForActions, type WaitOptions } from './waiter';
 
 export type HcloudClientOptions = HttpTransportOptions | { transport: ApiTransport };
@@ -29,21 +30,30 @@ export class HcloudClient {
   readonly images: ImagesResource;
   readonly isos: IsosResource;
   readonly pricing: PricingResource;
+  private readonly eraTracker = new ApiEraTracker();
 
   /** `{ token, endpoint?, ... }` builds the HTTP transport; `{ transport }` uses the one given (tests, decorators). */
   constructor(options: HcloudClientOptions) {
     const t = 'transport' in options ? options.transport : new HttpTransport(options);
     this.transport = t;
     this.actions = new ActionsResource(t);
-    this.servers = new ServersResource(t);
+    this.servers = new ServersResource(t, this.eraTracker);
     this.floatingIps = new FloatingIpsResource(t);
     this.sshKeys = new SshKeysResource(t);
-    this.serverTypes = new ServerTypesResource(t);
+    this.serverTypes = new ServerTypesResource(t, this.eraTracker);
     this.locations = new LocationsResource(t);
     this.datacenters = new DatacentersResource(t);
     this.images = new ImagesResource(t);
     this.isos = new IsosResource(t);
     this.pricing = new PricingResource(t);
+  }
+
+  /**
+   * Which API answers, as the servers and server types this client has read so far show it
+   * (see ./era.ts); `undefined` until one such answer came. Never probed.
+   */
+  get era(): ApiEra | undefined {
+    return this.eraTracker.era;
   }
 
   /** Rate-limit headers of the latest answer, if any came. */

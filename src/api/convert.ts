@@ -15,6 +15,7 @@ import type {
   PricingSchema,
   ServerSchema,
   ServerTypeLocationPriceSchema,
+  ServerTypeLocationSchema,
   ServerTypeSchema,
   SshKeySchema,
 } from './schema';
@@ -23,11 +24,14 @@ import {
   ServerStatuses,
   type Action,
   type ActionStatus,
+  type Architecture,
   type Datacenter,
+  type Deprecation,
   type DnsPtr,
   type FloatingIp,
   type Image,
   type Iso,
+  type Labels,
   type Location,
   type Metrics,
   type MetricsSeries,
@@ -37,6 +41,7 @@ import {
   type ServerPublicNet,
   type ServerStatus,
   type ServerType,
+  type ServerTypeLocation,
   type ServerTypePrice,
   type SshKey,
 } from './types';
@@ -76,14 +81,84 @@ function list<T>(v: T[] | null | undefined): T[] {
   return Array.isArray(v) ? v : [];
 }
 
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A finite number, else undefined. */
+function num(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
 function oneOf<T extends string>(known: readonly T[], v: unknown): T | undefined {
   return known.find((k) => k === v);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parts of today's API (absent from 2018 answers: each converts a missing or malformed part to undefined)
+
+/**
+ * Labels: an object of string values, else undefined. `{}` stays `{}`: today's API sends it for a
+ * resource without labels, and that is how callers tell "labels supported" from a 2018 answer.
+ */
+export function convertLabels(v: unknown): Labels | undefined {
+  if (!isRecord(v)) return undefined;
+  const labels: Labels = {};
+  for (const [key, value] of Object.entries(v)) {
+    if (typeof value !== 'string') return undefined;
+    labels[key] = value;
+  }
+  return labels;
+}
+
+/** `x86`, `arm` or any other non-empty string the API may add; else undefined. */
+export function convertArchitecture(v: unknown): Architecture | undefined {
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+/** `{ announced, unavailable_after }` with both dates readable, else undefined (null: not deprecated). */
+export function convertDeprecation(v: unknown): Deprecation | undefined {
+  if (!isRecord(v)) return undefined;
+  const announced = parseDate(v.announced);
+  const unavailableAfter = parseDate(v.unavailable_after);
+  return announced && unavailableAfter ? { announced, unavailableAfter } : undefined;
+}
+
+/** One entry of `server_type.locations[]`; a missing `available` counts as true (February 2026 shape), `recommended` as false. */
+export function convertServerTypeLocation(w: ServerTypeLocationSchema): ServerTypeLocation | undefined {
+  if (!isRecord(w) || typeof w.name !== 'string') return undefined;
+  return {
+    id: num(w.id) ?? 0,
+    name: w.name,
+    available: typeof w.available === 'boolean' ? w.available : true,
+    recommended: w.recommended === true,
+    deprecation: convertDeprecation(w.deprecation),
+  };
+}
+
+function convertServerTypeLocations(v: unknown): ServerTypeLocation[] | undefined {
+  if (!Array.isArray(v)) return undefined;
+  return v.map(convertServerTypeLocation).filter((l): l is ServerTypeLocation => l !== undefined);
+}
+
+function convertFloatingIpPrices(v: unknown, currency: string): Pricing['floatingIps'] {
+  if (!Array.isArray(v)) return undefined;
+  const result: NonNullable<Pricing['floatingIps']> = [];
+  for (const entry of v) {
+    if (!isRecord(entry) || (entry.type !== 'ipv4' && entry.type !== 'ipv6')) continue;
+    const prices = list(entry.prices as unknown[])
+      .filter((p): p is Record<string, unknown> => isRecord(p) && typeof p.location === 'string')
+      .map((p) => ({ location: p.location as string, monthly: convertMoney(p.price_monthly as NetGrossPriceSchema, currency) }));
+    result.push({ type: entry.type, prices });
+  }
+  return result;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Converters
 
 export function convertMoney(w: NetGrossPriceSchema | null | undefined, currency: string): Money | undefined {
+  if (!isRecord(w)) return undefined;
   const net = parseDecimal(w?.net);
   const gross = parseDecimal(w?.gross);
   if (net === undefined || gross === undefined) return undefined;
@@ -95,6 +170,8 @@ export function convertServerTypePrice(w: ServerTypeLocationPriceSchema, currenc
     location: w.location,
     hourly: convertMoney(w.price_hourly, currency),
     monthly: convertMoney(w.price_monthly, currency),
+    includedTraffic: num(w.included_traffic),
+    perTbTraffic: convertMoney(w.price_per_tb_traffic, currency),
   };
 }
 
@@ -130,6 +207,7 @@ export function convertLocation(w: LocationSchema): Location {
     city: w.city,
     latitude: w.latitude,
     longitude: w.longitude,
+    networkZone: typeof w.network_zone === 'string' ? w.network_zone : undefined,
   };
 }
 
@@ -157,6 +235,9 @@ export function convertServerType(w: ServerTypeSchema): ServerType {
     prices: list(w.prices).map((p) => convertServerTypePrice(p, SERVER_TYPE_CURRENCY)),
     storageType: w.storage_type,
     cpuType: w.cpu_type,
+    architecture: convertArchitecture(w.architecture),
+    locations: convertServerTypeLocations(w.locations),
+    deprecation: convertDeprecation(w.deprecation),
   };
 }
 
@@ -177,16 +258,21 @@ export function convertImage(w: ImageSchema): Image {
     rapidDeploy: w.rapid_deploy === true,
     protection: { delete: w.protection?.delete === true },
     deprecated: parseDate(w.deprecated),
+    architecture: convertArchitecture(w.architecture),
+    labels: convertLabels(w.labels),
   };
 }
 
 export function convertIso(w: IsoSchema): Iso {
+  const deprecation = convertDeprecation(w.deprecation);
   return {
     id: w.id,
     name: opt(w.name),
     description: w.description ?? '',
     type: w.type,
-    deprecated: parseDate(w.deprecated),
+    deprecated: parseDate(w.deprecated) ?? deprecation?.announced,
+    deprecation,
+    architecture: convertArchitecture(w.architecture),
   };
 }
 
@@ -225,6 +311,7 @@ export function convertServer(w: ServerSchema): Server {
     ingoingTraffic: opt(w.ingoing_traffic),
     includedTraffic: w.included_traffic ?? 0,
     protection: { delete: w.protection?.delete === true, rebuild: w.protection?.rebuild === true },
+    labels: convertLabels(w.labels),
   };
 }
 
@@ -239,11 +326,13 @@ export function convertFloatingIp(w: FloatingIpSchema): FloatingIp {
     homeLocation: convertLocation(w.home_location),
     blocked: w.blocked === true,
     protection: { delete: w.protection?.delete === true },
+    name: typeof w.name === 'string' ? w.name : undefined,
+    labels: convertLabels(w.labels),
   };
 }
 
 export function convertSshKey(w: SshKeySchema): SshKey {
-  return { id: w.id, name: w.name, fingerprint: w.fingerprint, publicKey: w.public_key };
+  return { id: w.id, name: w.name, fingerprint: w.fingerprint, publicKey: w.public_key, labels: convertLabels(w.labels) };
 }
 
 export function convertPricing(w: PricingSchema): Pricing {
@@ -253,6 +342,7 @@ export function convertPricing(w: PricingSchema): Pricing {
     vatRate: parseDecimal(w.vat_rate) ?? 0,
     image: { perGbMonth: convertMoney(w.image?.price_per_gb_month, currency) },
     floatingIp: { monthly: convertMoney(w.floating_ip?.price_monthly, currency) },
+    floatingIps: convertFloatingIpPrices(w.floating_ips, currency),
     traffic: { perTb: convertMoney(w.traffic?.price_per_tb, currency) },
     serverBackupPercentage: parseDecimal(w.server_backup?.percentage) ?? 0,
     serverTypes: list(w.server_types).map((t) => ({

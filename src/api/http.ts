@@ -113,6 +113,8 @@ const STATUS_CODES: Record<number, string> = {
   403: 'forbidden',
   404: 'not_found',
   409: 'conflict',
+  /** Today's API answers 410 for endpoints it removed (`/datacenters` since 2026-10-01). */
+  410: 'deprecated_api_endpoint',
   423: 'locked',
   429: 'rate_limit_exceeded',
 };

@@ -6,7 +6,7 @@ import { convertAction } from '../convert';
 import { isHcloudError } from '../errors';
 import type { ActionResponseSchema, ActionSchema } from '../schema';
 import type { ApiTransport, CallOptions, Query } from '../transport';
-import type { Action, ActionListParams, ListOptions, ListResult, NameListParams } from '../types';
+import type { Action, ActionListParams, ActionsListParams, LabelListParams, ListOptions, ListResult, NameListParams } from '../types';
 
 /** The API's default page size, used by `list` when no `perPage` is given. */
 export const DEFAULT_PER_PAGE = 25;
@@ -29,6 +29,11 @@ export async function orUndefined<T>(promise: Promise<T>): Promise<T | undefined
 /** Query of the action lists (`status`, `sort`). */
 export function actionQuery(params: ActionListParams): Query {
   return { status: params.status, sort: params.sort };
+}
+
+/** Today's `label_selector` of every list (`env=prod,tier!=db`), passed through as given. */
+export function labelQuery(params: LabelListParams): Query {
+  return { label_selector: params.labelSelector };
 }
 
 /** Body keys of a list answer (`servers`) and of a single-item answer (`server`). */
@@ -109,20 +114,27 @@ export class ActionResource<W, T, P extends ListOptions = ListOptions> extends R
   }
 
   /** One page of this item's actions (filter by status, sort). */
-  async listActions(id: number, params: ActionListParams = {}, opts?: CallOptions): Promise<ListResult<Action>> {
-    const page = await this.transport.getPage<{ actions?: ActionSchema[] }>(
-      this.actionsPath(id),
-      params.page ?? 1,
-      params.perPage ?? DEFAULT_PER_PAGE,
-      { ...opts, query: actionQuery(params) },
-    );
-    return { items: (page.body?.actions ?? []).map(convertAction), pagination: page.pagination };
+  listActions(id: number, params: ActionListParams = {}, opts?: CallOptions): Promise<ListResult<Action>> {
+    return this.actionPage(this.actionsPath(id), params, actionQuery(params), opts);
   }
 
   /** Every action of this item. */
   async listAllActions(id: number, params: Omit<ActionListParams, keyof ListOptions> = {}, opts?: CallOptions): Promise<Action[]> {
     const items = await this.transport.listAll<ActionSchema>(this.actionsPath(id), 'actions', { ...opts, query: actionQuery(params) });
     return items.map(convertAction);
+  }
+
+  /**
+   * One page of the actions of every resource of this kind (`GET /servers/actions`, ...: today's API;
+   * the 2018 contract has only the per-resource lists). Filters: status, sort and `id`.
+   */
+  listKindActions(params: ActionsListParams = {}, opts?: CallOptions): Promise<ListResult<Action>> {
+    return this.actionPage(`${this.path}/actions`, params, { ...actionQuery(params), id: params.id }, opts);
+  }
+
+  private async actionPage(path: string, page: ListOptions, query: Query, opts?: CallOptions): Promise<ListResult<Action>> {
+    const answer = await this.transport.getPage<{ actions?: ActionSchema[] }>(path, page.page ?? 1, page.perPage ?? DEFAULT_PER_PAGE, { ...opts, query });
+    return { items: (answer.body?.actions ?? []).map(convertAction), pagination: answer.pagination };
   }
 
   protected actionsPath(id: number): string {

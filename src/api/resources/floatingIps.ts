@@ -2,14 +2,18 @@
 // changeProtection and the Floating IP's action list.
 
 import { convertAction, convertFloatingIp } from '../convert';
-import type { FloatingIpCreateRequestSchema, FloatingIpCreateResponseSchema, FloatingIpSchema } from '../schema';
-import type { ApiTransport, CallOptions } from '../transport';
-import type { Action, FloatingIp, FloatingIpCreateParams, FloatingIpCreateResult, ListOptions } from '../types';
-import { ActionResource } from './base';
+import type { FloatingIpCreateRequestSchema, FloatingIpCreateResponseSchema, FloatingIpSchema, FloatingIpUpdateRequestSchema } from '../schema';
+import type { ApiTransport, CallOptions, Query } from '../transport';
+import type { Action, FloatingIp, FloatingIpCreateParams, FloatingIpCreateResult, FloatingIpListParams, Labels } from '../types';
+import { ActionResource, labelQuery } from './base';
 
-export class FloatingIpsResource extends ActionResource<FloatingIpSchema, FloatingIp, ListOptions> {
+export class FloatingIpsResource extends ActionResource<FloatingIpSchema, FloatingIp, FloatingIpListParams> {
   constructor(transport: ApiTransport) {
     super(transport, '/floating_ips', { one: 'floating_ip', many: 'floating_ips' }, convertFloatingIp);
+  }
+
+  protected override query(params: FloatingIpListParams): Query {
+    return labelQuery(params);
   }
 
   /** Give `server` (assigned at once; the answer carries the assign action) or `homeLocation`. */
@@ -19,14 +23,17 @@ export class FloatingIpsResource extends ActionResource<FloatingIpSchema, Floati
       server: params.server,
       home_location: params.homeLocation === undefined ? undefined : String(params.homeLocation),
       description: params.description,
+      name: params.name,
+      labels: params.labels,
     };
     const w = await this.transport.request<FloatingIpCreateResponseSchema>('POST', this.path, { ...opts, body });
     return { floatingIp: convertFloatingIp(w.floating_ip), action: w.action ? convertAction(w.action) : undefined };
   }
 
-  /** Changes the description. */
-  update(id: number, changes: { description?: string }, opts?: CallOptions): Promise<FloatingIp> {
-    return this.put(id, { description: changes.description }, opts);
+  /** Changes the description; today's API also the name and (replacing all) the labels. */
+  update(id: number, changes: { description?: string; name?: string; labels?: Labels }, opts?: CallOptions): Promise<FloatingIp> {
+    const body: FloatingIpUpdateRequestSchema = { description: changes.description, name: changes.name, labels: changes.labels };
+    return this.put(id, body, opts);
   }
 
   /** Deletes (and so unassigns) a Floating IP. */

@@ -1,11 +1,11 @@
-// /images: get, list (sort, type, bound_to, name), listAll, update (description, backup -> snapshot),
+// /images: get, list (sort, type, bound_to, name; today's architecture and label_selector), listAll, update (description, backup -> snapshot),
 // delete, changeProtection and the image's action list.
 
 import { convertImage } from '../convert';
 import type { ImageSchema, ImageUpdateRequestSchema } from '../schema';
 import type { ApiTransport, CallOptions, Query } from '../transport';
-import type { Action, Image, ImageListParams } from '../types';
-import { ActionResource } from './base';
+import type { Action, Image, ImageListParams, Labels } from '../types';
+import { ActionResource, labelQuery } from './base';
 
 export class ImagesResource extends ActionResource<ImageSchema, Image, ImageListParams> {
   constructor(transport: ApiTransport) {
@@ -13,12 +13,12 @@ export class ImagesResource extends ActionResource<ImageSchema, Image, ImageList
   }
 
   protected override query(params: ImageListParams): Query {
-    return { sort: params.sort, type: params.type, bound_to: params.boundTo, name: params.name };
+    return { sort: params.sort, type: params.type, bound_to: params.boundTo, name: params.name, architecture: params.architecture, ...labelQuery(params) };
   }
 
-  /** Changes the description and/or converts a backup image to a snapshot (`type: 'snapshot'`). */
-  update(id: number, changes: { description?: string; type?: 'snapshot' }, opts?: CallOptions): Promise<Image> {
-    const body: ImageUpdateRequestSchema = { description: changes.description, type: changes.type };
+  /** Changes the description, converts a backup image to a snapshot (`type: 'snapshot'`) and/or replaces the labels (today's API). */
+  update(id: number, changes: { description?: string; type?: 'snapshot'; labels?: Labels }, opts?: CallOptions): Promise<Image> {
+    const body: ImageUpdateRequestSchema = { description: changes.description, type: changes.type, labels: changes.labels };
     return this.put(id, body, opts);
   }
 

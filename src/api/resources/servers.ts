@@ -2,6 +2,7 @@
 // server's action list.
 
 import { convertAction, convertImage, convertMetrics, convertServer } from '../convert';
+import { ApiEraTracker, eraOfServer } from '../era';
 import type {
   ActionResponseSchema,
   CreateImageResponseSchema,
@@ -11,6 +12,7 @@ import type {
   ServerCreateRequestSchema,
   ServerCreateResponseSchema,
   ServerSchema,
+  ServerUpdateRequestSchema,
 } from '../schema';
 import type { ApiTransport, CallOptions, Query } from '../transport';
 import type {
@@ -25,21 +27,26 @@ import type {
   Server,
   ServerCreateParams,
   ServerCreateResult,
+  Labels,
   ServerListParams,
 } from '../types';
-import { ActionResource, itemPath } from './base';
+import { ActionResource, itemPath, labelQuery } from './base';
 
 function rootPasswordResult(w: RootPasswordActionResponseSchema): RootPasswordResult {
   return { action: convertAction(w.action), rootPassword: w.root_password ?? undefined };
 }
 
 export class ServersResource extends ActionResource<ServerSchema, Server, ServerListParams> {
-  constructor(transport: ApiTransport) {
-    super(transport, '/servers', { one: 'server', many: 'servers' }, convertServer);
+  /** `era` learns from every server this resource converts (with or without `datacenter`). */
+  constructor(transport: ApiTransport, era = new ApiEraTracker()) {
+    super(transport, '/servers', { one: 'server', many: 'servers' }, (w) => {
+      era.note(eraOfServer(w));
+      return convertServer(w);
+    });
   }
 
   protected override query(params: ServerListParams): Query {
-    return { name: params.name };
+    return { name: params.name, ...labelQuery(params) };
   }
 
   /** Creates a server; the answer carries the `create_server` action and, without SSH keys, the root password. */
@@ -53,14 +60,16 @@ export class ServersResource extends ActionResource<ServerSchema, Server, Server
       start_after_create: params.startAfterCreate,
       ssh_keys: params.sshKeys,
       user_data: params.userData,
+      labels: params.labels,
     };
     const w = await this.transport.request<ServerCreateResponseSchema>('POST', this.path, { ...opts, body });
-    return { server: convertServer(w.server), action: convertAction(w.action), rootPassword: w.root_password ?? undefined };
+    return { server: this.convert(w.server), action: convertAction(w.action), rootPassword: w.root_password ?? undefined };
   }
 
-  /** Renames a server. */
-  update(id: number, changes: { name?: string }, opts?: CallOptions): Promise<Server> {
-    return this.put(id, { name: changes.name }, opts);
+  /** Renames a server and/or replaces its labels (today's API). */
+  update(id: number, changes: { name?: string; labels?: Labels }, opts?: CallOptions): Promise<Server> {
+    const body: ServerUpdateRequestSchema = { name: changes.name, labels: changes.labels };
+    return this.put(id, body, opts);
   }
 
   /** Deletes a server at once; the `delete_server` action tracks the cleanup. */
