@@ -4,6 +4,7 @@ import type { CommandContext } from './context';
 import { registerCreateServerCommands } from './createServer';
 import { registerFloatingIpCommands } from './floatingIp';
 import { registerImageCommands } from './image';
+import { registerLabelCommands } from './labels';
 import { registerMetricsCommands } from './metrics';
 import { registerProjectCommands } from './project';
 import { registerServerCommands } from './server';
@@ -19,6 +20,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     ...registerFloatingIpCommands(ctx),
     ...registerImageCommands(ctx),
     ...registerSshKeyCommands(ctx),
+    ...registerLabelCommands(ctx),
     ...registerViewCommands(ctx),
     ...registerMetricsCommands(ctx),
     ...registerActionLogCommands(ctx),

@@ -3,14 +3,14 @@ import type { TreeNode } from '../tree/node';
 import type { CommandContext } from './context';
 import { pickProject } from './pick';
 
-/** Sets (or, with an empty text, clears) the view filter of a project: name, status or label text. */
+/** Sets (or, with an empty text, clears) the name filter of a project: name, status or description text. */
 export async function setFilter(ctx: CommandContext, node?: TreeNode): Promise<void> {
   const project = await pickProject(ctx, node, 'Filter Projects View');
   if (!project) return;
   const current = ctx.tree.filterOf(project.id);
   const text = await ctx.input().inputBox({
     title: `Filter "${project.name}"`,
-    prompt: 'Show only resources whose name, status or label contains this text (empty: show all)',
+    prompt: 'Show only resources whose name, status or description contains this text (empty: show all)',
     placeHolder: 'e.g. web, running, fsn1',
     value: current ?? '',
     validateInput: (v) => (v.length > 100 ? 'At most 100 characters.' : undefined),
@@ -19,10 +19,12 @@ export async function setFilter(ctx: CommandContext, node?: TreeNode): Promise<v
   await ctx.tree.setFilter(project.id, text);
 }
 
+/** Clears both filters of a project: the name filter and the label selector (Filter by Labels…). */
 export async function clearFilter(ctx: CommandContext, node?: TreeNode): Promise<void> {
   const project = await pickProject(ctx, node, 'Clear Filter');
   if (!project) return;
   await ctx.tree.setFilter(project.id, undefined);
+  if (ctx.tree.labelSelectorOf(project.id) !== undefined) await ctx.tree.setLabelSelector(project.id, undefined);
 }
 
 /** Puts a node's copyText (an IP, an ISO's name, ...) on the clipboard. */

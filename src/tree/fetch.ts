@@ -71,25 +71,32 @@ export const folderNoun: Record<ListWhat, string> = {
 const byName = <T extends { name?: string; id: number }>(a: T, b: T) => (a.name ?? '').localeCompare(b.name ?? '') || a.id - b.id;
 const newestFirst = (a: Image, b: Image) => b.created.getTime() - a.created.getTime() || b.id - a.id;
 
-/** One list request (all pages) for a folder's children, sorted as the tree shows them. */
-export async function fetchFolder<W extends ListWhat>(client: HcloudClient, what: W): Promise<FolderData[W]> {
-  return (await fetchAny(client, what)) as FolderData[W];
+/** Folders whose list takes the project's label selector (Filter by Labels…). */
+export const LABEL_FILTERED: readonly ListWhat[] = ['servers', 'floatingIps', 'snapshots', 'backups', 'sshKeys'];
+
+/**
+ * One list request (all pages) for a folder's children, sorted as the tree shows them. `labelSelector`
+ * (today's API) goes with the lists of LABEL_FILTERED.
+ */
+export async function fetchFolder<W extends ListWhat>(client: HcloudClient, what: W, options: { labelSelector?: string } = {}): Promise<FolderData[W]> {
+  return (await fetchAny(client, what, options.labelSelector || undefined)) as FolderData[W];
 }
 
-async function fetchAny(client: HcloudClient, what: ListWhat): Promise<FolderData[ListWhat]> {
+async function fetchAny(client: HcloudClient, what: ListWhat, labelSelector: string | undefined): Promise<FolderData[ListWhat]> {
+  const labels = labelSelector ? { labelSelector } : {};
   switch (what) {
     case 'servers':
-      return (await client.servers.listAll()).sort(byName);
+      return (await client.servers.listAll(labels)).sort(byName);
     case 'floatingIps':
-      return (await client.floatingIps.listAll()).sort((a, b) => a.ip.localeCompare(b.ip, undefined, { numeric: true }));
+      return (await client.floatingIps.listAll(labels)).sort((a, b) => a.ip.localeCompare(b.ip, undefined, { numeric: true }));
     case 'snapshots':
-      return (await client.images.listAll({ type: 'snapshot' })).sort(newestFirst);
+      return (await client.images.listAll({ type: 'snapshot', ...labels })).sort(newestFirst);
     case 'backups':
-      return (await client.images.listAll({ type: 'backup' })).sort(newestFirst);
+      return (await client.images.listAll({ type: 'backup', ...labels })).sort(newestFirst);
     case 'systemImages':
       return (await client.images.listAll({ type: 'system' })).sort(byName);
     case 'sshKeys':
-      return (await client.sshKeys.listAll()).sort(byName);
+      return (await client.sshKeys.listAll(labels)).sort(byName);
     case 'isos':
       return (await client.isos.listAll()).sort(byName);
     case 'serverTypes':

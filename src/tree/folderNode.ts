@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Pricing } from '../api/types';
 import type { ClientPool } from '../projects/clientPool';
 import type { Project } from '../projects/projectStore';
-import { fetchFolder, folderClass, folderLabel, folderNoun, type FolderData, type FolderWhat, type GroupWhat, type ListWhat } from './fetch';
+import { fetchFolder, folderClass, folderLabel, folderNoun, LABEL_FILTERED, type FolderData, type FolderWhat, type GroupWhat, type ListWhat } from './fetch';
 import { formatMoney } from './format';
 import type { NodeScope, TreeHost } from './host';
 import { ItemNode, type Presenter } from './itemNode';
@@ -149,7 +149,7 @@ export class ListFolderNode<W extends ListWhat = ListWhat> extends FolderBase {
             const client = await this.env.clients.get(this.project);
             // Floating IPs and images name their server: the servers come first (once, if nobody opened them).
             if (this.what === 'floatingIps' || this.what === 'snapshots' || this.what === 'backups') await this.env.scope.ensureServerNames();
-            const data = await fetchFolder(client, this.what);
+            const data = await fetchFolder(client, this.what, { labelSelector: this.labelSelector });
             this.apply(data);
             this.loadedGeneration = generation;
             this.error = undefined;
@@ -184,6 +184,11 @@ export class ListFolderNode<W extends ListWhat = ListWhat> extends FolderBase {
     this.onLoaded?.(data);
   }
 
+  /** The project's label selector, for the folders whose lists take one. */
+  private get labelSelector(): string | undefined {
+    return LABEL_FILTERED.includes(this.what) ? this.env.host.labelSelectorOf(this.project.id) : undefined;
+  }
+
   async getChildren(): Promise<TreeNode[]> {
     await this.ensureLoaded();
     if (this.stale && this.error !== undefined) return [MessageNode.error(this, folderNoun[this.what], this.error)];
@@ -191,7 +196,7 @@ export class ListFolderNode<W extends ListWhat = ListWhat> extends FolderBase {
     const shown = this.order.filter((n) => !n.matches || n.matches(filter));
     if (shown.length === 0) {
       return [
-        new MessageNode(this, `${this.id}/empty`, this.order.length ? `No ${folderNoun[this.what]} match "${filter}"` : `No ${folderNoun[this.what]}`, {
+        new MessageNode(this, `${this.id}/empty`, this.order.length ? `No ${folderNoun[this.what]} match "${filter}"` : this.labelSelector ? `No ${folderNoun[this.what]} with labels ${this.labelSelector}` : `No ${folderNoun[this.what]}`, {
           icon: this.order.length ? 'filter' : 'info',
         }),
       ];

@@ -6,6 +6,8 @@ import type { TreeNode } from './node';
 /** What nodes ask of the provider that owns them (filter, catalog toggle, refresh bookkeeping). */
 export interface TreeHost {
   filterOf(projectId: string): string | undefined;
+  /** The label selector (Filter by Labels…) the project's labelled lists are fetched with. */
+  labelSelectorOf(projectId: string): string | undefined;
   catalogShown(): boolean;
   /** A list folder fetched its children. */
   folderLoaded(folder: TreeNode & { readonly what: string; readonly cls: string }): void;

@@ -23,6 +23,11 @@ export interface Presenter<T extends { id: number }> {
   filterText?(r: T): string[];
 }
 
+/** Whether a resource carries labels (today's API); the 2018 API has none (the field is undefined). */
+export function hasLabels(resource: unknown): boolean {
+  return !!resource && typeof resource === 'object' && (resource as { labels?: unknown }).labels !== undefined;
+}
+
 /** A node for one API resource other than a server: Floating IP, image, SSH key, ISO, catalog entry. */
 export class ItemNode<T extends { id: number }> implements ResourceNode<T> {
   readonly id: string;
@@ -64,7 +69,8 @@ export class ItemNode<T extends { id: number }> implements ResourceNode<T> {
     item.tooltip = new vscode.MarkdownString(p.tooltip(r, this.scope));
     const icon = p.icon(r);
     item.iconPath = typeof icon === 'string' ? new vscode.ThemeIcon(icon) : icon;
-    item.contextValue = contextValue(p.kind, ...p.tokens(r), p.copyText && 'copyable');
+    // `;labels;` only where the API has labels (today's): Edit Labels matches it.
+    item.contextValue = contextValue(p.kind, ...p.tokens(r), p.copyText && 'copyable', hasLabels(r) && 'labels');
     return item;
   }
 

@@ -11,6 +11,7 @@ import type { ServerNode } from './serverNode';
 /** Filter and catalog toggle when no provider hosts the node (e.g. a test builds one alone). */
 const standaloneHost: TreeHost = {
   filterOf: () => undefined,
+  labelSelectorOf: () => undefined,
   catalogShown: () => false,
   folderLoaded: () => undefined,
   watch: () => undefined,
@@ -100,9 +101,11 @@ export class ProjectNode implements TreeNode, NodeScope {
     item.id = this.id;
     const host = safeHost(p.endpoint);
     const filter = this.host.filterOf(p.id);
+    const selector = this.host.labelSelectorOf(p.id);
     item.description = [
       p.source === 'environment' ? `from environment · ${host}` : host === 'api.hetzner.cloud' ? '' : host,
       filter ? `filter: "${filter}"` : '',
+      selector ? `labels: ${selector}` : '',
     ]
       .filter(Boolean)
       .join(' · ');
@@ -112,12 +115,13 @@ export class ProjectNode implements TreeNode, NodeScope {
         `Endpoint: ${p.endpoint}`,
         p.source === 'environment' ? 'Token from the environment variable `HCLOUD_TOKEN` (not stored).' : 'Token kept in VS Code Secret Storage.',
         filter ? `Filter: "${filter}"` : '',
+        selector ? `Label selector: \`${selector.replace(/`/g, '')}\`` : '',
       ]
         .filter(Boolean)
         .join('  \n'),
     );
     item.iconPath = new vscode.ThemeIcon(p.source === 'environment' ? 'terminal' : 'cloud');
-    item.contextValue = contextValue('project', p.source === 'stored' ? 'stored' : 'environment', filter ? 'filtered' : 'unfiltered');
+    item.contextValue = contextValue('project', p.source === 'stored' ? 'stored' : 'environment', filter || selector ? 'filtered' : 'unfiltered');
     return item;
   }
 

@@ -13,6 +13,7 @@ import type { ResourceKind } from './resourceNode';
 import { ServerNode } from './serverNode';
 
 const FILTERS_KEY = 'hcloud.view.filters';
+const LABEL_SELECTORS_KEY = 'hcloud.view.labelSelectors';
 const CATALOG_KEY = 'hcloud.view.catalogShown';
 /** Context key for the view/title menu: Show Catalog or Hide Catalog. */
 export const CATALOG_CONTEXT_KEY = 'hcloud.catalogShown';
@@ -103,6 +104,10 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     return this.state.get<Record<string, string>>(FILTERS_KEY, {})?.[projectId] || undefined;
   }
 
+  labelSelectorOf(projectId: string): string | undefined {
+    return this.state.get<Record<string, string>>(LABEL_SELECTORS_KEY, {})?.[projectId] || undefined;
+  }
+
   catalogShown(): boolean {
     return this.state.get<boolean>(CATALOG_KEY, false) ?? false;
   }
@@ -132,6 +137,22 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     else delete all[projectId];
     await this.state.update(FILTERS_KEY, all);
     const node = this.roots.get(projectId);
+    this.emitter.fire(node);
+  }
+
+  /**
+   * Sets (or clears) the label selector of a project: its servers, Floating IPs, snapshots, backups
+   * and SSH keys are fetched again with it (the folders nobody opened, when they are opened).
+   */
+  async setLabelSelector(projectId: string, selector: string | undefined): Promise<void> {
+    const all = { ...(this.state.get<Record<string, string>>(LABEL_SELECTORS_KEY, {}) ?? {}) };
+    if (selector?.trim()) all[projectId] = selector.trim();
+    else delete all[projectId];
+    await this.state.update(LABEL_SELECTORS_KEY, all);
+    const node = this.roots.get(projectId);
+    if (!node) return;
+    const f = node.folders;
+    this.refreshFolders(f.servers, f.floatingIps, f.snapshots, f.backups, f.sshKeys);
     this.emitter.fire(node);
   }
 

@@ -34,6 +34,7 @@ export function serverTokens(s: Server): string[] {
     s.iso ? 'iso' : 'noiso',
     s.backupWindow ? 'backups' : 'nobackups',
     s.protection.delete ? 'protected' : 'deletable',
+    s.labels !== undefined ? 'labels' : '',
   ].filter(Boolean);
 }
 
