@@ -64,8 +64,6 @@ export interface ActionLogView {
   hasMore: boolean;
   /** An older page is on its way. */
   loadingMore: boolean;
-  /** The API refused the list of all actions: these are the actions of the project's resources. */
-  fallback: boolean;
   /** phase `error`: the API's message; phase `gone`: why there is nothing to show. */
   message?: string;
   /** A short note, e.g. a resource that no longer exists. */
@@ -154,8 +152,7 @@ export function parseActionLogView(value: unknown): ActionLogView | undefined {
   const phase = asOneOf(value.phase, PHASES);
   const hasMore = asBoolean(value.hasMore);
   const loadingMore = asBoolean(value.loadingMore);
-  const fallback = asBoolean(value.fallback);
-  if (!panel || title === undefined || !phase || hasMore === undefined || loadingMore === undefined || fallback === undefined) return undefined;
+  if (!panel || title === undefined || !phase || hasMore === undefined || loadingMore === undefined) return undefined;
   if (!Array.isArray(value.actions) || value.actions.length > MAX_ACTIONS) return undefined;
   const actions = value.actions.map(parseActionView);
   if (actions.some((a) => a === undefined)) return undefined;
@@ -169,7 +166,6 @@ export function parseActionLogView(value: unknown): ActionLogView | undefined {
     actions: actions as ActionView[],
     hasMore,
     loadingMore,
-    fallback,
     ...(message !== undefined ? { message } : {}),
     ...(notice !== undefined ? { notice } : {}),
   };

@@ -2,8 +2,7 @@
 // It loads actions through ActionSource, sends the whole view on every change, and keeps it live:
 // actions the extension starts come through the ActionFeed at once (no request); while the panel
 // is visible, running actions nobody else follows are polled (2 s, backing off to 10 s) and the
-// list is refreshed every `hcloud.autoRefreshSeconds` (in fallback, where a refresh costs n
-// requests, n times less often: the same requests an hour); nothing runs while it is hidden.
+// list is refreshed every `hcloud.autoRefreshSeconds`; nothing runs while it is hidden.
 
 import * as vscode from 'vscode';
 import type { HcloudClient } from '../api/client';
@@ -25,7 +24,7 @@ import {
   type ScopeKind,
 } from '../shared/actionLogProtocol';
 import { resourceTypeWords } from '../shared/actionWords';
-import { ActionSource, apiType, NameBook, RUNNING_POLL, type ActionSnapshot } from './actionLog/source';
+import { ActionSource, apiType, RUNNING_POLL, SourceMemory, type ActionSnapshot } from './actionLog/source';
 import { WebviewPanelHost } from './panelHost';
 
 /** What a reveal in the tree found. */
@@ -67,7 +66,8 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
   private pollDelay: number;
   private polledIds = '';
   private naming: Promise<void> | undefined;
-  private readonly names = new NameBook();
+  /** Shared by this panel's sources (one per filter): names, and whether the API refused GET /actions. */
+  private readonly memory = new SourceMemory();
 
   constructor(
     panel: vscode.WebviewPanel,
@@ -78,7 +78,7 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
   ) {
     super(panel, { extensionUri: env.extensionUri, bundle: 'actionLog', title: 'Action Log', parse: parseActionLogFromWebview, log: env.log });
     this.pollDelay = this.pollPolicy.min;
-    this.view = { panel: state, title: '', phase: 'loading', actions: [], hasMore: false, loadingMore: false, fallback: false };
+    this.view = { panel: state, title: '', phase: 'loading', actions: [], hasMore: false, loadingMore: false };
     this.view.title = this.title();
     panel.title = this.tabTitle();
     this.disposables.push(
@@ -170,7 +170,7 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
     this.update({ phase: 'loading', actions: [], hasMore: false, loadingMore: false, notice: undefined, message: undefined });
     try {
       this.client = await this.env.clients.get(project);
-      const source = new ActionSource(this.client, { filter: this.view.panel.filter, scope: this.view.panel.scope }, undefined, this.names);
+      const source = new ActionSource(this.client, { filter: this.view.panel.filter, scope: this.view.panel.scope }, undefined, this.memory);
       const snapshot = await this.track(source.load());
       if (generation !== this.generation) return;
       this.source = source;
@@ -294,8 +294,7 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
     if (ids.length) this.pollTimer = setTimeout(() => void this.poll(), this.pollDelay);
     const seconds = this.env.refreshSeconds();
     if (seconds > 0) {
-      // A refresh that costs n requests (fallback: one per resource) comes n times less often.
-      const interval = seconds * 1000 * Math.max(1, this.source.refreshCost);
+      const interval = seconds * 1000;
       const due = Math.max(0, this.lastLoad + interval - Date.now());
       this.refreshTimer = setTimeout(() => void this.refresh(), due);
     }
@@ -332,7 +331,7 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
   // View -------------------------------------------------------------------------------------------
 
   private show(snapshot: ActionSnapshot, patch: Partial<ActionLogView>): void {
-    this.update({ ...patch, actions: snapshot.actions.map((a) => this.toView(a)), hasMore: snapshot.hasMore, fallback: snapshot.fallback });
+    this.update({ ...patch, actions: snapshot.actions.map((a) => this.toView(a)), hasMore: snapshot.hasMore });
     void this.fillNames(snapshot.actions);
   }
 

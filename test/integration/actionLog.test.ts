@@ -1,7 +1,9 @@
-// The action log inside VS Code against simulators this suite starts: Show Action Log lists the
-// project's actions newest first, an action started from the extension shows at once and then
-// finishes, filter and paging ask the API what they should, the fallback when GET /actions is
-// refused, Show Actions of one server, reveal in the tree, and a restored panel of a removed project.
+// The action log inside VS Code against simulators this suite starts (today's API, and the 2018
+// contract for one project): Show Action Log lists the project's actions newest first from the
+// per-kind lists (GET /servers/actions, /floating_ips/actions, /images/actions; never the unfiltered
+// GET /actions once the era is known), or from GET /actions on the 2018 API; an action started from
+// the extension shows at once and then finishes, filter and paging ask the API what they should,
+// Show Actions of one server, reveal in the tree, and a restored panel of a removed project.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { HcloudClient } from '../../src/api/client';
@@ -20,15 +22,22 @@ type Api = Awaited<ReturnType<typeof testingApi>>;
 
 const TOKEN = 'action-log-token-5d1e';
 const PROJECT = 'action-log';
-const FALLBACK_PROJECT = 'action-log-fallback';
+const OLD_PROJECT = 'action-log-2018';
+/** The per-kind lists of today's API. */
+const KIND_LISTS = ['/floating_ips/actions', '/images/actions', '/servers/actions'];
+const isKindList = (r: { path: string }) => KIND_LISTS.includes(r.path);
+/** The unfiltered list (refused by today's API); `GET /actions?id=` (the poll) is not it. */
+const isUnfiltered = (r: { path: string; query: Record<string, string[]> }) => r.path === '/actions' && !r.query.id;
+/** Actions the per-kind lists hold: those of a server, a Floating IP or an image. */
+const ofKinds = (r: { action: { resources: Array<{ type: string }> } }) => r.action.resources.some((x) => ['server', 'floating_ip', 'image'].includes(x.type));
 
 describe('action log', function () {
   this.timeout(60_000);
   let sim: Simulator;
-  let refusing: Simulator;
+  let old: Simulator;
   let api: Api;
   let project: Project;
-  let fallbackProject: Project;
+  let oldProject: Project;
   let client: HcloudClient;
 
   const script = (...answers: Answer[]) => {
@@ -72,16 +81,19 @@ describe('action log', function () {
 
   before(async () => {
     sim = await startSimulator({ token: TOKEN, actionMs: 600 });
-    refusing = await startSimulator({ token: TOKEN, actionMs: 100, drift: { refuseUnfilteredActions: true } });
+    old = await startSimulator({ token: TOKEN, actionMs: 100, api: '2018' });
     api = await testingApi();
     project = await api.projects.add(PROJECT, sim.url, TOKEN);
-    fallbackProject = await api.projects.add(FALLBACK_PROJECT, refusing.url, TOKEN);
+    oldProject = await api.projects.add(OLD_PROJECT, old.url, TOKEN);
     client = new HcloudClient({ token: TOKEN, endpoint: sim.url });
+    // The tree's servers list tells the project's client which API it talks to (as when a user opened it).
+    const [anyServer] = await client.servers.listAll();
+    assert.ok(await api.tree.findResourceNode(project.id, 'server', anyServer.id));
   });
 
   beforeEach(() => {
     sim.clearRequests();
-    refusing.clearRequests();
+    old.clearRequests();
   });
 
   afterEach(async () => {
@@ -95,10 +107,10 @@ describe('action log', function () {
     // send requests into the suites that follow (they count what the API receives).
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
     if (project) await api.projects.remove(project.id);
-    if (fallbackProject) await api.projects.remove(fallbackProject.id);
+    if (oldProject) await api.projects.remove(oldProject.id);
     client?.dispose();
     await sim?.close();
-    await refusing?.close();
+    await old?.close();
   });
 
   it('registers the four commands package.json contributes', async () => {
@@ -115,7 +127,7 @@ describe('action log', function () {
     try {
       sim.clearRequests();
       assert.ok(await panel.receiveForTesting({ type: 'refresh' }));
-      await until('the list again', () => sim.requests.some((r) => r.path === '/actions') && posted.length > 0);
+      await until('the list again', () => sim.requests.some(isKindList) && posted.length > 0);
       await panel.idle();
     } finally {
       sub.dispose();
@@ -125,26 +137,26 @@ describe('action log', function () {
     assert.ok(!seen.includes(sim.url), 'the endpoint is not in the page or the messages');
   });
 
-  it('Show Action Log lists the project\'s actions newest first with one request; a second call reveals the same panel', async () => {
+  it('Show Action Log lists the project\'s actions newest first from the three per-kind lists, never GET /actions; a second call reveals the same panel', async () => {
     script(...projectAnswer());
     await run('hcloud.project.showActionLog');
     const panel = await readyPanel(project.id);
     const view = panel.current;
     assert.equal(view.title, `Action log of project "${PROJECT}"`);
-    assert.equal(view.fallback, false);
-    assert.deepEqual(view.actions.map((a) => a.id), newest(sim).slice(0, 25));
+    assert.deepEqual(view.actions.map((a) => a.id), newest(sim, ofKinds).slice(0, 25));
     const web1 = server('web-1');
     assert.ok(view.actions.some((a) => a.resources.some((r) => r.type === 'server' && r.id === web1.id && r.label === 'Server "web-1"')), 'resources by name');
     assert.deepEqual(view.actions.flatMap((a) => a.resources).filter((r) => /#\d+$/.test(r.label)), [], 'no resource left as #id');
-    const lists = sim.requests.filter((r) => r.path === '/actions');
-    assert.equal(lists.length, 1);
-    assert.ok(sim.requests.length <= 4, `the list and at most one list per kind for names (${sim.requests.map((r) => r.path).join(', ')})`);
-    assert.deepEqual(lists[0].query.sort, ['started:desc', 'id:desc']);
+    const lists = sim.requests.filter(isKindList);
+    assert.deepEqual(lists.map((r) => r.path).sort(), KIND_LISTS, 'one request per kind');
+    assert.deepEqual(sim.requests.filter(isUnfiltered), [], 'no request to the unfiltered GET /actions: the era is known');
+    assert.ok(sim.requests.length <= 6, `the three lists and at most one list per kind for names (${sim.requests.map((r) => r.path).join(', ')})`);
+    for (const r of lists) assert.deepEqual(r.query.sort, ['started:desc', 'id:desc']);
 
     script(...projectAnswer());
     await run('hcloud.project.showActionLog');
     assert.equal(api.actionLogs.get(project.id), panel, 'the same panel');
-    assert.equal(sim.requests.filter((r) => r.path === '/actions').length, 1, 'revealing costs no request');
+    assert.equal(sim.requests.filter(isKindList).length, 3, 'revealing costs no request');
   });
 
   it('Power Off from the extension shows the action at once (no list request) and then its success', async () => {
@@ -160,7 +172,7 @@ describe('action log', function () {
       rec.views.find((v) => v.actions[0]?.command === 'stop_server' && v.actions[0].status === 'running'),
     );
     assert.deepEqual(running.actions[0].resources.map((r) => [r.type, r.id]), [['server', web1.id]]);
-    assert.equal(sim.requests.filter((r) => r.method === 'GET' && r.path === '/actions' && !r.query.id).length, 0, 'shown from the feed, not fetched');
+    assert.equal(sim.requests.filter((r) => r.method === 'GET' && (isUnfiltered(r) || isKindList(r))).length, 0, 'shown from the feed, not fetched');
     await done;
     const finished = await until('the success', () => rec.views.find((v) => v.actions[0]?.command === 'stop_server' && v.actions[0].status === 'success'));
     assert.equal(finished.actions[0].id, running.actions[0].id);
@@ -185,7 +197,8 @@ describe('action log', function () {
     await until('the success', () => panel.current.actions[0].status === 'success', 15_000);
     const polls = sim.requests.filter((r) => r.path === `/actions/${started.id}` || (r.path === '/actions' && r.query.id));
     assert.ok(polls.length >= 1, 'polled the running action');
-    assert.deepEqual(sim.requests.filter((r) => r.path === '/actions' && !r.query.id).length, 1, 'only the one refresh listed actions');
+    assert.deepEqual(sim.requests.filter(isKindList).length, 3, 'only the one refresh listed actions (three lists)');
+    assert.deepEqual(sim.requests.filter(isUnfiltered), []);
   });
 
   it('a hidden log makes no request; shown again it polls what still runs', async () => {
@@ -215,8 +228,8 @@ describe('action log', function () {
     sim.clearRequests();
     assert.ok(await panel.receiveForTesting({ type: 'setFilter', filter: 'error' }));
     await until('the failed actions', () => panel.current.phase === 'ready' && panel.current.panel.filter === 'error');
-    assert.deepEqual(sim.requests.map((r) => [r.path, r.query.status]), [['/actions', ['error']]]);
-    assert.deepEqual(panel.current.actions.map((a) => a.id), newest(sim, (r) => r.action.status === 'error'));
+    assert.deepEqual(sim.requests.map((r) => [r.path, r.query.status]).sort(), KIND_LISTS.map((p) => [p, ['error']]));
+    assert.deepEqual(panel.current.actions.map((a) => a.id), newest(sim, (r) => ofKinds(r) && r.action.status === 'error'));
     assert.ok(panel.current.actions.every((a) => a.error?.code === 'action_failed'));
 
     await panel.receiveForTesting({ type: 'setFilter', filter: 'all' });
@@ -226,14 +239,15 @@ describe('action log', function () {
     sim.clearRequests();
     await panel.receiveForTesting({ type: 'loadOlder' });
     await panel.idle();
-    assert.deepEqual(sim.requests.map((r) => [r.path, r.query.page]), [['/actions', ['2']]]);
-    assert.deepEqual(panel.current.actions.map((a) => a.id), newest(sim).slice(0, 50));
+    assert.ok(sim.requests.length > 0, 'an older page was fetched');
+    assert.ok(sim.requests.every((r) => isKindList(r) && Number(r.query.page?.[0]) >= 2), `older pages of the per-kind lists (${sim.requests.map((r) => `${r.path}?page=${r.query.page}`).join(', ')})`);
+    assert.deepEqual(panel.current.actions.map((a) => a.id), newest(sim, ofKinds).slice(0, 50));
     assert.equal(await panel.receiveForTesting({ type: 'setFilter', filter: 'queued' }), false, 'an invalid message is dropped');
   });
 
   it('an API error shows its message; Retry loads the list', async () => {
     await closeAll();
-    sim.setFaults({ failNext: 1, statuses: [401], match: { path: /^\/actions$/ } });
+    sim.setFaults({ failNext: 1, statuses: [401], match: { path: /^\/servers\/actions$/ } });
     try {
       script(...projectAnswer());
       await run('hcloud.project.showActionLog');
@@ -250,22 +264,20 @@ describe('action log', function () {
     }
   });
 
-  it('falls back to the resources\' actions when GET /actions is refused, and says so', async () => {
-    script(...projectAnswer(FALLBACK_PROJECT));
+  it('the 2018 API: the unfiltered GET /actions, one request, no per-kind list', async () => {
+    script(...projectAnswer(OLD_PROJECT));
     await run('hcloud.project.showActionLog');
-    const panel = await readyPanel(fallbackProject.id);
-    assert.equal(panel.current.fallback, true);
-    const first = refusing.requests.filter((r) => r.method === 'GET');
-    assert.equal(first[0].path, '/actions');
-    assert.equal(first[0].status, 400);
-    assert.deepEqual(first.slice(1, 4).map((r) => r.path).sort(), ['/floating_ips', '/images', '/servers']);
+    const panel = await readyPanel(oldProject.id);
     const ids = panel.current.actions.map((a) => a.id);
-    assert.equal(new Set(ids).size, ids.length, 'no action twice');
-    assert.deepEqual(ids, [...ids].sort((a, b) => {
-      const t = (id: number) => refusing.state.actions.get(id)!.startedMs;
-      return t(b) - t(a) || b - a;
-    }));
-    assert.ok(panel.current.actions.some((a) => a.resources.some((r) => r.type === 'floating_ip' && /^Floating IP "/.test(r.label))), 'names from the lists');
+    assert.deepEqual(ids, newest(old).slice(0, 25));
+    const lists = old.requests.filter((r) => r.path.endsWith('/actions'));
+    assert.deepEqual(lists.map((r) => [r.path, r.status]), [['/actions', 200]]);
+    assert.deepEqual(old.requests.filter(isKindList), []);
+    sim.clearRequests();
+    old.clearRequests();
+    await panel.receiveForTesting({ type: 'refresh' });
+    await panel.idle();
+    assert.deepEqual(old.requests.filter((r) => r.path.endsWith('/actions')).map((r) => r.path), ['/actions'], 'a refresh is one request');
   });
 
   it('Show Actions of a server lists only its actions (its own endpoint)', async () => {

@@ -24,7 +24,6 @@ function view(patch = {}) {
     actions: ACTIONS,
     hasMore: true,
     loadingMore: false,
-    fallback: false,
     ...patch,
   };
 }
@@ -66,7 +65,6 @@ export const scenarios = [
       assert.deepEqual(await rows(page).nth(2).locator('.resource-link').allTextContents(), ['Server "web-1"', 'Image "web-1 golden image"']);
       const body = await page.locator('#app').textContent();
       assert.doesNotMatch(body, /undefined|null|NaN|_server/);
-      assert.equal(await page.locator('#fallback-banner').count(), 0);
       // The state the extension restores the panel from.
       assert.deepEqual(await v.state(), { projectId: 'p1', filter: 'all' });
       await screenshot('action log dark');
@@ -139,12 +137,9 @@ export const scenarios = [
     },
   },
   {
-    name: 'action log: fallback banner, loading, empty, error with Retry, removed project',
+    name: 'action log: loading, empty, error with Retry, removed project',
     async run({ open, page, screenshot }) {
       const v = await open('actionLog');
-      await v.send({ type: 'state', view: view({ fallback: true }) });
-      await page.locator('#fallback-banner').waitFor();
-      assert.match(await page.locator('#fallback-banner').textContent(), /did not list all of the project's actions at once.*servers, Floating IPs, snapshots and backups/);
       await v.send({ type: 'state', view: view({ phase: 'loading', actions: [] }) });
       await page.locator('#loading').waitFor();
       assert.equal(await page.locator('#app').getAttribute('aria-busy'), 'true');
@@ -163,9 +158,10 @@ export const scenarios = [
       assert.equal(await page.locator('#filter').isVisible(), false, 'nothing to filter');
       // An invalid message is ignored (logged), the page keeps what it shows.
       await v.send({ type: 'state', view: { ...view(), phase: 'exploded' } });
-      await v.send({ type: 'state', view: view({ fallback: true }) });
-      await page.locator('#fallback-banner').waitFor();
-      await screenshot('action log fallback');
+      await v.send({ type: 'state', view: view({ notice: 'Server #987654 no longer exists in project "demo".' }) });
+      await page.locator('#notice').waitFor();
+      assert.equal(await page.locator('#gone').count(), 0, 'the invalid state was dropped; the valid one after it shows');
+      await screenshot('action log notice');
       await noProblems(v);
     },
   },
@@ -202,7 +198,7 @@ export const scenarios = [
     name: 'action log: high contrast theme, keyboard focus shows an outline on a resource link',
     async run({ open, page, screenshot }) {
       const v = await open('actionLog', { theme: 'high-contrast' });
-      await v.send({ type: 'state', view: view({ fallback: true }) });
+      await v.send({ type: 'state', view: view() });
       await rows(page).first().waitFor();
       await page.locator('#refresh').focus();
       // Tab from Refresh reaches the first resource link (within a few stops).

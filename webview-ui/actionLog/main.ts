@@ -118,16 +118,6 @@ function render(v: ActionLogView): void {
 
 function notes(v: ActionLogView): HTMLElement[] {
   const out: HTMLElement[] = [];
-  if (v.fallback && v.phase === 'ready') {
-    const b = el(
-      'div',
-      'banner',
-      'Hetzner Cloud did not list all of the project\'s actions at once, so these are the actions of its servers, Floating IPs, snapshots and backups. Actions of deleted resources are not shown.',
-    );
-    b.id = 'fallback-banner';
-    b.setAttribute('role', 'note');
-    out.push(b);
-  }
   if (v.notice) {
     const n = el('div', 'notice', v.notice);
     n.id = 'notice';

@@ -2,25 +2,29 @@
 //
 // Every list is one or more "streams" of actions, newest first (`sort=started:desc`), filtered by
 // status on the API's side, fetched a page (25) at a time:
-// - a project:   GET /actions                      (one stream)
+// - a project, 2018 API:  GET /actions (one stream)
+// - a project, today's API (it refuses the unfiltered GET /actions with `deprecated_api_endpoint`):
+//   the per-kind lists GET /servers/actions, /floating_ips/actions, /images/actions (three streams,
+//   merged and de-duplicated: `create_image` is in the servers' and the images' list).
+//   Which one: the client's era when it knows it; otherwise GET /actions is tried, and a refusal
+//   switches to the per-kind lists, remembered for the panel (SourceMemory).
 // - a resource:  GET /servers|floating_ips|images/{id}/actions (one stream)
-// - a project whose API refuses the unfiltered GET /actions (today's live API): one stream per
-//   server, Floating IP and own image (snapshot, backup), merged and de-duplicated ("fallback").
 // Streams are merged so that what is shown is complete: an action is shown only when no stream
 // that has more pages could still hold a newer one; "Load older" fetches the next page of the
 // stream that holds the others back, until one more page of 25 can be shown.
 //
-// Requests (demo project: 8 servers, 4 Floating IPs, 6 snapshots/backups):
-// - first load: 1 (GET /actions); fallback: 1 refused + 3 lists + 1 per resource.
-// - refresh: 1 (page 1 again); fallback: 3 lists + 1 per resource (`refreshCost`).
-// - running actions: 1 GET per poll for all of them (ActionsResource.getMany).
+// Requests (measured by npm run bench, test/bench/actionLogRequests.bench.ts):
+// - first load: 1 (2018) or 3 (today's API; + 1 refused GET /actions while the era is unknown).
+// - refresh: page 1 of every stream again: 1 (2018) or 3 (today's API).
+// - running actions: 1 GET per poll for all of them (ActionsResource.getMany, `GET /actions?id=`).
 // - names of the resources shown (resolveNames), when the tree has not loaded them: at most one
 //   list per kind (3), once; again only for a resource never seen before.
 
 import type { HcloudClient } from '../../api/client';
+import { isHcloudError } from '../../api/errors';
 import { isRefusal } from '../../api/resources/actions';
 import type { Action, ActionListParams, FloatingIp, Image, Server } from '../../api/types';
-import type { ActionLogScope, StatusFilter } from '../../shared/actionLogProtocol';
+import { SCOPE_KINDS, type ActionLogScope, type StatusFilter } from '../../shared/actionLogProtocol';
 
 export const PAGE_SIZE = 25;
 /** Poll of running actions nobody else follows (ms): starts at `min`, ×1.5 each time, up to `max`. */
@@ -41,8 +45,6 @@ export interface ActionSnapshot {
   actions: Action[];
   /** An older page can be shown. */
   hasMore: boolean;
-  /** The API refused the list of all actions; these are the actions of the project's resources. */
-  fallback: boolean;
 }
 
 export interface ActionQuery {
@@ -60,18 +62,22 @@ export function apiType(kind: ActionLogScope['kind']): string {
   return kind === 'floatingIp' ? 'floating_ip' : kind;
 }
 
-/** Resource names learned from lists (`server/42` → `web-1`) and the ids a list did not have. */
-export class NameBook {
+/**
+ * What the sources of one panel share (a new source per filter): resource names learned from lists
+ * (`server/42` → `web-1`), the ids a list did not have, and whether the API refused GET /actions.
+ */
+export class SourceMemory {
   readonly names = new Map<string, string>();
   /** `type/id` looked up in a list and not found (deleted): not asked for again. */
   readonly unnamed = new Set<string>();
+  /** The API refused the unfiltered GET /actions: a project's actions come from the per-kind lists. */
+  perKind = false;
 }
 
 export class ActionSource {
   private streams: Stream[] = [];
   private readonly fetched = new Map<number, Action>();
   private limit: number;
-  private isFallback = false;
   private readonly names: Map<string, string>;
   private readonly unnamed: Set<string>;
 
@@ -80,27 +86,21 @@ export class ActionSource {
     public client: HcloudClient,
     readonly query: ActionQuery,
     private readonly pageSize = PAGE_SIZE,
-    /** Shared by the sources of one panel (a new one per filter), so names are looked up once. */
-    book: NameBook = new NameBook(),
+    /** Shared by the sources of one panel (a new one per filter): names and the refusal are learned once. */
+    private readonly memory: SourceMemory = new SourceMemory(),
   ) {
     this.limit = pageSize;
-    this.names = book.names;
-    this.unnamed = book.unnamed;
+    this.names = memory.names;
+    this.unnamed = memory.unnamed;
   }
 
-  get fallback(): boolean {
-    return this.isFallback;
+  /** Where the actions come from: the project's list, the per-kind lists, or one resource's list. */
+  get lists(): 'all' | 'perKind' | 'resource' {
+    if (this.query.scope) return 'resource';
+    return this.streams.length > 1 ? 'perKind' : 'all';
   }
 
-  /**
-   * Requests one refresh costs: 1, or in fallback 3 lists + 1 per resource. The panel spaces its
-   * automatic refreshes by this factor, so an idle log costs the same requests an hour either way.
-   */
-  get refreshCost(): number {
-    return this.isFallback ? 3 + this.streams.length : this.streams.length;
-  }
-
-  /** A name the source learned from the resource lists of the fallback (`server/42` → `web-1`). */
+  /** A name the source learned from the resource lists (`server/42` → `web-1`). */
   nameOf(type: string, id: number): string | undefined {
     return this.names.get(`${type}/${id}`);
   }
@@ -140,14 +140,16 @@ export class ActionSource {
       this.streams = [this.resourceStream(scope.kind, scope.id)];
       await this.fetchFirstPages(this.streams);
     } else {
-      this.isFallback = false;
-      this.streams = [this.projectStream()];
+      const era = this.client.era;
+      const perKind = era === '2026' || (era === undefined && this.memory.perKind);
+      this.streams = perKind ? this.kindStreams() : [this.projectStream()];
       try {
         await this.fetchFirstPages(this.streams);
       } catch (e) {
-        if (!isRefusal(e)) throw e;
-        this.isFallback = true;
-        this.streams = await this.resourceStreams();
+        // Not known to be today's API, and it refused the unfiltered list: it is (remembered).
+        if (perKind || era === '2018' || !(isHcloudError(e, 'deprecated_api_endpoint') || isRefusal(e))) throw e;
+        this.memory.perKind = true;
+        this.streams = this.kindStreams();
         await this.fetchFirstPages(this.streams);
       }
     }
@@ -162,16 +164,8 @@ export class ActionSource {
     return this.snapshot();
   }
 
-  /**
-   * Page 1 of every stream again (new actions, changed states); in fallback the resource lists
-   * too, so new resources join and deleted ones stop being asked.
-   */
+  /** Page 1 of every stream again (new actions, changed states). */
   async refresh(): Promise<ActionSnapshot> {
-    if (this.isFallback) {
-      const fresh = await this.resourceStreams();
-      const old = new Map(this.streams.map((s) => [s.key, s]));
-      this.streams = fresh.map((s) => old.get(s.key) ?? s);
-    }
     await Promise.all(this.streams.map((s) => this.fetchPage(s, 1)));
     await this.fill();
     return this.snapshot();
@@ -206,7 +200,6 @@ export class ActionSource {
     return {
       actions: visible.slice(0, this.limit),
       hasMore: visible.length > this.limit || this.streams.some((s) => s.nextPage !== null),
-      fallback: this.isFallback,
     };
   }
 
@@ -272,32 +265,34 @@ export class ActionSource {
     };
   }
 
+  /** The client's resource of a kind, at each call (the panel may swap the client). */
+  private resourceOf(kind: ActionLogScope['kind']) {
+    return kind === 'server' ? this.client.servers : kind === 'floatingIp' ? this.client.floatingIps : this.client.images;
+  }
+
   private resourceStream(kind: ActionLogScope['kind'], id: number): Stream {
-    const resource = kind === 'server' ? this.client.servers : kind === 'floatingIp' ? this.client.floatingIps : this.client.images;
     return {
       key: `${apiType(kind)}/${id}`,
       nextPage: 1,
       oldest: Infinity,
       fetch: async (params) => {
-        const r = await resource.listActions(id, params);
+        const r = await this.resourceOf(kind).listActions(id, params);
         return { items: r.items, hasNext: hasNext(r.pagination, params.page ?? 1) };
       },
     };
   }
 
-  /** One stream per server, Floating IP and own image of the project (3 list requests). */
-  private async resourceStreams(): Promise<Stream[]> {
-    const [servers, floatingIps, images] = await Promise.all([
-      this.client.servers.listAll(),
-      this.client.floatingIps.listAll(),
-      this.client.images.listAll({ type: ['snapshot', 'backup'] }),
-    ]);
-    this.learnNames(servers, floatingIps, images);
-    return [
-      ...servers.map((s) => this.resourceStream('server', s.id)),
-      ...floatingIps.map((f) => this.resourceStream('floatingIp', f.id)),
-      ...images.map((i) => this.resourceStream('image', i.id)),
-    ];
+  /** Today's API: the actions of all servers, all Floating IPs and all images, one list each. */
+  private kindStreams(): Stream[] {
+    return SCOPE_KINDS.map((kind) => ({
+      key: apiType(kind),
+      nextPage: 1,
+      oldest: Infinity,
+      fetch: async (params: ActionListParams) => {
+        const r = await this.resourceOf(kind).listKindActions(params);
+        return { items: r.items, hasNext: hasNext(r.pagination, params.page ?? 1) };
+      },
+    }));
   }
 
   private learnNames(servers: Server[], floatingIps: FloatingIp[], images: Image[]): void {

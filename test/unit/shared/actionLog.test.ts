@@ -25,7 +25,6 @@ const view: ActionLogView = {
   actions: [action as ActionLogView['actions'][number]],
   hasMore: true,
   loadingMore: false,
-  fallback: true,
   notice: 'x',
 };
 

@@ -1,11 +1,12 @@
-// ActionSource against the simulator over HTTP: newest first, status filter, paging, one
-// resource's actions, and the fallback to the resources' actions when GET /actions is refused;
-// with the requests each step costs.
+// ActionSource against the simulator over HTTP, in both API modes: the 2018 API's GET /actions and
+// today's per-kind lists (GET /servers/actions, /floating_ips/actions, /images/actions) merged newest
+// first; status filter, paging, one resource's actions, names; with the requests each step costs.
 import * as assert from 'node:assert/strict';
+import { HcloudClient } from '../../../src/api/client';
 import type { Action } from '../../../src/api/types';
 import type { ActionRecord } from '../../../src/sim/state';
 import type { Simulator } from '../../../src/sim/types';
-import { ActionSource, NameBook } from '../../../src/webview/actionLog/source';
+import { ActionSource, SourceMemory } from '../../../src/webview/actionLog/source';
 import { settle, useSimulator, type Env } from '../api/helpers';
 
 /** The simulator's actions, newest first (started, then id), optionally only those `keep` accepts. */
@@ -20,16 +21,8 @@ const ids = (actions: Action[]) => actions.map((a) => a.id);
 const gets = (sim: Simulator) => sim.requests.filter((r) => r.method === 'GET');
 const paths = (sim: Simulator) => gets(sim).map((r) => r.path);
 
-/** Actions of the resources the fallback asks: servers, Floating IPs, snapshots and backups. */
-function ofProjectResources(sim: Simulator) {
-  const s = sim.state;
-  const own = new Set<string>([
-    ...[...s.servers.keys()].map((id) => `server/${id}`),
-    ...[...s.floatingIps.keys()].map((id) => `floating_ip/${id}`),
-    ...[...s.images.values()].filter((i) => i.type === 'snapshot' || i.type === 'backup').map((i) => `image/${i.id}`),
-  ]);
-  return (r: ActionRecord) => r.action.resources.some((x) => own.has(`${x.type}/${x.id}`));
-}
+/** Actions the per-kind lists hold: those of a server, a Floating IP or an image. */
+const ofKinds = (r: ActionRecord) => r.action.resources.some((x) => ['server', 'floating_ip', 'image'].includes(x.type));
 
 /** Gives one server `n` more (finished) actions. */
 async function addActions(env: Env, serverId: number, n: number): Promise<void> {
@@ -37,15 +30,15 @@ async function addActions(env: Env, serverId: number, n: number): Promise<void> 
 }
 
 describe('ActionSource', () => {
-  describe('with GET /actions', () => {
-    const env = useSimulator({ seed: 'demo' });
+  describe('2018 API: GET /actions', () => {
+    const env = useSimulator({ seed: 'demo', api: '2018' });
     beforeEach(() => env.sim.clearRequests());
 
     it('loads the newest 25 first with one request (sort=started:desc)', async () => {
       const source = new ActionSource(env.client, { filter: 'all' });
       const snap = await source.load();
       assert.deepEqual(ids(snap.actions), expected(env.sim).slice(0, 25));
-      assert.equal(snap.fallback, false);
+      assert.equal(source.lists, 'all');
       assert.equal(snap.hasMore, expected(env.sim).length > 25);
       const reqs = gets(env.sim);
       assert.equal(reqs.length, 1, 'a first load is one request');
@@ -88,7 +81,6 @@ describe('ActionSource', () => {
       env.sim.clearRequests();
       const snap = await source.refresh();
       assert.equal(gets(env.sim).length, 1, 'a refresh is one request');
-      assert.equal(source.refreshCost, 1);
       assert.deepEqual(ids(snap.actions), expected(env.sim).slice(0, 25));
       assert.equal(snap.actions[0].command, 'change_protection');
     });
@@ -141,7 +133,7 @@ describe('ActionSource', () => {
       await source.resolveNames([gone]);
       assert.equal(env.sim.requests.length, 0);
       // The panel's next source (another filter) shares what was learned.
-      const book = new NameBook();
+      const book = new SourceMemory();
       const first = new ActionSource(env.client, { filter: 'all' }, 25, book);
       await first.resolveNames((await first.load()).actions);
       env.sim.clearRequests();
@@ -168,37 +160,60 @@ describe('ActionSource', () => {
     });
   });
 
-  describe('when the API refuses GET /actions (drift refuseUnfilteredActions)', () => {
-    const env = useSimulator({ seed: 'demo', drift: { refuseUnfilteredActions: true } });
+  describe("today's API: the per-kind lists", () => {
+    const env = useSimulator({ seed: 'demo' });
+    const KIND_LISTS = ['/floating_ips/actions', '/images/actions', '/servers/actions'];
+    before(async () => {
+      await env.client.servers.list({ perPage: 1 }); // the client learns the era from an answer it gets anyway
+      assert.equal(env.client.era, '2026');
+    });
     beforeEach(() => env.sim.clearRequests());
 
-    it('falls back to the actions of servers, Floating IPs and own images: merged, de-duplicated, newest first; says so', async () => {
+    it('the era known: three lists (servers, Floating IPs, images), merged newest first, no action twice; never GET /actions', async () => {
       const source = new ActionSource(env.client, { filter: 'all' }, 50);
       const snap = await source.load();
-      assert.equal(snap.fallback, true);
-      const want = expected(env.sim, ofProjectResources(env.sim));
+      assert.equal(source.lists, 'perKind');
+      const want = expected(env.sim, ofKinds);
+      assert.ok(want.length > 25, 'the demo history is longer than a page');
       assert.deepEqual(ids(snap.actions), want.slice(0, 50));
       assert.equal(new Set(ids(snap.actions)).size, snap.actions.length, 'no action twice (create_image names a server and an image)');
-      const s = env.sim.state;
-      const own = [...s.images.values()].filter((i) => i.type === 'snapshot' || i.type === 'backup').length;
-      const resources = s.servers.size + s.floatingIps.size + own;
       const reqs = gets(env.sim);
-      assert.equal(reqs[0].path, '/actions');
-      assert.equal(reqs[0].status, 400, 'the refused request');
-      assert.equal(reqs.length, 1 + 3 + resources, `1 refused + 3 lists + 1 per resource (${resources})`);
-      assert.equal(source.nameOf('server', [...s.servers.values()][0].id), [...s.servers.values()][0].name, 'names come with the lists');
-      console.log(`      requests: first load (fallback) ${reqs.length} for ${resources} resources`);
+      assert.deepEqual(reqs.map((r) => r.path).sort(), KIND_LISTS, 'one request per kind');
+      for (const r of reqs) {
+        assert.equal(r.status, 200);
+        assert.deepEqual(r.query.sort, ['started:desc', 'id:desc']);
+        assert.deepEqual(r.query.per_page, ['50']);
+      }
+      console.log(`      requests: first load (per-kind lists) ${reqs.length}`);
       env.sim.clearRequests();
       await source.refresh();
-      assert.equal(gets(env.sim).length, 3 + resources, 'a refresh: 3 lists + 1 per resource');
-      assert.equal(source.refreshCost, 3 + resources, 'what the panel spaces its refreshes by');
-      console.log(`      requests: refresh (fallback) ${gets(env.sim).length}`);
+      assert.deepEqual(paths(env.sim).sort(), KIND_LISTS, 'a refresh: page 1 of each list');
+    });
+
+    it('the era unknown: GET /actions is refused (deprecated_api_endpoint) once, then the per-kind lists; the panel remembers', async () => {
+      const fresh = new HcloudClient({ token: env.sim.token, endpoint: env.sim.url, retryBaseMs: 5 });
+      try {
+        assert.equal(fresh.era, undefined);
+        const memory = new SourceMemory();
+        const snap = await new ActionSource(fresh, { filter: 'all' }, 25, memory).load();
+        assert.deepEqual(ids(snap.actions), expected(env.sim, ofKinds).slice(0, 25));
+        const [refused, ...rest] = gets(env.sim);
+        assert.equal(refused.path, '/actions');
+        assert.ok(refused.status >= 400 && refused.status < 500, `refused (${refused.status})`);
+        assert.deepEqual(rest.map((r) => r.path).sort(), KIND_LISTS);
+        assert.equal(memory.perKind, true);
+        env.sim.clearRequests();
+        await new ActionSource(fresh, { filter: 'error' }, 25, memory).load();
+        assert.deepEqual(paths(env.sim).sort(), KIND_LISTS, 'the next source of the panel goes straight to the per-kind lists');
+      } finally {
+        fresh.dispose();
+      }
     });
 
     it('pages through merged lists: each page is the next part of the full order, nothing missed or doubled', async () => {
       const db = [...env.sim.state.servers.values()].find((s) => s.name === 'db-main')!;
-      await addActions(env, db.id, 8); // one long stream among short ones
-      const want = expected(env.sim, ofProjectResources(env.sim));
+      await addActions(env, db.id, 8); // a longer servers list than the others
+      const want = expected(env.sim, ofKinds);
       const source = new ActionSource(env.client, { filter: 'all' }, 4);
       let snap = await source.load();
       let pages = 1;
@@ -209,25 +224,44 @@ describe('ActionSource', () => {
         assert.deepEqual(ids(snap.actions), want.slice(0, Math.min(want.length, 4 * pages)), `page ${pages}`);
       }
       assert.deepEqual(ids(snap.actions), want);
+      const paged = gets(env.sim).filter((r) => r.query.page && r.query.page[0] !== '1');
+      assert.ok(paged.length > 0 && paged.every((r) => KIND_LISTS.includes(r.path)), 'older pages from the per-kind lists');
     });
 
-    it('filter by status in fallback asks each resource with status=', async () => {
+    it('filters by status on the API side: each list with status=', async () => {
       const source = new ActionSource(env.client, { filter: 'error' });
       const snap = await source.load();
-      assert.deepEqual(ids(snap.actions), expected(env.sim, (r) => ofProjectResources(env.sim)(r) && r.action.status === 'error'));
-      const perResource = gets(env.sim).filter((r) => /\/actions$/.test(r.path) && r.path !== '/actions');
-      assert.ok(perResource.length > 0 && perResource.every((r) => r.query.status?.[0] === 'error'));
+      assert.ok(snap.actions.length > 0, 'the demo history has a failed rebuild');
+      assert.deepEqual(ids(snap.actions), expected(env.sim, (r) => ofKinds(r) && r.action.status === 'error'));
+      const reqs = gets(env.sim);
+      assert.equal(reqs.length, 3);
+      assert.ok(reqs.every((r) => r.query.status?.[0] === 'error'));
     });
 
-    it('getMany (the poll of running actions) still works: GET /actions?id= is allowed', async () => {
+    it('a new action shows on top after a refresh; one resource still uses its own endpoint', async () => {
+      const source = new ActionSource(env.client, { filter: 'all' });
+      await source.load();
+      const web1 = [...env.sim.state.servers.values()].find((s) => s.name === 'web-1')!;
+      await addActions(env, web1.id, 1);
+      env.sim.clearRequests();
+      const snap = await source.refresh();
+      assert.equal(gets(env.sim).length, 3);
+      assert.equal(snap.actions[0].command, 'change_protection');
+      assert.deepEqual(ids(snap.actions), expected(env.sim, ofKinds).slice(0, 25));
+      env.sim.clearRequests();
+      const mine = await new ActionSource(env.client, { filter: 'all', scope: { kind: 'server', id: web1.id } }).load();
+      assert.deepEqual(paths(env.sim), [`/servers/${web1.id}/actions`]);
+      assert.deepEqual(ids(mine.actions), expected(env.sim, (r) => r.action.resources.some((x) => x.type === 'server' && x.id === web1.id)).slice(0, 25));
+    });
+
+    it('getMany (the poll of running actions) works: GET /actions?id= is allowed', async () => {
       const web1 = [...env.sim.state.servers.values()].find((s) => s.name === 'web-1')!;
       const a = await env.client.servers.changeProtection(web1.id, { delete: false, rebuild: false });
-      const b = await env.client.servers.changeProtection(web1.id, { delete: false, rebuild: false }).catch(() => undefined);
       env.sim.clearRequests();
-      const fresh = await env.client.actions.getMany(b ? [a.id, b.id] : [a.id]);
-      assert.deepEqual(ids(fresh), b ? [a.id, b.id] : [a.id]);
+      const fresh = await env.client.actions.getMany([a.id]);
+      assert.deepEqual(ids(fresh), [a.id]);
       assert.equal(gets(env.sim).length, 1, 'one request for all running actions');
-      await settle(env, b ? [a, b] : [a]);
+      await settle(env, a);
     });
   });
 });
