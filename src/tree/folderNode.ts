@@ -3,7 +3,7 @@ import type { Pricing } from '../api/types';
 import type { ClientPool } from '../projects/clientPool';
 import type { Project } from '../projects/projectStore';
 import { fetchFolder, folderClass, folderLabel, folderNoun, LABEL_FILTERED, type FolderData, type FolderWhat, type GroupWhat, type ListWhat } from './fetch';
-import { formatMoney } from './format';
+import { priceRows } from './format';
 import type { NodeScope, TreeHost } from './host';
 import { ItemNode, type Presenter } from './itemNode';
 import { LeafNode } from './leafNode';
@@ -65,12 +65,13 @@ abstract class FolderBase implements TreeNode {
   abstract getChildren(): Promise<TreeNode[]>;
 }
 
-/** A folder of folders: Images, Catalog. */
+/** A folder of folders: Images, Catalog. `shown` picks the folders shown now (all by default). */
 export class GroupFolderNode extends FolderBase {
   constructor(
     parent: TreeNode,
     what: GroupWhat,
     readonly folders: ListFolderNode[],
+    private readonly shown?: () => Promise<ListFolderNode[]>,
   ) {
     super(parent, what);
   }
@@ -80,7 +81,7 @@ export class GroupFolderNode extends FolderBase {
   }
 
   async getChildren(): Promise<TreeNode[]> {
-    return this.folders;
+    return this.shown ? this.shown() : this.folders;
   }
 }
 
@@ -245,19 +246,4 @@ export class ListFolderNode<W extends ListWhat = ListWhat> extends FolderBase {
     }
     return [];
   }
-}
-
-/** Rows of the Prices folder: [key, label, description]. */
-export function priceRows(p: Pricing): Array<[string, string, string]> {
-  const rows: Array<[string, string, string]> = [
-    ['floatingIp', 'Floating IP', `${formatMoney(p.floatingIp.monthly)}/mo`],
-    ['image', 'Snapshots', `${formatMoney(p.image.perGbMonth)} per GB/mo`],
-    ['traffic', 'Traffic', `${formatMoney(p.traffic.perTb)} per TB`],
-    ['backups', 'Backups', `+${p.serverBackupPercentage}% of the server's price`],
-    ['vat', 'VAT', `${p.vatRate}% (${p.currency}); prices include it`],
-  ];
-  for (const t of p.serverTypes) {
-    rows.push([`serverType/${t.name}`, t.name, t.prices.map((x) => `${x.location} ${formatMoney(x.monthly)}`).join(' · ') + ' /mo']);
-  }
-  return rows;
 }

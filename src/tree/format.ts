@@ -1,7 +1,8 @@
 // Labels, descriptions and tooltip text of the tree's nodes, as pure functions (no vscode) so
 // they can be unit-tested. Tooltips are Markdown source; the nodes wrap them in MarkdownString.
 
-import type { FloatingIp, Image, ImageStatus, Iso, Labels, Location, Money, Server, ServerStatus, ServerType, SshKey } from '../api/types';
+import type { Deprecation, FloatingIp, Image, ImageStatus, Iso, Labels, Location, Money, Pricing, Server, ServerStatus, ServerType, ServerTypePrice, SshKey } from '../api/types';
+import { formatHourly, formatMonthly, formatPriceDetail, formatRate } from '../shared/price';
 
 const TRANSITIONAL_SERVER: ReadonlySet<ServerStatus> = new Set(['initializing', 'starting', 'stopping', 'deleting', 'migrating', 'rebuilding']);
 
@@ -44,12 +45,9 @@ export function formatDate(date: Date): string {
   return Number.isNaN(date.getTime()) ? 'unknown' : date.toISOString().slice(0, 10);
 }
 
-/** `€4.15` style, gross, with the currency's symbol for EUR and the code otherwise. */
-export function formatMoney(money: Money | undefined, what: 'gross' | 'net' = 'gross'): string {
-  if (!money) return 'no price';
-  const amount = money[what];
-  const n = amount >= 1 ? amount.toFixed(2) : String(Number(amount.toFixed(4)));
-  return money.currency === 'EUR' ? `€${n}` : `${n} ${money.currency}`;
+/** `deprecated, unavailable after 2027-01-31`: a server type (in a location) or an ISO being phased out. */
+export function deprecationNote(d: Deprecation): string {
+  return `deprecated, unavailable after ${formatDate(d.unavailableAfter)}`;
 }
 
 export function formatServerTypeSpecs(t: Pick<ServerType, 'cores' | 'memory' | 'disk'>): string {
@@ -183,6 +181,17 @@ export function imageTooltip(i: Image, lookup: Lookup = noLookup): string {
     .join('  \n');
 }
 
+export function isoTooltip(i: Iso): string {
+  const deprecation = i.deprecation
+    ? `Since ${formatDate(i.deprecation.announced)}: ${deprecationNote(i.deprecation)}`
+    : i.deprecated
+      ? `Deprecated since ${formatDate(i.deprecated)}`
+      : undefined;
+  return [`**${mdEscape(isoName(i))}**`, '', `Description: ${mdEscape(i.description)}`, `Type: ${i.type}`, `Architecture: ${i.architecture ?? 'any'}`, deprecation]
+    .filter((l): l is string => l !== undefined)
+    .join('  \n');
+}
+
 export function sshKeyTooltip(k: SshKey): string {
   const lines = [`**${mdEscape(k.name)}**`, '', `Fingerprint: \`${k.fingerprint}\``, `Public key: \`${k.publicKey.slice(0, 40)}…\``];
   const labels = labelsLine(k.labels);
@@ -190,22 +199,102 @@ export function sshKeyTooltip(k: SshKey): string {
   return lines.join('  \n');
 }
 
-/** `2 vCPU · 4 GB · 40 GB · from €4.15/mo` */
-export function serverTypeDescription(t: ServerType): string {
-  const monthly = t.prices.map((p) => p.monthly).filter((m): m is Money => !!m);
-  const cheapest = monthly.sort((a, b) => a.gross - b.gross)[0];
-  return [`${t.cores} vCPU`, `${t.memory} GB`, `${t.disk} GB`, cheapest ? `from ${formatMoney(cheapest)}/mo` : undefined].filter(Boolean).join(' · ');
+/**
+ * How a type stands in one location of today's API: `not available`, `deprecated, unavailable
+ * after …`, or undefined when it is offered there without remarks (or the API is the 2018 one).
+ */
+export function serverTypeLocationNote(t: ServerType, location: string, now = new Date()): string | undefined {
+  if (!t.locations) return undefined;
+  const here = t.locations.find((l) => l.name === location);
+  if (!here) return 'not offered';
+  const deprecation = here.deprecation ?? t.deprecation;
+  if (!here.available || (deprecation && deprecation.unavailableAfter.getTime() <= now.getTime())) return 'not available';
+  return deprecation ? deprecationNote(deprecation) : undefined;
 }
 
-export function serverTypeTooltip(t: ServerType): string {
+/** `2 vCPU · 4 GB · 40 GB · arm · €4.15/mo` (`from €4.15/mo` when the price differs by location; `deprecated` when the type is). */
+export function serverTypeDescription(t: ServerType): string {
+  const monthly = t.prices.map((p) => p.monthly).filter((m): m is Money => !!m);
+  const cheapest = [...monthly].sort((a, b) => a.gross - b.gross)[0];
+  const varies = monthly.some((m) => formatMonthly(m) !== formatMonthly(cheapest));
+  const price = cheapest ? `${varies ? 'from ' : ''}${formatMonthly(cheapest)}` : undefined;
+  return [`${t.cores} vCPU`, `${t.memory} GB`, `${t.disk} GB`, t.architecture, price, t.deprecation ? 'deprecated' : undefined].filter(Boolean).join(' · ');
+}
+
+/** One location's price row: `€3.92/mo · €0.0063/h`, plus its traffic and standing where today's API says them. */
+export function serverTypePriceText(t: ServerType, p: ServerTypePrice, now = new Date()): string {
+  return [formatMonthly(p.monthly), p.hourly ? formatHourly(p.hourly) : undefined, serverTypeLocationNote(t, p.location, now)].filter(Boolean).join(' · ');
+}
+
+function trafficText(p: ServerTypePrice): string | undefined {
+  const included = p.includedTraffic !== undefined ? `${formatBytes(p.includedTraffic)} traffic included` : undefined;
+  const extra = p.perTbTraffic ? `${formatRate(p.perTbTraffic, 'TB')} beyond` : undefined;
+  return [included, extra].filter(Boolean).join(', ') || undefined;
+}
+
+export function serverTypeTooltip(t: ServerType, now = new Date()): string {
+  const rows = t.prices.map((p) =>
+    [`- ${p.location}: ${formatPriceDetail(p.monthly, p.hourly)}`, trafficText(p), serverTypeLocationNote(t, p.location, now)].filter(Boolean).join(' · '),
+  );
+  // Locations of today's API where the type is listed without a price.
+  for (const l of t.locations ?? []) if (!t.prices.some((p) => p.location === l.name)) rows.push(`- ${l.name}: ${serverTypeLocationNote(t, l.name, now) ?? 'available'}, no price`);
   return [
     `**${mdEscape(t.name)}** — ${mdEscape(t.description)}`,
     '',
-    `Specs: ${formatServerTypeSpecs(t)} (${t.cpuType} CPU, ${t.storageType} storage)`,
+    `Specs: ${formatServerTypeSpecs(t)} (${t.cpuType} CPU, ${t.storageType} storage${t.architecture ? `, ${t.architecture}` : ''})`,
+    t.deprecation ? `This type is ${deprecationNote(t.deprecation)}` : undefined,
     '',
-    'Monthly price per location (incl. VAT):',
-    ...t.prices.map((p) => `- ${p.location}: ${formatMoney(p.monthly)}/mo (${formatMoney(p.hourly)}/h)`),
-  ].join('  \n');
+    'Price per location (incl. VAT):',
+    ...rows,
+  ]
+    .filter((l): l is string => l !== undefined)
+    .join('  \n');
+}
+
+/**
+ * Prices that may differ by location, grouped: `€3.57/mo` when every location has the same one,
+ * else `€3.57/mo (fsn1, nbg1) · €4.00/mo (ash)`.
+ */
+function byLocation(prices: Array<{ location: string; text: string }>): string {
+  const groups = new Map<string, string[]>();
+  for (const p of prices) groups.set(p.text, [...(groups.get(p.text) ?? []), p.location]);
+  if (groups.size === 1) return [...groups.keys()][0];
+  return [...groups].map(([text, locations]) => `${text} (${locations.join(', ')})`).join(' · ');
+}
+
+/**
+ * Rows of the Prices folder: [key, label, description]. Today's API prices Floating IPs per type
+ * and location, and traffic per location on the server types (its `traffic` reports 0 then, which
+ * is not shown); the 2018 contract has one price for each.
+ */
+export function priceRows(p: Pricing): Array<[string, string, string]> {
+  const rows: Array<[string, string, string]> = [];
+  if (p.floatingIps?.length) {
+    for (const f of p.floatingIps) {
+      const prices = f.prices.map((x) => ({ location: x.location, text: formatMonthly(x.monthly) }));
+      if (prices.length) rows.push([`floatingIp/${f.type}`, `Floating ${f.type === 'ipv4' ? 'IPv4' : f.type === 'ipv6' ? 'IPv6' : f.type}`, byLocation(prices)]);
+    }
+  } else {
+    rows.push(['floatingIp', 'Floating IP', formatMonthly(p.floatingIp.monthly)]);
+  }
+  rows.push(['image', 'Snapshots', formatRate(p.image.perGbMonth, 'GB/mo')]);
+  if (p.traffic.perTb && p.traffic.perTb.gross > 0) {
+    rows.push(['traffic', 'Traffic', formatRate(p.traffic.perTb, 'TB')]);
+  } else {
+    const seen = new Set<string>();
+    const perLocation: Array<{ location: string; text: string }> = [];
+    for (const x of p.serverTypes.flatMap((t) => t.prices)) {
+      if (!x.perTbTraffic || seen.has(x.location)) continue;
+      seen.add(x.location);
+      perLocation.push({ location: x.location, text: formatRate(x.perTbTraffic, 'TB') });
+    }
+    if (perLocation.length) rows.push(['traffic', 'Traffic', `${byLocation(perLocation)} beyond the included traffic`]);
+  }
+  rows.push(['backups', 'Backups', `+${p.serverBackupPercentage}% of the server's price`], ['vat', 'VAT', `${p.vatRate}% (${p.currency}); prices include it`]);
+  for (const t of p.serverTypes) {
+    rows.push([`serverType/${t.name}`, t.name, t.prices.map((x) => `${x.location} ${formatMonthly(x.monthly)}`).join(' · ')]);
+  }
+  return rows;
 }
 
 /** Filter: the text, case-insensitive, in any of the given fields (name, status, label text). */

@@ -4,12 +4,13 @@ import type { Datacenter, FloatingIp, Image, Iso, Location, ServerType, SshKey }
 import {
   floatingIpDescription,
   floatingIpTooltip,
-  formatMoney,
   imageDescription,
   imageName,
   imageTooltip,
   isoName,
+  isoTooltip,
   serverTypeDescription,
+  serverTypePriceText,
   serverTypeTooltip,
   sshKeyTooltip,
 } from './format';
@@ -54,8 +55,8 @@ export const sshKeyPresenter: Presenter<SshKey> = {
 export const isoPresenter: Presenter<Iso> = {
   kind: 'iso',
   label: (i) => isoName(i),
-  description: (i) => [i.name ? i.description : undefined, i.type, i.deprecated ? 'deprecated' : undefined].filter(Boolean).join(' · '),
-  tooltip: (i) => [`**${isoName(i)}**`, '', `Description: ${i.description}`, `Type: ${i.type}`, i.deprecated ? `Deprecated since ${i.deprecated.toISOString().slice(0, 10)}` : ''].filter(Boolean).join('  \n'),
+  description: (i) => [i.name ? i.description : undefined, i.type, i.architecture ?? undefined, i.deprecated ? 'deprecated' : undefined].filter(Boolean).join(' · '),
+  tooltip: (i) => isoTooltip(i),
   icon: () => 'record',
   tokens: (i) => [i.type],
 };
@@ -66,12 +67,12 @@ export const serverTypePresenter: Presenter<ServerType> = {
   description: (t) => serverTypeDescription(t),
   tooltip: (t) => serverTypeTooltip(t),
   icon: () => 'server-process',
-  tokens: (t) => [t.cpuType],
+  tokens: (t) => [t.cpuType, t.architecture, t.deprecation ? 'deprecated' : undefined],
   children: (t, node) =>
     t.prices.map(
       (p) =>
         new LeafNode(node, `${node.id}/price/${p.location}`, p.location, {
-          description: `${formatMoney(p.monthly)}/mo · ${formatMoney(p.hourly)}/h`,
+          description: serverTypePriceText(t, p),
           icon: 'credit-card',
           tokens: ['price'],
         }),

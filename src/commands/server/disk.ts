@@ -1,9 +1,11 @@
 // What changes a server's disk, type, backups or ISO: Create Image, Rebuild, Change Type,
-// Enable/Disable Backups, Attach/Detach ISO.
-import type { BackupWindow, Image, Money, Server, ServerType } from '../../api/types';
+// Enable/Disable Backups, Attach/Detach ISO. Prices in the one format (src/shared/price.ts).
+import type { BackupWindow, Image, Iso, Money, Server, ServerType } from '../../api/types';
+import { formatMonthly } from '../../shared/price';
 import type { TreeNode } from '../../tree/node';
 import { isResourceNode } from '../../tree/resourceNode';
 import type { CommandContext } from '../context';
+import { architectureOf, standing } from '../createServer/model';
 import { confirmByTypingName, pickTarget } from '../pick';
 import { runAction, runCall } from '../runAction';
 import { offerToUnprotect, pickServer, q, serverAction, type ServerTarget } from './common';
@@ -62,7 +64,8 @@ async function rebuildFlow(ctx: CommandContext, t: ServerTarget, image?: Image):
     const images = await runCall(ctx, t.project, `Rebuild ${q(s)}`, (c) => c.images.listAll({ type: ['system', 'snapshot', 'backup'] }));
     if (!images) return;
     const order = { system: 0, snapshot: 1, backup: 2 } as Record<string, number>;
-    const candidates = images.filter((i) => usable(i)).sort((a, b) => (order[a.type] ?? 3) - (order[b.type] ?? 3) || imageLabel(a).localeCompare(imageLabel(b)));
+    const arch = architectureOf(s.serverType);
+    const candidates = images.filter((i) => usable(i) && architectureOf(i) === arch).sort((a, b) => (order[a.type] ?? 3) - (order[b.type] ?? 3) || imageLabel(a).localeCompare(imageLabel(b)));
     const picked = await ctx.input().quickPick(candidates.map(imageItem), {
       title: `Rebuild ${q(s)}: image`,
       placeHolder: 'The image that replaces the disk (deprecated images are hidden)',
@@ -123,17 +126,27 @@ export async function rebuildServerFromImage(ctx: CommandContext, node?: TreeNod
 
 // --- Change Type ---------------------------------------------------------------------------
 
-export function formatMoney(m: Money | undefined): string {
-  if (!m) return 'price unknown';
-  return `${m.gross.toFixed(2)} ${m.currency}`;
-}
-
 export function monthly(type: ServerType, location: string | undefined): Money | undefined {
   return type.prices.find((p) => p.location === location)?.monthly;
 }
 
 function specs(type: ServerType): string {
-  return `${type.cores} vCPU, ${type.memory} GB RAM, ${type.disk} GB disk`;
+  return `${type.cores} vCPU, ${type.memory} GB RAM, ${type.disk} GB disk${type.architecture ? `, ${type.architecture}` : ''}`;
+}
+
+/**
+ * The types a server can change to: same storage, a price in its location; against today's API
+ * (types with `locations[]`) only those available in its location and of its architecture.
+ */
+export function changeTypeCandidates(types: readonly ServerType[], server: Server, now = new Date()): ServerType[] {
+  const loc = server.location;
+  const arch = architectureOf(server.serverType);
+  return types.filter((x) => {
+    if (x.id === server.serverType.id || x.storageType !== server.serverType.storageType || monthly(x, loc?.name) === undefined) return false;
+    if (architectureOf(x) !== arch) return false;
+    if (x.locations && loc) return standing(x, loc, [], now).availability === 'available';
+    return true;
+  });
 }
 
 /** Waits until the server reports `off` (a shutdown's action ends when the signal is sent). */
@@ -160,15 +173,19 @@ export async function changeType(ctx: CommandContext, node?: TreeNode): Promise<
   const loc = s.location?.name;
   const current = types.find((x) => x.id === s.serverType.id) ?? s.serverType;
   const oldPrice = monthly(current, loc);
-  const candidates = types.filter((x) => x.id !== s.serverType.id && x.storageType === s.serverType.storageType && monthly(x, loc) !== undefined);
+  const candidates = changeTypeCandidates(types, s);
+  if (candidates.length === 0) {
+    ctx.input().info(`No other server type is offered for ${q(s)} in ${loc ?? 'its location'}.`);
+    return;
+  }
   const type = await ctx.input().quickPick(
     candidates.map((x) => ({
       label: x.name,
       description: specs(x),
-      detail: `${formatMoney(monthly(x, loc))}/month in ${loc ?? '?'} (now ${current.name}: ${formatMoney(oldPrice)}/month)`,
+      detail: `${formatMonthly(monthly(x, loc))} in ${loc ?? '?'} (now ${current.name}: ${formatMonthly(oldPrice)})`,
       type: x,
     })),
-    { title: `Change Type of ${q(s)} (now ${current.name}: ${specs(current)}, ${formatMoney(oldPrice)}/month)`, placeHolder: 'New server type', matchOnDescription: true },
+    { title: `Change Type of ${q(s)} (now ${current.name}: ${specs(current)}, ${formatMonthly(oldPrice)})`, placeHolder: 'New server type', matchOnDescription: true },
   );
   if (!type) return;
   const disk = await ctx.input().quickPick(
@@ -203,7 +220,7 @@ export async function changeType(ctx: CommandContext, node?: TreeNode): Promise<
     t,
     `Change type of ${q(s)} to ${type.type.name}`,
     (c, id, signal) => c.servers.changeType(id, type.type.id, disk.upgrade, { signal }),
-    `${q(s)} is now a ${type.type.name} (${formatMoney(monthly(type.type, loc))}/month, was ${formatMoney(oldPrice)}). It is off: Power On to start it.`,
+    `${q(s)} is now a ${type.type.name} (${formatMonthly(monthly(type.type, loc))}, was ${formatMonthly(oldPrice)}). It is off: Power On to start it.`,
   );
 }
 
@@ -219,7 +236,7 @@ export async function enableBackup(ctx: CommandContext, node?: TreeNode): Promis
   if (!pricing) return;
   const percent = pricing.serverBackupPercentage;
   const base = monthly(s.serverType, s.location?.name);
-  const extra = base ? `+${percent}%: ${formatMoney({ ...base, gross: (base.gross * percent) / 100, net: (base.net * percent) / 100 })}/month` : `+${percent}% of the server's price`;
+  const extra = base ? `+${percent}%: ${formatMonthly({ ...base, gross: (base.gross * percent) / 100, net: (base.net * percent) / 100 })}` : `+${percent}% of the server's price`;
   const window = await ctx.input().quickPick(
     [
       { label: 'Random', description: 'Hetzner Cloud picks a window', window: undefined as BackupWindow | undefined },
@@ -243,14 +260,23 @@ export async function disableBackup(ctx: CommandContext, node?: TreeNode): Promi
 
 // --- ISO -----------------------------------------------------------------------------------
 
+/**
+ * The ISOs a server can boot: of its architecture (an ISO without one boots on any), and not
+ * deprecated (the 2018 date, or today's `unavailable_after`, has passed).
+ */
+export function isoCandidates(isos: readonly Iso[], server: Server, now = Date.now()): Iso[] {
+  const arch = architectureOf(server.serverType);
+  const past = (d: Date | undefined) => d !== undefined && d.getTime() <= now;
+  return isos.filter((i) => (i.architecture ?? arch) === arch && !past(i.deprecated) && !past(i.deprecation?.unavailableAfter));
+}
+
 export async function attachIso(ctx: CommandContext, node?: TreeNode): Promise<void> {
   const t = await pickServer(ctx, node, 'Attach ISO', (s) => !s.iso, 'Every server has an ISO attached.');
   if (!t) return;
   const isos = await runCall(ctx, t.project, `Attach ISO to ${q(t.resource)}`, (c) => c.isos.listAll());
   if (!isos) return;
-  const now = Date.now();
   const iso = await ctx.input().quickPick(
-    isos.filter((i) => !i.deprecated || i.deprecated.getTime() > now).map((i) => ({ label: i.name ?? i.description, description: i.name ? i.description : i.type, iso: i })),
+    isoCandidates(isos, t.resource).map((i) => ({ label: i.name ?? i.description, description: [i.name ? i.description : i.type, i.architecture].filter(Boolean).join(' · '), iso: i })),
     { title: `Attach ISO to ${q(t.resource)}`, placeHolder: 'ISO image (boots at the next start)', matchOnDescription: true },
   );
   if (!iso) return;

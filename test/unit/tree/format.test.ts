@@ -1,10 +1,12 @@
 import * as assert from 'node:assert/strict';
-import type { FloatingIp, Image, Server } from '../../../src/api/types';
+import type { FloatingIp, Image, Pricing, Server, ServerType } from '../../../src/api/types';
+import { formatAmount, formatHourly, formatMonthly, formatMonthlyNet, formatPriceDetail, formatRate } from '../../../src/shared/price';
 import {
   floatingIpDescription,
   floatingIpTooltip,
   formatBytes,
-  formatMoney,
+  isoTooltip,
+  priceRows,
   imageDescription,
   imageTooltip,
   labelsLine,
@@ -12,6 +14,8 @@ import {
   serverDescription,
   serverTooltip,
   serverTypeDescription,
+  serverTypePriceText,
+  serverTypeTooltip,
   sshKeyTooltip,
   type Lookup,
 } from '../../../src/tree/format';
@@ -66,11 +70,20 @@ describe('tree format', () => {
     assert.equal(formatBytes(20 * 1024 ** 4), '20 TiB');
   });
 
-  it('formats money with the euro sign, small amounts with more digits', () => {
-    assert.equal(formatMoney({ net: 4.85, gross: 5.77, currency: 'EUR' }), '€5.77');
-    assert.equal(formatMoney({ net: 0.008, gross: 0.0095, currency: 'EUR' }), '€0.0095');
-    assert.equal(formatMoney({ net: 1, gross: 1.19, currency: 'USD' }), '1.19 USD');
-    assert.equal(formatMoney(undefined), 'no price');
+  it('formats prices one way: gross per month with two decimals, net and hourly (four decimals) for details', () => {
+    const monthly = { net: 2.9573, gross: 3.5192, currency: 'EUR' };
+    const hourly = { net: 0.0047, gross: 0.00559, currency: 'EUR' };
+    assert.equal(formatMonthly(monthly), '€3.52/mo');
+    assert.equal(formatMonthlyNet(monthly), '€2.96/mo net');
+    assert.equal(formatHourly(hourly), '€0.0056/h');
+    assert.equal(formatPriceDetail(monthly, hourly), '€3.52/mo (€2.96/mo net, €0.0056/h)');
+    assert.equal(formatPriceDetail(monthly), '€3.52/mo (€2.96/mo net)');
+    assert.equal(formatMonthly({ net: 5, gross: 5.95, currency: 'USD' }), '5.95 USD/mo');
+    assert.equal(formatAmount(3, 'EUR'), '€3.00');
+    assert.equal(formatMonthly(undefined), 'price unknown');
+    assert.equal(formatHourly(undefined), 'price unknown');
+    assert.equal(formatRate({ net: 1, gross: 1.19, currency: 'EUR' }, 'TB'), '€1.19 per TB');
+    assert.equal(formatRate({ net: 0.01, gross: 0.0119, currency: 'EUR' }, 'GB/mo'), '€0.0119 per GB/mo', 'a rate below one euro keeps four decimals');
   });
 
   it('describes a server by public IPv4, type and location', () => {
@@ -128,6 +141,108 @@ describe('tree format', () => {
 
   it('describes a server type with its specs and cheapest monthly price', () => {
     assert.equal(serverTypeDescription(cx21), '2 vCPU · 4 GB · 40 GB · from €4.94/mo');
+    const sameEverywhere = { ...cx21, prices: cx21.prices.map((p) => ({ ...p, monthly: cx21.prices[0].monthly })) };
+    assert.equal(serverTypeDescription(sameEverywhere), '2 vCPU · 4 GB · 40 GB · €5.77/mo', 'no "from" when every location costs the same');
+  });
+
+  describe("server types of today's API", () => {
+    const NOW = new Date('2026-11-20T00:00:00Z');
+    const cax11: ServerType = {
+      ...cx21,
+      id: 45,
+      name: 'cax11',
+      description: 'CAX11',
+      architecture: 'arm',
+      prices: [
+        { ...cx21.prices[0], location: 'fsn1', includedTraffic: 20 * 1024 ** 4, perTbTraffic: { net: 1, gross: 1.19, currency: 'EUR' } },
+        { ...cx21.prices[1], location: 'hel1' },
+        { ...cx21.prices[1], location: 'ash' },
+      ],
+      locations: [
+        { id: 1, name: 'fsn1', available: true, recommended: true },
+        { id: 3, name: 'hel1', available: true, recommended: false, deprecation: { announced: new Date('2026-09-01T00:00:00Z'), unavailableAfter: new Date('2027-01-31T00:00:00Z') } },
+        { id: 4, name: 'ash', available: false, recommended: false },
+        { id: 2, name: 'nbg1', available: true, recommended: false },
+      ],
+    };
+
+    it('rows per location: price, hourly, availability and deprecation; the description names the architecture', () => {
+      assert.equal(serverTypeDescription(cax11), '2 vCPU · 4 GB · 40 GB · arm · from €4.94/mo');
+      assert.equal(serverTypePriceText(cax11, cax11.prices[0], NOW), '€5.77/mo · €0.0095/h');
+      assert.equal(serverTypePriceText(cax11, cax11.prices[1], NOW), '€4.94/mo · €0.0083/h · deprecated, unavailable after 2027-01-31');
+      assert.equal(serverTypePriceText(cax11, cax11.prices[2], NOW), '€4.94/mo · €0.0083/h · not available');
+      assert.equal(serverTypePriceText(cax11, cax11.prices[1], new Date('2027-02-01T00:00:00Z')), '€4.94/mo · €0.0083/h · not available', 'after its date');
+      assert.equal(serverTypePriceText(cx21 as ServerType, cx21.prices[0], NOW), '€5.77/mo · €0.0095/h', '2018: no availability per location');
+    });
+
+    it('the tooltip: architecture, net and hourly price, traffic, availability and deprecation per location', () => {
+      const lines = serverTypeTooltip(cax11, NOW).split('  \n');
+      assert.ok(lines.includes('Specs: 2 vCPU, 4 GB RAM, 40 GB disk (shared CPU, local storage, arm)'), lines.join('\n'));
+      assert.ok(lines.includes('- fsn1: €5.77/mo (€4.85/mo net, €0.0095/h) · 20 TiB traffic included, €1.19 per TB beyond'), lines.join('\n'));
+      assert.ok(lines.includes('- hel1: €4.94/mo (€4.15/mo net, €0.0083/h) · deprecated, unavailable after 2027-01-31'), lines.join('\n'));
+      assert.ok(lines.includes('- ash: €4.94/mo (€4.15/mo net, €0.0083/h) · not available'), lines.join('\n'));
+      assert.ok(lines.includes('- nbg1: available, no price'), lines.join('\n'));
+      const old = serverTypeTooltip({ ...cax11, deprecation: { announced: new Date('2026-01-01T00:00:00Z'), unavailableAfter: new Date('2026-12-31T00:00:00Z') } }, NOW);
+      assert.match(old, /This type is deprecated, unavailable after 2026-12-31/);
+      assert.doesNotMatch(serverTypeTooltip(cx21 as ServerType), /available|arm|x86/);
+    });
+
+    it('an ISO tooltip names its architecture (any when the API gives none) and its deprecation, escaped', () => {
+      const iso = { id: 1, name: 'virtio-win*', description: 'Virtio [drivers]', type: 'public' };
+      assert.match(isoTooltip(iso), /Architecture: any/);
+      assert.match(isoTooltip(iso), /\*\*virtio-win\\\*\*\*/);
+      assert.match(isoTooltip(iso), /Description: Virtio \\\[drivers\\\]/);
+      const dep = isoTooltip({ ...iso, architecture: 'arm', deprecation: { announced: new Date('2026-03-01T00:00:00Z'), unavailableAfter: new Date('2026-12-01T00:00:00Z') } });
+      assert.match(dep, /Architecture: arm/);
+      assert.match(dep, /Since 2026-03-01: deprecated, unavailable after 2026-12-01/);
+    });
+  });
+
+  describe('price rows of the catalog', () => {
+    const eur = (gross: number) => ({ net: Math.round((gross / 1.19) * 10_000) / 10_000, gross, currency: 'EUR' });
+    const base: Pricing = {
+      currency: 'EUR',
+      vatRate: 19,
+      image: { perGbMonth: eur(0.0119) },
+      floatingIp: { monthly: eur(1.19) },
+      traffic: { perTb: eur(1.19) },
+      serverBackupPercentage: 20,
+      serverTypes: [{ id: 1, name: 'cx11', prices: [{ location: 'fsn1', monthly: eur(3.92) }, { location: 'nbg1', monthly: eur(3.92) }] }],
+    };
+    const rows = (p: Pricing) => Object.fromEntries(priceRows(p).map(([key, label, description]) => [key, `${label}: ${description}`]));
+
+    it('2018: one Floating IP price, one traffic price', () => {
+      assert.deepEqual(rows(base), {
+        floatingIp: 'Floating IP: €1.19/mo',
+        image: 'Snapshots: €0.0119 per GB/mo',
+        traffic: 'Traffic: €1.19 per TB',
+        backups: "Backups: +20% of the server's price",
+        vat: 'VAT: 19% (EUR); prices include it',
+        'serverType/cx11': 'cx11: fsn1 €3.92/mo · nbg1 €3.92/mo',
+      });
+    });
+
+    it("today's API: Floating IPs per type and location, traffic per location from the server types, no €0.00 traffic", () => {
+      const today: Pricing = {
+        ...base,
+        traffic: { perTb: eur(0) },
+        floatingIps: [
+          { type: 'ipv4', prices: [{ location: 'fsn1', monthly: eur(3.57) }, { location: 'nbg1', monthly: eur(3.57) }, { location: 'ash', monthly: eur(4.0) }] },
+          { type: 'ipv6', prices: [{ location: 'fsn1', monthly: eur(2.38) }, { location: 'nbg1', monthly: eur(2.38) }] },
+        ],
+        serverTypes: [
+          { id: 1, name: 'cx22', prices: [{ location: 'fsn1', monthly: eur(4.5), perTbTraffic: eur(1.19) }, { location: 'ash', monthly: eur(5.5), perTbTraffic: eur(1.2) }] },
+          { id: 2, name: 'cx32', prices: [{ location: 'fsn1', monthly: eur(8.5), perTbTraffic: eur(1.19) }] },
+        ],
+      };
+      const r = rows(today);
+      assert.equal(r['floatingIp/ipv4'], 'Floating IPv4: €3.57/mo (fsn1, nbg1) · €4.00/mo (ash)');
+      assert.equal(r['floatingIp/ipv6'], 'Floating IPv6: €2.38/mo');
+      assert.equal(r.floatingIp, undefined, 'no 2018 row beside the new ones');
+      assert.equal(r.traffic, 'Traffic: €1.19 per TB (fsn1) · €1.20 per TB (ash) beyond the included traffic');
+      assert.ok(!Object.values(r).some((x) => x.includes('€0.00')), 'no zero price anywhere');
+      assert.equal(rows({ ...today, serverTypes: [] }).traffic, undefined, 'no traffic row when nothing says a price');
+    });
   });
 
   it('filters case-insensitively on any field; an empty filter matches all', () => {
