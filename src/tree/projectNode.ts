@@ -18,7 +18,7 @@ const standaloneHost: TreeHost = {
   changed: () => undefined,
 };
 
-/** A project: its folders (Servers, Floating IPs, Images, SSH Keys, ISOs, Catalog), created once. */
+/** A project: its folders (Servers, Floating IPs, Images, SSH Keys, ISOs, Catalog), created once; Datacenters only in the 2018 catalog. */
 export class ProjectNode implements TreeNode, NodeScope {
   readonly id: string;
   readonly folders: { [W in ListWhat]: ListFolderNode<W> };
@@ -27,14 +27,14 @@ export class ProjectNode implements TreeNode, NodeScope {
 
   constructor(
     readonly project: Project,
-    clients: ClientPool,
+    private readonly clients: ClientPool,
     private readonly host: TreeHost = standaloneHost,
   ) {
     this.id = `project/${project.id}`;
     const env: FolderEnv = { scope: this, host, clients };
     const list = <W extends ListWhat>(parent: TreeNode, what: W) => new ListFolderNode(parent, what, env);
     this.images = new GroupFolderNode(this, 'images', []);
-    this.catalog = new GroupFolderNode(this, 'catalog', []);
+    this.catalog = new GroupFolderNode(this, 'catalog', [], () => this.catalogFolders());
     this.folders = {
       servers: list(this, 'servers'),
       floatingIps: list(this, 'floatingIps'),
@@ -51,6 +51,35 @@ export class ProjectNode implements TreeNode, NodeScope {
     this.images.folders.push(this.folders.snapshots, this.folders.backups, this.folders.systemImages);
     this.catalog.folders.push(this.folders.serverTypes, this.folders.locations, this.folders.datacenters, this.folders.prices);
     this.folders.floatingIps.onLoaded = (fips) => this.syncServersFloatingIps(fips);
+  }
+
+  /** The catalog's folders: Datacenters only where the API has them (the 2018 contract). */
+  private async catalogFolders(): Promise<ListFolderNode[]> {
+    const f = this.folders;
+    return (await this.apiHasDatacenters()) ? [f.serverTypes, f.locations, f.datacenters, f.prices] : [f.serverTypes, f.locations, f.prices];
+  }
+
+  /**
+   * Whether the API has datacenters, told by answers the tree has anyway: the server types
+   * (today's come with `locations[]`) or the era the client learned from them or from servers.
+   * Never by asking `/datacenters` (today's API answers it with 410). When neither is known yet,
+   * the Server Types folder is loaded first; while nothing says "2018", no Datacenters folder.
+   */
+  private async apiHasDatacenters(): Promise<boolean> {
+    const types = this.folders.serverTypes;
+    const fromTypes = () => (types.data?.length ? !types.data.some((t) => t.locations !== undefined) : undefined);
+    const fromClient = async () => {
+      try {
+        const era = (await this.clients.get(this.project)).era;
+        return era === undefined ? undefined : era === '2018';
+      } catch {
+        return undefined;
+      }
+    };
+    const known = fromTypes() ?? (await fromClient());
+    if (known !== undefined) return known;
+    await types.ensureLoaded();
+    return fromTypes() ?? (await fromClient()) ?? false;
   }
 
   /** Every list folder, for lookups by id. */

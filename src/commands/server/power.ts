@@ -65,39 +65,35 @@ export async function resetPassword(ctx: CommandContext, node?: TreeNode): Promi
   });
 }
 
-const RESCUE_TYPES: Array<{ label: RescueType; detail: string }> = [
-  { label: 'linux64', detail: '64-bit Linux rescue system (SSH keys possible)' },
-  { label: 'linux32', detail: '32-bit Linux rescue system (SSH keys possible)' },
-  { label: 'freebsd64', detail: '64-bit FreeBSD rescue system (password only)' },
-];
+/**
+ * The rescue system: today's API has `linux64` only (`linux32` was deprecated in 2024, `freebsd64`
+ * dropped before), so there is nothing to pick; the 2018 contract takes it too.
+ */
+const RESCUE_TYPE: RescueType = 'linux64';
 
 export async function enableRescue(ctx: CommandContext, node?: TreeNode): Promise<void> {
   const t = await pickServer(ctx, node, 'Enable Rescue', (s) => !s.rescueEnabled, 'Every server has rescue enabled already.');
   if (!t) return;
-  const type = await ctx.input().quickPick(RESCUE_TYPES, { title: `Enable Rescue for ${q(t.resource)}: rescue system`, placeHolder: 'Which rescue system?' });
-  if (!type) return;
   let sshKeys: number[] = [];
-  if (type.label !== 'freebsd64') {
-    const keys = await runCallList(ctx, t, 'Enable Rescue');
-    if (!keys) return;
-    if (keys.length > 0) {
-      const picked = await ctx.input().quickPickMany(
-        keys.map((k) => ({ label: k.name, description: k.fingerprint, id: k.id })),
-        { title: `Enable Rescue for ${q(t.resource)}: SSH keys`, placeHolder: 'SSH keys for root in the rescue system (none: password only)' },
-      );
-      if (!picked) return;
-      sshKeys = picked.map((k) => k.id);
-    }
+  const keys = await runCallList(ctx, t, 'Enable Rescue');
+  if (!keys) return;
+  if (keys.length > 0) {
+    const picked = await ctx.input().quickPickMany(
+      keys.map((k) => ({ label: k.name, description: k.fingerprint, id: k.id })),
+      { title: `Enable Rescue for ${q(t.resource)}: SSH keys`, placeHolder: 'SSH keys for root in the rescue system (none: password only)' },
+    );
+    if (!picked) return;
+    sshKeys = picked.map((k) => k.id);
   }
   await runAction(ctx, {
     project: t.project,
     title: `Enable rescue for ${q(t.resource)}`,
     affects: [{ kind: 'server', id: t.resource.id }],
     start: async (c, signal) => {
-      const r = await c.servers.enableRescue(t.resource.id, { type: type.label, sshKeys }, { signal });
+      const r = await c.servers.enableRescue(t.resource.id, { type: RESCUE_TYPE, sshKeys }, { signal });
       return { actions: [r.action], result: r.rootPassword };
     },
-    success: `Rescue (${type.label}) enabled for ${q(t.resource)}: it boots into rescue at its next start (Reboot or Reset).`,
+    success: `Rescue (${RESCUE_TYPE}) enabled for ${q(t.resource)}: it boots into rescue at its next start (Reboot or Reset).`,
     after: async (password) => {
       if (password) await ctx.input().secret(`Root password of the rescue system of ${q(t.resource)} (shown only now)`, password, 'Copy Password');
     },
