@@ -4,7 +4,7 @@
 // Bad arguments: a message on stderr and exit code 2.
 
 import { startSimulator } from './simulator';
-import type { DriftOptions, SimulatorOptions } from './types';
+import type { SimulatorOptions } from './types';
 
 export const USAGE = `Usage: npm run sim -- [options]
 
@@ -19,33 +19,15 @@ Options:
   --action-ms <ms>     how long each action runs (default 3000)
   --rate-limit <n>     requests per hour (default 3600)
   --state <file.json>  load the state from and save it to this file
-  --drift <list>       answer like today's live API instead of the spec; comma-separated:
-                       no-datacenter (servers carry location), refuse-actions (unfiltered
-                       GET /actions refused), extra-fields (private_net, labels, unknown fields)
+  --api 2026|2018      which API to speak: today's (default) or exactly the 2018 contract
   --verbose            log one line per request (method, path, status; never the token)
   --help               show this help
 `;
 
 export class UsageError extends Error {}
 
-type Flag = 'port' | 'host' | 'token' | 'seed' | 'servers' | 'action-ms' | 'rate-limit' | 'state' | 'drift';
-const VALUE_FLAGS = new Set<Flag>(['port', 'host', 'token', 'seed', 'servers', 'action-ms', 'rate-limit', 'state', 'drift']);
-
-const DRIFT_FLAGS: Record<string, keyof DriftOptions> = {
-  'no-datacenter': 'serversWithoutDatacenter',
-  'refuse-actions': 'refuseUnfilteredActions',
-  'extra-fields': 'extraFields',
-};
-
-function drift(text: string | undefined): DriftOptions {
-  const out: DriftOptions = {};
-  for (const name of (text ?? '').split(',').filter(Boolean)) {
-    const key = DRIFT_FLAGS[name];
-    if (!key) throw new UsageError(`--drift takes ${Object.keys(DRIFT_FLAGS).join(', ')}; got '${name}'`);
-    out[key] = true;
-  }
-  return out;
-}
+type Flag = 'port' | 'host' | 'token' | 'seed' | 'servers' | 'action-ms' | 'rate-limit' | 'state' | 'api';
+const VALUE_FLAGS = new Set<Flag>(['port', 'host', 'token', 'seed', 'servers', 'action-ms', 'rate-limit', 'state', 'api']);
 
 export interface CliOptions {
   help: boolean;
@@ -82,6 +64,8 @@ export function parseArgs(argv: string[]): CliOptions {
   const { values, switches } = readFlags(argv);
   const seed = values.get('seed') ?? 'demo';
   if (seed !== 'demo' && seed !== 'empty') throw new UsageError(`--seed must be demo or empty, got '${seed}'`);
+  const api = values.get('api') ?? '2026';
+  if (api !== '2026' && api !== '2018') throw new UsageError(`--api must be 2026 or 2018, got '${api}'`);
   const token = values.get('token') ?? 'demo';
   if (!/^[\x21-\x7e]+$/.test(token)) throw new UsageError('--token must be printable ASCII without spaces');
   const num = (flag: Flag, fallback: number, max?: number) => (values.has(flag) ? integer(flag, values.get(flag) as string, max) : fallback);
@@ -97,7 +81,7 @@ export function parseArgs(argv: string[]): CliOptions {
       actionMs: num('action-ms', 3000),
       rateLimit: values.has('rate-limit') ? Math.max(1, num('rate-limit', 3600)) : 3600,
       statePath: values.get('state'),
-      drift: drift(values.get('drift')),
+      api,
     },
   };
 }

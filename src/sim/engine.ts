@@ -12,7 +12,9 @@
 // the API it means an administrative lock, not a running action.
 
 import type { ActionErrorSchema, ActionSchema, ResourceRefSchema } from '../api/schema';
-import type { DriftOptions, FaultConfig } from './types';
+import type { ApiEra } from '../api/types';
+import type { FaultConfig } from './types';
+import type { View } from './render';
 import { applyEffects } from './effects';
 import { locked } from './http';
 import { StoredRandom } from './random';
@@ -22,7 +24,8 @@ import { isoTime } from './time';
 export interface WorldOptions {
   actionMs: number;
   maxServers: number;
-  drift: DriftOptions;
+  /** The API mode the simulator speaks (render.ts, the routes). */
+  api: ApiEra;
   now: () => number;
 }
 
@@ -60,6 +63,15 @@ export class World {
 
   now(): number {
     return this.options.now();
+  }
+
+  /** What the renderers need (render.ts): the mode, the state, the clock now. */
+  view(): View {
+    return { api: this.options.api, state: this.state, now: this.now() };
+  }
+
+  get api(): ApiEra {
+    return this.options.api;
   }
 
   touch(): void {

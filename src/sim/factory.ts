@@ -1,5 +1,6 @@
 // Builders of new resources, shared by the seeds and the routes so both make the same shape.
 
+import type { Labels } from '../api/types';
 import type { DatacenterSchema, FloatingIpSchema, ImageSchema, LocationSchema, ServerStatusSchema, ServerTypeSchema, SshKeySchema } from '../api/schema';
 import { INCLUDED_TRAFFIC } from './catalog';
 import { allocateFloatingIpv4, allocateIpv6Network, allocateServerIpv4, defaultIpv4Ptr } from './net';
@@ -13,6 +14,7 @@ export interface ServerInit {
   image: ImageSchema | null;
   status: ServerStatusSchema;
   created: number;
+  labels?: Labels;
 }
 
 export function newServer(state: SimState, init: ServerInit): SimServer {
@@ -39,6 +41,7 @@ export function newServer(state: SimState, init: ServerInit): SimServer {
     included_traffic: INCLUDED_TRAFFIC,
     protection: { delete: false, rebuild: false },
     primary_disk_size: init.type.disk,
+    labels: { ...(init.labels ?? {}) },
   };
   state.servers.set(server.id, server);
   return server;
@@ -70,6 +73,8 @@ export function newImageFromServer(state: SimState, server: SimServer, init: Ima
     rapid_deploy: false,
     protection: { delete: false },
     deprecated: null,
+    architecture: server.server_type.architecture ?? 'x86',
+    labels: {},
   };
   state.images.set(image.id, image);
   return image;
@@ -84,12 +89,30 @@ export interface FloatingIpInit {
   type: 'ipv4' | 'ipv6';
   home: LocationSchema;
   description: string | null;
+  /** Default: defaultFloatingIpName(). */
+  name?: string;
+  labels?: Labels;
+  created: number;
+}
+
+/**
+ * The name of a Floating IP created without one. The live API's automatic name is not documented here; this
+ * simulator picks `floating-ip-<id>` (with a numeric suffix if a Floating IP already has that name), so the
+ * name stays unique per project.
+ */
+export function defaultFloatingIpName(state: SimState, id: number): string {
+  const taken = new Set([...state.floatingIps.values()].map((f) => f.name));
+  let name = `floating-ip-${id}`;
+  for (let n = 2; taken.has(name); n++) name = `floating-ip-${id}-${n}`;
+  return name;
 }
 
 export function newFloatingIp(state: SimState, init: FloatingIpInit): FloatingIpSchema {
   const ip = init.type === 'ipv4' ? allocateFloatingIpv4(state.counters) : allocateIpv6Network(state.counters);
+  const id = nextId(state, 'floating_ip');
   const fip: FloatingIpSchema = {
-    id: nextId(state, 'floating_ip'),
+    id,
+    name: init.name ?? defaultFloatingIpName(state, id),
     description: init.description,
     ip,
     type: init.type,
@@ -98,14 +121,23 @@ export function newFloatingIp(state: SimState, init: FloatingIpInit): FloatingIp
     home_location: copy(init.home),
     blocked: false,
     protection: { delete: false },
+    labels: { ...(init.labels ?? {}) },
+    created: isoTime(init.created),
   };
   state.floatingIps.set(fip.id, fip);
   return fip;
 }
 
 /** A new SSH key; `fingerprint` comes from parsePublicKey (sshKey.ts). */
-export function newSshKey(state: SimState, name: string, publicKey: string, fingerprint: string): SshKeySchema {
-  const key: SshKeySchema = { id: nextId(state, 'ssh_key'), name, fingerprint, public_key: publicKey.trim() };
+export function newSshKey(state: SimState, name: string, publicKey: string, fingerprint: string, extra: { created: number; labels?: Labels }): SshKeySchema {
+  const key: SshKeySchema = {
+    id: nextId(state, 'ssh_key'),
+    name,
+    fingerprint,
+    public_key: publicKey.trim(),
+    labels: { ...(extra.labels ?? {}) },
+    created: isoTime(extra.created),
+  };
   state.sshKeys.set(key.id, key);
   return key;
 }

@@ -20,6 +20,7 @@ const STATUS_OF: Record<string, number> = {
   invalid_input: 400,
   json_error: 400,
   not_found: 404,
+  deprecated_api_endpoint: 410,
   uniqueness_error: 409,
   locked: 423,
   rate_limit_exceeded: 429,

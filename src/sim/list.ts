@@ -2,6 +2,7 @@
 // `field:asc`, `field:desc`, only the fields the list allows), `meta.pagination` and the
 // RFC 5988 `Link` header. Only the page that is answered gets rendered.
 
+import { matchesLabelSelector } from '../api/labels';
 import type { PaginationSchema } from '../api/schema';
 import type { Reply } from './http';
 import type { RouteContext } from './router';
@@ -97,4 +98,14 @@ function linkHeader(ctx: RouteContext, p: PaginationSchema): string {
 /** Keeps items whose field equals the query value, when one is given. */
 export function whereEquals<T>(items: T[], value: string | undefined, field: (item: T) => unknown): T[] {
   return value === undefined ? items : items.filter((item) => field(item) === value);
+}
+
+/**
+ * Keeps items whose labels match the `label_selector` (today's API; a bad selector is invalid_input on
+ * `label_selector`). The 2018 contract has no selector: there the parameter is ignored, as an unknown one.
+ */
+export function whereLabels<T extends { labels?: Record<string, string> }>(ctx: RouteContext, q: QueryInput, items: T[]): T[] {
+  if (ctx.world.api === '2018') return items;
+  const expressions = q.labelSelector();
+  return expressions.length ? items.filter((item) => matchesLabelSelector(item.labels ?? {}, expressions)) : items;
 }

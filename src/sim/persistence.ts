@@ -1,9 +1,12 @@
 // The state file: JSON with the maps as arrays. Loaded (and checked) at start when it exists;
 // saved atomically (temp file + rename), debounced after changes and once more on close().
+// A file of an older format (version 1: before the API modes) or made in the other API mode is
+// not read: the simulator starts from the seed again (and overwrites it), with a note.
 
 import { readFileSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
-import type { ActionRecord, SimServer, SimState } from './state';
+import type { ApiEra } from '../api/types';
+import { STATE_VERSION, type ActionRecord, type SimServer, type SimState } from './state';
 
 export const SAVE_DEBOUNCE_MS = 100;
 
@@ -27,8 +30,11 @@ export function serializeState(state: SimState): string {
   return JSON.stringify(file, null, 1);
 }
 
-/** The state saved at `path`, undefined when there is no file; throws a clear Error when it is not a valid state. */
-export function loadState(path: string): SimState | undefined {
+/**
+ * The state saved at `path`; undefined when there is no file, or (after `note` says why) when it is of another
+ * format version or API mode. Throws a clear Error when it is not a valid state.
+ */
+export function loadState(path: string, api: ApiEra, note: (message: string) => void = () => undefined): SimState | undefined {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -37,7 +43,17 @@ export function loadState(path: string): SimState | undefined {
     throw e;
   }
   try {
-    return parseState(JSON.parse(text));
+    const file: unknown = JSON.parse(text);
+    if (isObject(file) && typeof file.version === 'number' && file.version < STATE_VERSION) {
+      note(`state file ${path} is of an older format (version ${file.version}); starting from the seed again`);
+      return undefined;
+    }
+    const state = parseState(file);
+    if (state.api !== api) {
+      note(`state file ${path} was made by the ${state.api} API mode, not ${api}; starting from the seed again`);
+      return undefined;
+    }
+    return state;
   } catch (e) {
     throw new Error(`simulator state file ${path} is not valid: ${(e as Error).message}`, { cause: e });
   }
@@ -77,7 +93,9 @@ function checkAction(record: ActionRecord): void {
 
 function parseState(file: unknown): SimState {
   if (!isObject(file)) fail('the file must hold a JSON object');
-  if (file.version !== 1) fail(`unsupported version ${JSON.stringify(file.version)} (expected 1)`);
+  if (file.version !== STATE_VERSION) fail(`unsupported version ${JSON.stringify(file.version)} (expected ${STATE_VERSION})`);
+  if (file.api !== '2018' && file.api !== '2026') fail("'api' must be 2018 or 2026");
+  if (!isObject(file.typeLocationDeprecations)) fail("'typeLocationDeprecations' must be an object");
   const counters = file.counters;
   if (!isObject(counters) || !Object.values(counters).every((v) => Number.isSafeInteger(v))) fail("'counters' must hold integers");
   for (const key of ['locations', 'datacenters', 'serverTypes', 'isos']) if (!Array.isArray(file[key])) fail(`'${key}' must be an array`);

@@ -11,7 +11,6 @@ import { ApiError, notFound, sendReply, type Query, type Reply } from './http';
 import type { RateLimiter } from './rateLimit';
 import type { Router } from './router';
 import type { RecordedRequest } from './types';
-import { withExtraFields } from './render';
 
 /** Oldest recorded requests are dropped beyond this count. */
 export const MAX_RECORDED = 10_000;
@@ -67,7 +66,7 @@ export class Pipeline {
       const reply = allowed ? this.answer(request, record.authorized, parsed) : rateLimited(deps.rate.limit);
       record.status = reply.status;
       if (fault) this.truncate(res, reply);
-      else sendReply(res, this.finalBody(reply), deps.rate.headers());
+      else sendReply(res, reply, deps.rate.headers());
     }
     deps.onRequest?.(record);
     deps.afterRequest();
@@ -112,11 +111,6 @@ export class Pipeline {
     }
   }
 
-  private finalBody(reply: Reply): Reply {
-    if (!this.deps.world.options.drift.extraFields || reply.body === undefined || reply.status >= 400) return reply;
-    return { ...reply, body: withExtraFields(reply.body) };
-  }
-
   /** Carries out a fault other than `truncated`; returns the status to record (0 = no answer). */
   private fault(fault: FaultDecision, req: IncomingMessage, res: ServerResponse): number {
     const headers = this.deps.rate.headers();
@@ -143,7 +137,7 @@ export class Pipeline {
 
   /** Valid headers (with the full Content-Length), half the body, then the connection ends. */
   private truncate(res: ServerResponse, reply: Reply): void {
-    const text = reply.body === undefined ? '{"action":{"id":1,' : JSON.stringify(this.finalBody(reply).body);
+    const text = reply.body === undefined ? '{"action":{"id":1,' : JSON.stringify(reply.body);
     const headers = { ...this.deps.rate.headers(), ...reply.headers, 'Content-Type': 'application/json' };
     res.writeHead(reply.status, { ...headers, 'Content-Length': String(Buffer.byteLength(text)) });
     res.write(text.slice(0, Math.ceil(text.length / 2)), () => res.socket?.destroy());

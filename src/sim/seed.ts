@@ -1,37 +1,41 @@
 // Initial states. `empty`: the catalog only. `demo`: a small realistic project on top of it
 // (8 servers in fsn1, nbg1 and hel1 in several states, Floating IPs, snapshots, backups, SSH
-// keys and an action history). `extraServers` adds `scale-0001`... for scale tests.
+// keys and an action history; labels on most of them). `extraServers` adds `scale-0001`... for
+// scale tests. A 2026 state has the arm catalog and one more demo server on arm (`arm-builder`).
 // All times are relative to the clock at start (whole days back), so metrics and ages look right.
 
 import type { ActionErrorSchema, ServerStatusSchema } from '../api/schema';
-import { DATACENTERS, isos, LOCATIONS, PRICING, RECOMMENDED_DATACENTER, SERVER_TYPES, systemImages } from './catalog';
+import type { ApiEra, Labels } from '../api/types';
+import { datacenters, isos, LOCATIONS, PRICING, RECOMMENDED_DATACENTER, serverTypes, systemImages, typeLocationDeprecations } from './catalog';
 import { applyEffect } from './effects';
 import { imageSizeFor, newFloatingIp, newImageFromServer, newServer, newSshKey } from './factory';
 import { parsePublicKey } from './sshKey';
-import { byIdOrName, copy, nextId, type ResourceType, type SimServer, type SimState } from './state';
+import { byIdOrName, copy, findImage, nextId, STATE_VERSION, type ResourceType, type SimServer, type SimState } from './state';
 import { DAY, HOUR, isoTime, MINUTE } from './time';
 
 export type SeedName = 'demo' | 'empty';
 
-export function createState(seed: SeedName, now: number, extraServers = 0): SimState {
-  const state = catalogState(now);
+export function createState(seed: SeedName, now: number, extraServers = 0, api: ApiEra = '2026'): SimState {
+  const state = catalogState(now, api);
   const base = Math.floor(now / DAY) * DAY;
   if (seed === 'demo') seedDemo(state, base);
   addScaleServers(state, base, extraServers);
   return state;
 }
 
-function catalogState(now: number): SimState {
+function catalogState(now: number, api: ApiEra): SimState {
   return {
-    version: 1,
+    version: STATE_VERSION,
+    api,
     counters: { server: 42, floating_ip: 4711, image: 4720, ssh_key: 2323, action: 1300, ipv4: 0, floating_ipv4: 0, ipv6: 0, rng: 0x5eed },
     locations: copy(LOCATIONS),
-    datacenters: copy(DATACENTERS),
+    datacenters: datacenters(api),
     recommendation: RECOMMENDED_DATACENTER,
-    serverTypes: copy(SERVER_TYPES),
+    serverTypes: serverTypes(api, now),
+    typeLocationDeprecations: typeLocationDeprecations(now),
     pricing: copy(PRICING),
-    isos: isos(now),
-    images: new Map(systemImages(now).map((i) => [i.id, i])),
+    isos: isos(now, api),
+    images: new Map(systemImages(now, api).map((i) => [i.id, i])),
     servers: new Map(),
     floatingIps: new Map(),
     sshKeys: new Map(),
@@ -48,11 +52,12 @@ interface DemoServer {
   ageDays: number;
   /** Changes on top of a fresh server (applied as an effect patch). */
   patch?: Record<string, unknown>;
+  labels?: Labels;
 }
 
 const DEMO_SERVERS: DemoServer[] = [
-  { name: 'web-1', type: 'cx21', dc: 'fsn1-dc14', image: 'ubuntu-22.04', status: 'running', ageDays: 412 },
-  { name: 'web-2', type: 'cx21', dc: 'nbg1-dc3', image: 'ubuntu-22.04', status: 'running', ageDays: 410 },
+  { name: 'web-1', type: 'cx21', dc: 'fsn1-dc14', image: 'ubuntu-22.04', status: 'running', ageDays: 412, labels: { env: 'production', tier: 'web', team: 'frontend' } },
+  { name: 'web-2', type: 'cx21', dc: 'nbg1-dc3', image: 'ubuntu-22.04', status: 'running', ageDays: 410, labels: { env: 'production', tier: 'web', team: 'frontend' } },
   {
     name: 'db-main',
     type: 'cx41',
@@ -60,31 +65,50 @@ const DEMO_SERVERS: DemoServer[] = [
     image: 'debian-12',
     status: 'running',
     ageDays: 388,
+    labels: { env: 'production', tier: 'db', team: 'platform', 'example.com/backup': 'daily' },
     patch: { backup_window: '22-02', protection: { delete: true, rebuild: true }, public_net: { ipv4: { dns_ptr: 'db.example.com' } } },
   },
-  { name: 'api-staging', type: 'cpx21', dc: 'nbg1-dc3', image: 'ubuntu-24.04', status: 'running', ageDays: 97 },
-  { name: 'ci-runner', type: 'cpx11', dc: 'fsn1-dc14', image: 'ubuntu-22.04', status: 'off', ageDays: 203 },
-  { name: 'vpn-hel', type: 'cx11', dc: 'hel1-dc2', image: 'debian-11', status: 'running', ageDays: 655 },
-  { name: 'legacy-app', type: 'cx21', dc: 'hel1-dc2', image: 'centos-7', status: 'running', ageDays: 1210, patch: { rescue_enabled: true } },
+  { name: 'api-staging', type: 'cpx21', dc: 'nbg1-dc3', image: 'ubuntu-24.04', status: 'running', ageDays: 97, labels: { env: 'staging', tier: 'web', team: 'backend' } },
+  { name: 'ci-runner', type: 'cpx11', dc: 'fsn1-dc14', image: 'ubuntu-22.04', status: 'off', ageDays: 203, labels: { env: 'staging', tier: 'ci', team: 'platform' } },
+  { name: 'vpn-hel', type: 'cx11', dc: 'hel1-dc2', image: 'debian-11', status: 'running', ageDays: 655, labels: { env: 'production', tier: 'network' } },
+  { name: 'legacy-app', type: 'cx21', dc: 'hel1-dc2', image: 'centos-7', status: 'running', ageDays: 1210, patch: { rescue_enabled: true }, labels: { legacy: '' } },
   { name: 'iso-lab', type: 'cx31', dc: 'nbg1-dc3', image: null, status: 'running', ageDays: 31 },
 ];
 
+/** The arm demo server of a 2026 state (after the others, so the 2018 ids stay as they were). */
+const ARM_SERVER: DemoServer = {
+  name: 'arm-builder',
+  type: 'cax21',
+  dc: 'fsn1-dc14',
+  image: 'ubuntu-24.04',
+  status: 'running',
+  ageDays: 45,
+  labels: { env: 'staging', tier: 'ci', team: 'platform' },
+};
+
 /** Public keys made with ssh-keygen; their MD5 fingerprints are computed like the API does. */
-const DEMO_KEYS: Array<[string, string]> = [
-  ['alice@laptop', 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKrx7kwq2ibLT8PLAyBUhLUW8JJwa20V2BowYy+SXrqr alice@laptop'],
+const DEMO_KEYS: Array<[string, string, Labels?]> = [
+  [
+    'alice@laptop', 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKrx7kwq2ibLT8PLAyBUhLUW8JJwa20V2BowYy+SXrqr alice@laptop',
+    { team: 'frontend' },
+  ],
   [
     'bob@workstation',
     'ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQCeQ17mSKtnkNUYmGEri/9WpWM2qALx1xk3cC5UDNxRw7QOZNV5rfKTAcb+wu2t0OhLTyMc9lZtRbC935rzH1dvvvvrwCadQ+XYfBaV8sksFTcTIko+1w2w9O+ZXyf7L+1rhqUyWZAHcV6QsSNhwRUrDhufuGgi6l3DexG9RifZhriEYyynhqFSqK9zIeC1AMcOHTXFRhW36Vo6x8rHp5fa6GvZR6YrBb96mw7d5oK92YiMC8QD6ZVN35keEgfuZp9HoYHxMfmItxSsJMXLOcqoDpANo50ewE87ToLO0GIWC4oqg0Mz+bc5hGY44quH4vDwMaTyvW0gm/fe1g1WPWtf bob@workstation',
+    { team: 'backend' },
   ],
-  ['ci-deploy', 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGgN1LUGsMAZlnQF6el0UbrlriwTgpWb8+8ml+OUYQiL ci-deploy@github-actions'],
+  ['ci-deploy', 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGgN1LUGsMAZlnQF6el0UbrlriwTgpWb8+8ml+OUYQiL ci-deploy@github-actions', { team: 'platform', tier: 'ci' }],
 ];
 
 function seedDemo(state: SimState, base: number): void {
-  const servers = DEMO_SERVERS.map((row) => demoServer(state, base, row));
+  const rows = state.api === '2026' ? [...DEMO_SERVERS, ARM_SERVER] : DEMO_SERVERS;
+  const servers = rows.map((row) => demoServer(state, base, row));
   const [web1, web2, db, api, ci, vpn, legacy, isoLab] = servers;
   isoLab.iso = copy(byIdOrName(state.isos, 'FreeBSD-11.0-RELEASE-amd64-dvd1') ?? null);
   patch(state, 'server', vpn.id, { public_net: { ipv6: { dns_ptr: [{ ip: vpn.public_net.ipv6.ip.replace('/64', '1'), dns_ptr: 'vpn.example.com' }] } } });
-  for (const [name, key] of DEMO_KEYS) newSshKey(state, name, key, parsePublicKey(key)?.fingerprint ?? '');
+  DEMO_KEYS.forEach(([name, key, labels], i) => {
+    newSshKey(state, name, key, parsePublicKey(key)?.fingerprint ?? '', { created: base - (500 - i * 90) * DAY, labels });
+  });
 
   const history = new History(state, base);
   for (const s of servers) history.add('create_server', [['server', s.id]], Date.parse(s.created), 42);
@@ -101,18 +125,27 @@ function seedDemo(state: SimState, base: number): void {
   history.add('rebuild_server', [['server', api.id]], base - 5 * DAY + 11 * HOUR, 58);
 
   const golden = snapshot(state, history, web1, 'web-1 golden image', base - 60 * DAY);
-  patch(state, 'image', golden.id, { protection: { delete: true } });
+  patch(state, 'image', golden.id, { protection: { delete: true }, labels: { env: 'production', tier: 'web' } });
   history.add('change_protection', [['image', golden.id]], base - 60 * DAY + HOUR, 1);
-  snapshot(state, history, db, 'db-main before PostgreSQL 16 upgrade', base - 21 * DAY);
+  const dbBefore = snapshot(state, history, db, 'db-main before PostgreSQL 16 upgrade', base - 21 * DAY);
+  patch(state, 'image', dbBefore.id, { labels: { env: 'production', tier: 'db' } });
   const ciBase = snapshot(state, history, ci, 'ci-runner base image', base - 150 * DAY);
   patch(state, 'image', ciBase.id, { created_from: { id: 41, name: 'old-ci' } });
   for (const daysAgo of [3, 2, 1]) backup(state, history, db, base - daysAgo * DAY + 23 * HOUR + 12 * MINUTE);
 
   const home = (name: string) => byIdOrName(state.locations, name) ?? state.locations[0];
-  const frontend = newFloatingIp(state, { type: 'ipv4', home: home('fsn1'), description: 'Web Frontend' });
-  const spare = newFloatingIp(state, { type: 'ipv4', home: home('nbg1'), description: 'Spare IPv4' });
-  const web6 = newFloatingIp(state, { type: 'ipv6', home: home('nbg1'), description: 'Web IPv6' });
-  newFloatingIp(state, { type: 'ipv4', home: home('hel1'), description: null });
+  const fipAt = (days: number) => base - days * DAY;
+  const frontend = newFloatingIp(state, {
+    type: 'ipv4',
+    home: home('fsn1'),
+    description: 'Web Frontend',
+    name: 'web-frontend',
+    labels: { env: 'production', tier: 'web' },
+    created: fipAt(401),
+  });
+  const spare = newFloatingIp(state, { type: 'ipv4', home: home('nbg1'), description: 'Spare IPv4', name: 'spare-ipv4', created: fipAt(380) });
+  const web6 = newFloatingIp(state, { type: 'ipv6', home: home('nbg1'), description: 'Web IPv6', name: 'web-ipv6', labels: { env: 'production' }, created: fipAt(400) });
+  newFloatingIp(state, { type: 'ipv4', home: home('hel1'), description: null, created: fipAt(120) });
   patch(state, 'floating_ip', frontend.id, { protection: { delete: true }, dns_ptr: [{ ip: frontend.ip, dns_ptr: 'www.example.com' }] });
   patch(state, 'floating_ip', web6.id, { dns_ptr: [{ ip: web6.ip.replace('/64', '1'), dns_ptr: 'www.example.com' }] });
   assign(state, history, frontend.id, web1.id, base - 400 * DAY);
@@ -123,13 +156,15 @@ function seedDemo(state: SimState, base: number): void {
 }
 
 function demoServer(state: SimState, base: number, row: DemoServer): SimServer {
+  const type = byIdOrName(state.serverTypes, row.type) ?? state.serverTypes[0];
   const server = newServer(state, {
     name: row.name,
-    type: byIdOrName(state.serverTypes, row.type) ?? state.serverTypes[0],
+    type,
     datacenter: byIdOrName(state.datacenters, row.dc) ?? state.datacenters[0],
-    image: row.image === null ? null : (byIdOrName(state.images.values(), row.image) ?? null),
+    image: row.image === null ? null : (findImage(state.images.values(), row.image, type.architecture) ?? null),
     status: row.status,
     created: base - row.ageDays * DAY + 9 * HOUR + (row.name.length * 7) * MINUTE,
+    labels: row.labels,
   });
   server.outgoing_traffic = (server.id % 9) * 73_741_824_000 + 1_234_567_890;
   server.ingoing_traffic = (server.id % 5) * 21_474_836_480 + 987_654_321;

@@ -1,11 +1,12 @@
-// startSimulator(): a stateful Hetzner Cloud API (../shared/spec/hetzner-cloud-api.apib) on
-// loopback, plain Node `http`. In-process for tests (src/sim/types.ts is the interface) and
-// standalone through cli.ts.
+// startSimulator(): a stateful Hetzner Cloud API on loopback, plain Node `http`. It speaks
+// today's API (`api: '2026'`, default; ../shared/spec/changes-since-2018.md) or exactly the 2018
+// contract (`api: '2018'`, ../shared/spec/hetzner-cloud-api.apib); render.ts shapes the answers.
+// In-process for tests (src/sim/types.ts is the interface) and standalone through cli.ts.
 //
 // /v1/...   the API: Bearer token, rate limit, faults, recorded requests (pipeline.ts).
 //
 // Control endpoints for other processes (no token, not rate limited, not recorded):
-//   GET    /__sim/health     -> 200 {"status":"ok","url":…,"servers":n,"time":…}
+//   GET    /__sim/health     -> 200 {"status":"ok","api":"2026"|"2018","url":…,"servers":n,"time":…}
 //   GET    /__sim/requests   -> 200 [RecordedRequest, …] (oldest first)
 //   DELETE /__sim/requests   -> 204, forgets them
 //   PUT    /__sim/faults     -> 204; body: FaultConfig as JSON, `match.path` as a regex source
@@ -39,11 +40,13 @@ export const DEFAULT_MAX_SERVERS = 5000;
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const now = options.now ?? Date.now;
   const token = options.token ?? DEFAULT_TOKEN;
-  const state = (options.statePath && loadState(options.statePath)) || createState(options.seed ?? 'demo', now(), options.extraServers ?? 0);
+  const api = options.api ?? '2026';
+  const note = (message: string) => console.error(`simulator: ${message}`);
+  const state = (options.statePath && loadState(options.statePath, api, note)) || createState(options.seed ?? 'demo', now(), options.extraServers ?? 0, api);
   const world = new World(state, {
     actionMs: options.actionMs ?? DEFAULT_ACTION_MS,
     maxServers: options.maxServers ?? DEFAULT_MAX_SERVERS,
-    drift: options.drift ?? {},
+    api,
     now,
   });
   const saver = options.statePath ? new StateSaver(options.statePath, state, (e) => console.error(`simulator: saving state failed: ${e.message}`)) : undefined;
@@ -91,7 +94,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     clearRequests,
     setFaults,
     setRateLimitRemaining,
-    health: () => ({ status: 'ok', url, servers: state.servers.size, time: isoTime(now()) }),
+    health: () => ({ status: 'ok', api, url, servers: state.servers.size, time: isoTime(now()) }),
   };
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -1,11 +1,17 @@
 // The simulator's state: wire-format objects (src/api/schema) kept in maps by id, plus the
 // counters that make new ids, addresses and secrets. Everything here is plain JSON-able data
 // (see persistence.ts); derived indexes (locks, actions per resource) live in engine.ts.
+//
+// One superset for both API modes: the objects carry today's fields too (labels, architecture,
+// network_zone, Floating IP name, ...); render.ts strips what the 2018 contract lacks. What does
+// not exist in 2018 at all (arm types, images, ISOs and servers) is only seeded in a 2026 state.
 
+import type { ApiEra } from '../api/types';
 import type {
   ActionErrorSchema,
   ActionSchema,
   DatacenterSchema,
+  DeprecationSchema,
   FloatingIpSchema,
   ImageSchema,
   IsoSchema,
@@ -71,14 +77,22 @@ export interface Counters {
   rng: number;
 }
 
+/** The state file's format; a file of another version is not read (persistence.ts). */
+export const STATE_VERSION = 2;
+
 export interface SimState {
-  version: 1;
+  version: typeof STATE_VERSION;
+  /** The API mode the state was made for (its seed differs: no arm catalog in 2018). */
+  api: ApiEra;
   counters: Counters;
   locations: LocationSchema[];
   datacenters: DatacenterSchema[];
   /** The datacenter GET /datacenters recommends. */
   recommendation: number;
+  /** Superset: architecture, deprecated, deprecation and per-location traffic prices are kept in both modes. */
   serverTypes: ServerTypeSchema[];
+  /** Deprecations of a server type in one location: type name -> location name -> deprecation. */
+  typeLocationDeprecations: Record<string, Record<string, DeprecationSchema>>;
   pricing: PricingBase;
   isos: IsoSchema[];
   images: Map<number, ImageSchema>;
@@ -109,6 +123,16 @@ export function byIdOrName<T extends { id: number; name: string | null }>(items:
     if (asId !== undefined ? item.id === asId : item.name === ref) return item;
   }
   return undefined;
+}
+
+/**
+ * An image by id, or by name preferring the given architecture: the live API has one system image per
+ * architecture under the same name (`ubuntu-24.04` x86 and arm).
+ */
+export function findImage<T extends { id: number; name: string | null; architecture?: string }>(images: Iterable<T>, ref: unknown, architecture?: string): T | undefined {
+  const list = [...images];
+  if (typeof ref === 'number' || (typeof ref === 'string' && /^\d+$/.test(ref))) return byIdOrName(list, ref);
+  return list.find((i) => i.name === ref && (i.architecture ?? 'x86') === (architecture ?? 'x86')) ?? byIdOrName(list, ref);
 }
 
 /** A deep copy of JSON data (entities embedded in other entities are copies, as on the wire). */

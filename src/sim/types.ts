@@ -1,6 +1,7 @@
 // Public, programmatic interface of the simulator (tests, benchmarks, the demo).
 // Implementation: src/sim/simulator.ts (`startSimulator`). No vscode, no DOM.
 
+import type { ApiEra } from '../api/types';
 import type { SimState } from './state';
 
 export interface SimulatorOptions {
@@ -20,23 +21,17 @@ export interface SimulatorOptions {
   statePath?: string;
   /** Rate limit budget: `limit` per hour, refilled `limit / 3600` per second. Default 3600. */
   rateLimit?: number;
-  /** Drift of today's live API from the spec, to test the client's tolerance. */
-  drift?: DriftOptions;
+  /**
+   * Which API the simulator speaks: `2026` (default) today's API (changes-since-2018.md), `2018` exactly the 2018
+   * contract (hetzner-cloud-api.apib). A state file made in the other mode is not reused (seed.ts, simulator.ts).
+   */
+  api?: ApiEra;
   /** Clock in ms since epoch (default Date.now): lets tests move time. */
   now?: () => number;
   /** Creating a server beyond this count answers 403 `resource_limit_exceeded`. Default 5000. */
   maxServers?: number;
   /** Called after every /v1 request is answered (the CLI logs with it). The token is never part of it. */
   onRequest?: (request: RecordedRequest) => void;
-}
-
-export interface DriftOptions {
-  /** Servers carry `location` and no `datacenter`. */
-  serversWithoutDatacenter?: boolean;
-  /** `GET /actions` without an `id` filter answers 400 `invalid_input`. */
-  refuseUnfilteredActions?: boolean;
-  /** Every object carries extra unknown fields. */
-  extraFields?: boolean;
 }
 
 export type FaultKind = 'status' | 'malformed' | 'truncated' | 'drop' | 'hang';

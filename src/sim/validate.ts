@@ -3,6 +3,8 @@
 // details.fields [{ name, messages }] for all of them.
 
 import type { ErrorFieldSchema } from '../api/schema';
+import { labelsProblems, parseLabelSelector, type SelectorExpression } from '../api/labels';
+import type { Labels } from '../api/types';
 import { invalidInput, type Query } from './http';
 
 class FieldErrors {
@@ -97,6 +99,19 @@ export class BodyInput extends FieldErrors {
     return this.fail(name, 'must be an ID or a name');
   }
 
+  /** A labels object (today's API): string keys and values by the rules of src/api/labels.ts. */
+  labels(name = 'labels'): Labels | undefined {
+    if (!this.present(name, false)) return undefined;
+    const value = this.body[name];
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return this.fail(name, 'must be an object of string keys and values');
+    const labels = value as Record<string, unknown>;
+    const nonString = Object.keys(labels).filter((k) => typeof labels[k] !== 'string');
+    for (const key of nonString) this.fail(name, `label "${key}": the value must be a string`);
+    const problems = labelsProblems(labels as Labels).filter((p) => !nonString.includes(p.key));
+    for (const p of problems) this.fail(name, p.message);
+    return nonString.length || problems.length ? undefined : { ...(labels as Labels) };
+  }
+
   /** An array of "ID or name" values (or IDs only with `idsOnly`). */
   refs(name: string, options: { idsOnly?: boolean } = {}): Ref[] | undefined {
     if (!this.present(name, false)) return undefined;
@@ -135,6 +150,18 @@ export class QueryInput extends FieldErrors {
     if (!Number.isSafeInteger(value) || value < (options.min ?? 1)) return this.fail(name, `must be an integer >= ${options.min ?? 1}`);
     if (options.max !== undefined && value > options.max) return this.fail(name, `must be at most ${options.max}`);
     return value;
+  }
+
+  /** The `label_selector` parameter (today's API): its expressions, [] without one. */
+  labelSelector(): SelectorExpression[] {
+    const text = this.one('label_selector');
+    if (text === undefined) return [];
+    const parsed = parseLabelSelector(text);
+    if ('error' in parsed) {
+      this.fail('label_selector', `invalid label selector: ${parsed.error}`);
+      return [];
+    }
+    return parsed.expressions;
   }
 
   integers(name: string): number[] {

@@ -1,7 +1,7 @@
 // Benchmark (not a test): wall time and request count to list every server of a project with
 // 1,000 servers behind 20 ms of added latency, for our client and for the `hcloud-js` npm package.
 // The simulator runs in its own process, as the real API would, answering with the fields of
-// today's live API (`--drift extra-fields`: hcloud-js needs `private_net`); figures are medians of several runs.
+// today's live API (the default `--api 2026`: hcloud-js needs `private_net`); figures are medians of several runs.
 //
 //   npm run bench            (or: node out/test/bench/listServers.bench.js [--servers N] [--latency MS] [--runs N])
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -30,7 +30,7 @@ function arg(name: string, fallback: number): number {
 
 async function startSimulatorProcess(servers: number): Promise<{ url: string; control: string; child: ChildProcess }> {
   const cli = join(__dirname, '..', '..', 'src', 'sim', 'cli.js');
-  const child = spawn(process.execPath, [cli, '--port', '0', '--token', TOKEN, '--seed', 'empty', '--servers', String(servers), '--drift', 'extra-fields'], {
+  const child = spawn(process.execPath, [cli, '--port', '0', '--token', TOKEN, '--seed', 'empty', '--servers', String(servers)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout! });

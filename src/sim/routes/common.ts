@@ -2,8 +2,8 @@
 // action starts (exists, not locked).
 
 import type { ActionSchema } from '../../api/schema';
-import { notFound, type Reply } from '../http';
-import type { RouteContext } from '../router';
+import { ApiError, notFound, type Reply } from '../http';
+import type { Handler, RouteContext } from '../router';
 import { entityMap, type ResourceType } from '../state';
 import { BodyInput } from '../validate';
 
@@ -43,4 +43,17 @@ export function deleteProtectionAction(ctx: RouteContext, type: ResourceType): R
   const del = input.boolean('delete');
   input.done();
   return actionReply(patchAction(ctx, type, 'change_protection', del === undefined ? {} : { protection: { delete: del } }));
+}
+
+/** An endpoint of today's API only: the 2018 mode answers 404 as for any unknown path. */
+export function only2026(handler: Handler): Handler {
+  return (ctx) => {
+    if (ctx.world.api === '2018') throw notFound('resource');
+    return handler(ctx);
+  };
+}
+
+/** The answer of an endpoint today's API has removed (changes-since-2018.md): 410 `deprecated_api_endpoint`. */
+export function deprecatedEndpoint(what: string): ApiError {
+  return new ApiError('deprecated_api_endpoint', `${what} was removed from the API`, {}, 410);
 }

@@ -1,22 +1,39 @@
 // Floating IPs: list, get, create (with an optional assign action), update, delete, and their
-// actions (assign, unassign, change_dns_ptr, change_protection).
+// actions (assign, unassign, change_dns_ptr, change_protection). Today's API adds `name`
+// (unique per project), `labels` and `created`.
 
 import type { FloatingIpSchema, LocationSchema } from '../../api/schema';
 import { applyEffect } from '../effects';
 import { newFloatingIp } from '../factory';
-import { invalidField, invalidInput, isProtected } from '../http';
-import { listReply } from '../list';
+import { invalidField, invalidInput, isProtected, uniqueness } from '../http';
+import { listReply, whereEquals, whereLabels, type SortValue } from '../list';
 import { defaultIpv4Ptr } from '../net';
+import { renderFloatingIp } from '../render';
 import type { Route, RouteContext } from '../router';
 import { byIdOrName, type ResourceType, type SimServer } from '../state';
-import { BodyInput, QueryInput } from '../validate';
+import { BodyInput, nonEmpty, QueryInput } from '../validate';
 import { resourceActionRoutes } from './actions';
 import { actionReply, created, deleteProtectionAction, find, findUnlocked, noContent, ok, patchAction } from './common';
 import { readDnsPtr, withPtr } from './dnsPtr';
 
+const render = (ctx: RouteContext) => {
+  const view = ctx.world.view();
+  return (fip: FloatingIpSchema) => renderFloatingIp(fip, view);
+};
+
 function list(ctx: RouteContext) {
   const q = new QueryInput(ctx.query);
-  return listReply(ctx, q, [...ctx.world.state.floatingIps.values()], { key: 'floating_ips', sort: { id: (f) => f.id } });
+  let fips = [...ctx.world.state.floatingIps.values()];
+  if (ctx.world.api === '2026') fips = whereLabels(ctx, q, whereEquals(fips, q.one('name'), (f) => f.name));
+  const sort: Record<string, SortValue<FloatingIpSchema>> = { id: (f) => f.id };
+  if (ctx.world.api === '2026') sort.created = (f) => f.created ?? null;
+  return listReply(ctx, q, fips, { key: 'floating_ips', sort, render: render(ctx) });
+}
+
+function assertNameFree(ctx: RouteContext, name: string, self?: number): void {
+  for (const fip of ctx.world.state.floatingIps.values()) {
+    if (fip.name === name && fip.id !== self) throw uniqueness('name', `Floating IP name '${name}' is already used`);
+  }
 }
 
 /** The server of a `server` field: it must exist and have no running action. */
@@ -44,7 +61,11 @@ function create(ctx: RouteContext) {
   const serverId = input.integer('server');
   const homeRef = input.ref('home_location');
   const description = input.string('description', { nullable: true });
+  const today = ctx.world.api === '2026';
+  const name = today ? input.string('name', { check: nonEmpty }) : undefined;
+  const labels = today ? input.labels() : undefined;
   input.done();
+  if (typeof name === 'string') assertNameFree(ctx, name);
   if (serverId === undefined && homeRef === undefined) {
     const message = 'server or home_location is required';
     throw invalidInput([{ name: 'server', messages: [message] }, { name: 'home_location', messages: [message] }]);
@@ -55,18 +76,32 @@ function create(ctx: RouteContext) {
     home = byIdOrName(ctx.world.state.locations, homeRef);
     if (!home) throw invalidField('home_location', `location '${homeRef}' not found`);
   }
-  const fip = newFloatingIp(ctx.world.state, { type: type as 'ipv4' | 'ipv6', home: home as LocationSchema, description: description ?? null });
+  const fip = newFloatingIp(ctx.world.state, {
+    type: type as 'ipv4' | 'ipv6',
+    home: home as LocationSchema,
+    description: description ?? null,
+    name: name ?? undefined,
+    labels,
+    created: ctx.world.now(),
+  });
   const action = server ? startAssign(ctx, fip, server) : undefined;
-  return created(action ? { floating_ip: fip, action } : { floating_ip: fip });
+  const wire = render(ctx)(fip);
+  return created(action ? { floating_ip: wire, action } : { floating_ip: wire });
 }
 
 function update(ctx: RouteContext) {
   const fip = find<FloatingIpSchema>(ctx, 'floating_ip');
   const input = BodyInput.of(ctx.body);
   const description = input.string('description', { nullable: true });
+  const today = ctx.world.api === '2026';
+  const name = today ? input.string('name', { check: nonEmpty }) : undefined;
+  const labels = today ? input.labels() : undefined;
   input.done();
+  if (typeof name === 'string') assertNameFree(ctx, name, fip.id);
   if (description !== undefined) fip.description = description;
-  return ok({ floating_ip: fip });
+  if (typeof name === 'string') fip.name = name;
+  if (labels) fip.labels = labels;
+  return ok({ floating_ip: render(ctx)(fip) });
 }
 
 function remove(ctx: RouteContext) {
@@ -100,7 +135,7 @@ function changeDnsPtr(ctx: RouteContext) {
 
 export const floatingIpRoutes: Route[] = [
   { method: 'GET', path: '/floating_ips', handler: list },
-  { method: 'GET', path: '/floating_ips/:id', handler: (ctx) => ok({ floating_ip: find(ctx, 'floating_ip') }) },
+  { method: 'GET', path: '/floating_ips/:id', handler: (ctx) => ok({ floating_ip: render(ctx)(find<FloatingIpSchema>(ctx, 'floating_ip')) }) },
   { method: 'POST', path: '/floating_ips', handler: create },
   { method: 'PUT', path: '/floating_ips/:id', handler: update },
   { method: 'DELETE', path: '/floating_ips/:id', handler: remove },

@@ -14,7 +14,8 @@ import { ApiError, invalidInput, invalidState, isProtected } from '../http';
 import { defaultIpv4Ptr } from '../net';
 import { hash32 } from '../random';
 import type { Route, RouteContext } from '../router';
-import { byIdOrName, copy, type Effect, type ResourceType, type SimServer } from '../state';
+import { renderImage } from '../render';
+import { byIdOrName, copy, findImage, type Effect, type ResourceType, type SimServer } from '../state';
 import { BodyInput, nonEmpty } from '../validate';
 import { isoTime } from '../time';
 import { resourceActionRoutes } from './actions';
@@ -24,6 +25,8 @@ import { imageProblem, ROOT_PASSWORD_LENGTH } from './servers';
 
 export const BACKUP_WINDOWS = ['22-02', '02-06', '06-10', '10-14', '14-18', '18-22'] as const;
 export const RESCUE_TYPES = ['linux64', 'linux32', 'freebsd64'] as const;
+/** Today's API offers only linux64 (linux32 deprecated 2024-03, freebsd64 dropped before). */
+export const RESCUE_TYPES_2026 = ['linux64'] as const;
 
 interface RunOptions {
   /** Status while the action runs. */
@@ -93,7 +96,7 @@ function sshKeyIds(ctx: RouteContext, input: BodyInput): number[] {
 function enableRescue(ctx: RouteContext) {
   const server = serverOf(ctx);
   const input = BodyInput.of(ctx.body);
-  const type = input.string('type', { oneOf: RESCUE_TYPES }) ?? 'linux64';
+  const type = input.string('type', { oneOf: ctx.world.api === '2026' ? RESCUE_TYPES_2026 : RESCUE_TYPES }) ?? 'linux64';
   const keys = sshKeyIds(ctx, input);
   if (keys.length && type === 'freebsd64') input.fail('ssh_keys', 'SSH keys are only available for linux64 and linux32');
   input.done();
@@ -127,15 +130,17 @@ function createImage(ctx: RouteContext) {
     effects: [{ kind: 'patch', type: 'image', id: image.id, patch: { status: 'available', image_size: imageSizeFor(server) } }],
     onError: [{ kind: 'delete_image', id: image.id }],
   });
-  return actionReply(action, { image });
+  return actionReply(action, { image: renderImage(image, ctx.world.view()) });
 }
 
 function rebuild(ctx: RouteContext) {
   const server = serverOf(ctx);
   const input = BodyInput.of(ctx.body);
   const ref = input.ref('image', { required: true });
-  const image = ref === undefined ? undefined : byIdOrName<ImageSchema>(ctx.world.state.images.values(), ref);
+  const arch = server.server_type.architecture ?? 'x86';
+  const image = ref === undefined ? undefined : findImage<ImageSchema>(ctx.world.state.images.values(), ref, arch);
   if (ref !== undefined && !image) input.fail('image', `'${ref}' not found`);
+  if (ctx.world.api === '2026' && image && (image.architecture ?? 'x86') !== arch) input.fail('image', `image ${image.id} is for ${image.architecture}, the server is ${arch}`);
   const problem = image && imageProblem(image, server.primary_disk_size, ctx.world.now());
   if (problem) input.fail('image', problem);
   input.done();
@@ -153,6 +158,9 @@ function changeType(ctx: RouteContext) {
   const upgradeDisk = input.boolean('upgrade_disk') ?? true;
   const type = ref === undefined ? undefined : byIdOrName(ctx.world.state.serverTypes, ref);
   if (ref !== undefined && !type) input.fail('server_type', `'${ref}' not found`);
+  if (type && (type.architecture ?? 'x86') !== (server.server_type.architecture ?? 'x86')) {
+    input.fail('server_type', `server type ${type.name} is ${type.architecture}, the server is ${server.server_type.architecture}`);
+  }
   input.done();
   const target = type as ServerTypeSchema;
   if (server.status !== 'off') throw new ApiError('server_not_stopped', `server ${server.id} must be off to change its type (status: ${server.status})`);
@@ -189,6 +197,8 @@ function attachIso(ctx: RouteContext) {
   const iso = ref === undefined ? undefined : byIdOrName(ctx.world.state.isos, ref);
   if (ref !== undefined && !iso) input.fail('iso', `'${ref}' not found`);
   if (iso?.deprecated && Date.parse(iso.deprecated) <= ctx.world.now()) input.fail('iso', `ISO ${iso.id} is deprecated`);
+  const arch = server.server_type.architecture ?? 'x86';
+  if (iso?.architecture && iso.architecture !== arch) input.fail('iso', `ISO ${iso.id} is for ${iso.architecture}, the server is ${arch}`);
   input.done();
   return actionReply(runServerAction(ctx, server, 'attach_iso', { done: { iso: copy(iso) } }));
 }

@@ -1,13 +1,14 @@
 // Servers: list, get, create (placement, root password), rename, delete, metrics.
 
 import type { DatacenterSchema, ImageSchema, LocationSchema, MetricsTypeSchema, ServerTypeSchema } from '../../api/schema';
+import type { Labels } from '../../api/types';
 import { newServer } from '../factory';
 import { ApiError, isProtected, uniqueness } from '../http';
-import { listReply, whereEquals } from '../list';
+import { listReply, whereEquals, whereLabels } from '../list';
 import { METRIC_TYPES, serverMetrics } from '../metrics';
-import { renderServer } from '../render';
+import { recommendedLocation, renderServer, typeAvailableIn, typeLocations, type View } from '../render';
 import type { Route, RouteContext } from '../router';
-import { byIdOrName, type Effect, type SimServer, type SimState } from '../state';
+import { byIdOrName, findImage, type Effect, type SimServer, type SimState } from '../state';
 import { parseTime } from '../time';
 import { BodyInput, hostname, maxBytes, QueryInput, type Ref } from '../validate';
 import { created, find, findUnlocked, ok } from './common';
@@ -15,11 +16,14 @@ import { created, find, findUnlocked, ok } from './common';
 export const USER_DATA_LIMIT = 32 * 1024;
 export const ROOT_PASSWORD_LENGTH = 20;
 
-export const render = (ctx: RouteContext) => (server: SimServer) => renderServer(server, ctx.world.options.drift);
+export const render = (ctx: RouteContext) => {
+  const view = ctx.world.view();
+  return (server: SimServer) => renderServer(server, view);
+};
 
 function list(ctx: RouteContext) {
   const q = new QueryInput(ctx.query);
-  const servers = whereEquals([...ctx.world.state.servers.values()], q.one('name'), (s) => s.name);
+  const servers = whereLabels(ctx, q, whereEquals([...ctx.world.state.servers.values()], q.one('name'), (s) => s.name));
   return listReply(ctx, q, servers, {
     key: 'servers',
     sort: { id: (s) => s.id, name: (s) => s.name, created: (s) => s.created },
@@ -55,16 +59,26 @@ interface CreateRequest {
   datacenter?: DatacenterSchema;
   start: boolean;
   sshKeys: number[];
+  labels?: Labels;
 }
 
 function readCreate(ctx: RouteContext): CreateRequest {
   const { state } = ctx.world;
   const input = BodyInput.of(ctx.body);
   const name = input.string('name', { required: true, check: hostname });
+  const today = ctx.world.api === '2026';
   const type = resolve(input, 'server_type', state.serverTypes, input.ref('server_type', { required: true }));
-  const image = resolve(input, 'image', state.images.values(), input.ref('image', { required: true }));
+  // By name, the image of the type's architecture (one per architecture under the same name in today's API).
+  const imageRef = input.ref('image', { required: true });
+  const image = imageRef === undefined ? undefined : (findImage(state.images.values(), imageRef, type?.architecture) ?? input.fail('image', `'${imageRef}' not found`));
   const location = resolve(input, 'location', state.locations, input.ref('location'));
-  const datacenter = resolve(input, 'datacenter', state.datacenters, input.ref('datacenter'));
+  // Removed from today's API on 2026-07-01 (changes-since-2018.md): refused, `location` replaces it.
+  if (today && input.has('datacenter')) input.fail('datacenter', 'the datacenter field was removed from the API: use location');
+  const datacenter = today ? undefined : resolve(input, 'datacenter', state.datacenters, input.ref('datacenter'));
+  const labels = today ? input.labels() : undefined;
+  if (today && image && type && (image.architecture ?? 'x86') !== (type.architecture ?? 'x86')) {
+    input.fail('image', `image ${image.id} is for ${image.architecture} and server type ${type.name} is ${type.architecture}`);
+  }
   const start = input.boolean('start_after_create') ?? true;
   const keys = (input.refs('ssh_keys') ?? []).map((ref) => resolve(input, 'ssh_keys', state.sshKeys.values(), ref));
   input.string('user_data', { check: maxBytes(USER_DATA_LIMIT) });
@@ -80,21 +94,43 @@ function readCreate(ctx: RouteContext): CreateRequest {
     datacenter,
     start,
     sshKeys: keys.map((k) => k?.id ?? 0),
+    labels,
   };
 }
 
-/** The datacenter a new server goes to: the one asked for, one of the location, or the recommended one first. */
-function place(state: SimState, req: CreateRequest): DatacenterSchema {
+/** A datacenter of the location that has the type available, if any. */
+function datacenterFor(view: View, type: ServerTypeSchema, dcs: DatacenterSchema[]): DatacenterSchema | undefined {
+  return dcs.find((d) => d.server_types.available.includes(type.id) && typeAvailableIn(view, type.id, d.location.name));
+}
+
+/** 2018: the datacenter asked for, one of the location, or the recommended one first. */
+function place2018(view: View, req: CreateRequest): DatacenterSchema {
+  const { state } = view;
   const recommended = state.datacenters.filter((d) => d.id === state.recommendation);
   const candidates = req.datacenter
     ? [req.datacenter]
     : req.location
       ? state.datacenters.filter((d) => d.location.id === req.location?.id)
       : [...recommended, ...state.datacenters];
-  const found = candidates.find((d) => d.server_types.available.includes(req.type.id));
+  const found = datacenterFor(view, req.type, candidates);
   if (found) return found;
   const where = req.datacenter?.name ?? req.location?.name ?? 'any datacenter';
   throw new ApiError('placement_error', `server type ${req.type.name} is not available in ${where}`);
+}
+
+/**
+ * Today: the location asked for, or the type's recommended one. A type is creatable only where its `locations[]`
+ * lists it with `available: true`: not listed there -> `placement_error`; listed but not available (e.g. its
+ * deprecation there has passed) -> `resource_unavailable`.
+ */
+function place2026(view: View, req: CreateRequest): DatacenterSchema {
+  const name = req.location?.name ?? recommendedLocation(view, req.type);
+  if (name === undefined) throw new ApiError('placement_error', `server type ${req.type.name} is not available in any location`);
+  const entry = typeLocations(view, req.type).find((l) => l.name === name);
+  if (!entry) throw new ApiError('placement_error', `server type ${req.type.name} is not offered in location ${name}`);
+  const found = entry.available ? datacenterFor(view, req.type, view.state.datacenters.filter((d) => d.location.name === name)) : undefined;
+  if (!found) throw new ApiError('resource_unavailable', `server type ${req.type.name} is not available in location ${name}`);
+  return found;
 }
 
 function create(ctx: RouteContext) {
@@ -104,7 +140,7 @@ function create(ctx: RouteContext) {
   if (world.state.servers.size >= world.options.maxServers) {
     throw new ApiError('resource_limit_exceeded', `server limit of ${world.options.maxServers} reached`);
   }
-  const datacenter = place(world.state, req);
+  const datacenter = world.api === '2026' ? place2026(world.view(), req) : place2018(world.view(), req);
   const server = newServer(world.state, { ...req, datacenter, status: 'initializing', created: world.now() });
   const status = (s: string): Effect => ({ kind: 'patch', type: 'server', id: server.id, patch: { status: s } });
   const action = world.startAction({
@@ -121,11 +157,13 @@ function update(ctx: RouteContext) {
   const server = find<SimServer>(ctx, 'server');
   const input = BodyInput.of(ctx.body);
   const name = input.string('name', { check: hostname });
+  const labels = ctx.world.api === '2026' ? input.labels() : undefined;
   input.done();
   if (typeof name === 'string') {
     assertServerNameFree(ctx.world.state, name, server.id);
     server.name = name;
   }
+  if (labels) server.labels = labels;
   return ok({ server: render(ctx)(server) });
 }
 

@@ -3,7 +3,7 @@ import { FakeClock, fieldNames, withSim, type Json } from './helpers';
 
 describe('sim: actions', () => {
   const clock = new FakeClock();
-  const api = withSim({ now: clock.now, actionMs: 10_000 });
+  const api = withSim({ api: '2018', now: clock.now, actionMs: 10_000 });
 
   it('keeps a history of past actions in the demo: successes and one error', async () => {
     const res = await api.get('/actions?per_page=50');

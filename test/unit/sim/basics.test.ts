@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { withSim } from './helpers';
 
 describe('sim: auth, routing and errors', () => {
-  const api = withSim();
+  const api = withSim({ api: '2018' });
 
   it('answers 401 unauthorized without a token', async () => {
     const res = await api.call('GET', '/servers', undefined, { token: null });

@@ -3,7 +3,7 @@ import { FakeClock, fieldNames, withSim, type Json } from './helpers';
 
 describe('sim: catalog (server types, locations, datacenters, ISOs, images, pricing)', () => {
   const clock = new FakeClock();
-  const api = withSim({ now: clock.now });
+  const api = withSim({ api: '2018', now: clock.now });
 
   it('lists server types with prices per location as 4-decimal strings at 19 % VAT', async () => {
     const res = await api.get('/server_types');

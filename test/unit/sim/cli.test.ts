@@ -61,8 +61,11 @@ describe('sim: CLI', function () {
     try {
       const res = await fetch(`${run.url}/servers`, { headers: { Authorization: 'Bearer demo' } });
       assert.equal(res.status, 200);
-      const body = (await res.json()) as { servers: unknown[] };
-      assert.equal(body.servers.length, 8);
+      const body = (await res.json()) as { servers: Array<{ name: string; location?: { name: string } }> };
+      assert.equal(body.servers.length, 9, 'the 2026 demo project (with arm-builder)');
+      assert.ok(body.servers.every((s) => s.location && !('datacenter' in s)), 'today\'s API by default');
+      const health = (await (await fetch(run.url.replace(/\/v1$/, '/__sim/health'))).json()) as { api: string };
+      assert.equal(health.api, '2026');
       assert.equal((await fetch(`${run.url}/servers`)).status, 401);
       const deadline = Date.now() + 2000;
       while (run.lines.length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
@@ -75,17 +78,22 @@ describe('sim: CLI', function () {
     assert.equal(await run.exit, 0);
   });
 
-  it('takes --token, --seed, --servers, --action-ms and --state; saves the state on SIGINT', async () => {
+  it('takes --token, --seed, --servers, --action-ms, --state and --api 2018; saves the state on SIGINT', async () => {
     const statePath = join(dir, 'cli-state.json');
-    const run = await startCli(['--port=0', '--token', 's3cret', '--seed', 'empty', '--servers', '3', '--action-ms', '10', '--state', statePath]);
+    const run = await startCli(['--port=0', '--token', 's3cret', '--seed', 'empty', '--servers', '3', '--action-ms', '10', '--state', statePath, '--api', '2018']);
     try {
       assert.equal((await fetch(`${run.url}/servers`, { headers: { Authorization: 'Bearer demo' } })).status, 401);
       const res = await fetch(`${run.url}/servers`, { headers: { Authorization: 'Bearer s3cret' } });
-      const body = (await res.json()) as { servers: Array<{ name: string }> };
+      const body = (await res.json()) as { servers: Array<{ name: string; datacenter?: { name: string } }> };
       assert.deepEqual(
         body.servers.map((s) => s.name),
         ['scale-0001', 'scale-0002', 'scale-0003'],
       );
+      assert.ok(body.servers.every((s) => s.datacenter?.name), 'the 2018 contract: servers carry their datacenter');
+      const dcs = await fetch(`${run.url}/datacenters`, { headers: { Authorization: 'Bearer s3cret' } });
+      assert.equal(dcs.status, 200);
+      const health = (await (await fetch(run.url.replace(/\/v1$/, '/__sim/health'))).json()) as { api: string };
+      assert.equal(health.api, '2018');
     } finally {
       run.child.kill('SIGINT');
     }
@@ -98,12 +106,16 @@ describe('sim: CLI', function () {
     assert.equal(code, 0);
     assert.match(stdout, /Usage: npm run sim -- \[options\]/);
     assert.match(stdout, /--action-ms/);
+    assert.match(stdout, /--api 2026\|2018/);
+    assert.doesNotMatch(stdout, /--drift/);
   });
 
   it('exits 2 with a clear message on bad arguments', async () => {
     for (const [args, message] of [
       [['--port', 'abc'], /--port needs a whole number/],
       [['--bogus'], /unknown option --bogus/],
+      [['--api', '2020'], /--api must be 2026 or 2018, got '2020'/],
+      [['--drift', 'extra-fields'], /unknown option --drift/],
     ] as Array<[string[], RegExp]>) {
       const { code, stderr } = await runCli(args);
       assert.equal(code, 2, args.join(' '));
@@ -121,9 +133,10 @@ describe('sim: CLI', function () {
       actionMs: 0,
       rateLimit: 100,
       statePath: undefined,
-      drift: {},
+      api: '2026',
     });
-    assert.deepEqual(parseArgs(['--drift', 'no-datacenter,extra-fields']).sim.drift, { serversWithoutDatacenter: true, extraFields: true });
+    assert.equal(parseArgs(['--api', '2018']).sim.api, '2018');
+    assert.equal(parseArgs(['--api=2026']).sim.api, '2026');
     assert.equal(parseArgs([]).sim.actionMs, 3000, 'the CLI default');
     for (const [args, message] of [
       [['--port', '70000'], /--port needs a whole number up to 65535/],
@@ -132,7 +145,9 @@ describe('sim: CLI', function () {
       [['--token', 'a b'], /--token must be printable ASCII/],
       [['--servers', '-1'], /--servers needs a whole number/],
       [['stray'], /unexpected argument 'stray'/],
-      [['--drift', 'sideways'], /--drift takes no-datacenter, refuse-actions, extra-fields; got 'sideways'/],
+      [['--api', 'latest'], /--api must be 2026 or 2018, got 'latest'/],
+      [['--api'], /--api needs a value/],
+      [['--drift', 'no-datacenter'], /unknown option --drift/],
     ] as Array<[string[], RegExp]>) {
       assert.throws(() => parseArgs(args), (e: Error) => e instanceof UsageError && message.test(e.message), args.join(' '));
     }

@@ -12,7 +12,7 @@ function links(header: string | null): Record<string, string> {
 }
 
 describe('sim: pagination at scale (1,000 extra servers)', () => {
-  const api = withSim({ extraServers: 1000 });
+  const api = withSim({ api: '2018', extraServers: 1000 });
 
   it('answers meta.pagination and a Link header on the first page', async () => {
     const res = await api.get('/servers?per_page=50');

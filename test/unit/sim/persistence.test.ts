@@ -3,56 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSimulator } from '../../../src/sim';
-import { FakeClock, fieldNames, startApi, withSim } from './helpers';
-
-describe('sim: drift options', () => {
-  const api = withSim({ drift: { serversWithoutDatacenter: true, refuseUnfilteredActions: true, extraFields: true } });
-
-  it('serversWithoutDatacenter: servers carry location and no datacenter', async () => {
-    const { server } = (await api.get('/servers/42')).body;
-    assert.equal('datacenter' in server, false);
-    assert.equal(server.location.name, 'fsn1');
-    const created = (await api.post('/servers', { name: 'drifted', server_type: 'cx11', image: 'ubuntu-22.04', location: 'hel1' })).body.server;
-    assert.equal('datacenter' in created, false);
-    assert.equal(created.location.name, 'hel1');
-    assert.ok((await api.get('/servers')).body.servers.every((s: { datacenter?: unknown }) => s.datacenter === undefined));
-  });
-
-  it('refuseUnfilteredActions: GET /actions needs an id filter', async () => {
-    const refused = await api.get('/actions');
-    assert.equal(refused.status, 400);
-    assert.equal(refused.body.error.code, 'invalid_input');
-    assert.deepEqual(fieldNames(refused), ['id']);
-    const ok = await api.get('/actions?id=1300');
-    assert.equal(ok.status, 200);
-    assert.equal(ok.body.actions[0].id, 1300);
-    assert.equal((await api.get('/servers/42/actions')).status, 200, 'resource action lists are not affected');
-  });
-
-  it('extraFields: objects carry fields the spec does not know; errors stay as they are', async () => {
-    const { server } = (await api.get('/servers/42')).body;
-    assert.deepEqual(server.labels, {});
-    assert.ok('x_sim_future_field' in server);
-    assert.equal(server.primary_disk_size, 40);
-    assert.ok('x_sim_future_field' in server.server_type);
-    assert.ok('x_sim_future_field' in (await api.get('/actions?id=1300')).body.actions[0]);
-    const error = (await api.get('/servers/1')).body;
-    assert.deepEqual(Object.keys(error.error).sort(), ['code', 'details', 'message']);
-  });
-
-  it('without drift the spec shape is kept', async () => {
-    const plain = await startApi();
-    try {
-      const { server } = (await plain.get('/servers/42')).body;
-      assert.equal(server.datacenter.name, 'fsn1-dc14');
-      assert.equal('location' in server, false);
-      assert.equal('primary_disk_size' in server, false);
-      assert.equal('labels' in server, false);
-    } finally {
-      await plain.sim.close();
-    }
-  });
-});
+import { FakeClock, startApi } from './helpers';
 
 describe('sim: state persistence', () => {
   let dir: string;
@@ -74,7 +25,8 @@ describe('sim: state persistence', () => {
       [],
       'no temp file left behind',
     );
-    assert.equal(JSON.parse(readFileSync(statePath, 'utf8')).version, 1);
+    const saved = JSON.parse(readFileSync(statePath, 'utf8'));
+    assert.deepEqual([saved.version, saved.api], [2, '2026']);
 
     const second = await startApi({ statePath, now: clock.now, actionMs: 5000, seed: 'empty' });
     try {
@@ -88,9 +40,57 @@ describe('sim: state persistence', () => {
       assert.ok(next.action.id > created.action.id);
       assert.notEqual(next.server.public_net.ipv4.ip, created.server.public_net.ipv4.ip);
       assert.equal((await second.get('/ssh_keys')).body.ssh_keys.length, 3);
+      assert.deepEqual((await second.get('/servers/42')).body.server.labels, { env: 'production', tier: 'web', team: 'frontend' });
     } finally {
       await second.sim.close();
     }
+  });
+
+  /** Runs fn with console.error captured (the simulator's notes go there). */
+  async function withNotes<T>(fn: () => Promise<T>): Promise<{ result: T; notes: string[] }> {
+    const notes: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => notes.push(args.join(' '));
+    try {
+      return { result: await fn(), notes };
+    } finally {
+      console.error = original;
+    }
+  }
+
+  it('an older state file (version 1) is not misread: the seed again, with a note', async () => {
+    const statePath = join(dir, 'old.json');
+    const first = await startApi({ statePath, api: '2018', seed: 'empty' });
+    await first.sim.close();
+    const old = JSON.parse(readFileSync(statePath, 'utf8'));
+    delete old.api;
+    writeFileSync(statePath, JSON.stringify({ ...old, version: 1 }));
+    const { result: again, notes } = await withNotes(() => startApi({ statePath }));
+    try {
+      assert.equal(notes.length, 1);
+      assert.match(notes[0], /older format \(version 1\); starting from the seed again/);
+      assert.equal((await again.get('/servers')).body.servers.length, 9, 'the 2026 demo seed');
+    } finally {
+      await again.sim.close();
+    }
+    assert.equal(JSON.parse(readFileSync(statePath, 'utf8')).version, 2, 'saved in the new format');
+  });
+
+  it('a state of the other API mode is not reused: the seed of this mode, with a note', async () => {
+    const statePath = join(dir, 'mode.json');
+    const first = await startApi({ statePath, api: '2026' });
+    assert.equal((await first.get('/servers?name=arm-builder')).body.servers.length, 1);
+    await first.sim.close();
+    const { result: second, notes } = await withNotes(() => startApi({ statePath, api: '2018' }));
+    try {
+      assert.match(notes.join('\n'), /made by the 2026 API mode, not 2018/);
+      const names = (await second.get('/servers')).body.servers.map((s: { name: string }) => s.name);
+      assert.equal(names.length, 8);
+      assert.ok(!names.includes('arm-builder'));
+    } finally {
+      await second.sim.close();
+    }
+    assert.equal(JSON.parse(readFileSync(statePath, 'utf8')).api, '2018');
   });
 
   it('saves soon after a change, before close', async () => {

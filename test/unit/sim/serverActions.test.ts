@@ -5,7 +5,7 @@ const ACTION_MS = 2000;
 
 describe('sim: server actions', () => {
   const clock = new FakeClock();
-  const api = withSim({ now: clock.now, actionMs: ACTION_MS });
+  const api = withSim({ api: '2018', now: clock.now, actionMs: ACTION_MS });
 
   const settle = () => clock.advance(ACTION_MS);
   const act = (id: number, name: string, body?: unknown) => api.post(`/servers/${id}/actions/${name}`, body);

@@ -5,7 +5,7 @@ const ACTION_MS = 1000;
 
 describe('sim: servers', () => {
   const clock = new FakeClock();
-  const api = withSim({ now: clock.now, actionMs: ACTION_MS });
+  const api = withSim({ api: '2018', now: clock.now, actionMs: ACTION_MS });
 
   const create = (body: Record<string, unknown>) => api.post('/servers', { server_type: 'cx11', image: 'ubuntu-22.04', ...body });
 
@@ -223,7 +223,7 @@ describe('sim: servers', () => {
   });
 
   it('answers 403 resource_limit_exceeded beyond maxServers', async () => {
-    const small = await startApi({ seed: 'empty', maxServers: 1 });
+    const small = await startApi({ api: '2018', seed: 'empty', maxServers: 1 });
     try {
       const body = { name: 'one', server_type: 'cx11', image: 'ubuntu-22.04' };
       assert.equal((await small.post('/servers', body)).status, 201);
