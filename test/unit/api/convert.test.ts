@@ -1,14 +1,18 @@
-// Converters (wire -> domain) on spec-shaped fixtures and on drifted ones.
+// Converters (wire -> domain) on spec-shaped fixtures (2018 and today's) and on malformed ones.
 import * as assert from 'node:assert/strict';
 import {
   convertAction,
   convertDatacenter,
   convertFloatingIp,
   convertImage,
+  convertIso,
+  convertLabels,
+  convertLocation,
   convertMetrics,
   convertPricing,
   convertServer,
   convertServerType,
+  convertSshKey,
   parseDecimal,
 } from '../../../src/api/convert';
 import type { ActionSchema, FloatingIpSchema, ImageSchema, MetricsSchema, PricingSchema, ServerSchema, ServerTypeSchema } from '../../../src/api/schema';
@@ -43,6 +47,18 @@ const image: ImageSchema = {
   protection: { delete: false },
   deprecated: '2018-02-28T00:00:00+00:00',
 };
+
+function pricing(): PricingSchema {
+  return {
+    currency: 'USD',
+    vat_rate: '19.00',
+    image: { price_per_gb_month: { net: '0.0119', gross: '0.0141610000' } },
+    floating_ip: { price_monthly: { net: '1.00', gross: '1.19' } },
+    traffic: { price_per_tb: { net: '1.00', gross: '1.19' } },
+    server_backup: { percentage: '20.0000000000' },
+    server_types: [{ id: 4, name: 'CX11', prices: serverType.prices }],
+  };
+}
 
 function server(overrides: Partial<ServerSchema> = {}): ServerSchema {
   return {
@@ -114,7 +130,7 @@ describe('convert', () => {
     assert.equal(s.status, 'unknown');
     assert.equal(s.backupWindow, undefined);
     assert.equal(s.outgoingTraffic, undefined);
-    assert.equal('labels' in s, false);
+    assert.deepEqual(s.labels, { env: 'prod' });
   });
 
   it('keeps server type prices as numbers and drops unreadable or missing ones', () => {
@@ -127,21 +143,12 @@ describe('convert', () => {
     });
     assert.deepEqual(t.prices[0].hourly, { net: 0.005, gross: 0.00595, currency: 'EUR' });
     assert.equal(t.prices[0].monthly, undefined);
-    assert.deepEqual(t.prices[1], { location: 'nbg1', hourly: undefined, monthly: undefined });
+    assert.deepEqual(t.prices[1], { location: 'nbg1', hourly: undefined, monthly: undefined, includedTraffic: undefined, perTbTraffic: undefined });
     assert.deepEqual(convertServerType({ ...serverType, prices: undefined as never }).prices, []);
   });
 
   it('converts pricing with its currency and numeric rates', () => {
-    const w: PricingSchema = {
-      currency: 'USD',
-      vat_rate: '19.00',
-      image: { price_per_gb_month: { net: '0.0119', gross: '0.0141610000' } },
-      floating_ip: { price_monthly: { net: '1.00', gross: '1.19' } },
-      traffic: { price_per_tb: { net: '1.00', gross: '1.19' } },
-      server_backup: { percentage: '20.0000000000' },
-      server_types: [{ id: 4, name: 'CX11', prices: serverType.prices }],
-    };
-    const p = convertPricing(w);
+    const p = convertPricing(pricing());
     assert.equal(p.currency, 'USD');
     assert.equal(p.vatRate, 19);
     assert.equal(p.serverBackupPercentage, 20);
@@ -218,6 +225,98 @@ describe('convert', () => {
     assert.equal(convertImage(image).deprecated?.toISOString(), '2018-02-28T00:00:00.000Z');
 
     assert.deepEqual(convertDatacenter({ ...datacenter, server_types: undefined as never }).serverTypes, { supported: [], available: [] });
+  });
+
+  it('converts a 2018 answer with every field of today\'s API undefined', () => {
+    const s = convertServer(server());
+    assert.deepEqual([s.labels, s.serverType.architecture, s.serverType.locations, s.serverType.deprecation, s.image?.labels, s.image?.architecture], [undefined, undefined, undefined, undefined, undefined, undefined]);
+    assert.deepEqual([s.serverType.prices[0].includedTraffic, s.serverType.prices[0].perTbTraffic, s.location?.networkZone], [undefined, undefined, undefined]);
+    assert.equal(convertPricing({ ...pricing(), floating_ips: undefined }).floatingIps, undefined);
+  });
+
+  it('labels: an object of strings; {} stays {}; anything else is undefined', () => {
+    assert.deepEqual(convertLabels({ env: 'prod', 'example.com/tier': '' }), { env: 'prod', 'example.com/tier': '' });
+    assert.deepEqual(convertLabels({}), {});
+    for (const bad of [undefined, null, 'env=prod', ['env'], 3, { env: 1 }, { env: null }]) assert.equal(convertLabels(bad), undefined, JSON.stringify(bad));
+    const labels = { env: 'prod' };
+    const converted = convertLabels(labels);
+    assert.notEqual(converted, labels, 'a copy, not the wire object');
+    assert.deepEqual(convertSshKey({ id: 1, name: 'k', fingerprint: 'f', public_key: 'p', labels: {} }).labels, {});
+    assert.equal(convertSshKey({ id: 1, name: 'k', fingerprint: 'f', public_key: 'p' }).labels, undefined);
+  });
+
+  it('server types of today: architecture, deprecation (Dates), locations[] (available missing = true, recommended missing = false)', () => {
+    const t = convertServerType({
+      ...serverType,
+      architecture: 'arm',
+      deprecation: { announced: '2026-01-01T00:00:00Z', unavailable_after: '2026-04-01T00:00:00Z' },
+      locations: [
+        { id: 1, name: 'fsn1', available: true, recommended: true, deprecation: null },
+        { id: 2, name: 'nbg1', deprecation: { announced: '2026-02-01T00:00:00Z', unavailable_after: '2026-05-01T00:00:00Z' } },
+        { id: 3, name: 'hel1', available: false, recommended: false, deprecation: { announced: 'soon', unavailable_after: '2026-05-01T00:00:00Z' } },
+        { id: 4, available: true } as never,
+        null as never,
+        { id: 5, name: 'ash', available: 'yes' as never, recommended: 'yes' as never, deprecation: 'soon' as never },
+      ],
+      prices: [{ ...serverType.prices[0], included_traffic: 21990232555520, price_per_tb_traffic: { net: '1.0000000000', gross: '1.1900000000' } }],
+    });
+    assert.equal(t.architecture, 'arm');
+    assert.deepEqual(t.deprecation, { announced: new Date('2026-01-01T00:00:00Z'), unavailableAfter: new Date('2026-04-01T00:00:00Z') });
+    assert.deepEqual(t.locations, [
+      { id: 1, name: 'fsn1', available: true, recommended: true, deprecation: undefined },
+      { id: 2, name: 'nbg1', available: true, recommended: false, deprecation: { announced: new Date('2026-02-01T00:00:00Z'), unavailableAfter: new Date('2026-05-01T00:00:00Z') } },
+      { id: 3, name: 'hel1', available: false, recommended: false, deprecation: undefined },
+      { id: 5, name: 'ash', available: true, recommended: false, deprecation: undefined },
+    ]);
+    assert.equal(t.prices[0].includedTraffic, 21990232555520);
+    assert.deepEqual(t.prices[0].perTbTraffic, { net: 1, gross: 1.19, currency: 'EUR' });
+
+    const odd = convertServerType({ ...serverType, architecture: 7 as never, locations: {} as never, deprecation: null, prices: [{ ...serverType.prices[0], included_traffic: '1' as never, price_per_tb_traffic: 'n/a' as never }] });
+    assert.deepEqual([odd.architecture, odd.locations, odd.deprecation, odd.prices[0].includedTraffic, odd.prices[0].perTbTraffic], [undefined, undefined, undefined, undefined, undefined]);
+    assert.deepEqual(convertServerType({ ...serverType, locations: [] }).locations, [], 'an empty list still says "today\'s API"');
+  });
+
+  it('pricing.floating_ips per IP type and location; malformed entries are left out', () => {
+    const p = convertPricing({
+      ...pricing(),
+      floating_ips: [
+        { type: 'ipv4', prices: [{ location: 'fsn1', price_monthly: { net: '3.00', gross: '3.57' } }, { location: 'nbg1', price_monthly: null as never }, { price_monthly: {} } as never] },
+        { type: 'ipv6', prices: null as never },
+        { type: 'ipv5' as never, prices: [] },
+        null as never,
+      ],
+    });
+    assert.deepEqual(p.floatingIps, [
+      { type: 'ipv4', prices: [{ location: 'fsn1', monthly: { net: 3, gross: 3.57, currency: 'USD' } }, { location: 'nbg1', monthly: undefined }] },
+      { type: 'ipv6', prices: [] },
+    ]);
+    assert.equal(convertPricing({ ...pricing(), floating_ips: 'none' as never }).floatingIps, undefined);
+    const noOld = convertPricing({ ...pricing(), floating_ip: undefined, traffic: undefined });
+    assert.deepEqual([noOld.floatingIp.monthly, noOld.traffic.perTb], [undefined, undefined]);
+  });
+
+  it('Floating IP name and labels, location network_zone, image architecture and labels', () => {
+    const fip: FloatingIpSchema = { id: 1, description: null, ip: '192.0.2.1', type: 'ipv4', server: null, dns_ptr: [], home_location: { ...location, network_zone: 'eu-central' }, blocked: false, protection: { delete: false }, name: 'ingress', labels: { env: 'prod' } };
+    const f = convertFloatingIp(fip);
+    assert.deepEqual([f.name, f.labels, f.homeLocation.networkZone], ['ingress', { env: 'prod' }, 'eu-central']);
+    const bad = convertFloatingIp({ ...fip, name: 42 as never, labels: 'env=prod' as never });
+    assert.deepEqual([bad.name, bad.labels], [undefined, undefined]);
+    assert.equal(convertLocation({ ...location, network_zone: null as never }).networkZone, undefined);
+    const i = convertImage({ ...image, architecture: 'arm', labels: {} });
+    assert.deepEqual([i.architecture, i.labels], ['arm', {}]);
+  });
+
+  it('ISOs: deprecation as Dates, deprecated from `deprecated` (2018) or `deprecation.announced` (today), architecture', () => {
+    const base = { id: 1, name: 'virtio-win.iso', description: 'Drivers', type: 'public' as const };
+    assert.equal(convertIso({ ...base, deprecated: '2018-02-28T00:00:00+00:00' }).deprecated?.toISOString(), '2018-02-28T00:00:00.000Z');
+    const today = convertIso({ ...base, architecture: 'x86', deprecation: { announced: '2026-01-01T00:00:00Z', unavailable_after: '2026-03-01T00:00:00Z' } });
+    assert.deepEqual(today.deprecation, { announced: new Date('2026-01-01T00:00:00Z'), unavailableAfter: new Date('2026-03-01T00:00:00Z') });
+    assert.equal(today.deprecated?.toISOString(), '2026-01-01T00:00:00.000Z');
+    assert.equal(today.architecture, 'x86');
+    const none = convertIso({ ...base, architecture: null, deprecation: null });
+    assert.deepEqual([none.deprecated, none.deprecation, none.architecture], [undefined, undefined, undefined]);
+    const broken = convertIso({ ...base, deprecation: { announced: 'yesterday', unavailable_after: '2026-03-01T00:00:00Z' } });
+    assert.deepEqual([broken.deprecated, broken.deprecation], [undefined, undefined]);
   });
 
   it('parses decimals strictly', () => {

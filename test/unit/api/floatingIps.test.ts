@@ -2,10 +2,10 @@
 // the Floating IP's action list.
 import * as assert from 'node:assert/strict';
 import type { FloatingIpSchema } from '../../../src/api/schema';
-import { lastReceived, raw, rejectsWith, settle, useSimulator } from './helpers';
+import { forEachApi, lastReceived, raw, rejectsWith, settle, uniqueName, useSimulator } from './helpers';
 
-describe('floating IPs', () => {
-  const env = useSimulator({ seed: 'demo' });
+forEachApi('floating IPs', (api) => {
+  const env = useSimulator({ api, seed: 'demo' });
 
   it('list and get convert like the wire; a missing id resolves undefined', async () => {
     const page = await env.client.floatingIps.list();
@@ -42,6 +42,45 @@ describe('floating IPs', () => {
     assert.equal(lastReceived(env.sim, 'DELETE', `/floating_ips/${fip.id}`).status, 204);
     assert.equal(await env.client.floatingIps.get(fip.id), undefined);
   });
+
+  if (api === '2026') {
+    it('name and labels: create with them, list by label_selector, update name and labels', async () => {
+      const [location] = await env.client.locations.listAll();
+      const run = uniqueName('run');
+      const name = uniqueName('fip');
+      const created = await env.client.floatingIps.create({ type: 'ipv4', homeLocation: location.name, name, labels: { run, role: 'ingress' } });
+      assert.deepEqual(lastReceived(env.sim, 'POST', '/floating_ips').body, { type: 'ipv4', home_location: location.name, name, labels: { run, role: 'ingress' } });
+      const fip = created.floatingIp;
+      assert.equal(fip.name, name);
+      assert.deepEqual(fip.labels, { run, role: 'ingress' });
+
+      const page = await env.client.floatingIps.list({ labelSelector: `run=${run}` });
+      assert.deepEqual(lastReceived(env.sim, 'GET', '/floating_ips').query.label_selector, [`run=${run}`]);
+      assert.deepEqual(page.items, [fip]);
+      assert.deepEqual(await env.client.floatingIps.listAll({ labelSelector: `run=${run},role notin (ingress)` }), []);
+
+      const renamed = `${name}-2`;
+      const updated = await env.client.floatingIps.update(fip.id, { name: renamed, labels: { run } });
+      assert.deepEqual(lastReceived(env.sim, 'PUT', `/floating_ips/${fip.id}`).body, { name: renamed, labels: { run } });
+      assert.equal(updated.name, renamed);
+      assert.deepEqual(updated.labels, { run });
+      assert.deepEqual(await env.client.floatingIps.get(fip.id), updated);
+      await env.client.floatingIps.delete(fip.id);
+    });
+
+    it('every Floating IP has a name and labels as the wire says', async () => {
+      const all = await env.client.floatingIps.listAll();
+      const { floating_ips: wire } = await raw<{ floating_ips: FloatingIpSchema[] }>(env.sim, '/floating_ips?per_page=50');
+      assert.deepEqual(all.map((f) => [f.name, f.labels]), wire.map((w) => [w.name, w.labels]));
+      assert.ok(all.every((f) => typeof f.name === 'string' && typeof f.labels === 'object'));
+    });
+  } else {
+    it('the 2018 contract has no Floating IP names or labels', async () => {
+      const all = await env.client.floatingIps.listAll();
+      assert.ok(all.length > 0);
+      assert.ok(all.every((f) => f.name === undefined && f.labels === undefined));
+    });
+  }
 
   it('create without server or home location is invalid_input', async () => {
     const e = await rejectsWith(() => env.client.floatingIps.create({ type: 'ipv4' }), 'invalid_input');

@@ -3,13 +3,25 @@
 import * as assert from 'node:assert/strict';
 import { HcloudClient } from '../../../src/api/client';
 import { HcloudError } from '../../../src/api/errors';
-import type { Action } from '../../../src/api/types';
+import type { Action, ActionListParams, ApiEra, Image, Location, ServerType } from '../../../src/api/types';
 import { startSimulator } from '../../../src/sim/simulator';
 import type { RecordedRequest, Simulator, SimulatorOptions } from '../../../src/sim/types';
 
 export interface Env {
   sim: Simulator;
   client: HcloudClient;
+}
+
+/** Which API the simulator speaks: today's (2026, its default) or the 2018 contract. */
+export type ApiMode = ApiEra;
+export const API_MODES: readonly ApiMode[] = ['2026', '2018'];
+
+/**
+ * Runs the suite `fn` once per API mode, as `<title> [api 2026]` and `<title> [api 2018]`; `fn`
+ * gets the mode to pass to useSimulator and to pin tests with `only2018` / `only2026`.
+ */
+export function forEachApi(title: string, fn: (api: ApiMode) => void, modes: readonly ApiMode[] = API_MODES): void {
+  for (const api of modes) describe(`${title} [api ${api}]`, () => fn(api));
 }
 
 /** Fast polling for the waiter in tests. */
@@ -66,6 +78,35 @@ export async function rejectsWith(fn: () => Promise<unknown>, code: string): Pro
 /** Waits for an action with the fast test polling. */
 export function settle(env: Env, action: Action | Action[]): Promise<Action[]> {
   return env.client.waitForActions(action, { pollMs: FAST_POLL });
+}
+
+/**
+ * What a new server needs, in both modes: the cheapest-listed server type, a location where it can be
+ * created (today's API says so in `locations[]`; the 2018 catalog offers every type everywhere the
+ * tests go) and a system image of its architecture.
+ */
+export async function serverSpec(env: Env): Promise<{ type: ServerType; location: Location; image: Image }> {
+  const [types, locations, images] = await Promise.all([
+    env.client.serverTypes.listAll(),
+    env.client.locations.listAll(),
+    env.client.images.listAll({ type: 'system' }),
+  ]);
+  for (const type of types) {
+    const where = type.locations ? type.locations.filter((l) => l.available).map((l) => l.name) : locations.map((l) => l.name);
+    const location = locations.find((l) => where.includes(l.name));
+    const image = images.find((i) => (i.architecture ?? 'x86') === (type.architecture ?? 'x86'));
+    if (location && image) return { type, location, image };
+  }
+  assert.fail('no server type with a location and an image');
+}
+
+/**
+ * Actions of the project (up to 50 with `perPage` unset): the unfiltered `GET /actions` of the 2018
+ * contract, or the servers' `GET /servers/actions` of today's API (which refuses the unfiltered list).
+ */
+export async function projectActions(env: Env, api: ApiMode, params: ActionListParams = {}): Promise<Action[]> {
+  if (api === '2018') return (await env.client.actions.list({ perPage: 50, ...params })).items;
+  return (await env.client.servers.listKindActions({ perPage: 50, ...params })).items;
 }
 
 let counter = 0;

@@ -3,15 +3,15 @@
 import * as assert from 'node:assert/strict';
 import type { ImageSchema } from '../../../src/api/schema';
 import type { Image, Server } from '../../../src/api/types';
-import { lastReceived, raw, rejectsWith, settle, uniqueName, useSimulator } from './helpers';
+import { forEachApi, lastReceived, raw, rejectsWith, serverSpec, settle, uniqueName, useSimulator } from './helpers';
 
-describe('images', () => {
-  const env = useSimulator({ seed: 'demo' });
+forEachApi('images', (api) => {
+  const env = useSimulator({ api, seed: 'demo' });
   let server: Server;
 
   before(async () => {
-    const [type] = await env.client.serverTypes.listAll();
-    const created = await env.client.servers.create({ name: uniqueName('img'), serverType: type.name, image: 'ubuntu-22.04' });
+    const { type, location, image } = await serverSpec(env);
+    const created = await env.client.servers.create({ name: uniqueName('img'), serverType: type.name, image: image.id, location: location.name });
     await settle(env, created.action);
     server = created.server;
   });
@@ -31,14 +31,16 @@ describe('images', () => {
     assert.ok(page.items.every((i) => i.type === 'system' || i.type === 'snapshot'));
     const wire = await raw<{ images: ImageSchema[] }>(env.sim, '/images?type=system&type=snapshot&sort=name:desc&sort=id&per_page=50');
     assert.deepEqual(
-      page.items.map((i) => [i.id, i.name ?? null, i.diskSize, i.created.getTime(), i.osFlavor, i.deprecated?.getTime() ?? null]),
-      wire.images.map((w) => [w.id, w.name, w.disk_size, Date.parse(w.created), w.os_flavor, w.deprecated ? Date.parse(w.deprecated) : null]),
+      page.items.map((i) => [i.id, i.name ?? null, i.diskSize, i.created.getTime(), i.osFlavor, i.deprecated?.getTime() ?? null, i.architecture ?? null, i.labels ?? null]),
+      wire.images.map((w) => [w.id, w.name, w.disk_size, Date.parse(w.created), w.os_flavor, w.deprecated ? Date.parse(w.deprecated) : null, w.architecture ?? null, w.labels ?? null]),
     );
 
     const named = await env.client.images.list({ name: 'ubuntu-22.04' });
     assert.deepEqual(lastReceived(env.sim, 'GET', '/images').query.name, ['ubuntu-22.04']);
-    assert.deepEqual(named.items.map((i) => i.name), ['ubuntu-22.04']);
-    assert.equal(named.items[0].type, 'system');
+    // Today's API has one per architecture under the same name.
+    const namedWire = await raw<{ images: ImageSchema[] }>(env.sim, '/images?name=ubuntu-22.04');
+    assert.deepEqual(named.items.map((i) => [i.id, i.name, i.type, i.architecture]), namedWire.images.map((w) => [w.id, 'ubuntu-22.04', 'system', w.architecture]));
+    assert.equal(named.items.length, api === '2026' ? 2 : 1);
 
     const bound = await env.client.images.listAll({ boundTo: [server.id, 1], type: 'backup' });
     assert.deepEqual(lastReceived(env.sim, 'GET', '/images').query.bound_to, [String(server.id), '1']);
@@ -75,6 +77,34 @@ describe('images', () => {
     assert.equal(converted.type, 'snapshot');
     assert.equal(converted.boundTo, undefined);
   });
+
+  if (api === '2026') {
+    it('architecture filter; labels: update replaces them, list by label_selector', async () => {
+      const arm = await env.client.images.listAll({ type: 'system', architecture: 'arm' });
+      assert.deepEqual(lastReceived(env.sim, 'GET', '/images').query.architecture, ['arm']);
+      assert.ok(arm.length > 0, 'today\'s catalog has arm images');
+      assert.ok(arm.every((i) => i.architecture === 'arm'));
+      const x86 = await env.client.images.listAll({ type: 'system', architecture: 'x86' });
+      assert.ok(x86.length > 0 && x86.every((i) => i.architecture === 'x86'));
+
+      const snap = await snapshot('labelled');
+      assert.deepEqual(snap.labels, {});
+      const run = uniqueName('run');
+      const updated = await env.client.images.update(snap.id, { description: 'labelled', labels: { run, keep: 'yes' } });
+      assert.deepEqual(lastReceived(env.sim, 'PUT', `/images/${snap.id}`).body, { description: 'labelled', labels: { run, keep: 'yes' } });
+      assert.deepEqual(updated.labels, { run, keep: 'yes' });
+      const found = await env.client.images.list({ labelSelector: `run=${run},keep`, type: 'snapshot' });
+      assert.deepEqual(lastReceived(env.sim, 'GET', '/images').query.label_selector, [`run=${run},keep`]);
+      assert.deepEqual(found.items.map((i) => i.id), [snap.id]);
+      assert.deepEqual(await env.client.images.listAll({ labelSelector: `run=${run},keep=no` }), []);
+    });
+  } else {
+    it('the 2018 contract has no labels and no architecture on images', async () => {
+      const all = await env.client.images.listAll();
+      assert.ok(all.length > 0);
+      assert.ok(all.every((i) => i.labels === undefined && i.architecture === undefined));
+    });
+  }
 
   it('changeProtection guards delete; delete removes the snapshot; system images cannot be deleted', async () => {
     const snap = await snapshot('guarded');

@@ -2,15 +2,15 @@
 // returned, and the server's state once the action finished.
 import * as assert from 'node:assert/strict';
 import type { Action, Server } from '../../../src/api/types';
-import { lastReceived, rejectsWith, settle, uniqueName, useSimulator } from './helpers';
+import { forEachApi, lastReceived, rejectsWith, serverSpec, settle, uniqueName, useSimulator } from './helpers';
 
-describe('server actions', () => {
-  const env = useSimulator({ seed: 'demo' });
+forEachApi('server actions', (api) => {
+  const env = useSimulator({ api, seed: 'demo' });
   let server: Server;
 
   before(async () => {
-    const types = await env.client.serverTypes.listAll();
-    const created = await env.client.servers.create({ name: uniqueName('act'), serverType: types[0].name, image: 'ubuntu-22.04' });
+    const { type, location, image } = await serverSpec(env);
+    const created = await env.client.servers.create({ name: uniqueName('act'), serverType: type.name, image: image.id, location: location.name });
     await settle(env, created.action);
     server = created.server;
   });
@@ -89,7 +89,10 @@ describe('server actions', () => {
 
   it('changeType needs the server off (server_not_stopped), then changes the type', async () => {
     const types = await env.client.serverTypes.listAll();
-    const bigger = types.find((t) => t.disk > server.serverType.disk && t.storageType === server.serverType.storageType);
+    const offeredHere = (t: (typeof types)[number]) => !t.locations || t.locations.some((l) => l.name === server.location?.name && l.available);
+    const bigger = types.find(
+      (t) => t.disk > server.serverType.disk && t.storageType === server.serverType.storageType && t.architecture === server.serverType.architecture && offeredHere(t),
+    );
     assert.ok(bigger, 'a bigger server type');
     const e = await rejectsWith(() => env.client.servers.changeType(server.id, bigger.name, true), 'server_not_stopped');
     assert.equal(e.status, 412);

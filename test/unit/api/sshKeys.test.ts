@@ -1,7 +1,7 @@
 // SSH keys: list (name, fingerprint), get, create, update, delete.
 import * as assert from 'node:assert/strict';
 import { createHash, generateKeyPairSync } from 'node:crypto';
-import { lastReceived, rejectsWith, uniqueName, useSimulator } from './helpers';
+import { forEachApi, lastReceived, rejectsWith, uniqueName, useSimulator } from './helpers';
 
 /** A fresh `ssh-ed25519 AAAA... comment` line and its MD5 fingerprint (aa:bb:...). */
 function newPublicKey(comment: string): { line: string; md5: string } {
@@ -13,8 +13,8 @@ function newPublicKey(comment: string): { line: string; md5: string } {
   return { line: `ssh-ed25519 ${blob.toString('base64')} ${comment}`, md5 };
 }
 
-describe('SSH keys', () => {
-  const env = useSimulator({ seed: 'demo' });
+forEachApi('SSH keys', (api) => {
+  const env = useSimulator({ api, seed: 'demo' });
 
   it('create, list by name and fingerprint, get, update, delete', async () => {
     const key = newPublicKey('me@laptop');
@@ -44,6 +44,30 @@ describe('SSH keys', () => {
     assert.equal(await env.client.sshKeys.get(created.id), undefined);
     await rejectsWith(() => env.client.sshKeys.delete(created.id), 'not_found');
   });
+
+  if (api === '2026') {
+    it('labels: create with labels, list by label_selector, update replaces them', async () => {
+      const run = uniqueName('run');
+      const created = await env.client.sshKeys.create({ name: uniqueName('labelled'), publicKey: newPublicKey('labels').line, labels: { run, owner: 'ops' } });
+      assert.deepEqual((lastReceived(env.sim, 'POST', '/ssh_keys').body as { labels?: unknown }).labels, { run, owner: 'ops' });
+      assert.deepEqual(created.labels, { run, owner: 'ops' });
+      assert.deepEqual(await env.client.sshKeys.listAll({ labelSelector: `run=${run},owner=ops` }), [created]);
+      assert.deepEqual(lastReceived(env.sim, 'GET', '/ssh_keys').query.label_selector, [`run=${run},owner=ops`]);
+      const updated = await env.client.sshKeys.update(created.id, { labels: { run, owner: 'dev' } });
+      assert.deepEqual(lastReceived(env.sim, 'PUT', `/ssh_keys/${created.id}`).body, { labels: { run, owner: 'dev' } });
+      assert.deepEqual(updated.labels, { run, owner: 'dev' });
+      assert.deepEqual((await env.client.sshKeys.list({ labelSelector: `run=${run},owner!=ops` })).items.map((k) => k.id), [created.id]);
+      const bad = await rejectsWith(() => env.client.sshKeys.update(created.id, { labels: { 'hetzner.cloud/owner': 'me' } }), 'invalid_input');
+      assert.equal(bad.status, 400);
+      await env.client.sshKeys.delete(created.id);
+    });
+  } else {
+    it('the 2018 contract has no labels: SSH keys carry none', async () => {
+      const all = await env.client.sshKeys.listAll();
+      assert.ok(all.length > 0);
+      assert.ok(all.every((k) => k.labels === undefined));
+    });
+  }
 
   it('the same key twice, or a taken name, is uniqueness_error; a broken key is invalid_input', async () => {
     const key = newPublicKey('twice');

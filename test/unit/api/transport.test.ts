@@ -315,6 +315,27 @@ describe('HttpTransport', function () {
       }
     });
 
+    it('a 410 is deprecated_api_endpoint, from the API\'s body or (bare 410 Gone) from the status; never retried', async () => {
+      const raw = await startRaw((req, res) => {
+        if (req.url?.includes('bare')) {
+          res.writeHead(410, { 'Content-Type': 'text/html' });
+          res.end('<html><body><h1>Gone</h1></body></html>');
+        } else {
+          json(res, 410, { error: { code: 'deprecated_api_endpoint', message: 'This endpoint was removed', details: {} } });
+        }
+      });
+      try {
+        const t = transport({ endpoint: raw.url, maxTries: 3 });
+        const api = await rejection(t.request('GET', '/datacenters'));
+        assert.deepEqual([api.code, api.status, api.message], ['deprecated_api_endpoint', 410, 'This endpoint was removed']);
+        const bare = await rejection(t.request('GET', '/bare'));
+        assert.deepEqual([bare.code, bare.status, bare.message], ['deprecated_api_endpoint', 410, 'The API answered 410 Gone (GET /bare).']);
+        assert.equal(raw.requests.length, 2, 'one request each');
+      } finally {
+        await raw.close();
+      }
+    });
+
     it('does not follow redirects (the token must not travel elsewhere)', async () => {
       const raw = await startRaw((_req, res) => {
         res.writeHead(301, { Location: 'http://127.0.0.1:9/elsewhere' });

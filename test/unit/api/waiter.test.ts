@@ -4,10 +4,10 @@ import * as assert from 'node:assert/strict';
 import { ClientErrorCode } from '../../../src/api/errors';
 import type { Action, Server } from '../../../src/api/types';
 import { waitForActions, type WaitProgress } from '../../../src/api/waiter';
-import { received, rejectsWith, useSimulator } from './helpers';
+import { forEachApi, projectActions, received, rejectsWith, useSimulator } from './helpers';
 
-describe('waitForActions', () => {
-  const env = useSimulator({ seed: 'demo', actionMs: 300 });
+forEachApi('waitForActions', (api) => {
+  const env = useSimulator({ api, seed: 'demo', actionMs: 300 });
   let servers: Server[];
 
   before(async () => {
@@ -18,7 +18,7 @@ describe('waitForActions', () => {
   afterEach(async () => {
     env.sim.setFaults({});
     // Let whatever a test left running finish, so the next one finds the servers unlocked.
-    const running = await env.client.actions.listAll({ status: 'running' });
+    const running = await projectActions(env, api, { status: 'running' });
     if (running.length) await env.client.waitForActions(running, { pollMs: 20, timeoutMs: 5000 }).catch(() => undefined);
   });
 
@@ -95,7 +95,7 @@ describe('waitForActions', () => {
   });
 
   it('finished actions resolve (or reject) at once without a request', async () => {
-    const [finished] = await env.client.actions.listAll({ status: 'success' });
+    const [finished] = await projectActions(env, api, { status: 'success' });
     assert.ok(finished);
     env.sim.clearRequests();
     const updates: number[] = [];
