@@ -1,5 +1,7 @@
 // /actions: every action of the project (list with status, sort and the live API's id filter; get),
-// and `getMany`, the one poll the action waiter makes.
+// and `getMany`, the one poll the action waiter makes. Today's API refuses the list without an id
+// filter (`deprecated_api_endpoint`): there, list per kind (`servers.listKindActions`, ...) or per
+// resource; `getMany`'s `GET /actions?id=..` works in both.
 
 import { convertAction } from '../convert';
 import { HcloudError } from '../errors';
