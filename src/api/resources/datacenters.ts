@@ -1,4 +1,5 @@
-// /datacenters: get, list (name filter; the page carries the recommended datacenter), listAll.
+// /datacenters: get, list (name filter; the page carries the recommended datacenter), listAll. The 2018
+// contract only: today's API answers 410 `deprecated_api_endpoint`; nothing in the client calls it on its own.
 
 import { convertDatacenter } from '../convert';
 import type { DatacenterSchema } from '../schema';
