@@ -116,6 +116,7 @@ function createImage(ctx: RouteContext) {
   const description = input.string('description', { check: nonEmpty });
   const type = input.string('type', { oneOf: ['snapshot', 'backup'] }) ?? 'snapshot';
   if (type === 'backup' && server.backup_window === null) input.fail('type', 'backups are not enabled for this server');
+  const labels = ctx.world.api === '2026' ? input.labels() : undefined;
   input.done();
   const now = ctx.world.now();
   const image = newImageFromServer(ctx.world.state, server, {
@@ -125,6 +126,7 @@ function createImage(ctx: RouteContext) {
     status: 'creating',
     imageSize: null,
   });
+  if (labels) image.labels = labels;
   const action = runServerAction(ctx, server, 'create_image', {
     also: [{ type: 'image', id: image.id }],
     effects: [{ kind: 'patch', type: 'image', id: image.id, patch: { status: 'available', image_size: imageSizeFor(server) } }],

@@ -63,6 +63,9 @@ describe('sim: labels and label selectors over the API (2026)', () => {
     const key = await api.post('/ssh_keys', { name: 'labelled', public_key: KEY, labels: { team: 'ops' } });
     assert.deepEqual(key.body.ssh_key.labels, { team: 'ops' });
     assert.deepEqual((await api.put(`/ssh_keys/${key.body.ssh_key.id}`, { labels: { team: 'sec' } })).body.ssh_key.labels, { team: 'sec' });
+    const taken = await api.post('/servers/45/actions/create_image', { description: 'labelled', labels: { env: 'dev' } });
+    assert.deepEqual(taken.body.image.labels, { env: 'dev' });
+    assert.deepEqual(fieldNames(await api.post('/servers/46/actions/create_image', { labels: { '-x': 'y' } })), ['labels']);
     const snapshot = (await api.get('/images?type=snapshot')).body.images[0];
     assert.deepEqual((await api.put(`/images/${snapshot.id}`, { labels: { keep: 'yes' } })).body.image.labels, { keep: 'yes' });
   });
