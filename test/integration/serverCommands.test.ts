@@ -133,7 +133,7 @@ describe('server commands', function () {
     const contributed = (ext.packageJSON.contributes.commands as Array<{ command: string }>)
       .map((c) => c.command)
       .filter((c) => c.startsWith('hcloud.server.') || c === 'hcloud.image.rebuildServer');
-    assert.equal(contributed.length, 27, 'the 23 server actions, Create Server, Rebuild a Server from an image, Show Metrics and Show Actions');
+    assert.equal(contributed.length, 28, 'the 23 server actions, Create Server, Rebuild a Server from an image, Edit Labels, Show Metrics and Show Actions');
     const registered = new Set(await vscode.commands.getCommands(true));
     assert.deepEqual(contributed.filter((c) => !registered.has(c)), []);
   });
@@ -216,13 +216,14 @@ describe('server commands', function () {
       await noSecretInLog('Reset root password of "web-2": done.');
     });
 
-    it('Enable Rescue sends the type and the picked SSH keys, and shows the rescue password as a secret', async () => {
+    it('Enable Rescue sends linux64 (the only type today: no type pick) and the picked SSH keys, and shows the rescue password as a secret', async () => {
       const node = await serverNode('web-2');
       const alice = (await client.sshKeys.listAll()).find((k) => k.name === 'alice@laptop')!;
-      script({ quickPick: 'linux64' }, { quickPickMany: ['alice@laptop'] });
+      script({ quickPickMany: ['alice@laptop'] });
       await run('hcloud.server.enableRescue', node);
       assert.equal(input.remaining, 0);
-      assert.deepEqual(input.prompts[1].items?.sort(), ['alice@laptop', 'bob@workstation', 'ci-deploy']);
+      assert.deepEqual(input.prompts.map((p) => p.kind), ['quickPickMany'], 'no rescue type is asked');
+      assert.deepEqual(input.prompts[0].items?.sort(), ['alice@laptop', 'bob@workstation', 'ci-deploy']);
       const [req] = changes();
       assert.equal(req.path, `/servers/${node.resource.id}/actions/enable_rescue`);
       assert.deepEqual(req.body, { type: 'linux64', ssh_keys: [alice.id] });
@@ -233,14 +234,14 @@ describe('server commands', function () {
       await noSecretInLog('Rescue (linux64) enabled for "web-2"');
     });
 
-    it('Enable Rescue with freebsd64 asks no keys; cancelling the type sends nothing', async () => {
+    it('Enable Rescue: cancelling the keys sends nothing; no keys picked sends linux64 without keys', async () => {
       const node = await serverNode('api-staging');
-      script({ quickPick: undefined });
+      script({ quickPickMany: undefined });
       await run('hcloud.server.enableRescue', node);
       assert.deepEqual(changes(), []);
-      script({ quickPick: 'freebsd64' });
+      script({ quickPickMany: [] });
       await run('hcloud.server.enableRescue', node);
-      assert.deepEqual(changes().map((r) => r.body), [{ type: 'freebsd64', ssh_keys: [] }]);
+      assert.deepEqual(changes().map((r) => r.body), [{ type: 'linux64', ssh_keys: [] }]);
       assert.equal(wire('api-staging').rescue_enabled, true);
       wire('api-staging').rescue_enabled = false; // back, for the other tests
     });
@@ -349,7 +350,9 @@ describe('server commands', function () {
       const images = input.prompts.find((p) => p.title?.startsWith('Rebuild a Server from an Image'))?.items ?? [];
       assert.ok(images.includes('Debian 12') && !images.includes('CentOS 7'));
       const servers = input.prompts.find((p) => p.title?.startsWith('Rebuild a Server from "Debian 12"'))?.items ?? [];
-      assert.deepEqual([...servers].sort(), [...sim.state.servers.values()].map((x) => x.name).sort());
+      const x86 = [...sim.state.servers.values()].filter((x) => x.server_type.architecture !== 'arm').map((x) => x.name);
+      assert.ok(x86.length < sim.state.servers.size, 'the simulator has an arm server');
+      assert.deepEqual([...servers].sort(), x86.sort(), 'only servers of the image\'s architecture');
       assert.deepEqual(changes().map((r) => [r.path, r.body]), [[`/servers/${wire('web-2').id}/actions/rebuild`, { image: '7' }]]);
       assert.equal(wire('web-2').image?.name, 'debian-12');
       assert.equal(input.secrets.length, 1, 'a system image gives a new root password');
@@ -358,13 +361,18 @@ describe('server commands', function () {
     it('Change Type of a running server: shows old and new monthly prices, shuts it down first, then changes type without the disk', async () => {
       const node = await serverNode('iso-lab');
       const types = await client.serverTypes.listAll();
-      const price = (name: string) => types.find((t) => t.name === name)!.prices.find((p) => p.location === 'nbg1')!.monthly!.gross.toFixed(2);
+      const price = (name: string) => `€${types.find((t) => t.name === name)!.prices.find((p) => p.location === 'nbg1')!.monthly!.gross.toFixed(2)}/mo`;
       script({ quickPick: 'cx41' }, { quickPick: 'Keep the disk' }, { confirm: true });
       await run('hcloud.server.changeType', node);
       assert.equal(input.remaining, 0);
-      assert.ok(input.prompts[0].title?.includes(`${price('cx31')} EUR/month`), `the title shows the current price: ${input.prompts[0].title}`);
+      assert.ok(input.prompts[0].title?.includes(price('cx31')), `the title shows the current price: ${input.prompts[0].title}`);
       assert.ok(!input.prompts[0].items?.includes('cx31'), 'the current type is not offered');
       assert.ok(!input.prompts[0].items?.includes('cx21-ceph'), 'types with other storage are not offered');
+      const inNbg1 = (name: string) => types.find((t) => t.name === name)?.locations?.find((l) => l.name === 'nbg1');
+      assert.equal(inNbg1('ccx12')?.available, false, 'the simulator has no ccx12 available in nbg1');
+      assert.ok(!input.prompts[0].items?.includes('ccx12'), 'a type not available in the server\'s location is not offered');
+      assert.ok(types.some((t) => t.architecture === 'arm' && inNbg1(t.name)?.available), 'the simulator has arm types in nbg1');
+      assert.ok(!input.prompts[0].items?.some((n) => n.startsWith('cax')), 'types of another architecture are not offered');
       assert.match(input.prompts[2].message ?? '', /"iso-lab" is running\. Shut it down first\?/);
       const id = node.resource.id;
       assert.deepEqual(changes().map((r) => [r.path, r.body]), [
@@ -374,7 +382,7 @@ describe('server commands', function () {
       assert.equal(wire('iso-lab').server_type.name, 'cx41');
       assert.equal(wire('iso-lab').status, 'off');
       const done = infos().find((m) => m.includes('is now a cx41'));
-      assert.ok(done?.includes(`${price('cx41')} EUR/month, was ${price('cx31')} EUR`), done);
+      assert.ok(done?.includes(`${price('cx41')}, was ${price('cx31')}`), done);
     });
 
     it('Change Type: declining the shutdown sends nothing', async () => {
@@ -387,7 +395,7 @@ describe('server commands', function () {
       const node = await serverNode('api-staging');
       script({ quickPick: '06-10' });
       await run('hcloud.server.enableBackup', node);
-      assert.match(input.prompts[0].title ?? '', /\+20%: \d+\.\d\d EUR\/month/);
+      assert.match(input.prompts[0].title ?? '', /\+20%: €\d+\.\d\d\/mo\)/);
       assert.deepEqual(input.prompts[0].items?.[0], 'Random');
       assert.deepEqual(changes().map((r) => [r.path, r.body]), [[`/servers/${node.resource.id}/actions/enable_backup`, { backup_window: '06-10' }]]);
       assert.equal(wire('api-staging').backup_window, '06-10');
@@ -413,11 +421,24 @@ describe('server commands', function () {
       assert.deepEqual(backups(), []);
     });
 
-    it('Attach ISO offers the non-deprecated ISOs and attaches the picked one; Detach ISO detaches', async () => {
+    it('Attach ISO offers the non-deprecated ISOs of the server\'s architecture and attaches the picked one; Detach ISO detaches', async () => {
+      const isos = await client.isos.listAll();
+      const nameOf = (arch: string | undefined) => isos.filter((i) => i.architecture === arch && !i.deprecated).map((i) => i.name ?? i.description);
+      const [armIso] = nameOf('arm');
+      const [anyIso] = isos.filter((i) => !i.architecture).map((i) => i.name ?? i.description);
+      assert.ok(armIso && anyIso, 'the simulator has an arm ISO and one for any architecture');
+      script({ quickPick: undefined });
+      await run('hcloud.server.attachIso', await serverNode('arm-builder'));
+      const onArm = input.prompts[0].items ?? [];
+      assert.ok(onArm.includes(armIso) && onArm.includes(anyIso), `arm and any-architecture ISOs offered on arm: ${onArm.join(', ')}`);
+      assert.ok(!onArm.includes('virtio-win-0.1.141'), 'no x86 ISO on an arm server');
+
       const node = await serverNode('web-1');
       script({ quickPick: 'virtio-win-0.1.141' });
       await run('hcloud.server.attachIso', node);
       assert.ok(!input.prompts[0].items?.includes('FreeBSD-10.3-RELEASE-amd64-dvd1'), 'deprecated ISO hidden');
+      assert.ok(!input.prompts[0].items?.includes(armIso), 'no arm ISO on an x86 server');
+      assert.ok(input.prompts[0].items?.includes(anyIso), 'an ISO without architecture boots anywhere');
       assert.deepEqual(changes().map((r) => [r.path, r.body]), [[`/servers/${node.resource.id}/actions/attach_iso`, { iso: '4712' }]]);
       assert.equal(wire('web-1').iso?.id, 4712);
 

@@ -50,7 +50,8 @@ function imageLabel(i: Image): string {
 
 function imageItem(i: Image) {
   const from = i.createdFrom ? ` · from ${i.createdFrom.name}` : '';
-  return { label: imageLabel(i), description: `${i.type}${i.name && i.type === 'system' ? ` · ${i.name}` : ''}${from}`, image: i };
+  const arch = i.architecture ? ` · ${i.architecture}` : '';
+  return { label: imageLabel(i), description: `${i.type}${i.name && i.type === 'system' ? ` · ${i.name}` : ''}${arch}${from}`, image: i };
 }
 
 /** The rebuild flow once the server is known; `image` given when run from an image node. */
@@ -120,7 +121,8 @@ export async function rebuildServerFromImage(ctx: CommandContext, node?: TreeNod
   }
   // Pick the server in the image's project: a project-carrying node makes pickTarget skip the project pick.
   const projectNode: TreeNode = { id: `rebuild/${source.project.id}`, getTreeItem: () => ({}), project: source.project } as TreeNode;
-  const t = await pickServer(ctx, projectNode, `Rebuild a Server from "${imageLabel(source.resource)}"`);
+  const arch = architectureOf(source.resource);
+  const t = await pickServer(ctx, projectNode, `Rebuild a Server from "${imageLabel(source.resource)}"`, (s) => architectureOf(s.serverType) === arch, `No server is of the image's architecture (${arch}).`);
   if (t) await rebuildFlow(ctx, t, source.resource);
 }
 
