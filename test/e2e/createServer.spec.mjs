@@ -1,4 +1,5 @@
-// Create Server through the real multi-step input, against a simulator this file starts. Relies
+// Create Server through the real multi-step input, against a simulator this file starts (today's
+// API, the simulator's default mode: no /datacenters, server types with locations[], labels). Relies
 // on nothing from other spec files: it adds its own project through the UI and removes it at the
 // end (projects.spec.mjs, which runs later in file-name order, expects to start with no project).
 import * as assert from 'node:assert/strict';
@@ -19,21 +20,33 @@ async function addProject(wb, url) {
   await wb.addProjectThroughPalette(PROJECT, TOKEN, url);
 }
 
-/** Waits for step `n` of 8 of Create Server. */
+/** Steps of Create Server against today's API: name … start after create, labels, summary. */
+const STEPS = 9;
+
+/** Waits for step `n` of Create Server. */
 async function step(wb, n) {
   await wb.until(
     async () => {
       const text = await wb.quickInput().innerText();
-      return (await wb.quickInput().isVisible()) && text.includes('Create Server') && text.includes(`${n}/8`);
+      return (await wb.quickInput().isVisible()) && text.includes('Create Server') && text.includes(`${n}/${STEPS}`);
     },
-    async () => `step ${n}/8 of Create Server does not show; the quick input shows: ${JSON.stringify(await wb.quickInput().innerText().catch(() => ''))}`,
+    async () => `step ${n}/${STEPS} of Create Server does not show; the quick input shows: ${JSON.stringify(await wb.quickInput().innerText().catch(() => ''))}`,
   );
 }
+
+/** The gross monthly price of `type` in `location` as the simulator holds it, in the extension's format (`€4.58/mo`). */
+function monthlyText(s, type, location) {
+  const price = s.state.serverTypes.find((t) => t.name === type)?.prices.find((p) => p.location === location);
+  assert.ok(price, `the simulator prices ${type} in ${location}`);
+  return `€${Number(price.price_monthly.gross).toFixed(2)}/mo`;
+}
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** @type {import('../support/workbench.mjs').Scenario[]} */
 export const scenarios = [
   {
-    name: 'Create Server through the multi-step input (name, location, type, image, no keys, no user data), then it shows in the tree',
+    name: 'Create Server through the multi-step input against today\'s API (name, location, type, image, no keys, no user data, labels), no request to /datacenters, then it shows in the tree',
     timeoutMs: 120_000,
     async run({ wb, page, screenshot, outDir }) {
       const s = await simulator(outDir);
@@ -48,7 +61,7 @@ export const scenarios = [
         await projectRow.locator('.actions .action-label[aria-label="Create Server"]').click();
 
         await step(wb, 1);
-        assert.ok((await wb.quickInput().innerText()).includes('Create Server (1/8)'), 'the title carries the step');
+        assert.ok((await wb.quickInput().innerText()).includes(`Create Server (1/${STEPS})`), 'the title carries the step');
         await wb.answerQuickInput('web-1');
         await wb.until(async () => /already has a server named/.test(await wb.quickInput().innerText()), 'a taken name is refused in the box');
         await wb.answerQuickInput(SERVER);
@@ -56,7 +69,7 @@ export const scenarios = [
         await step(wb, 2);
         const back = wb.quickInput().locator('.quick-input-left-action-bar .action-label[aria-label^="Back"]');
         assert.equal(await back.count(), 1, 'step 2 offers Back');
-        assert.equal(await wb.quickInput().locator('.quick-input-title').innerText(), 'Create Server (2/8)');
+        assert.equal(await wb.quickInput().locator('.quick-input-title').innerText(), `Create Server (2/${STEPS})`);
         await wb.answerQuickInput('hel1');
         await step(wb, 3);
         await back.click(); // back to the location, pick another one
@@ -64,7 +77,8 @@ export const scenarios = [
         await wb.answerQuickInput('fsn1');
 
         await step(wb, 3);
-        assert.match(await wb.quickInput().innerText(), /cpx11[\s\S]*2 vCPU · 2 GB RAM · 40 GB disk · €4\.58\/month/);
+        const price = monthlyText(s, 'cpx11', 'fsn1');
+        assert.match(await wb.quickInput().innerText(), new RegExp(`cpx11[\\s\\S]*2 vCPU · 2 GB RAM · 40 GB disk · x86 · ${escapeRegExp(price)}`));
         await wb.answerQuickInput('cpx11');
         await step(wb, 4);
         await wb.answerQuickInput('ubuntu-24.04');
@@ -76,7 +90,9 @@ export const scenarios = [
         await step(wb, 7);
         await wb.answerQuickInput('Start after create');
         await step(wb, 8);
-        assert.match(await wb.quickInput().innerText(), /€4\.58\/month/);
+        await wb.answerQuickInput('env=e2e, tier=web');
+        await step(wb, 9);
+        assert.match(await wb.quickInput().innerText(), new RegExp(escapeRegExp(price)));
         await screenshot('create-server-summary');
         assert.match(await wb.quickInput().innerText(), /SSH keys: none \(a root password will be generated/);
         // "Create" is the first, focused item
@@ -97,6 +113,10 @@ export const scenarios = [
         assert.equal(post.body.location, 'fsn1', 'Back changed the location');
         assert.equal(post.body.server_type, 'cpx11');
         assert.deepEqual(post.body.ssh_keys, []);
+        assert.deepEqual(post.body.labels, { env: 'e2e', tier: 'web' }, 'the labels step reached the API');
+        assert.equal(post.body.datacenter, undefined, 'no datacenter in the create body');
+        const datacenterCalls = s.requests.filter((r) => r.path.startsWith('/datacenters'));
+        assert.deepEqual(datacenterCalls.map((r) => `${r.method} ${r.path} ${r.status}`), [], 'no request went to /datacenters');
 
         // the server in the tree (inside a "Servers" folder when the tree has one)
         const serverRow = await wb.serverRow(PROJECT, SERVER);
