@@ -190,7 +190,7 @@ describe('ActionSource', () => {
       assert.deepEqual(paths(env.sim).sort(), KIND_LISTS, 'a refresh: page 1 of each list');
     });
 
-    it('the era unknown: GET /actions is refused (deprecated_api_endpoint) once, then the per-kind lists; the panel remembers', async () => {
+    it('the era unknown: GET /actions is refused once (today\'s API), then the per-kind lists; the panel remembers', async () => {
       const fresh = new HcloudClient({ token: env.sim.token, endpoint: env.sim.url, retryBaseMs: 5 });
       try {
         assert.equal(fresh.era, undefined);
