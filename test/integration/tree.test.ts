@@ -130,8 +130,8 @@ describe('tree', function () {
     const db = await byLabel(servers, 'db-main');
     const legacy = await byLabel(servers, 'legacy-app');
     const isoLab = await byLabel(servers, 'iso-lab');
-    assert.equal(ctx(web1), ';server;running;norescue;noiso;nobackups;deletable;');
-    assert.equal(ctx(ci), ';server;off;norescue;noiso;nobackups;deletable;');
+    assert.equal(ctx(web1), ';server;running;norescue;noiso;nobackups;deletable;labels;', 'labels: today\'s API has them');
+    assert.equal(ctx(ci), ';server;off;norescue;noiso;nobackups;deletable;labels;');
     assert.match(ctx(db), /;protected;/);
     assert.match(ctx(db), /;backups;/);
     assert.match(ctx(legacy), /;rescue;/);
@@ -181,7 +181,7 @@ describe('tree', function () {
     const servers = await client.servers.listAll();
     for (const f of list) {
       const node = fips.find((n) => label(n) === f.ip)!;
-      assert.match(ctx(node), new RegExp(`^;floatingIp;${f.serverId ? 'assigned' : 'unassigned'};${f.type};${f.protection.delete ? 'protected' : 'deletable'};copyable;$`));
+      assert.match(ctx(node), new RegExp(`^;floatingIp;${f.serverId ? 'assigned' : 'unassigned'};${f.type};${f.protection.delete ? 'protected' : 'deletable'};copyable;labels;$`));
       if (f.serverId) assert.match(desc(node), new RegExp(`→ ${servers.find((s) => s.id === f.serverId)!.name}`));
       else assert.match(desc(node), /^unassigned/);
       assert.ok(desc(node).includes(f.homeLocation.name));
@@ -192,13 +192,13 @@ describe('tree', function () {
   it('marks image types: snapshot/backup protected or deletable, system images neither', async () => {
     const snaps = await api.tree.getChildren(await folder('images', 'snapshots'));
     const golden = snaps.find((n) => label(n) === 'web-1 golden image')!;
-    assert.equal(ctx(golden), ';image;snapshot;available;protected;');
+    assert.equal(ctx(golden), ';image;snapshot;available;protected;labels;');
     assert.match(desc(golden), /from web-1/);
     const backups = await api.tree.getChildren(await folder('images', 'backups'));
-    assert.match(ctx(backups[0]), /^;image;backup;available;deletable;$/);
+    assert.match(ctx(backups[0]), /^;image;backup;available;deletable;labels;$/);
     assert.match(desc(backups[0]), /bound to db-main/);
     const system = await api.tree.getChildren(await folder('images', 'systemImages'));
-    assert.ok(system.every((n) => /^;image;system;available;(deprecated;)?$/.test(ctx(n))));
+    assert.ok(system.every((n) => /^;image;system;available;(deprecated;)?labels;$/.test(ctx(n))), system.map(ctx).join(' '));
   });
 
   it('after a change on the API, resourceChanged polls just that server until it settles', async () => {
@@ -287,25 +287,53 @@ describe('tree', function () {
     assert.doesNotMatch(desc(projectNode), /filter/);
   });
 
-  it('shows and hides the catalog with server types, locations, datacenters and prices', async () => {
+  it("shows and hides the catalog: server types, locations and prices, and no Datacenters folder (today's API has none)", async () => {
     assert.ok(!(await api.tree.getChildren(projectNode)).some((n) => n.id.endsWith('/catalog')), 'hidden by default');
+    sim.clearRequests();
     await vscode.commands.executeCommand('hcloud.view.toggleCatalog');
     const catalog = await folder('catalog');
     assert.equal(ctx(catalog), ';folder;catalog;');
-    assert.deepEqual((await api.tree.getChildren(catalog)).map(label), ['Server Types', 'Locations', 'Datacenters', 'Prices']);
+    assert.deepEqual((await api.tree.getChildren(catalog)).map(label), ['Server Types', 'Locations', 'Prices']);
     const types = await api.tree.getChildren(await folder('catalog', 'serverTypes'));
     const simTypes = await client.serverTypes.listAll();
     assert.equal(types.length, simTypes.length);
     const cx21 = types.find((n) => label(n) === 'cx21')!;
-    assert.match(desc(cx21), /vCPU · \d+ GB · \d+ GB · from €/);
+    assert.match(desc(cx21), /^\d+ vCPU · \d+ GB · \d+ GB · x86 · €\d+\.\d\d\/mo$/);
+    const cax11 = types.find((n) => label(n) === 'cax11')!;
+    assert.match(desc(cax11), / · arm · /);
+    assert.match(tooltip(cax11), /arm\)/);
     const perLocation = await api.tree.getChildren(cx21);
     assert.deepEqual(perLocation.map(label), simTypes.find((t) => t.name === 'cx21')!.prices.map((p) => p.location));
-    assert.ok(perLocation.every((n) => /;price;/.test(ctx(n)) && /\/mo/.test(desc(n))));
+    assert.ok(perLocation.every((n) => /;price;/.test(ctx(n)) && /^€\d+\.\d\d\/mo · €\d\.\d{4}\/h/.test(desc(n))), perLocation.map(desc).join(' | '));
+
+    // per-location availability and deprecation, as the API says them
+    const cx11 = simTypes.find((t) => t.name === 'cx11')!;
+    const hel1 = cx11.locations?.find((l) => l.name === 'hel1')?.deprecation;
+    assert.ok(hel1, 'the simulator deprecates cx11 in hel1');
+    const cx11Rows = await api.tree.getChildren(types.find((n) => label(n) === 'cx11')!);
+    assert.match(desc(cx11Rows.find((n) => label(n) === 'hel1')!), new RegExp(`deprecated, unavailable after ${hel1.unavailableAfter.toISOString().slice(0, 10)}$`));
+    assert.doesNotMatch(desc(cx11Rows.find((n) => label(n) === 'fsn1')!), /deprecated|available/);
+    assert.equal(simTypes.find((t) => t.name === 'ccx12')?.locations?.find((l) => l.name === 'nbg1')?.available, false);
+    const ccx12Rows = await api.tree.getChildren(types.find((n) => label(n) === 'ccx12')!);
+    assert.match(desc(ccx12Rows.find((n) => label(n) === 'nbg1')!), /not available$/);
+    assert.match(tooltip(types.find((n) => label(n) === 'ccx12')!), /- nbg1: .* · not available/);
+
+    // prices in today's shape: Floating IPs per type, traffic per location, nothing at €0.00
     const prices = await api.tree.getChildren(await folder('catalog', 'prices'));
-    assert.ok(prices.some((n) => label(n) === 'Floating IP' && /€/.test(desc(n))));
+    const pricing = await client.pricing.get();
+    assert.equal(pricing.traffic.perTb?.gross ?? 0, 0, "today's API reports 0 for the 2018 traffic price");
+    const row = (name: string) => prices.find((n) => label(n) === name);
+    const ipv4 = pricing.floatingIps?.find((f) => f.type === 'ipv4')?.prices[0]?.monthly;
+    assert.ok(ipv4, 'the simulator has pricing.floating_ips');
+    assert.match(desc(row('Floating IPv4')!), new RegExp(`^€${ipv4.gross.toFixed(2).replace('.', '\\.')}/mo`));
+    assert.ok(row('Floating IPv6'));
+    assert.equal(row('Floating IP'), undefined, 'no 2018 Floating IP row');
+    assert.match(desc(row('Traffic')!), /^€\d+\.\d\d per TB.* beyond the included traffic$/);
+    assert.ok(!prices.some((n) => desc(n).includes('€0.00')), prices.map(desc).join(' | '));
     const locations = await api.tree.getChildren(await folder('catalog', 'locations'));
     assert.equal(locations.length, (await client.locations.listAll()).length);
     assert.match(ctx(locations[0]), /^;location;/);
+    assert.deepEqual(sim.requests.filter((r) => r.path.startsWith('/datacenters')), [], 'no request to /datacenters');
 
     await vscode.commands.executeCommand('hcloud.view.toggleCatalog');
     assert.ok(!(await api.tree.getChildren(projectNode)).some((n) => n.id.endsWith('/catalog')));
@@ -343,5 +371,47 @@ describe('tree', function () {
     const nodes = await api.tree.getChildren(fips);
     assert.equal(nodes.length, (await client.floatingIps.listAll()).length);
     assert.match(ctx(nodes[0]), /;floatingIp;/);
+  });
+});
+
+describe('tree against the 2018 contract', function () {
+  this.timeout(30_000);
+  let sim: Simulator;
+  let api: Api;
+  let project: Project;
+
+  before(async () => {
+    sim = await startSimulator({ token: TOKEN, actionMs: 300, api: '2018' });
+    api = await testingApi();
+    project = await api.projects.add('tree-2018', sim.url, TOKEN);
+  });
+
+  after(async () => {
+    await api.projects.remove(project.id);
+    if (api.tree.catalogShown()) await vscode.commands.executeCommand('hcloud.view.hideCatalog');
+    await sim?.close();
+  });
+
+  it('the catalog keeps its Datacenters folder, one Floating IP price and one traffic price', async () => {
+    const root = (await api.tree.getChildren()).find((n) => n.id === `project/${project.id}`);
+    assert.ok(root);
+    if (!api.tree.catalogShown()) await vscode.commands.executeCommand('hcloud.view.toggleCatalog');
+    const catalog = (await api.tree.getChildren(root)).find((n) => n.id.endsWith('/catalog'));
+    assert.ok(catalog, 'the catalog is shown');
+    const folders = await api.tree.getChildren(catalog);
+    assert.deepEqual(folders.map(label), ['Server Types', 'Locations', 'Datacenters', 'Prices']);
+    const datacenters = await api.tree.getChildren(folders[2]);
+    assert.deepEqual(datacenters.map(label).sort(), sim.state.datacenters.map((d) => d.name).sort());
+    assert.match(ctx(datacenters[0]), /^;datacenter;/);
+    const types = await api.tree.getChildren(folders[0]);
+    const cx21 = types.find((n) => label(n) === 'cx21')!;
+    assert.match(desc(cx21), /^\d+ vCPU · \d+ GB · \d+ GB · €\d+\.\d\d\/mo$/, 'no architecture in the 2018 contract');
+    assert.ok(!types.some((n) => label(n).startsWith('cax')), 'no arm types');
+    assert.ok((await api.tree.getChildren(cx21)).every((n) => !/available|deprecated/.test(desc(n))));
+    const prices = await api.tree.getChildren(folders[3]);
+    const row = (name: string) => prices.find((n) => label(n) === name);
+    assert.match(desc(row('Floating IP')!), /^€\d+\.\d\d\/mo$/);
+    assert.match(desc(row('Traffic')!), /^€\d+\.\d\d per TB$/);
+    assert.equal(row('Floating IPv4'), undefined);
   });
 });
