@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { startSimulator } from '../../src/sim/simulator';
 import type { Simulator } from '../../src/sim/types';
 import type { TreeNode } from '../../src/tree/node';
+import type { ServerNode } from '../../src/tree/serverNode';
 import { testingApi } from './support/extensionApi';
 import { ScriptedInput, type Answer } from './support/scriptedInput';
 
@@ -79,6 +80,30 @@ describe('projects', function () {
     const settings = JSON.stringify(vscode.workspace.getConfiguration().inspect('hcloud') ?? {}) + JSON.stringify(vscode.workspace.getConfiguration('hcloud'));
     assert.ok(!settings.includes(TOKEN), 'the token is not in settings');
     assert.ok(input.messages.some((m) => m.level === 'info' && m.text.includes('demo-project')));
+  });
+
+  it('adds a project on an API that speaks the 2018 contract and lists its servers (datacenters, no labels)', async () => {
+    const old = await startSimulator({ token: TOKEN, actionMs: 100, api: '2018' });
+    try {
+      script({ inputBox: 'contract-2018' }, { inputBox: TOKEN }, { quickPick: 'Other endpoint…' }, { inputBox: old.url });
+      await vscode.commands.executeCommand('hcloud.project.add');
+      const project = stored().find((p) => p.name === 'contract-2018');
+      assert.ok(project, 'the project was added');
+      const node = (await api.tree.getChildren()).find((n) => n.id === `project/${project.id}`);
+      assert.ok(node, 'the project shows in the tree');
+      const servers = await serversUnder(api, node);
+      const names = servers.map(label);
+      assert.deepEqual(names, [...old.state.servers.values()].map((s) => s.name).sort((a, b) => a.localeCompare(b)));
+      const web = servers.find((s) => label(s) === 'web-1');
+      assert.ok(web, 'web-1 is listed');
+      const text = (await (web as ServerNode).resolveTooltip()).value;
+      assert.match(text, /Datacenter: fsn1-dc14/, 'the 2018 answer names the datacenter');
+      assert.doesNotMatch(text, /Labels/, 'the 2018 contract has no labels');
+      assert.doesNotMatch(String(web.getTreeItem().contextValue), /;labels;/, 'no Edit Labels against the 2018 API');
+      assert.ok(old.requests.every((r) => r.status < 400), `every request succeeded: ${old.requests.map((r) => `${r.method} ${r.path} ${r.status}`).join(', ')}`);
+    } finally {
+      await old.close();
+    }
   });
 
   it('refuses a wrong token, says so, and saves nothing', async () => {
