@@ -41,7 +41,12 @@ export type ActionSource = ActionsResource | { readonly actions: ActionsResource
 
 const DEFAULT_POLL: Required<PollPolicy> = { min: 500, max: 5000, factor: 1.5 };
 
-function pollPolicy(p: WaitOptions['pollMs']): Required<PollPolicy> {
+/** The pause before poll `n + 1` after a pause of `pause` ms: ×factor, capped at max. */
+export function nextPause(pause: number, policy: Required<PollPolicy>): number {
+  return Math.min(policy.max, pause * policy.factor);
+}
+
+export function pollPolicy(p: WaitOptions['pollMs']): Required<PollPolicy> {
   if (typeof p === 'number') return { min: p, max: p, factor: 1 };
   const min = p?.min ?? DEFAULT_POLL.min;
   return { min, max: Math.max(min, p?.max ?? DEFAULT_POLL.max), factor: p?.factor ?? DEFAULT_POLL.factor };
@@ -105,7 +110,7 @@ export async function waitForActions(source: ActionSource, actions: Action | Act
   if (settled(current)) return current;
   onUpdate?.({ actions: current, overall: overallProgress(current) });
 
-  for (let pause = policy.min; ; pause = Math.min(policy.max, pause * policy.factor)) {
+  for (let pause = policy.min; ; pause = nextPause(pause, policy)) {
     const left = deadline - Date.now();
     if (left <= 0) {
       throw new HcloudError({ code: ClientErrorCode.Timeout, message: 'The action did not finish in time', details: { actions: current } });
