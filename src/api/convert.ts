@@ -103,12 +103,10 @@ function oneOf<T extends string>(known: readonly T[], v: unknown): T | undefined
  */
 export function convertLabels(v: unknown): Labels | undefined {
   if (!isRecord(v)) return undefined;
-  const labels: Labels = {};
-  for (const [key, value] of Object.entries(v)) {
-    if (typeof value !== 'string') return undefined;
-    labels[key] = value;
-  }
-  return labels;
+  const entries = Object.entries(v);
+  if (!entries.every(([, value]) => typeof value === 'string')) return undefined;
+  // fromEntries defines own properties: a hostile `__proto__` key stays a plain label, never a prototype.
+  return Object.fromEntries(entries) as Labels;
 }
 
 /** `x86`, `arm` or any other non-empty string the API may add; else undefined. */

@@ -17,20 +17,22 @@ export function formatLabelsText(labels: Labels): string {
  * comes back as `error`.
  */
 export function parseLabelsText(text: string): { labels: Labels } | { error: string } {
-  const labels: Labels = {};
-  if (text.trim() === '') return { labels };
+  if (text.trim() === '') return { labels: {} };
   const items = text.split(',').map((item) => item.trim());
   // A trailing comma is forgiven; an empty item between two others is a typo worth pointing at.
   if (items.length > 1 && items[items.length - 1] === '') items.pop();
+  const entries = new Map<string, string>();
   for (const item of items) {
     if (item === '') return { error: 'An empty item between two commas: remove the extra comma.' };
     const eq = item.indexOf('=');
     const key = (eq < 0 ? item : item.slice(0, eq)).trim();
     const value = eq < 0 ? '' : item.slice(eq + 1).trim();
     if (key === '') return { error: `"${item}": the key before "=" is missing.` };
-    if (Object.prototype.hasOwnProperty.call(labels, key)) return { error: `The key "${key}" is given twice; a resource has one value per key.` };
-    labels[key] = value;
+    if (entries.has(key)) return { error: `The key "${key}" is given twice; a resource has one value per key.` };
+    entries.set(key, value);
   }
+  // fromEntries defines own properties, so a key such as `__proto__` is kept (and refused by the rules), not swallowed.
+  const labels: Labels = Object.fromEntries(entries);
   const problems = labelsProblems(labels);
   if (problems.length) return { error: capitalize(problems[0].message) + (problems.length > 1 ? ` (and ${problems.length - 1} more)` : '') };
   return { labels };

@@ -241,6 +241,9 @@ describe('convert', () => {
     const labels = { env: 'prod' };
     const converted = convertLabels(labels);
     assert.notEqual(converted, labels, 'a copy, not the wire object');
+    const hostile = convertLabels(JSON.parse('{"__proto__": "x", "env": "prod"}'));
+    assert.deepEqual(Object.keys(hostile ?? {}), ['__proto__', 'env'], 'a __proto__ key from the wire stays a plain key');
+    assert.equal(Object.getPrototypeOf(hostile), Object.prototype);
     assert.deepEqual(convertSshKey({ id: 1, name: 'k', fingerprint: 'f', public_key: 'p', labels: {} }).labels, {});
     assert.equal(convertSshKey({ id: 1, name: 'k', fingerprint: 'f', public_key: 'p' }).labels, undefined);
   });

@@ -28,6 +28,8 @@ describe('labels text (Edit Labels)', () => {
     assert.match(problem('=v'), /key before "=" is missing/);
     assert.match(problem('a=b=c'), /Label "a": the value/);
     assert.match(problem('bad key=x, -y=1'), /\(and 1 more\)$/);
+    assert.match(problem('__proto__=x'), /begin and end with a letter or digit/, 'a prototype key is refused, not swallowed');
+    assert.match(problem('constructor=x, __proto__'), /__proto__/);
     assert.equal(labelsTextProblem('env=prod, tier=web'), undefined);
   });
 
