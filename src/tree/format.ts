@@ -136,6 +136,7 @@ export function floatingIpTooltip(f: FloatingIp, lookup: Lookup = noLookup): str
   return [
     `**\`${f.ip}\`** — Floating IP (${f.type === 'ipv4' ? 'IPv4' : 'IPv6'})`,
     '',
+    f.name !== undefined ? `Name: ${mdEscape(f.name)}` : undefined,
     `Server: ${server}`,
     `Home location: ${locationText(f.homeLocation)}`,
     `Description: ${f.description ? mdEscape(f.description) : 'none'}`,

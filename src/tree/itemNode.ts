@@ -20,7 +20,7 @@ export interface Presenter<T extends { id: number }> {
   /** What Copy puts on the clipboard (makes the node `;copyable;`). */
   copyText?(r: T): string;
   /** Extra text the view filter matches (status, ...). */
-  filterText?(r: T): string[];
+  filterText?(r: T): Array<string | undefined>;
 }
 
 /** Whether a resource carries labels (today's API); the 2018 API has none (the field is undefined). */

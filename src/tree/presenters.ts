@@ -25,7 +25,7 @@ export const floatingIpPresenter: Presenter<FloatingIp> = {
   icon: (f) => new vscode.ThemeIcon('pin', f.serverId === undefined ? new vscode.ThemeColor('disabledForeground') : undefined),
   tokens: (f) => [f.serverId === undefined ? 'unassigned' : 'assigned', f.type, f.protection.delete ? 'protected' : 'deletable'],
   copyText: (f) => f.ip,
-  filterText: (f) => [f.type, f.serverId === undefined ? 'unassigned' : 'assigned'],
+  filterText: (f) => [f.type, f.serverId === undefined ? 'unassigned' : 'assigned', f.name],
 };
 
 export const imagePresenter: Presenter<Image> = {

@@ -125,6 +125,8 @@ describe('tree format', () => {
     assert.match(t, /Server: assigned to web-1/);
     assert.match(t, /Home location: fsn1/);
     assert.match(t, /Protection: none/);
+    assert.doesNotMatch(t, /Name:/, 'the 2018 contract has no Floating IP names');
+    assert.ok(floatingIpTooltip({ ...fip, name: 'front_*end*' }, lookup).split('  \n').includes('Name: front\\_\\*end\\*'), "today's API: the name, escaped");
   });
 
   it('describes images: size, origin by server name, created, protection, deprecated', () => {
