@@ -3,8 +3,6 @@
 // the requests the simulator received.
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -14,43 +12,12 @@ import { startSimulator } from '../../src/sim/simulator';
 import type { RecordedRequest, Simulator } from '../../src/sim/types';
 import type { TreeNode } from '../../src/tree/node';
 import { testingApi } from './support/extensionApi';
+import { startRecordingProxy } from './support/recordingProxy';
 import { ScriptedInput, type Answer } from './support/scriptedInput';
 
 type Api = Awaited<ReturnType<typeof testingApi>>;
 
 const TOKEN = 'create-server-token-81e3';
-
-/**
- * A pass-through proxy in front of the simulator that keeps the answer of each POST /servers,
- * so a test can compare the root password shown with the one the API sent.
- */
-async function answerRecorder(target: string): Promise<{ url: string; answers: unknown[]; close(): Promise<void> }> {
-  const answers: unknown[] = [];
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const url = new URL(target);
-      const upstream = http.request(
-        { host: url.hostname, port: url.port, path: url.pathname.replace(/\/v1$/, '') + req.url, method: req.method, headers: { ...req.headers, host: url.host } },
-        (up) => {
-          const body: Buffer[] = [];
-          up.on('data', (c: Buffer) => body.push(c));
-          up.on('end', () => {
-            const text = Buffer.concat(body).toString('utf8');
-            if (req.method === 'POST' && req.url === '/v1/servers') answers.push(JSON.parse(text));
-            res.writeHead(up.statusCode ?? 502, up.headers);
-            res.end(text);
-          });
-        },
-      );
-      upstream.end(Buffer.concat(chunks));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, answers, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
 
 describe("Create Server (today's API)", function () {
   this.timeout(30_000);
@@ -79,6 +46,16 @@ describe("Create Server (today's API)", function () {
     writeFileSync(path, text);
     return path;
   };
+  /** Steps 1–7 (name … start after create) for a server without SSH keys or user data. */
+  const upToLabels = (name: string, start = 'Start after create'): Answer[] => [
+    { stepInputBox: name },
+    { stepQuickPick: 'fsn1' },
+    { stepQuickPick: 'cx11' },
+    { stepQuickPick: 'ubuntu-24.04' },
+    { stepQuickPickMany: [] },
+    { stepQuickPick: 'No user data' },
+    { stepQuickPick: start },
+  ];
   const prompt = (title: string) => {
     const p = input.prompts.filter((x) => x.title === title);
     assert.ok(p.length, `a prompt titled "${title}" was shown; titles: ${input.prompts.map((x) => x.title).join(', ')}`);
@@ -214,36 +191,18 @@ describe("Create Server (today's API)", function () {
 
   it('refuses labels the API would refuse, in the box, before anything is sent; no labels sends no labels key', async () => {
     await run(
-      { stepInputBox: 'labelled' },
-      { stepQuickPick: 'fsn1' },
-      { stepQuickPick: 'cx11' },
-      { stepQuickPick: 'ubuntu-24.04' },
-      { stepQuickPickMany: [] },
-      { stepQuickPick: 'No user data' },
-      { stepQuickPick: 'Start after create' },
+      ...upToLabels('labelled'),
       { stepInputBox: 'hetzner.cloud/owner=me' },
     );
     assert.match(prompt('Create Server (8/9)')[0].validation ?? '', /reserved/);
     await run(
-      { stepInputBox: 'labelled' },
-      { stepQuickPick: 'fsn1' },
-      { stepQuickPick: 'cx11' },
-      { stepQuickPick: 'ubuntu-24.04' },
-      { stepQuickPickMany: [] },
-      { stepQuickPick: 'No user data' },
-      { stepQuickPick: 'Start after create' },
+      ...upToLabels('labelled'),
       { stepInputBox: 'env=a, env=b' },
     );
     assert.match(prompt('Create Server (8/9)')[0].validation ?? '', /given twice/);
     assert.deepEqual(posts(), []);
     await run(
-      { stepInputBox: 'unlabelled' },
-      { stepQuickPick: 'fsn1' },
-      { stepQuickPick: 'cx11' },
-      { stepQuickPick: 'ubuntu-24.04' },
-      { stepQuickPickMany: [] },
-      { stepQuickPick: 'No user data' },
-      { stepQuickPick: 'Leave it off' },
+      ...upToLabels('unlabelled', 'Leave it off'),
       { stepInputBox: '' },
       { stepQuickPick: 'Create' },
     );
@@ -369,17 +328,11 @@ describe("Create Server (today's API)", function () {
   });
 
   it('without SSH keys shows the root password the API sent, once, through secret()', async () => {
-    const recorder = await answerRecorder(sim.url);
-    const viaProxy = await api.projects.add('create-server-proxy', `${recorder.url}/v1`, TOKEN);
+    const recorder = await startRecordingProxy(sim.url);
+    const viaProxy = await api.projects.add('create-server-proxy', recorder.url, TOKEN);
     try {
       input = new ScriptedInput([
-        { stepInputBox: 'no-keys' },
-        { stepQuickPick: 'fsn1' },
-        { stepQuickPick: 'cx11' },
-        { stepQuickPick: 'ubuntu-24.04' },
-        { stepQuickPickMany: [] },
-        { stepQuickPick: 'No user data' },
-        { stepQuickPick: 'Start after create' },
+        ...upToLabels('no-keys'),
         { stepInputBox: '' },
         { stepQuickPick: 'Create' },
       ]);
@@ -393,7 +346,7 @@ describe("Create Server (today's API)", function () {
 
       const [post] = posts();
       assert.deepEqual((post.body as Record<string, unknown>).ssh_keys, []);
-      const [answer] = recorder.answers as Array<{ root_password: string | null }>;
+      const answer = recorder.last('POST', '/servers')?.body as { root_password: string | null } | undefined;
       assert.ok(answer?.root_password, 'the API sent a root password');
       assert.deepEqual(input.secrets, [{ message: 'Root password of "no-keys" (shown only once)', value: answer.root_password }]);
       for (const m of input.messages) assert.ok(!m.text.includes(answer.root_password), 'the password is in no message');

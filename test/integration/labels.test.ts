@@ -5,8 +5,6 @@
 // matching servers, the lists carried label_selector, a bad selector is refused in the box, Clear
 // Filter removes it); and against the 2018 API: no `;labels;` token, no Edit Labels, no selector.
 import * as assert from 'node:assert/strict';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
 import { matchesLabelSelector, parseLabelSelector } from '../../src/api/labels';
 import type { Server, SshKey } from '../../src/api/types';
@@ -17,6 +15,7 @@ import type { TreeNode } from '../../src/tree/node';
 import type { ProjectNode } from '../../src/tree/projectNode';
 import type { ServerNode } from '../../src/tree/serverNode';
 import { NounFixture, TOKEN } from './support/nounFixture';
+import { startRecordingProxy, type OwnAnswer } from './support/recordingProxy';
 
 const label = (node: TreeNode) => {
   const l = node.getTreeItem().label;
@@ -28,44 +27,15 @@ const tooltip = (node: TreeNode) => {
 };
 
 /**
- * A pass-through proxy to the simulator that refuses `PUT <refuse>` the way the API refuses input
- * its documented rules allow (a case the simulator cannot produce): 400 invalid_input with field details.
+ * How the API refuses input its documented rules allow (an organisation policy; a case the simulator
+ * cannot produce): 400 invalid_input with field details, given by the proxy for `PUT <refuse>`.
  */
-async function refusingProxy(target: string, refuse: RegExp): Promise<{ url: string; close(): Promise<void> }> {
-  const base = new URL(target);
-  const prefix = base.pathname.replace(/\/$/, '');
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const path = (req.url ?? '').split('?')[0].slice(prefix.length);
-      if (req.method === 'PUT' && refuse.test(path)) {
-        res.writeHead(400, { 'Content-Type': 'application/json' });
-        const fields = [{ name: 'labels', messages: ['the key "team" is reserved by an organisation policy'] }];
-        res.end(JSON.stringify({ error: { code: 'invalid_input', message: 'invalid input in field \'labels\'', details: { fields } } }));
-        return;
-      }
-      const headers: Record<string, string> = {};
-      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && k !== 'host' && k !== 'connection') headers[k] = v;
-      fetch(`${base.origin}${req.url ?? '/'}`, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined })
-        .then(async (answer) => {
-          const text = await answer.text();
-          const out: Record<string, string> = {};
-          answer.headers.forEach((v, k) => {
-            if (!['content-length', 'content-encoding', 'transfer-encoding', 'connection'].includes(k)) out[k] = v;
-          });
-          res.writeHead(answer.status, out);
-          res.end(text);
-        })
-        .catch((e: Error) => {
-          res.writeHead(502);
-          res.end(e.message);
-        });
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+function refusing(refuse: RegExp) {
+  return (method: string, path: string): OwnAnswer | undefined => {
+    if (method !== 'PUT' || !refuse.test(path)) return undefined;
+    const fields = [{ name: 'labels', messages: ['the key "team" is reserved by an organisation policy'] }];
+    return { status: 400, body: { error: { code: 'invalid_input', message: "invalid input in field 'labels'", details: { fields } } } };
+  };
 }
 
 describe('labels', function () {
@@ -141,7 +111,7 @@ describe('labels', function () {
   });
 
   it('an API refusal shows its message and field details; the box opens again with what was typed; nothing else is sent', async () => {
-    const proxy = await refusingProxy(f.sim.url, /^\/ssh_keys\/\d+$/);
+    const proxy = await startRecordingProxy(f.sim.url, refusing(/^\/ssh_keys\/\d+$/));
     const viaProxy = await f.api.projects.add('labels-refusing', proxy.url, TOKEN);
     try {
       const bob = await keyNamed('bob@workstation');

@@ -1,6 +1,7 @@
 // A pass-through HTTP proxy in front of the simulator that keeps every JSON answer, so a test can
 // compare what the user was shown (a root or VNC password) with what the API really returned.
-// The simulator records requests only; this records the answers.
+// The simulator records requests only; this records the answers. `answerInstead` lets a test answer a
+// request itself, for answers the simulator cannot produce (an API refusing input its documented rules allow).
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -21,7 +22,13 @@ export interface RecordingProxy {
   close(): Promise<void>;
 }
 
-export async function startRecordingProxy(target: string): Promise<RecordingProxy> {
+/** An answer the proxy gives itself instead of asking the simulator. */
+export interface OwnAnswer {
+  status: number;
+  body: unknown;
+}
+
+export async function startRecordingProxy(target: string, answerInstead?: (method: string, path: string) => OwnAnswer | undefined): Promise<RecordingProxy> {
   const base = new URL(target);
   const prefix = base.pathname.replace(/\/$/, '');
   const answers: RecordedAnswer[] = [];
@@ -29,6 +36,12 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      const own = answerInstead?.(req.method ?? '', (req.url ?? '').split('?')[0].slice(prefix.length));
+      if (own) {
+        res.writeHead(own.status, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify(own.body));
+        return;
+      }
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && k !== 'host' && k !== 'connection') headers[k] = v;
       const body = chunks.length ? Buffer.concat(chunks) : undefined;
