@@ -72,29 +72,32 @@ export class Workbench {
   async runCommand(title) {
     const widget = this.page.locator('.quick-input-widget');
     const input = widget.locator('input');
+    const focused = widget.locator('.monaco-list-row.focused .label-name');
+    const rows = widget.locator('.monaco-list-row .label-name');
     // The palette closes when something else takes the focus (a webview that just re-rendered,
-    // a view the layout restores): open it again then.
+    // a view the layout restores): open it again then. It also keeps the command list it opened
+    // with: a palette opened while the workbench was still registering contributions (seen in CI
+    // right after a Reload Window) never offers them, so a palette that does not offer the title
+    // within 10 s is closed and opened again.
     for (let attempt = 1; ; attempt++) {
       await this.page.keyboard.press('Escape');
       await this.page.keyboard.press('F1');
       try {
         await input.waitFor({ state: 'visible', timeout: 10_000 });
         await input.fill(`>${title}`, { timeout: 5_000 });
+        // The focused row may be another match (e.g. a recently used command listed first): move the
+        // focus down to the exact title when the list shows it.
+        await this.until(async () => {
+          if ((await focused.first().textContent())?.trim() === title) return true;
+          const labels = (await rows.allTextContents()).map((t) => t.trim());
+          if (labels.includes(title)) await input.press('ArrowDown');
+          return false;
+        }, async () => `the command palette does not offer "${title}"; rows: ${JSON.stringify(await widget.locator('.monaco-list-row').allInnerTexts())}`, 10_000);
         break;
       } catch (e) {
         if (attempt === 3) throw e;
       }
     }
-    const focused = widget.locator('.monaco-list-row.focused .label-name');
-    const rows = widget.locator('.monaco-list-row .label-name');
-    // The focused row may be another match (e.g. a recently used command listed first): move the
-    // focus down to the exact title when the list shows it.
-    await this.until(async () => {
-      if ((await focused.first().textContent())?.trim() === title) return true;
-      const labels = (await rows.allTextContents()).map((t) => t.trim());
-      if (labels.includes(title)) await input.press('ArrowDown');
-      return false;
-    }, async () => `the command palette does not offer "${title}"; rows: ${JSON.stringify(await widget.locator('.monaco-list-row').allInnerTexts())}`, 30_000);
     await input.press('Enter');
     // The palette closes, or the command opens its own quick input at once (then the box no
     // longer holds the palette's ">" text): either way the command has started.
