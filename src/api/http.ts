@@ -28,6 +28,7 @@ import { setMaxListeners } from 'node:events';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import fetch from 'node-fetch';
+import { httpEndpointProblem } from './endpointRule';
 import { ClientErrorCode, HcloudError } from './errors';
 import { knownLastPage, pageInfoFromBody, pageInfoFromLink, runPool } from './pagination';
 import { formatClock, formatDuration, rateLimitWaitMs, readRateLimit, retryAfterMs } from './rateLimit';
@@ -249,6 +250,9 @@ export class HttpTransport implements ApiTransport {
     } catch {
       this.endpointUrl = undefined;
     }
+    // The one endpoint rule (./endpointRule.ts): never the token in cleartext to another computer.
+    const refused = this.endpointUrl && httpEndpointProblem(this.endpointUrl);
+    if (refused) throw new HcloudError({ code: refused.code, message: refused.message });
     if (options.fetch) {
       this.fetchImpl = options.fetch;
     } else {

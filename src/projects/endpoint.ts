@@ -1,35 +1,22 @@
 // Validation of a project's API endpoint and name. Pure functions: no vscode, unit-tested.
 
+import { httpEndpointProblem } from '../api/endpointRule';
+
 export const DEFAULT_ENDPOINT = 'https://api.hetzner.cloud/v1';
-
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
-
-export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
 
 /**
  * Returns an error message for an endpoint a project may not use, or undefined when it is fine.
- * https is required; plain http only for loopback hosts (the local simulator).
+ * The rule is the one every source of an endpoint follows (../api/endpointRule.ts): https, or plain
+ * http only to loopback hosts (the local simulator); here also no query or fragment.
  */
 export function validateEndpoint(value: string): string | undefined {
   const text = value.trim();
   if (!text) return 'Enter the API endpoint, e.g. https://api.hetzner.cloud/v1';
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return `"${text}" is not a URL. Enter e.g. https://api.hetzner.cloud/v1`;
-  }
-  if (url.username || url.password) return 'The endpoint must not contain a user name or password.';
+  const problem = httpEndpointProblem(text);
+  if (problem) return problem.message;
+  const url = new URL(text);
   if (url.search || url.hash) return 'The endpoint must not contain a query or fragment.';
-  if (url.protocol === 'https:') return undefined;
-  if (url.protocol === 'http:') {
-    return isLoopbackHost(url.hostname)
-      ? undefined
-      : 'Plain http:// is accepted only for loopback hosts (127.0.0.1, localhost); use https://.';
-  }
-  return `Unsupported protocol "${url.protocol}": use https://.`;
+  return undefined;
 }
 
 /** The endpoint as stored: trimmed, without a trailing slash. */

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import {
   DEFAULT_ENDPOINT,
-  isLoopbackHost,
   normalizeEndpoint,
   validateEndpoint,
   validateProjectName,
@@ -22,10 +21,16 @@ describe('project endpoint and name validation', () => {
     assert.match(validateEndpoint('   ') ?? '', /Enter the API endpoint/);
   });
 
-  it('recognises the loopback range', () => {
-    assert.ok(isLoopbackHost('127.8.9.10'));
-    assert.ok(!isLoopbackHost('128.0.0.1'));
-    assert.ok(!isLoopbackHost('localhost.example.com'));
+  it('follows the one endpoint rule: loopback tricks are refused, the user name is not echoed', () => {
+    for (const url of ['http://127.0.0.1.evil.example/v1', 'http://localhost.evil.example/v1', 'http://[::ffff:127.0.0.1]/v1', 'http://localhost./v1']) {
+      assert.match(validateEndpoint(url) ?? '', /only for loopback/, url);
+    }
+    const userinfo = validateEndpoint('http://127.0.0.1@evil.example/v1') ?? '';
+    assert.match(userinfo, /user name or password/);
+    assert.ok(!userinfo.includes('127.0.0.1'));
+    assert.equal(validateEndpoint('http://2130706433:4780/v1'), undefined, 'an IPv4 written as a number is 127.0.0.1');
+    assert.equal(validateEndpoint('HTTP://LOCALHOST:4780/v1'), undefined);
+    assert.match(validateEndpoint('https://api.hetzner.cloud/v1?x=1') ?? '', /query or fragment/);
   });
 
   it('normalises trailing slashes and spaces', () => {
