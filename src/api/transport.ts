@@ -1,4 +1,4 @@
-// The contract between the resource clients (src/api/resources/*) and the HTTP layer (src/api/http.ts).
+// The contract between the resource clients (src/api/resources/*) and the HTTP layer (src/api/http.ts and its handlers in src/api/handlers/).
 // Resource clients build paths and bodies; the transport adds the endpoint, auth, timeouts,
 // retries, rate-limit bookkeeping, error mapping and pagination.
 

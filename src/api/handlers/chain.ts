@@ -1,0 +1,68 @@
+// The HTTP client as a chain of small handlers (after hcloud-go's client_handler_*.go). Each
+// handler takes one call, may pass it on to the next one (more than once: retries), and returns
+// an Outcome; none throws. HttpTransport (../http.ts) assembles the chain, top to bottom:
+//
+//   retry        GETs again after 5xx / network faults / a timeout, with backoff   (./retry.ts)
+//   rateLimit    reads RateLimit-*; waits after a 429 (GET), says when it is over   (./rateLimit.ts)
+//   log          one request-log entry per exchange, never the token                (./log.ts)
+//   errors       an answer or a fault -> body or HcloudError (scrubbed) + retry class (./errors.ts)
+//   exchange     one HTTP exchange: headers, timeout, the body read under a size cap  (./exchange.ts)
+//
+// Pagination (./list.ts) sits above the chain: listAll calls it once per page.
+// A per-project request budget goes in the place of `rateLimit`: it sees every try (retries
+// included), can hold a call until the budget allows it, and reads every answer's headers.
+
+import type { HcloudError } from '../errors';
+import type { FetchResponseLike, HttpMethod } from '../transport';
+
+export type HeadersLike = FetchResponseLike['headers'];
+
+/** What the retry handler may do after a failed try of a GET. */
+export type Retry = 'none' | 'backoff' | 'timeout' | 'rateLimit';
+
+export interface Target {
+  url: string;
+  /** Path without query, for errors and messages. */
+  path: string;
+  /** Path with query, for the request log. */
+  logPath: string;
+}
+
+export interface Call {
+  method: HttpMethod;
+  target: Target;
+  /** The JSON body, already written. */
+  body?: string;
+  signal?: AbortSignal;
+  timeoutMs: number;
+  /** Shared by every try of this call: the log numbers the exchanges with it. */
+  exchanges: number;
+}
+
+export type Outcome =
+  | { ok: true; status: number; headers: HeadersLike; body: unknown }
+  | { ok: false; error: HcloudError; retry: Retry; status: number; headers?: HeadersLike };
+
+export type Handler = (call: Call) => Promise<Outcome>;
+
+/** Time as the retry and rate-limit handlers see it; tests inject a fake one. */
+export interface Clock {
+  now(): number;
+  /** Resolves after `ms`, or early (without rejecting) when `signal` aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+export const realClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) =>
+    new Promise<void>((resolve) => {
+      if (signal?.aborted) return resolve();
+      const done = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      signal?.addEventListener('abort', done, { once: true });
+    }),
+};

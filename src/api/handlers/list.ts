@@ -1,0 +1,96 @@
+// Pagination above the chain: every item of a list. Page 1, then every remaining page at once
+// (at most `pageConcurrency` in flight), so a long list costs about two round trips; results in
+// page order. Each page is one call through the chain, so a failing page is retried alone (GET
+// retries) while the pages already fetched are kept; a page that fails for good aborts the others.
+// Items are de-duplicated by `id` (a list that changes while it is read can shift an item across
+// a page boundary; the tree must not show it twice).
+
+import { setMaxListeners } from 'node:events';
+import { ClientErrorCode, HcloudError } from '../errors';
+import { knownLastPage, runPool } from '../pagination';
+import type { Page, PageInfo, RequestOptions } from '../transport';
+
+/** Guard for lists followed by `next_page` (unknown length). */
+const MAX_SEQUENTIAL_PAGES = 10_000;
+
+export interface ListDeps {
+  getPage(path: string, page: number, perPage: number, options: RequestOptions): Promise<Page<unknown>>;
+  perPage: number;
+  pageConcurrency: number;
+}
+
+export async function listAll<T>(deps: ListDeps, path: string, key: string, options: RequestOptions): Promise<T[]> {
+  const { perPage } = deps;
+  const first = await deps.getPage(path, 1, perPage, options);
+  const items: T[] = itemsOf<T>(first.body, key, path);
+  const info = first.pagination;
+  if (!info) return items;
+
+  let last: PageInfo | undefined = info;
+  const lastPage = knownLastPage(info);
+  if (lastPage !== null && lastPage > 1) {
+    const pages = await fetchPages<T>(deps, path, key, lastPage - 1, options);
+    for (const page of pages) items.push(...page.items);
+    last = pages.length ? pages[pages.length - 1].pagination : undefined;
+  }
+  // Unknown length (or a list that grew while it was read): follow next_page one by one.
+  let current = last?.page ?? 1;
+  let next = last?.nextPage ?? null;
+  for (let n = 0; next !== null && next > current && n < MAX_SEQUENTIAL_PAGES; n++) {
+    const page = await deps.getPage(path, next, perPage, options);
+    items.push(...itemsOf<T>(page.body, key, path));
+    current = next;
+    next = page.pagination?.nextPage ?? null;
+  }
+  return dedupeById(items);
+}
+
+/** Pages 2..count+1, at most pageConcurrency at once; the first failure aborts the rest. */
+async function fetchPages<T>(deps: ListDeps, path: string, key: string, count: number, options: RequestOptions) {
+  const group = new AbortController();
+  setMaxListeners(0, group.signal); // one listener per page in flight
+  const caller = options.signal;
+  const forward = () => group.abort();
+  if (caller?.aborted) group.abort();
+  caller?.addEventListener('abort', forward, { once: true });
+  try {
+    return await runPool(
+      count,
+      deps.pageConcurrency,
+      async (i) => {
+        const page = await deps.getPage(path, i + 2, deps.perPage, { ...options, signal: group.signal });
+        return { items: itemsOf<T>(page.body, key, path), pagination: page.pagination };
+      },
+      () => group.abort(),
+    );
+  } finally {
+    caller?.removeEventListener('abort', forward);
+  }
+}
+
+function itemsOf<T>(body: unknown, key: string, path: string): T[] {
+  const list = body && typeof body === 'object' ? (body as Record<string, unknown>)[key] : undefined;
+  if (!Array.isArray(list)) {
+    throw new HcloudError({
+      code: ClientErrorCode.InvalidResponse,
+      message: `The API's answer to GET ${path} has no "${key}" list.`,
+      status: 200,
+      method: 'GET',
+      path,
+    });
+  }
+  return list as T[];
+}
+
+/** Keeps the first of items sharing an `id`; items without one are all kept. */
+function dedupeById<T>(items: T[]): T[] {
+  const idOf = (item: T): unknown => (item && typeof item === 'object' ? (item as { id?: unknown }).id : undefined);
+  const seen = new Set<unknown>();
+  return items.filter((item) => {
+    const id = idOf(item);
+    if (id === undefined || id === null) return true;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}

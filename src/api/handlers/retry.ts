@@ -1,0 +1,43 @@
+// Handler: only GETs are ever retried. POST, PUT and DELETE return the first failure: a retried
+// power-off or create must never happen twice.
+// A GET is tried again after a 5xx, a network fault (refused, reset, DNS; not a TLS certificate
+// problem) or an invalid body (not JSON, truncated), with exponential backoff and full jitter
+// (random 0..min(maxDelayMs, baseMs * 2^(n-1))), at most `maxTries` tries in all.
+// A GET that timed out is tried ONCE more (a half-open keep-alive socket after sleep or a network
+// change hangs, a fresh connection answers); a second timeout is final. So a dead endpoint costs
+// at most about 2 x timeoutMs. The caller's abort is never retried, also while waiting.
+
+import type { Clock, Handler } from './chain';
+import { abortedError } from './errors';
+
+/** How many times a GET that timed out is tried again. */
+export const TIMEOUT_RETRIES = 1;
+
+export interface RetryDeps {
+  clock: Clock;
+  random: () => number;
+  maxTries: number;
+  baseMs: number;
+  maxDelayMs: number;
+}
+
+export function retryHandler(next: Handler, deps: RetryDeps): Handler {
+  return async (call) => {
+    let tries = 0;
+    let timeouts = 0;
+    for (;;) {
+      if (call.signal?.aborted) return { ok: false, retry: 'none', status: 0, error: abortedError(call.method, call.target.path) };
+      const outcome = await next(call);
+      if (outcome.ok || call.method !== 'GET' || outcome.retry === 'none' || outcome.retry === 'rateLimit') return outcome;
+      tries++;
+      if (outcome.retry === 'timeout' && ++timeouts > TIMEOUT_RETRIES) return outcome;
+      if (tries >= deps.maxTries) return outcome;
+      await deps.clock.sleep(backoffMs(tries, deps), call.signal);
+    }
+  };
+}
+
+/** Full jitter: a random wait in [0, min(maxDelayMs, baseMs * 2^(n-1))] before try n+1. */
+export function backoffMs(n: number, deps: Pick<RetryDeps, 'random' | 'baseMs' | 'maxDelayMs'>): number {
+  return deps.random() * Math.min(deps.maxDelayMs, deps.baseMs * 2 ** (n - 1));
+}
