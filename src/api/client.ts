@@ -3,6 +3,7 @@
 import { ApiEraTracker } from './era';
 import { HttpTransport } from './http';
 import { ActionsResource } from './resources/actions';
+import { BadItems, type BadItem } from './resources/base';
 import { DatacentersResource } from './resources/datacenters';
 import { FloatingIpsResource } from './resources/floatingIps';
 import { ImagesResource } from './resources/images';
@@ -16,7 +17,10 @@ import type { ApiTransport, HttpTransportOptions, RateLimitInfo } from './transp
 import type { Action, ApiEra } from './types';
 import { waitForActions, type WaitOptions } from './waiter';
 
-export type HcloudClientOptions = HttpTransportOptions | { transport: ApiTransport };
+export type HcloudClientOptions = (HttpTransportOptions | { transport: ApiTransport }) & {
+  /** Called once per item of an answer that cannot be read (left out of its list); never gets a token. */
+  onBadItem?: (item: BadItem) => void;
+};
 
 export class HcloudClient {
   readonly transport: ApiTransport;
@@ -46,6 +50,10 @@ export class HcloudClient {
     this.images = new ImagesResource(t);
     this.isos = new IsosResource(t);
     this.pricing = new PricingResource(t);
+    const bad = new BadItems(options.onBadItem);
+    for (const r of [this.actions, this.servers, this.floatingIps, this.sshKeys, this.serverTypes, this.locations, this.datacenters, this.images, this.isos]) {
+      r.badItems = bad;
+    }
   }
 
   /**

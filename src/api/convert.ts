@@ -77,6 +77,36 @@ function requiredDate(v: unknown): Date {
   return parseDate(v) ?? new Date(Number.NaN);
 }
 
+/**
+ * A part of an answer without which an item cannot be read (a server without `server_type`, an item
+ * without a numeric `id`). The resource clients catch it per item: the item is left out of its list
+ * and reported once, instead of failing the whole list.
+ */
+export class WireShapeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WireShapeError';
+  }
+}
+
+/** The object at `field`, else a WireShapeError naming the field. */
+function required<T>(v: T | null | undefined, field: string): T {
+  if (!isRecord(v)) throw new WireShapeError(`${field} is ${v === null ? 'null' : v === undefined ? 'missing' : 'not an object'}`);
+  return v;
+}
+
+/** The item's numeric id, else a WireShapeError. */
+function requiredId(w: unknown): number {
+  const id = isRecord(w) ? w.id : undefined;
+  if (typeof id !== 'number' || !Number.isFinite(id)) throw new WireShapeError(isRecord(w) ? 'id is missing or not a number' : 'the item is not an object');
+  return id;
+}
+
+/** A string, else `fallback` (a `name: null` must not reach a label or a tooltip as null). */
+function text(v: unknown, fallback = ''): string {
+  return typeof v === 'string' ? v : fallback;
+}
+
 function list<T>(v: T[] | null | undefined): T[] {
   return Array.isArray(v) ? v : [];
 }
@@ -177,13 +207,15 @@ export function convertAction(w: ActionSchema): Action {
   const finished = parseDate(w.finished);
   const error = w.error ? { code: String(w.error.code), message: String(w.error.message) } : undefined;
   return {
-    id: w.id,
-    command: w.command,
+    id: requiredId(w),
+    command: text(w.command),
     status: actionStatus(w.status, finished, error !== undefined),
     progress: typeof w.progress === 'number' ? w.progress : 0,
     started: requiredDate(w.started),
     finished,
-    resources: list(w.resources).map((r) => ({ id: r.id, type: r.type })),
+    resources: list(w.resources)
+      .filter((r) => isRecord(r))
+      .map((r) => ({ id: r.id, type: text(r.type) })),
     error,
   };
 }
@@ -198,11 +230,11 @@ function actionStatus(v: unknown, finished: Date | undefined, hasError: boolean)
 
 export function convertLocation(w: LocationSchema): Location {
   return {
-    id: w.id,
-    name: w.name,
-    description: w.description,
-    country: w.country,
-    city: w.city,
+    id: requiredId(w),
+    name: text(w.name),
+    description: text(w.description),
+    country: text(w.country),
+    city: text(w.city),
     latitude: w.latitude,
     longitude: w.longitude,
     networkZone: typeof w.network_zone === 'string' ? w.network_zone : undefined,
@@ -211,10 +243,10 @@ export function convertLocation(w: LocationSchema): Location {
 
 export function convertDatacenter(w: DatacenterSchema): Datacenter {
   return {
-    id: w.id,
-    name: w.name,
-    description: w.description,
-    location: convertLocation(w.location),
+    id: requiredId(w),
+    name: text(w.name),
+    description: text(w.description),
+    location: convertLocation(required(w.location, 'location')),
     serverTypes: {
       supported: list(w.server_types?.supported),
       available: list(w.server_types?.available),
@@ -224,12 +256,12 @@ export function convertDatacenter(w: DatacenterSchema): Datacenter {
 
 export function convertServerType(w: ServerTypeSchema): ServerType {
   return {
-    id: w.id,
-    name: w.name,
-    description: w.description,
-    cores: w.cores,
-    memory: w.memory,
-    disk: w.disk,
+    id: requiredId(w),
+    name: text(w.name),
+    description: text(w.description),
+    cores: num(w.cores) ?? 0,
+    memory: num(w.memory) ?? 0,
+    disk: num(w.disk) ?? 0,
     prices: list(w.prices).map((p) => convertServerTypePrice(p, SERVER_TYPE_CURRENCY)),
     storageType: w.storage_type,
     cpuType: w.cpu_type,
@@ -241,15 +273,15 @@ export function convertServerType(w: ServerTypeSchema): ServerType {
 
 export function convertImage(w: ImageSchema): Image {
   return {
-    id: w.id,
+    id: requiredId(w),
     type: w.type,
     status: w.status,
-    name: opt(w.name),
-    description: w.description ?? '',
+    name: typeof w.name === 'string' ? w.name : undefined,
+    description: text(w.description),
     imageSize: opt(w.image_size),
     diskSize: w.disk_size,
     created: requiredDate(w.created),
-    createdFrom: w.created_from ? { id: w.created_from.id, name: w.created_from.name } : undefined,
+    createdFrom: isRecord(w.created_from) ? { id: w.created_from.id, name: text(w.created_from.name) } : undefined,
     boundTo: opt(w.bound_to),
     osFlavor: w.os_flavor,
     osVersion: opt(w.os_version),
@@ -264,9 +296,9 @@ export function convertImage(w: ImageSchema): Image {
 export function convertIso(w: IsoSchema): Iso {
   const deprecation = convertDeprecation(w.deprecation);
   return {
-    id: w.id,
-    name: opt(w.name),
-    description: w.description ?? '',
+    id: requiredId(w),
+    name: typeof w.name === 'string' ? w.name : undefined,
+    description: text(w.description),
     type: w.type,
     deprecated: parseDate(w.deprecated) ?? deprecation?.announced,
     deprecation,
@@ -275,33 +307,35 @@ export function convertIso(w: IsoSchema): Iso {
 }
 
 function convertDnsPtr(w: { ip: string; dns_ptr: string }): DnsPtr {
-  return { ip: w.ip, dnsPtr: w.dns_ptr };
+  return { ip: text(w?.ip), dnsPtr: text(w?.dns_ptr) };
 }
 
 function convertPublicNet(w: ServerSchema['public_net'] | null | undefined): ServerPublicNet {
-  const v4 = w?.ipv4;
-  const v6 = w?.ipv6;
+  const v4 = isRecord(w) && isRecord(w.ipv4) && typeof w.ipv4.ip === 'string' ? w.ipv4 : undefined;
+  const v6 = isRecord(w) && isRecord(w.ipv6) && typeof w.ipv6.ip === 'string' ? w.ipv6 : undefined;
   return {
     ipv4: v4 ? { ip: v4.ip, blocked: v4.blocked === true, dnsPtr: opt(v4.dns_ptr) } : undefined,
     ipv6: v6 ? { ip: v6.ip, blocked: v6.blocked === true, dnsPtr: list(v6.dns_ptr).map(convertDnsPtr) } : undefined,
-    floatingIpIds: list(w?.floating_ips),
+    floatingIpIds: isRecord(w) ? list(w.floating_ips) : [],
   };
 }
 
 export function convertServer(w: ServerSchema): Server {
-  const datacenter = w.datacenter ? convertDatacenter(w.datacenter) : undefined;
-  const location = datacenter?.location ?? (w.location ? convertLocation(w.location) : undefined);
+  const id = requiredId(w);
+  const serverType = convertServerType(required(w.server_type, 'server_type'));
+  const datacenter = isRecord(w.datacenter) ? convertDatacenter(w.datacenter) : undefined;
+  const location = datacenter?.location ?? (isRecord(w.location) ? convertLocation(w.location) : undefined);
   return {
-    id: w.id,
-    name: w.name,
+    id,
+    name: text(w.name),
     status: (oneOf(ServerStatuses, w.status) ?? 'unknown') as ServerStatus,
     created: requiredDate(w.created),
     publicNet: convertPublicNet(w.public_net),
-    serverType: convertServerType(w.server_type),
+    serverType,
     datacenter,
     location,
-    image: w.image ? convertImage(w.image) : undefined,
-    iso: w.iso ? convertIso(w.iso) : undefined,
+    image: isRecord(w.image) ? convertImage(w.image) : undefined,
+    iso: isRecord(w.iso) ? convertIso(w.iso) : undefined,
     rescueEnabled: w.rescue_enabled === true,
     locked: w.locked === true,
     backupWindow: opt(w.backup_window),
@@ -314,14 +348,16 @@ export function convertServer(w: ServerSchema): Server {
 }
 
 export function convertFloatingIp(w: FloatingIpSchema): FloatingIp {
+  const id = requiredId(w);
+  if (typeof w.ip !== 'string') throw new WireShapeError('ip is missing');
   return {
-    id: w.id,
-    description: opt(w.description),
+    id,
+    description: typeof w.description === 'string' ? w.description : undefined,
     ip: w.ip,
     type: w.type === 'ipv6' || (w.type !== 'ipv4' && w.ip.includes(':')) ? 'ipv6' : 'ipv4',
     serverId: opt(w.server),
     dnsPtr: list(w.dns_ptr).map(convertDnsPtr),
-    homeLocation: convertLocation(w.home_location),
+    homeLocation: convertLocation(required(w.home_location, 'home_location')),
     blocked: w.blocked === true,
     protection: { delete: w.protection?.delete === true },
     name: typeof w.name === 'string' ? w.name : undefined,
@@ -330,7 +366,7 @@ export function convertFloatingIp(w: FloatingIpSchema): FloatingIp {
 }
 
 export function convertSshKey(w: SshKeySchema): SshKey {
-  return { id: w.id, name: w.name, fingerprint: w.fingerprint, publicKey: w.public_key, labels: convertLabels(w.labels) };
+  return { id: requiredId(w), name: text(w.name), fingerprint: text(w.fingerprint), publicKey: text(w.public_key), labels: convertLabels(w.labels) };
 }
 
 export function convertPricing(w: PricingSchema): Pricing {

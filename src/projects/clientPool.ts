@@ -1,31 +1,50 @@
 import * as vscode from 'vscode';
 import { HcloudClient } from '../api/client';
 import { HcloudError, ClientErrorCode } from '../api/errors';
+import { HttpTransport } from '../api/http';
 import type { Project, ProjectStore } from './projectStore';
 import { formatRequest } from './requestLog';
+import { ScopedTransport } from './scopedTransport';
+
+interface Entry {
+  client: HcloudClient;
+  token: string;
+  endpoint: string;
+}
 
 /**
- * One HcloudClient per project, created on first use and dropped when the project's token or
- * endpoint changes. Every request is written to the log channel.
+ * One HcloudClient per project, created on first use and dropped when the projects change (a token
+ * or endpoint may have). Every request is written to the log channel. A dropped client is disposed
+ * (its keep-alive connections closed once no call of it is on its way). When a project is removed,
+ * its signal (`removedSignal`) fires: every call of its clients on its way stops and none is sent.
  */
 export class ClientPool implements vscode.Disposable {
-  private readonly clients = new Map<string, { client: HcloudClient; token: string; endpoint: string }>();
+  private readonly clients = new Map<string, Entry>();
+  /** Per project id: aborted when the project is removed. */
+  private readonly lifetimes = new Map<string, AbortController>();
   private readonly subscription: vscode.Disposable;
 
   constructor(
     private readonly projects: ProjectStore,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.subscription = projects.onDidChange(() => this.clients.clear());
+    this.subscription = projects.onDidChange(() => this.projectsChanged());
   }
 
   dispose(): void {
     this.subscription.dispose();
-    this.clients.clear();
+    for (const lifetime of this.lifetimes.values()) lifetime.abort();
+    this.lifetimes.clear();
+    this.dropAll();
   }
 
   async get(project: Project): Promise<HcloudClient> {
+    if (project.endpointProblem) throw new HcloudError({ code: project.endpointProblem.code, message: project.endpointProblem.message });
+    const signal = this.removedSignal(project.id);
     const token = await this.projects.getToken(project.id);
+    if (signal.aborted || !this.projects.get(project.id)) {
+      throw new HcloudError({ code: ClientErrorCode.Aborted, message: `Project "${project.name}" was removed.` });
+    }
     if (!token) {
       throw new HcloudError({
         code: ClientErrorCode.InvalidToken,
@@ -34,17 +53,49 @@ export class ClientPool implements vscode.Disposable {
     }
     const cached = this.clients.get(project.id);
     if (cached && cached.token === token && cached.endpoint === project.endpoint) return cached.client;
-    const client = this.create(project.name, project.endpoint, token);
+    cached?.client.dispose();
+    const client = this.build(project.name, project.endpoint, token, signal);
     this.clients.set(project.id, { client, token, endpoint: project.endpoint });
     return client;
   }
 
-  /** A client for a token that is not stored yet (checking it before saving). */
+  /** Fires when the project is removed (never for a project that stays); aborted already for one that is not there. */
+  removedSignal(projectId: string): AbortSignal {
+    if (!this.projects.get(projectId)) return AbortSignal.abort();
+    let lifetime = this.lifetimes.get(projectId);
+    if (!lifetime) {
+      lifetime = new AbortController();
+      this.lifetimes.set(projectId, lifetime);
+    }
+    return lifetime.signal;
+  }
+
+  /** A client for a token that is not stored yet (checking it before saving); dispose it after use. */
   create(projectName: string, endpoint: string, token: string): HcloudClient {
-    return new HcloudClient({
+    return this.build(projectName, endpoint, token, new AbortController().signal);
+  }
+
+  private build(projectName: string, endpoint: string, token: string, removed: AbortSignal): HcloudClient {
+    const http = new HttpTransport({
       token,
       endpoint,
       onRequest: (e) => (e.status >= 400 || e.status === 0 ? this.log.warn : this.log.info).call(this.log, formatRequest(projectName, e)),
     });
+    return new HcloudClient({ transport: new ScopedTransport(http, removed) });
+  }
+
+  private projectsChanged(): void {
+    const present = new Set(this.projects.list().map((p) => p.id));
+    for (const [id, lifetime] of this.lifetimes) {
+      if (present.has(id)) continue;
+      lifetime.abort();
+      this.lifetimes.delete(id);
+    }
+    this.dropAll();
+  }
+
+  private dropAll(): void {
+    for (const entry of this.clients.values()) entry.client.dispose();
+    this.clients.clear();
   }
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { skippedItems } from '../api/resources/base';
 import type { Pricing } from '../api/types';
 import type { ClientPool } from '../projects/clientPool';
 import type { Project } from '../projects/projectStore';
@@ -194,7 +195,9 @@ export class ListFolderNode<W extends ListWhat = ListWhat> extends FolderBase {
     await this.ensureLoaded();
     if (this.stale && this.error !== undefined) return [MessageNode.error(this, folderNoun[this.what], this.error)];
     const filter = this.env.host.filterOf(this.project.id);
-    const shown = this.order.filter((n) => !n.matches || n.matches(filter));
+    const shown: TreeNode[] = this.order.filter((n) => !n.matches || n.matches(filter));
+    const unread = this.unreadNode();
+    if (unread) return [...shown, unread];
     if (shown.length === 0) {
       return [
         new MessageNode(this, `${this.id}/empty`, this.order.length ? `No ${folderNoun[this.what]} match "${filter}"` : this.labelSelector ? `No ${folderNoun[this.what]} with labels ${this.labelSelector}` : `No ${folderNoun[this.what]}`, {
@@ -203,6 +206,18 @@ export class ListFolderNode<W extends ListWhat = ListWhat> extends FolderBase {
       ];
     }
     return shown;
+  }
+
+  /** Says that items of the last answer could not be read and were left out (each is in the log once). */
+  private unreadNode(): MessageNode | undefined {
+    const count = skippedItems(this.data);
+    if (count === 0) return undefined;
+    const noun = folderNoun[this.what];
+    return new MessageNode(this, `${this.id}/unread`, count === 1 ? `1 of the ${noun} could not be read` : `${count} of the ${noun} could not be read`, {
+      detail: 'left out; the Hetzner Cloud log says why',
+      icon: 'warning',
+      tokens: ['unreadItems'],
+    });
   }
 
   private build(data: FolderData[W]): Array<[string, unknown, () => ChildNode]> {

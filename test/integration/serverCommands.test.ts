@@ -3,7 +3,8 @@
 // runs a command with scripted prompts and asserts what the API received, the resulting state,
 // and what the user saw; cancelling (or typing a wrong name) sends nothing.
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { HcloudClient } from '../../src/api/client';
@@ -567,17 +568,90 @@ describe('server commands', function () {
       assert.deepEqual(sim.requests, []);
     });
 
-    it('Open SSH in Terminal opens a terminal named after the server', async () => {
-      const node = await serverNode('web-2');
-      script();
-      const terminal = await run<vscode.Terminal>('hcloud.server.openSsh', node);
+    /**
+     * Runs `body` with hcloud.ssh.path (and hcloud.ssh.user when given) pointing at a copy of
+     * test/support/record-argv.mjs, which records its arguments and connects nowhere: no test starts
+     * a real ssh. Restores the user settings after.
+     */
+    const withSshStandIn = async (user: string | undefined, body: (recorded: () => Promise<string[]>) => Promise<void>) => {
+      const dir = mkdtempSync(join(tmpdir(), 'hcloud-ssh-standin-'));
+      const standIn = join(dir, 'ssh-stand-in.mjs');
+      copyFileSync(join(__dirname, '..', '..', '..', 'test', 'support', 'record-argv.mjs'), standIn);
+      chmodSync(standIn, 0o755);
+      const config = () => vscode.workspace.getConfiguration('hcloud');
+      const before = { path: config().inspect('ssh.path')?.globalValue, user: config().inspect('ssh.user')?.globalValue };
+      await config().update('ssh.path', standIn, vscode.ConfigurationTarget.Global);
+      if (user !== undefined) await config().update('ssh.user', user, vscode.ConfigurationTarget.Global);
+      const recorded = async () => {
+        const file = `${standIn}.argv.json`;
+        for (let i = 0; i < 200 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 50));
+        assert.ok(existsSync(file), 'the stand-in was started');
+        return JSON.parse(readFileSync(file, 'utf8')) as string[];
+      };
       try {
-        assert.ok(terminal);
-        assert.equal(terminal.name, 'web-2');
-        assert.ok(vscode.window.terminals.includes(terminal));
+        await body(recorded);
       } finally {
-        terminal?.dispose();
+        await config().update('ssh.path', before.path, vscode.ConfigurationTarget.Global);
+        await config().update('ssh.user', before.user, vscode.ConfigurationTarget.Global);
+        rmSync(dir, { recursive: true, force: true });
       }
+    };
+
+    it('Open SSH in Terminal starts hcloud.ssh.path without a shell, named after the server, with -- root@<IPv4>', async () => {
+      const node = await serverNode('web-2');
+      sim.clearRequests();
+      script();
+      await withSshStandIn(undefined, async (recorded) => {
+        const terminal = await run<vscode.Terminal>('hcloud.server.openSsh', node);
+        try {
+          assert.ok(terminal);
+          assert.equal(terminal.name, 'web-2');
+          assert.ok(vscode.window.terminals.includes(terminal));
+          assert.deepEqual(await recorded(), ['--', `root@${node.resource.publicNet.ipv4!.ip}`]);
+        } finally {
+          terminal?.dispose();
+        }
+      });
+      assert.deepEqual(sim.requests, []);
+    });
+
+    it('Open SSH in Terminal logs in as hcloud.ssh.user, and to the IPv6 of a server without IPv4', async () => {
+      const s = await server('web-2');
+      const node = nodeOf<Server>('server', { ...s, publicNet: { ...s.publicNet, ipv4: undefined } });
+      const network = s.publicNet.ipv6!.ip; // e.g. 2001:db8:...::/64
+      script();
+      await withSshStandIn('deploy_1', async (recorded) => {
+        const terminal = await run<vscode.Terminal>('hcloud.server.openSsh', node);
+        try {
+          assert.ok(terminal);
+          assert.deepEqual(await recorded(), ['--', `deploy_1@${network.replace(/\/\d+$/, '1')}`]);
+        } finally {
+          terminal?.dispose();
+        }
+      });
+    });
+
+    it('Open SSH in Terminal refuses an IPv4 from the API that is not an address, and a user name ssh would read as an option: nothing is started', async () => {
+      const w = wire('web-2');
+      const ip = w.public_net.ipv4.ip;
+      const terminals = vscode.window.terminals.length;
+      await withSshStandIn(undefined, async () => {
+        w.public_net.ipv4.ip = `${ip}; touch /tmp/hcloud-ssh-injected`;
+        try {
+          const node = await serverNode('web-2');
+          script();
+          assert.equal(await run('hcloud.server.openSsh', node), undefined);
+          assert.match(errors()[0] ?? '', /^Open SSH in Terminal for "web-2": the address ".*; touch \/tmp\/hcloud-ssh-injected" is not an IP address\. Nothing was started\.$/);
+        } finally {
+          w.public_net.ipv4.ip = ip;
+        }
+      });
+      await withSshStandIn('-oProxyCommand=touch', async () => {
+        script();
+        assert.equal(await run('hcloud.server.openSsh', await serverNode('web-2')), undefined);
+        assert.match(errors()[0] ?? '', /the SSH user "-oProxyCommand=.*" is not a user name.*Nothing was started\.$/);
+      });
+      assert.equal(vscode.window.terminals.length, terminals, 'no terminal was opened');
     });
   });
 
@@ -657,6 +731,57 @@ describe('server commands', function () {
       } finally {
         await api.projects.remove(other.id);
         await slow.close();
+      }
+    });
+  });
+
+  describe('a server the API sends in a shape the extension cannot read (issue 10, finding 8)', () => {
+    const treeLabel = (n: { getTreeItem(): vscode.TreeItem }) => {
+      const l = n.getTreeItem().label;
+      return typeof l === 'string' ? l : l?.label ?? '';
+    };
+    const treeTooltip = (n: { getTreeItem(): vscode.TreeItem }) => {
+      const t = n.getTreeItem().tooltip;
+      return typeof t === 'string' ? t : t?.value ?? '';
+    };
+
+    it('the tree shows the other servers and says one could not be read; the palette pick works; the log names it once', async () => {
+      const broken = await createServer('broken-type-1');
+      const nameless = await createServer('nameless-1');
+      const state = sim.state.servers;
+      const brokenWire = state.get(broken.id)!;
+      const keptType = brokenWire.server_type;
+      (brokenWire as unknown as { server_type: unknown }).server_type = null;
+      (state.get(nameless.id)! as unknown as { name: unknown }).name = null;
+      try {
+        const root = (await api.tree.getChildren()).find((n) => n.id === `project/${project.id}`)!;
+        await run('hcloud.project.refresh', root);
+        const folder = (await api.tree.getChildren(root)).find((n) => n.id === `project/${project.id}/servers`)!;
+        const nodes = await api.tree.getChildren(folder);
+        const ids = nodes.map((n) => n.id.split('/').pop());
+        assert.ok(!ids.includes(String(broken.id)), 'the unreadable server is left out');
+        assert.ok(ids.includes(String(wire('web-1').id)), 'the other servers are shown');
+        const nameNode = nodes.find((n) => n.id.endsWith(`/server/${nameless.id}`));
+        assert.ok(nameNode, 'the server with name null is shown');
+        assert.doesNotThrow(() => treeTooltip(nameNode), 'its tooltip renders');
+        const unread = nodes[nodes.length - 1];
+        assert.equal(treeLabel(unread), '1 of the servers could not be read');
+        assert.match(String(unread.getTreeItem().contextValue), /;unreadItems;/);
+
+        script(...projectAnswer(), { quickPick: 'web-1' });
+        await run('hcloud.server.reboot');
+        assert.deepEqual(errors(), [], 'no raw TypeError reaches the user');
+        await run('hcloud.project.refresh', root);
+        await api.tree.getChildren(folder);
+        const line = `Left out item ${broken.id} of /servers: server_type is null.`;
+        await noSecretInLog(line);
+        const log = readFileSync(logFile()!, 'utf8');
+        assert.equal(log.split(line).length - 1, 1, 'logged once, though the list was read three times');
+        assert.ok(!log.includes(TOKEN), 'the log has no token');
+      } finally {
+        brokenWire.server_type = keptType;
+        await client.servers.delete(broken.id);
+        await client.servers.delete(nameless.id);
       }
     });
   });

@@ -3,7 +3,7 @@
 // add their query mapping, bodies and extra verbs.
 
 import { convertAction } from '../convert';
-import { isHcloudError } from '../errors';
+import { ClientErrorCode, HcloudError, isHcloudError } from '../errors';
 import type { ActionResponseSchema, ActionSchema } from '../schema';
 import type { ApiTransport, CallOptions, Query } from '../transport';
 import type { Action, ActionListParams, ActionsListParams, LabelListParams, ListOptions, ListResult, NameListParams } from '../types';
@@ -36,6 +36,70 @@ export function labelQuery(params: LabelListParams): Query {
   return { label_selector: params.labelSelector };
 }
 
+/** One item of an answer that could not be read: left out of its list (or refused by `get`). */
+export interface BadItem {
+  /** The list or item path, e.g. `/servers`. */
+  path: string;
+  /** The item's id, when it has a readable one. */
+  id?: number;
+  /** What is wrong, e.g. `server_type is null` (never the item's text, never a token). */
+  problem: string;
+}
+
+/**
+ * Reports each bad item once (per path, id and problem) to `hook`: a refresh every minute must not
+ * log the same broken server every minute. The client shares one between its resources.
+ */
+export class BadItems {
+  private readonly seen = new Set<string>();
+  constructor(private readonly hook?: (item: BadItem) => void) {}
+
+  report(path: string, wire: unknown, error: unknown): BadItem {
+    const raw = wire && typeof wire === 'object' ? (wire as { id?: unknown }).id : undefined;
+    const id = typeof raw === 'number' && Number.isFinite(raw) ? raw : undefined;
+    const problem = (error instanceof Error ? error.message : String(error)).slice(0, 200);
+    const item: BadItem = id === undefined ? { path, problem } : { path, id, problem };
+    const key = `${path}\u0000${id}\u0000${problem}`;
+    if (!this.seen.has(key)) {
+      this.seen.add(key);
+      try {
+        this.hook?.(item);
+      } catch {
+        // a failing logger must not fail the list
+      }
+    }
+    return item;
+  }
+}
+
+/** The log line for a bad item: `Left out item 42 of /servers: server_type is null.` */
+export function describeBadItem(item: BadItem): string {
+  return `Left out ${item.id === undefined ? 'an item' : `item ${item.id}`} of ${item.path}: ${item.problem}. The API's answer holds it in a shape the extension cannot read; the rest is shown.`;
+}
+
+/** How many items of this list were left out because they could not be read (0 for any other value). */
+export function skippedItems(list: unknown): number {
+  return list && typeof list === 'object' ? (skipped.get(list) ?? 0) : 0;
+}
+
+const skipped = new WeakMap<object, number>();
+
+/** Converts each item on its own: one that throws is left out and reported, the rest are kept. */
+export function convertEach<W, T>(wires: readonly W[], convert: (w: W) => T, path: string, bad: BadItems): T[] {
+  const items: T[] = [];
+  let left = 0;
+  for (const w of wires) {
+    try {
+      items.push(convert(w));
+    } catch (e) {
+      left++;
+      bad.report(path, w, e);
+    }
+  }
+  if (left) skipped.set(items, left);
+  return items;
+}
+
 /** Body keys of a list answer (`servers`) and of a single-item answer (`server`). */
 export interface ResourceKeys {
   one: string;
@@ -44,6 +108,9 @@ export interface ResourceKeys {
 
 /** get / list / listAll of one kind of resource. */
 export class ReadResource<W, T, P extends ListOptions = ListOptions> {
+  /** Where unreadable items are reported; the client gives all its resources one (with its hook). */
+  badItems = new BadItems();
+
   constructor(
     protected readonly transport: ApiTransport,
     protected readonly path: string,
@@ -65,7 +132,7 @@ export class ReadResource<W, T, P extends ListOptions = ListOptions> {
   async listAll(params?: Omit<P, keyof ListOptions>, opts?: CallOptions): Promise<T[]> {
     const query = this.query((params ?? {}) as P);
     const items = await this.transport.listAll<W>(this.path, this.keys.many, { ...opts, query });
-    return items.map((w) => this.convert(w));
+    return convertEach(items, this.convert, this.path, this.badItems);
   }
 
   /** Filters and sort of `params` as query parameters; nothing by default. */
@@ -75,7 +142,23 @@ export class ReadResource<W, T, P extends ListOptions = ListOptions> {
 
   protected async fetchOne(path: string, opts?: CallOptions): Promise<T> {
     const body = await this.transport.request<Record<string, W>>('GET', path, opts);
-    return this.convert(body[this.keys.one]);
+    return this.convertOne(body?.[this.keys.one], 'GET', path);
+  }
+
+  /** One item of a single-item answer; unreadable -> an `invalid_response` error that says why, never a raw TypeError. */
+  protected convertOne(wire: W | undefined, method: string, path: string): T {
+    try {
+      return this.convert(wire as W);
+    } catch (e) {
+      const bad = this.badItems.report(path, wire, e);
+      throw new HcloudError({
+        code: ClientErrorCode.InvalidResponse,
+        message: `The API's answer to ${method} ${path} holds a ${this.keys.one.replace(/_/g, ' ')} that cannot be read (${bad.problem}).`,
+        status: 200,
+        method,
+        path,
+      });
+    }
   }
 
   /** One page with its raw body, for lists that carry more than items (datacenters' recommendation). */
@@ -87,13 +170,14 @@ export class ReadResource<W, T, P extends ListOptions = ListOptions> {
     });
     const body = page.body ?? {};
     const wire = Array.isArray(body[this.keys.many]) ? (body[this.keys.many] as W[]) : [];
-    return { body, result: { items: wire.map((w) => this.convert(w)), pagination: page.pagination } };
+    return { body, result: { items: convertEach(wire, this.convert, this.path, this.badItems), pagination: page.pagination } };
   }
 
   /** PUT /<res>/{id} with `body`; the updated item. */
   protected async put(id: number, body: unknown, opts?: CallOptions): Promise<T> {
-    const answer = await this.transport.request<Record<string, W>>('PUT', itemPath(this.path, id), { ...opts, body });
-    return this.convert(answer[this.keys.one]);
+    const path = itemPath(this.path, id);
+    const answer = await this.transport.request<Record<string, W>>('PUT', path, { ...opts, body });
+    return this.convertOne(answer?.[this.keys.one], 'PUT', path);
   }
 
   /** DELETE /<res>/{id} for resources the API deletes at once (204). */
@@ -120,8 +204,9 @@ export class ActionResource<W, T, P extends ListOptions = ListOptions> extends R
 
   /** Every action of this item. */
   async listAllActions(id: number, params: Omit<ActionListParams, keyof ListOptions> = {}, opts?: CallOptions): Promise<Action[]> {
-    const items = await this.transport.listAll<ActionSchema>(this.actionsPath(id), 'actions', { ...opts, query: actionQuery(params) });
-    return items.map(convertAction);
+    const path = this.actionsPath(id);
+    const items = await this.transport.listAll<ActionSchema>(path, 'actions', { ...opts, query: actionQuery(params) });
+    return convertEach(items, convertAction, path, this.badItems);
   }
 
   /**
@@ -134,7 +219,8 @@ export class ActionResource<W, T, P extends ListOptions = ListOptions> extends R
 
   private async actionPage(path: string, page: ListOptions, query: Query, opts?: CallOptions): Promise<ListResult<Action>> {
     const answer = await this.transport.getPage<{ actions?: ActionSchema[] }>(path, page.page ?? 1, page.perPage ?? DEFAULT_PER_PAGE, { ...opts, query });
-    return { items: (answer.body?.actions ?? []).map(convertAction), pagination: answer.pagination };
+    const wire = Array.isArray(answer.body?.actions) ? answer.body.actions : [];
+    return { items: convertEach(wire, convertAction, path, this.badItems), pagination: answer.pagination };
   }
 
   protected actionsPath(id: number): string {
