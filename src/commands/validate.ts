@@ -81,8 +81,3 @@ export function suggestIpv6(network: string): string {
   const prefix = network.split('/')[0];
   return prefix.endsWith('::') ? `${prefix}1` : prefix;
 }
-
-/** `ssh root@<ip>`: the line Open SSH in Terminal sends (IPv6 addresses need no brackets for ssh). */
-export function sshCommandLine(ip: string, user = 'root'): string {
-  return `ssh ${user}@${ip}`;
-}

@@ -5,7 +5,8 @@ import type { TreeNode } from '../../tree/node';
 import type { CommandContext } from '../context';
 import { confirmByTypingName } from '../pick';
 import { runAction, runCall } from '../runAction';
-import { sshCommandLine, validateIpv6InNetwork, validateReverseDnsName, validateServerName } from '../validate';
+import { sshAddress, sshArgs } from '../sshArgs';
+import { validateIpv6InNetwork, validateReverseDnsName, validateServerName } from '../validate';
 import { offerToUnprotect, pickServer, q, serverAction } from './common';
 
 export async function changeDnsPtr(ctx: CommandContext, node?: TreeNode): Promise<void> {
@@ -130,15 +131,22 @@ export async function copyId(ctx: CommandContext, node?: TreeNode): Promise<void
 }
 
 export async function openSsh(ctx: CommandContext, node?: TreeNode): Promise<vscode.Terminal | undefined> {
-  const t = await pickServer(ctx, node, 'Open SSH in Terminal', (s) => !!s.publicNet.ipv4, 'No server has a public IPv4.');
+  const t = await pickServer(ctx, node, 'Open SSH in Terminal', (s) => !!sshAddress(s.publicNet), 'No server has a public IP.');
   if (!t) return undefined;
-  const ip = t.resource.publicNet.ipv4?.ip;
-  if (!ip) {
-    ctx.input().info(`${q(t.resource)} has no public IPv4.`);
+  const address = sshAddress(t.resource.publicNet);
+  if (!address) {
+    ctx.input().info(`${q(t.resource)} has no public IP.`);
     return undefined;
   }
-  const terminal = vscode.window.createTerminal({ name: t.resource.name });
+  // Machine-scoped settings: a workspace's .vscode/settings.json cannot set them.
+  const config = vscode.workspace.getConfiguration('hcloud');
+  const ssh = sshArgs(address.ip, config.get<string>('ssh.user') || 'root');
+  if (ssh.error !== undefined) {
+    ctx.input().error(`Open SSH in Terminal for ${q(t.resource)}: ${ssh.error} Nothing was started.`);
+    return undefined;
+  }
+  // No shell: the terminal runs the ssh executable itself with the arguments.
+  const terminal = vscode.window.createTerminal({ name: t.resource.name, shellPath: config.get<string>('ssh.path') || 'ssh', shellArgs: ssh.args });
   terminal.show();
-  terminal.sendText(sshCommandLine(ip));
   return terminal;
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {
-  parseIpv6, sshCommandLine, suggestIpv6, validateHostname, validateIpv6InNetwork, validateReverseDnsName, validateServerName,
+  parseIpv6, suggestIpv6, validateHostname, validateIpv6InNetwork, validateReverseDnsName, validateServerName,
 } from '../../../src/commands/validate';
 
 describe('validateHostname (RFC 1123)', () => {
@@ -74,11 +74,5 @@ describe('IPv6 helpers', () => {
     assert.equal(validateIpv6InNetwork('2001:db8:4:a::1', net, "the Floating IP's network"), "2001:db8:4:a::1 is not inside the Floating IP's network 2001:db8:4:9::/64.");
     assert.equal(suggestIpv6(net), '2001:db8:4:9::1');
     assert.equal(suggestIpv6('2001:db8:4:9:1:2:3:4/128'), '2001:db8:4:9:1:2:3:4');
-  });
-});
-
-describe('sshCommandLine', () => {
-  it('logs in as root to the IP', () => {
-    assert.equal(sshCommandLine('192.0.2.10'), 'ssh root@192.0.2.10');
   });
 });
