@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { HcloudClient } from '../api/client';
+import { describeBadItem } from '../api/resources/base';
 import { HcloudError, ClientErrorCode } from '../api/errors';
 import { HttpTransport } from '../api/http';
 import type { Project, ProjectStore } from './projectStore';
@@ -81,7 +82,7 @@ export class ClientPool implements vscode.Disposable {
       endpoint,
       onRequest: (e) => (e.status >= 400 || e.status === 0 ? this.log.warn : this.log.info).call(this.log, formatRequest(projectName, e)),
     });
-    return new HcloudClient({ transport: new ScopedTransport(http, removed) });
+    return new HcloudClient({ transport: new ScopedTransport(http, removed), onBadItem: (item) => this.log.warn(`[${projectName}] ${describeBadItem(item)}`) });
   }
 
   private projectsChanged(): void {

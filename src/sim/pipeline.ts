@@ -1,7 +1,9 @@
 // One /v1 request, in order: record it, take it from the rate limit, wait the injected
 // latency, carry out an injected fault, advance the world to the clock, check the token,
 // route, answer (RateLimit-* headers on every answer). A `truncated` fault handles the
-// request and cuts the answer; the other faults answer before the API sees the request.
+// request and cuts the answer; a `drop` fault on a write (POST, PUT, DELETE) carries the write out
+// and then closes the connection without an answer (the answer was lost, the write was not); the
+// other faults, and `drop` on a GET, answer before the API sees the request.
 
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -60,12 +62,16 @@ export class Pipeline {
     const fault = deps.faults.pick(request.method, request.path);
     await this.delay(deps.faults.latencyFor(request.method, request.path), res);
     if (this.closed || res.destroyed) return;
-    if (fault && fault.kind !== 'truncated') {
+    const answerLost = fault?.kind === 'truncated' || (fault?.kind === 'drop' && request.method !== 'GET');
+    if (fault && !answerLost) {
       record.status = this.fault(fault, req, res);
     } else {
       const reply = allowed ? this.answer(request, record.authorized, parsed) : rateLimited(deps.rate.limit);
       record.status = reply.status;
-      if (fault) this.truncate(res, reply);
+      if (fault?.kind === 'drop') {
+        req.socket.destroy();
+        record.status = 0;
+      } else if (fault) this.truncate(res, reply);
       else sendReply(res, reply, deps.rate.headers());
     }
     deps.onRequest?.(record);

@@ -69,6 +69,13 @@ describe('sim: fault injection', () => {
     assert.equal((await api.get('/servers')).status, 200);
   });
 
+  it('drop on a write: the write is carried out, then the socket is destroyed without an answer', async () => {
+    api.sim.setFaults({ failNext: 1, kind: 'drop', match: { method: 'POST' } });
+    await assert.rejects(raw('/floating_ips', { method: 'POST', body: JSON.stringify({ type: 'ipv4', home_location: 'fsn1', description: 'dropped' }) }));
+    assert.equal(api.sim.requests.at(-1)?.status, 0);
+    assert.ok([...api.sim.state.floatingIps.values()].some((f) => f.description === 'dropped'), 'the Floating IP exists');
+  });
+
   it('hang: no answer until the client gives up', async () => {
     api.sim.setFaults({ failNext: 1, kind: 'hang' });
     await assert.rejects(fetch(`${api.sim.url}/servers`, { headers: { Authorization: 'Bearer demo' }, signal: AbortSignal.timeout(200) }), {
