@@ -34,9 +34,10 @@ export const DEFAULT_ENDPOINT = 'https://api.hetzner.cloud/v1';
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_PER_PAGE = 50;
 export const DEFAULT_PAGE_CONCURRENCY = 16;
-export const DEFAULT_MAX_TRIES = 5;
-export const DEFAULT_RETRY_BASE_MS = 250;
-export const MAX_RETRY_DELAY_MS = 8_000;
+/** GETs are retried until this long after their first try. */
+export const DEFAULT_RETRY_WINDOW_MS = 15_000;
+export const DEFAULT_RETRY_BASE_MS = 500;
+export const DEFAULT_RETRY_MAX_DELAY_MS = 4_000;
 export const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 60_000;
 
 /**
@@ -111,7 +112,7 @@ export class HttpTransport implements ApiTransport {
 
   /** The handler chain, bottom up (./handlers/chain.ts). */
   private assemble(options: HttpTransportOptions, fetchImpl: FetchLike): Handler {
-    const clock: Clock = realClock;
+    const clock: Clock = options.clock ?? realClock;
     const token = this.token;
     let h: Handler = errorsHandler(exchangeHandler({ token, userAgent: options.userAgent ?? DEFAULT_USER_AGENT, fetch: fetchImpl, agent: this.agent }), {
       token,
@@ -128,10 +129,11 @@ export class HttpTransport implements ApiTransport {
     // A per-project request budget goes here, in the place of rateLimitHandler (it sees every try).
     return retryHandler(h, {
       clock,
-      random: Math.random,
-      maxTries: Math.floor(positive(options.maxTries, DEFAULT_MAX_TRIES)),
+      random: options.random ?? Math.random,
+      windowMs: nonNegative(options.retryWindowMs, DEFAULT_RETRY_WINDOW_MS),
+      maxTries: Math.floor(positive(options.maxTries, Infinity)),
       baseMs: nonNegative(options.retryBaseMs, DEFAULT_RETRY_BASE_MS),
-      maxDelayMs: MAX_RETRY_DELAY_MS,
+      maxDelayMs: nonNegative(options.retryMaxDelayMs, DEFAULT_RETRY_MAX_DELAY_MS),
     });
   }
 

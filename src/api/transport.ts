@@ -90,6 +90,13 @@ export interface FetchInitLike {
 
 export type FetchLike = (url: string, init: FetchInitLike) => Promise<FetchResponseLike>;
 
+/** Time as the transport's waits see it (retry backoff, 429 waits). */
+export interface Clock {
+  now(): number;
+  /** Resolves after `ms`, or early (without rejecting) when `signal` aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
 export interface HttpTransportOptions {
   token: string;
   /** Default https://api.hetzner.cloud/v1 (no trailing slash needed). */
@@ -104,10 +111,21 @@ export interface HttpTransportOptions {
   perPage?: number;
   /** Pages fetched at once after page 1, default 16 (so 1,000 items cost two round trips). */
   pageConcurrency?: number;
-  /** Tries for a GET that met a 5xx or a network fault, default 5 (so 4 retries). */
+  /**
+   * A GET that met a 5xx, a network fault or a bad body is tried again until this long after its
+   * first try, default 15 000 ms (so an outage of 10 s is ridden out). Writes are never retried.
+   */
+  retryWindowMs?: number;
+  /** At most this many tries of a GET in all, whatever the window; default no limit but the window. */
   maxTries?: number;
-  /** First backoff delay, default 250 ms; doubled each try, with jitter, capped at 8 s. */
+  /** Backoff: a random wait in [0, min(retryMaxDelayMs, retryBaseMs * 2^(n-1))] before try n+1. Default 500 ms. */
   retryBaseMs?: number;
+  /** The cap of one backoff wait, default 4 000 ms. */
+  retryMaxDelayMs?: number;
+  /** Time for the retry and 429 waits; tests inject a fake one. Default the real clock. */
+  clock?: Clock;
+  /** Random numbers in [0, 1) for the backoff jitter, default Math.random. */
+  random?: () => number;
   /** Longest wait for a 429's reset before giving up, default 60 000 ms. */
   maxRateLimitWaitMs?: number;
   /** Called after every HTTP exchange (including retried ones). Never receives the token. */

@@ -13,7 +13,9 @@
 // included), can hold a call until the budget allows it, and reads every answer's headers.
 
 import type { HcloudError } from '../errors';
-import type { FetchResponseLike, HttpMethod } from '../transport';
+import type { Clock, FetchResponseLike, HttpMethod } from '../transport';
+
+export type { Clock };
 
 export type HeadersLike = FetchResponseLike['headers'];
 
@@ -44,13 +46,6 @@ export type Outcome =
   | { ok: false; error: HcloudError; retry: Retry; status: number; headers?: HeadersLike };
 
 export type Handler = (call: Call) => Promise<Outcome>;
-
-/** Time as the retry and rate-limit handlers see it; tests inject a fake one. */
-export interface Clock {
-  now(): number;
-  /** Resolves after `ms`, or early (without rejecting) when `signal` aborts. */
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
-}
 
 export const realClock: Clock = {
   now: () => Date.now(),

@@ -1,8 +1,11 @@
-// Handler: only GETs are ever retried. POST, PUT and DELETE return the first failure: a retried
-// power-off or create must never happen twice.
+// Handler: only GETs are ever retried. POST, PUT and DELETE return the first failure, whatever it
+// is (also a refused connection, though nothing was sent: one simple rule): a retried power-off
+// or create must never happen twice.
 // A GET is tried again after a 5xx, a network fault (refused, reset, DNS; not a TLS certificate
-// problem) or an invalid body (not JSON, truncated), with exponential backoff and full jitter
-// (random 0..min(maxDelayMs, baseMs * 2^(n-1))), at most `maxTries` tries in all.
+// problem) or an invalid body (not JSON, truncated) until `windowMs` after its first try
+// (default 15 s, so an outage of 10 s is ridden out), with exponential backoff and full jitter:
+// a random wait in [0, min(maxDelayMs, baseMs * 2^(n-1))] before try n+1 (500 ms, 4 s by
+// default), the last wait cut to end at the window's end. `maxTries` may cap the tries as well.
 // A GET that timed out is tried ONCE more (a half-open keep-alive socket after sleep or a network
 // change hangs, a fresh connection answers); a second timeout is final. So a dead endpoint costs
 // at most about 2 x timeoutMs. The caller's abort is never retried, also while waiting.
@@ -16,6 +19,7 @@ export const TIMEOUT_RETRIES = 1;
 export interface RetryDeps {
   clock: Clock;
   random: () => number;
+  windowMs: number;
   maxTries: number;
   baseMs: number;
   maxDelayMs: number;
@@ -23,6 +27,7 @@ export interface RetryDeps {
 
 export function retryHandler(next: Handler, deps: RetryDeps): Handler {
   return async (call) => {
+    const deadline = deps.clock.now() + deps.windowMs;
     let tries = 0;
     let timeouts = 0;
     for (;;) {
@@ -31,8 +36,9 @@ export function retryHandler(next: Handler, deps: RetryDeps): Handler {
       if (outcome.ok || call.method !== 'GET' || outcome.retry === 'none' || outcome.retry === 'rateLimit') return outcome;
       tries++;
       if (outcome.retry === 'timeout' && ++timeouts > TIMEOUT_RETRIES) return outcome;
-      if (tries >= deps.maxTries) return outcome;
-      await deps.clock.sleep(backoffMs(tries, deps), call.signal);
+      const left = deadline - deps.clock.now();
+      if (tries >= deps.maxTries || left <= 0) return outcome;
+      await deps.clock.sleep(Math.min(left, backoffMs(tries, deps)), call.signal);
     }
   };
 }

@@ -474,15 +474,19 @@ describe('HttpTransport', function () {
       );
     });
 
-    it('gives up after maxTries with the last error', async () => {
+    it('gives up after maxTries, or at the end of the retry window, with the last error', async () => {
       sim.setFaults({ kind: 'status', statuses: [503], failNext: 50 });
       const err = await rejection(transport({ maxTries: 4 }).request('GET', '/servers'));
       assert.equal(err.status, 503);
       assert.equal(err.isTransport, false);
       assert.equal(sim.requests.length, 4);
-      const defaults = await rejection(transport().request('GET', '/servers'));
-      assert.equal(defaults.status, 503);
-      assert.equal(sim.requests.length, 4 + 5, 'maxTries defaults to 5');
+      // Without maxTries the retry window alone ends the tries (finding 5; retryWindow.test.ts has the 15 s default).
+      sim.clearRequests();
+      const started = Date.now();
+      const windowed = await rejection(transport({ retryWindowMs: 150, retryMaxDelayMs: 20 }).request('GET', '/servers'));
+      assert.equal(windowed.status, 503);
+      assert.ok(Date.now() - started >= 150, 'tried until the window was over');
+      assert.ok(sim.requests.length > 4, `${sim.requests.length} tries in the window`);
     });
 
     it('sends a POST, PUT or DELETE answered 503 exactly once', async () => {
