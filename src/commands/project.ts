@@ -49,6 +49,8 @@ async function checkToken(ctx: CommandContext, name: string, endpoint: string, t
   } catch (e) {
     ctx.input().error(describeTokenCheckFailure(name, e));
     return false;
+  } finally {
+    client.dispose(); // closes its keep-alive connection; the pool makes the project's own client
   }
 }
 
@@ -147,8 +149,9 @@ export async function removeProject(ctx: CommandContext, node?: TreeNode): Promi
     confirmLabel: 'Remove',
   });
   if (!ok) return;
+  // The client pool then stops every request of the project (waits, tree polls, panels) and closes its connections.
   await ctx.projects.remove(project.id);
-  ctx.log.info(`Project "${project.name}" removed.`);
+  ctx.log.info(`Project "${project.name}" removed; its requests were stopped.`);
 }
 
 export function registerProjectCommands(ctx: CommandContext): vscode.Disposable[] {

@@ -35,6 +35,7 @@ export async function runAction<R>(ctx: CommandContext, run: ActionRun<R>): Prom
     ctx.input().error(describeError(e, { action: run.title }));
     return undefined;
   }
+  const removed = ctx.clients.removedSignal(run.project.id);
   const refresh = () => {
     for (const a of run.affects ?? [{ kind: undefined as unknown as ResourceKind }]) ctx.tree.resourceChanged(run.project.id, a.kind, a.id);
   };
@@ -44,6 +45,10 @@ export async function runAction<R>(ctx: CommandContext, run: ActionRun<R>): Prom
       async (progress, token) => {
         const abort = new AbortController();
         const sub = token.onCancellationRequested(() => abort.abort());
+        // Remove Project stops the wait (the pool's transport also refuses every further request).
+        const stop = () => abort.abort();
+        if (removed.aborted) abort.abort();
+        removed.addEventListener('abort', stop, { once: true });
         try {
           const started = await run.start(client, abort.signal);
           refresh(); // the tree shows the transitional state at once
@@ -75,6 +80,7 @@ export async function runAction<R>(ctx: CommandContext, run: ActionRun<R>): Prom
           return started.result;
         } finally {
           sub.dispose();
+          removed.removeEventListener('abort', stop);
         }
       },
     );
@@ -86,6 +92,12 @@ export async function runAction<R>(ctx: CommandContext, run: ActionRun<R>): Prom
     return result;
   } catch (e) {
     refresh();
+    if (isHcloudError(e, ClientErrorCode.Aborted) && removed.aborted) {
+      const text = `${run.title}: stopped, project "${run.project.name}" was removed from VS Code. What the API started goes on in Hetzner Cloud.`;
+      ctx.log.info(text);
+      ctx.input().info(text);
+      return undefined;
+    }
     if (isHcloudError(e, ClientErrorCode.Aborted)) {
       ctx.log.info(`${run.title}: stopped waiting; the action goes on in Hetzner Cloud.`);
       ctx.input().info(`${run.title}: no longer waiting. The action goes on; the tree shows its state.`);
@@ -111,6 +123,10 @@ export async function runCall<R>(ctx: CommandContext, project: Project, title: s
     client = await ctx.clients.get(project);
     return await call(client);
   } catch (e) {
+    if (isHcloudError(e, ClientErrorCode.Aborted) && ctx.clients.removedSignal(project.id).aborted) {
+      ctx.log.info(`${title}: stopped, project "${project.name}" was removed from VS Code.`);
+      return undefined;
+    }
     const message = describeError(e, { action: title, rateLimitReset: client?.rateLimit?.reset });
     ctx.log.error(message);
     ctx.input().error(message);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { httpEndpointProblem, type EndpointProblem } from '../api/endpointRule';
 import { DEFAULT_ENDPOINT, normalizeEndpoint } from './endpoint';
 
 export type ProjectSource = 'stored' | 'environment';
@@ -9,6 +10,11 @@ export interface Project {
   readonly name: string;
   readonly endpoint: string;
   readonly source: ProjectSource;
+  /**
+   * Set when the endpoint breaks the endpoint rule (only possible for HCLOUD_ENDPOINT): why, and what
+   * to set. No client is made and no request sent for such a project; the tree shows this message.
+   */
+  readonly endpointProblem?: EndpointProblem;
 }
 
 interface StoredProject {
@@ -107,12 +113,33 @@ export class ProjectStore implements vscode.Disposable {
 
   private environmentProject(): Project | undefined {
     if (!this.env.HCLOUD_TOKEN) return undefined;
+    const raw = this.env.HCLOUD_ENDPOINT?.trim() || DEFAULT_ENDPOINT;
+    const problem = httpEndpointProblem(raw);
+    const project = { id: ENV_PROJECT_ID, name: 'HCLOUD_TOKEN', source: 'environment' } as const;
+    if (!problem) return { ...project, endpoint: normalizeEndpoint(raw) };
     return {
-      id: ENV_PROJECT_ID,
-      name: 'HCLOUD_TOKEN',
-      endpoint: normalizeEndpoint(this.env.HCLOUD_ENDPOINT || DEFAULT_ENDPOINT),
-      source: 'environment',
+      ...project,
+      endpoint: shownEndpoint(raw),
+      endpointProblem: {
+        code: problem.code,
+        message:
+          `HCLOUD_ENDPOINT is refused, no request is sent. ${problem.message} ` +
+          `Set HCLOUD_ENDPOINT to an https:// URL (http:// only to 127.0.0.1 or localhost, e.g. a local simulator), ` +
+          `or unset it for ${DEFAULT_ENDPOINT}; then restart VS Code.`,
+      },
     };
+  }
+}
+
+/** A refused endpoint as it may be shown: without user name and password, which may hold a secret. */
+function shownEndpoint(raw: string): string {
+  try {
+    const url = new URL(raw);
+    url.username = '';
+    url.password = '';
+    return normalizeEndpoint(url.href);
+  } catch {
+    return '(HCLOUD_ENDPOINT is not a URL)';
   }
 }
 

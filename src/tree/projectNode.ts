@@ -5,6 +5,7 @@ import type { Project } from '../projects/projectStore';
 import type { ListWhat } from './fetch';
 import { GroupFolderNode, ListFolderNode, type FolderEnv } from './folderNode';
 import type { NodeScope, TreeHost } from './host';
+import { MessageNode } from './messageNode';
 import { contextValue, type TreeNode } from './node';
 import type { ServerNode } from './serverNode';
 
@@ -126,7 +127,7 @@ export class ProjectNode implements TreeNode, NodeScope {
 
   getTreeItem(): vscode.TreeItem {
     const p = this.project;
-    const item = new vscode.TreeItem(p.name, vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(p.name, p.endpointProblem ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     const host = safeHost(p.endpoint);
     const filter = this.host.filterOf(p.id);
@@ -155,6 +156,9 @@ export class ProjectNode implements TreeNode, NodeScope {
   }
 
   async getChildren(): Promise<TreeNode[]> {
+    // An endpoint that breaks the endpoint rule (HCLOUD_ENDPOINT): say why and what to set; no request.
+    const refused = this.project.endpointProblem;
+    if (refused) return [new MessageNode(this, `${this.id}/endpointRefused`, 'Endpoint refused', { detail: refused.message, icon: 'error', tokens: ['endpointRefused'] })];
     const f = this.folders;
     return [f.servers, f.floatingIps, this.images, f.sshKeys, f.isos, ...(this.host.catalogShown() ? [this.catalog] : [])];
   }

@@ -59,7 +59,11 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.state = state ?? new MemoryMemento();
     this.policy = new RefreshPolicy(now, { intervalSeconds: readInterval() });
     this.disposables.push(
-      projects.onDidChange(() => this.refresh()),
+      // A removed project's polls are forgotten at once (not when the view next asks for the roots).
+      projects.onDidChange(() => {
+        this.syncRoots();
+        this.refresh();
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration('hcloud.autoRefreshSeconds')) return;
         this.policy.setIntervalSeconds(readInterval());
