@@ -4,6 +4,7 @@
 
 import { convertAction } from '../convert';
 import { ClientErrorCode, HcloudError, isHcloudError } from '../errors';
+import { ACTION_MATCH_SLACK_MS, isLostAnswer, lostAnswerError, markLost, type AnswerLost } from '../lostAnswer';
 import type { ActionResponseSchema, ActionSchema } from '../schema';
 import type { ApiTransport, CallOptions, Query } from '../transport';
 import type { Action, ActionListParams, ActionsListParams, LabelListParams, ListOptions, ListResult, NameListParams } from '../types';
@@ -186,6 +187,22 @@ export class ReadResource<W, T, P extends ListOptions = ListOptions> {
   }
 }
 
+/** The command of the action `POST .../actions/<name>` starts, where the two differ. */
+const ACTION_COMMANDS: Record<string, string> = {
+  poweron: 'start_server',
+  poweroff: 'stop_server',
+  shutdown: 'shutdown_server',
+  reboot: 'reboot_server',
+  reset: 'reset_server',
+  rebuild: 'rebuild_server',
+  change_type: 'change_server_type',
+  assign: 'assign_floating_ip',
+  unassign: 'unassign_floating_ip',
+};
+
+/** How many of an item's newest actions are read to find the one a lost request started. */
+const NEWEST_ACTIONS = 10;
+
 /** A resource with actions: its action list and `POST /<res>/{id}/actions/<name>`. */
 export class ActionResource<W, T, P extends ListOptions = ListOptions> extends ReadResource<W, T, P> {
   /** One action of this item; `undefined` when either does not exist. */
@@ -223,6 +240,45 @@ export class ActionResource<W, T, P extends ListOptions = ListOptions> extends R
     return { items: convertEach(wire, convertAction, path, this.badItems), pagination: answer.pagination };
   }
 
+  /**
+   * After a lost answer: this item's newest action with `command` that started at `since` (local
+   * ms) or later, give or take ACTION_MATCH_SLACK_MS for the clocks; undefined when there is none.
+   * One request (the newest actions first).
+   */
+  async findStartedAction(id: number, command: string, since: number, opts?: CallOptions): Promise<Action | undefined> {
+    const { items } = await this.listActions(id, { sort: 'id:desc', perPage: NEWEST_ACTIONS }, opts);
+    return items.find((a) => a.command === command && !(a.started.getTime() < since - ACTION_MATCH_SLACK_MS));
+  }
+
+  /**
+   * POST /<res>/{id}/actions/<name>, never sent twice. When its answer is lost, the item's newest
+   * actions say whether it started: then the action (marked `answerLost`) without the answer's
+   * other parts (`wire` undefined); else an error that says it did not start, or could not be checked.
+   */
+  protected async postActionOrFind<R extends { action: ActionSchema }>(
+    id: number,
+    name: string,
+    body?: unknown,
+    opts?: CallOptions,
+  ): Promise<{ wire?: R; action: Action & AnswerLost }> {
+    const since = Date.now();
+    try {
+      const wire = await this.postAction<R>(id, name, body, opts);
+      return { wire, action: convertAction(wire.action) };
+    } catch (e) {
+      if (!isLostAnswer(e)) throw e;
+      const command = ACTION_COMMANDS[name] ?? name;
+      let found: Action | undefined;
+      try {
+        found = await this.findStartedAction(id, command, since, opts);
+      } catch (why) {
+        throw lostAnswerError(e, { found: undefined, why });
+      }
+      if (!found) throw lostAnswerError(e, { found: false, what: `no ${command} action of ${this.keys.one.replace(/_/g, ' ')} ${id} started since` });
+      return { action: markLost(found, e) };
+    }
+  }
+
   protected actionsPath(id: number): string {
     return `${itemPath(this.path, id)}/actions`;
   }
@@ -233,8 +289,8 @@ export class ActionResource<W, T, P extends ListOptions = ListOptions> extends R
   }
 
   /** POST /<res>/{id}/actions/<name>; the Action it started. */
-  protected async runAction(id: number, name: string, body?: unknown, opts?: CallOptions): Promise<Action> {
-    return convertAction((await this.postAction(id, name, body, opts)).action);
+  protected async runAction(id: number, name: string, body?: unknown, opts?: CallOptions): Promise<Action & AnswerLost> {
+    return (await this.postActionOrFind(id, name, body, opts)).action;
   }
 }
 

@@ -5,19 +5,33 @@ import { convertAction, convertFloatingIp } from '../convert';
 import type { FloatingIpCreateRequestSchema, FloatingIpCreateResponseSchema, FloatingIpSchema, FloatingIpUpdateRequestSchema } from '../schema';
 import type { ApiTransport, CallOptions, Query } from '../transport';
 import type { Action, FloatingIp, FloatingIpCreateParams, FloatingIpCreateResult, FloatingIpListParams, Labels } from '../types';
+import type { HcloudError } from '../errors';
+import { isLostAnswer, lostAnswerError, type AnswerLost } from '../lostAnswer';
 import { ActionResource, labelQuery } from './base';
 
-export class FloatingIpsResource extends ActionResource<FloatingIpSchema, FloatingIp, FloatingIpListParams> {
+/** Lookups the create needs after a lost answer: by name (today's API), newest first. */
+type FloatingIpQuery = FloatingIpListParams & { name?: string; sort?: 'id:desc' };
+
+/** How many of the newest Floating IPs are compared after a lost create. */
+const NEWEST = 10;
+
+export class FloatingIpsResource extends ActionResource<FloatingIpSchema, FloatingIp, FloatingIpQuery> {
   constructor(transport: ApiTransport) {
     super(transport, '/floating_ips', { one: 'floating_ip', many: 'floating_ips' }, convertFloatingIp);
   }
 
-  protected override query(params: FloatingIpListParams): Query {
-    return labelQuery(params);
+  protected override query(params: FloatingIpQuery): Query {
+    return { name: params.name, sort: params.sort, ...labelQuery(params) };
   }
 
-  /** Give `server` (assigned at once; the answer carries the assign action) or `homeLocation`. */
-  async create(params: FloatingIpCreateParams, opts?: CallOptions): Promise<FloatingIpCreateResult> {
+  /**
+   * Give `server` (assigned at once; the answer carries the assign action) or `homeLocation`. Never
+   * sent twice: after a lost answer the new IP is looked for and returned with `answerLost` set —
+   * by its name when one was given (today's API), else as the newest IP of that type whose id is
+   * above the newest id before the request. That id costs one small request (one item) before the
+   * POST, made only for a create without a name; when it fails, the create goes on without it.
+   */
+  async create(params: FloatingIpCreateParams, opts?: CallOptions): Promise<FloatingIpCreateResult & AnswerLost> {
     const body: FloatingIpCreateRequestSchema = {
       type: params.type,
       server: params.server,
@@ -26,8 +40,45 @@ export class FloatingIpsResource extends ActionResource<FloatingIpSchema, Floati
       name: params.name,
       labels: params.labels,
     };
-    const w = await this.transport.request<FloatingIpCreateResponseSchema>('POST', this.path, { ...opts, body });
+    const since = Date.now();
+    const before = params.name === undefined ? await this.newestId(opts) : undefined;
+    let w: FloatingIpCreateResponseSchema;
+    try {
+      w = await this.transport.request<FloatingIpCreateResponseSchema>('POST', this.path, { ...opts, body });
+    } catch (e) {
+      if (!isLostAnswer(e)) throw e;
+      return this.findCreated(params, before, since, e, opts);
+    }
     return { floatingIp: convertFloatingIp(w.floating_ip), action: w.action ? convertAction(w.action) : undefined };
+  }
+
+  /** The newest Floating IP's id (0: none); undefined when it could not be read. */
+  private async newestId(opts?: CallOptions): Promise<number | undefined> {
+    try {
+      return (await this.list({ sort: 'id:desc', perPage: 1 }, opts)).items[0]?.id ?? 0;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async findCreated(params: FloatingIpCreateParams, before: number | undefined, since: number, lost: HcloudError, opts?: CallOptions): Promise<FloatingIpCreateResult & AnswerLost> {
+    let fip: FloatingIp | undefined;
+    let action;
+    try {
+      if (params.name !== undefined) {
+        fip = (await this.list({ name: params.name, perPage: 1 }, opts)).items.find((f) => f.name === params.name);
+      } else if (before !== undefined) {
+        const { items } = await this.list({ sort: 'id:desc', perPage: NEWEST }, opts);
+        fip = items.find((f) => f.id > before && f.type === params.type && (f.description ?? '') === (params.description ?? ''));
+      } else {
+        throw new Error('the newest Floating IP before the request is not known');
+      }
+      if (fip && params.server !== undefined) action = await this.findStartedAction(fip.id, 'assign_floating_ip', since, opts);
+    } catch (why) {
+      throw lostAnswerError(lost, { found: undefined, why });
+    }
+    if (!fip) throw lostAnswerError(lost, { found: false, what: params.name !== undefined ? `no Floating IP is named "${params.name}"` : 'no new Floating IP of this type exists' });
+    return { floatingIp: fip, action, answerLost: lost };
   }
 
   /** Changes the description; today's API also the name and (replacing all) the labels. */

@@ -11,6 +11,7 @@ import type {
   RootPasswordActionResponseSchema,
   ServerCreateRequestSchema,
   ServerCreateResponseSchema,
+  ImageSchema,
   ServerSchema,
   ServerUpdateRequestSchema,
 } from '../schema';
@@ -30,6 +31,8 @@ import type {
   Labels,
   ServerListParams,
 } from '../types';
+import { ACTION_MATCH_SLACK_MS, isLostAnswer, lostAnswerError, type AnswerLost } from '../lostAnswer';
+import { HcloudError } from '../errors';
 import { ActionResource, itemPath, labelQuery } from './base';
 
 function rootPasswordResult(w: RootPasswordActionResponseSchema): RootPasswordResult {
@@ -49,8 +52,13 @@ export class ServersResource extends ActionResource<ServerSchema, Server, Server
     return { name: params.name, ...labelQuery(params) };
   }
 
-  /** Creates a server; the answer carries the `create_server` action and, without SSH keys, the root password. */
-  async create(params: ServerCreateParams, opts?: CallOptions): Promise<ServerCreateResult> {
+  /**
+   * Creates a server; the answer carries the `create_server` action and, without SSH keys, the root
+   * password. Never sent twice: when the answer is lost, the server is looked for by its name (one
+   * request, and one for its actions) and returned with `answerLost` set and no root password (it
+   * was in the lost answer); when no server of that name was created, the error says so.
+   */
+  async create(params: ServerCreateParams, opts?: CallOptions): Promise<ServerCreateResult & AnswerLost> {
     const body: ServerCreateRequestSchema = {
       name: params.name,
       server_type: String(params.serverType),
@@ -62,8 +70,30 @@ export class ServersResource extends ActionResource<ServerSchema, Server, Server
       user_data: params.userData,
       labels: params.labels,
     };
-    const w = await this.transport.request<ServerCreateResponseSchema>('POST', this.path, { ...opts, body });
+    const since = Date.now();
+    let w: ServerCreateResponseSchema;
+    try {
+      w = await this.transport.request<ServerCreateResponseSchema>('POST', this.path, { ...opts, body });
+    } catch (e) {
+      if (!isLostAnswer(e)) throw e;
+      return this.findCreated(params.name, since, e, opts);
+    }
     return { server: this.convert(w.server), action: convertAction(w.action), rootPassword: w.root_password ?? undefined };
+  }
+
+  /** After a lost create: the server of that name created since `since`, with its create_server action. */
+  private async findCreated(name: string, since: number, lost: HcloudError, opts?: CallOptions): Promise<ServerCreateResult & AnswerLost> {
+    let server: Server | undefined;
+    let action: Action | undefined;
+    try {
+      server = (await this.list({ name, perPage: 1 }, opts)).items.find((s) => s.name === name && !(s.created.getTime() < since - ACTION_MATCH_SLACK_MS));
+      if (server) action = await this.findStartedAction(server.id, 'create_server', since, opts);
+    } catch (why) {
+      throw lostAnswerError(lost, { found: undefined, why });
+    }
+    if (!server) throw lostAnswerError(lost, { found: false, what: `no server named "${name}" was created` });
+    if (!action) throw lostAnswerError(lost, { found: undefined, why: new Error(`server "${name}" exists (id ${server.id}) but its create_server action was not found`) });
+    return { server, action, rootPassword: undefined, answerLost: lost };
   }
 
   /** Renames a server and/or replaces its labels (today's API). */
@@ -115,30 +145,47 @@ export class ServersResource extends ActionResource<ServerSchema, Server, Server
   }
 
   /** New root password, active once the action succeeds. */
-  async resetPassword(id: number, opts?: CallOptions): Promise<RootPasswordResult> {
-    return rootPasswordResult(await this.postAction<RootPasswordActionResponseSchema>(id, 'reset_password', undefined, opts));
+  async resetPassword(id: number, opts?: CallOptions): Promise<RootPasswordResult & AnswerLost> {
+    return this.withPassword(await this.postActionOrFind<RootPasswordActionResponseSchema>(id, 'reset_password', undefined, opts));
+  }
+
+  /** The action and root password of an answer; after a lost answer the action found, without the password. */
+  private withPassword(r: { wire?: RootPasswordActionResponseSchema; action: Action & AnswerLost }): RootPasswordResult & AnswerLost {
+    return r.wire ? rootPasswordResult(r.wire) : { action: r.action, rootPassword: undefined, answerLost: r.action.answerLost };
   }
 
   /** Boots into the rescue system on the next start; the root password of the rescue system. */
-  async enableRescue(id: number, params: { type?: RescueType; sshKeys?: number[] } = {}, opts?: CallOptions): Promise<RootPasswordResult> {
+  async enableRescue(id: number, params: { type?: RescueType; sshKeys?: number[] } = {}, opts?: CallOptions): Promise<RootPasswordResult & AnswerLost> {
     const body = { type: params.type, ssh_keys: params.sshKeys };
-    return rootPasswordResult(await this.postAction<RootPasswordActionResponseSchema>(id, 'enable_rescue', body, opts));
+    return this.withPassword(await this.postActionOrFind<RootPasswordActionResponseSchema>(id, 'enable_rescue', body, opts));
   }
 
   disableRescue(id: number, opts?: CallOptions): Promise<Action> {
     return this.runAction(id, 'disable_rescue', undefined, opts);
   }
 
-  /** A snapshot (default) or backup image of the server's disk. */
-  async createImage(id: number, params: { type?: 'snapshot' | 'backup'; description?: string } = {}, opts?: CallOptions): Promise<CreateImageResult> {
+  /**
+   * A snapshot (default) or backup image of the server's disk. After a lost answer, the server's
+   * newest create_image action leads to the image (`answerLost` set).
+   */
+  async createImage(id: number, params: { type?: 'snapshot' | 'backup'; description?: string } = {}, opts?: CallOptions): Promise<CreateImageResult & AnswerLost> {
     const body = { type: params.type, description: params.description };
-    const w = await this.postAction<CreateImageResponseSchema>(id, 'create_image', body, opts);
-    return { image: convertImage(w.image), action: convertAction(w.action) };
+    const r = await this.postActionOrFind<CreateImageResponseSchema>(id, 'create_image', body, opts);
+    if (r.wire) return { image: convertImage(r.wire.image), action: r.action };
+    const lost = r.action.answerLost as HcloudError;
+    const ref = r.action.resources.find((x) => x.type === 'image');
+    try {
+      const image = ref ? await this.transport.request<{ image: ImageSchema }>('GET', itemPath('/images', ref.id), opts) : undefined;
+      if (!image) throw new Error(`its create_image action ${r.action.id} names no image`);
+      return { image: convertImage(image.image), action: r.action, answerLost: lost };
+    } catch (why) {
+      throw lostAnswerError(lost, { found: undefined, why });
+    }
   }
 
   /** Overwrites the disk with an image (ID or name); a new root password unless SSH keys apply. */
-  async rebuild(id: number, image: string | number, opts?: CallOptions): Promise<RootPasswordResult> {
-    return rootPasswordResult(await this.postAction<RootPasswordActionResponseSchema>(id, 'rebuild', { image: String(image) }, opts));
+  async rebuild(id: number, image: string | number, opts?: CallOptions): Promise<RootPasswordResult & AnswerLost> {
+    return this.withPassword(await this.postActionOrFind<RootPasswordActionResponseSchema>(id, 'rebuild', { image: String(image) }, opts));
   }
 
   /** Server must be off. `upgradeDisk: false` keeps the disk so the type can be downgraded later. */
@@ -175,9 +222,22 @@ export class ServersResource extends ActionResource<ServerSchema, Server, Server
     return this.runAction(id, 'change_protection', { delete: protection.delete, rebuild: protection.rebuild }, opts);
   }
 
-  /** VNC-over-websocket credentials (the URL is valid for about a minute). */
+  /** VNC-over-websocket credentials (the URL is valid for about a minute); after a lost answer they are gone: the error says so. */
   async requestConsole(id: number, opts?: CallOptions): Promise<ConsoleResult> {
-    const w = await this.postAction<RequestConsoleResponseSchema>(id, 'request_console', undefined, opts);
-    return { wssUrl: w.wss_url, password: w.password, action: convertAction(w.action) };
+    const r = await this.postActionOrFind<RequestConsoleResponseSchema>(id, 'request_console', undefined, opts);
+    if (!r.wire) {
+      const lost = r.action.answerLost as HcloudError;
+      throw new HcloudError({
+        code: lost.code,
+        message: `${lost.message} The console was opened, but its URL and password were in the lost answer: request the console again.`,
+        status: lost.status,
+        details: { answerLost: true, found: true },
+        method: lost.method,
+        path: lost.path,
+        cause: lost,
+      });
+    }
+    const w = r.wire;
+    return { wssUrl: w.wss_url, password: w.password, action: r.action };
   }
 }
