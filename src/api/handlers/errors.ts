@@ -8,7 +8,7 @@ import type { HttpMethod } from '../transport';
 import type { Call, Handler, Outcome, Retry } from './chain';
 import type { Exchange, Exchanged } from './exchange';
 import { networkFailure } from './network';
-import { scrubbedCause, scrubText } from './scrub';
+import { scrubbedCause, scrubError, scrubText } from './scrub';
 
 export interface ErrorDeps {
   token: string;
@@ -40,7 +40,11 @@ export function abortedError(method: HttpMethod, path: string): HcloudError {
 }
 
 export function errorsHandler(exchange: Exchange, deps: ErrorDeps): Handler {
-  return async (call) => judge(await exchange(call), call, deps);
+  return async (call) => {
+    const outcome = judge(await exchange(call), call, deps);
+    // Every field of the error, not only the message: an endpoint may echo the token anywhere.
+    return outcome.ok ? outcome : { ...outcome, error: scrubError(outcome.error, deps.token) };
+  };
 }
 
 function judge(x: Exchanged, call: Call, deps: ErrorDeps): Outcome {
