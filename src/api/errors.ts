@@ -15,6 +15,10 @@ export const ClientErrorCode = {
   Aborted: 'aborted',
   /** The token cannot be sent in an HTTP header (control characters, non-Latin-1, empty). */
   InvalidToken: 'invalid_token',
+  /** An answer's body passed the transport's size cap (32 MiB by default); it was not read further. */
+  ResponseTooLarge: 'response_too_large',
+  /** A list claims more pages than the transport reads (200 by default); see CallOptions.onListCut. */
+  ListTooLong: 'list_too_long',
   /** An action finished with status `error`; `details.action` carries the action. */
   ActionFailed: 'action_failed',
 } as const;

@@ -39,6 +39,10 @@ export const DEFAULT_RETRY_WINDOW_MS = 15_000;
 export const DEFAULT_RETRY_BASE_MS = 500;
 export const DEFAULT_RETRY_MAX_DELAY_MS = 4_000;
 export const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 60_000;
+/** The largest answer body read (32 MiB). */
+export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
+/** The most pages listAll reads of one list (10,000 items at 50 a page). */
+export const DEFAULT_MAX_LIST_PAGES = 200;
 
 /**
  * Why a token cannot be sent, or undefined when it can. The message never contains the token.
@@ -79,6 +83,7 @@ export class HttpTransport implements ApiTransport {
   private readonly timeoutMs: number;
   private readonly perPage: number;
   private readonly pageConcurrency: number;
+  private readonly maxListPages: number;
   private readonly chain: Handler;
   private latestRateLimit: RateLimitInfo | undefined;
 
@@ -107,6 +112,7 @@ export class HttpTransport implements ApiTransport {
     this.timeoutMs = positive(options.timeoutMs, DEFAULT_TIMEOUT_MS);
     this.perPage = Math.floor(positive(options.perPage, DEFAULT_PER_PAGE));
     this.pageConcurrency = Math.floor(positive(options.pageConcurrency, DEFAULT_PAGE_CONCURRENCY));
+    this.maxListPages = Math.floor(positive(options.maxListPages, DEFAULT_MAX_LIST_PAGES));
     this.chain = this.assemble(options, fetchImpl);
   }
 
@@ -114,10 +120,13 @@ export class HttpTransport implements ApiTransport {
   private assemble(options: HttpTransportOptions, fetchImpl: FetchLike): Handler {
     const clock: Clock = options.clock ?? realClock;
     const token = this.token;
-    let h: Handler = errorsHandler(exchangeHandler({ token, userAgent: options.userAgent ?? DEFAULT_USER_AGENT, fetch: fetchImpl, agent: this.agent }), {
+    const maxBodyBytes = Math.floor(positive(options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES));
+    const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
+    let h: Handler = errorsHandler(exchangeHandler({ token, userAgent, fetch: fetchImpl, agent: this.agent, maxBodyBytes }), {
       token,
       host: this.endpointUrl?.host ?? '',
       hostname: this.endpointUrl?.hostname ?? '',
+      maxBodyBytes,
     });
     h = logHandler(h, options.onRequest);
     h = rateLimitHandler(h, {
@@ -158,7 +167,7 @@ export class HttpTransport implements ApiTransport {
   }
 
   listAll<T>(path: string, key: string, options: RequestOptions = {}): Promise<T[]> {
-    const deps = { getPage: this.getPage.bind(this), perPage: this.perPage, pageConcurrency: this.pageConcurrency };
+    const deps = { getPage: this.getPage.bind(this), perPage: this.perPage, pageConcurrency: this.pageConcurrency, maxPages: this.maxListPages };
     return listAll<T>(deps, path, key, options);
   }
 

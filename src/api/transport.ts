@@ -10,6 +10,22 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Per-call timeout in ms (default: the transport's, 30 s). Rejects with code `timeout`. */
   timeoutMs?: number;
+  /**
+   * listAll only: a list longer than the transport's page cap (200 pages, 10,000 items) then
+   * resolves to its first pages' items and this is called once, instead of rejecting with
+   * `list_too_long` before any page after the first is fetched.
+   */
+  onListCut?: (cut: ListCut) => void;
+}
+
+/** What listAll left out of a list longer than its cap. */
+export interface ListCut {
+  /** Pages read, and items returned. */
+  pages: number;
+  items: number;
+  /** What the API claimed (`last_page`, `total_entries`), when it did. */
+  claimedPages: number | null;
+  claimedItems: number | null;
 }
 
 export interface RequestOptions extends CallOptions {
@@ -77,6 +93,8 @@ export interface FetchResponseLike {
   status: number;
   headers: { get(name: string): string | null };
   text(): Promise<string>;
+  /** The body as a stream (node-fetch: a Node Readable); read chunk by chunk under the size cap when present. */
+  body?: AsyncIterable<Uint8Array | string> | null;
 }
 
 export interface FetchInitLike {
@@ -126,6 +144,10 @@ export interface HttpTransportOptions {
   clock?: Clock;
   /** Random numbers in [0, 1) for the backoff jitter, default Math.random. */
   random?: () => number;
+  /** Largest answer body read, default 32 MiB (33 554 432 bytes); checked while the body streams. */
+  maxBodyBytes?: number;
+  /** Most pages listAll reads of one list, default 200 (10,000 items at 50 a page). */
+  maxListPages?: number;
   /** Longest wait for a 429's reset before giving up, default 60 000 ms. */
   maxRateLimitWaitMs?: number;
   /** Called after every HTTP exchange (including retried ones). Never receives the token. */

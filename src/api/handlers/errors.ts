@@ -15,6 +15,8 @@ export interface ErrorDeps {
   /** `host:port` of the endpoint, for messages. */
   host: string;
   hostname: string;
+  /** The body cap, for the message of a body beyond it. */
+  maxBodyBytes: number;
 }
 
 const STATUS_CODES: Record<number, string> = {
@@ -64,6 +66,10 @@ function judge(x: Exchanged, call: Call, deps: ErrorDeps): Outcome {
     return fail('timeout', 0, { code: ClientErrorCode.Timeout, message });
   }
   if (x.kind === 'failed') return networkFailure(x.cause, call, deps);
+  if (why === 'tooLarge') {
+    const message = `The API's answer to ${method} ${path} is larger than ${formatBytes(deps.maxBodyBytes)}; it was not read further.`;
+    return fail('none', x.kind === 'bodyFailed' ? x.status : 0, { code: ClientErrorCode.ResponseTooLarge, message });
+  }
   if (x.kind === 'bodyFailed') {
     const message = `The API answered ${x.status} with a body that was cut short (truncated: the connection closed early) (${method} ${path}).`;
     return fail('backoff', x.status, { code: ClientErrorCode.InvalidResponse, message, cause: scrubbedCause(x.cause, deps.token) });
@@ -104,6 +110,12 @@ function apiErrorOf(text: string): { code: string; message?: unknown; details?: 
     // not the API's error JSON: the status speaks
   }
   return undefined;
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024 && n % (1024 * 1024) === 0) return `${n / (1024 * 1024)} MiB`;
+  if (n >= 1024 && n % 1024 === 0) return `${n / 1024} KiB`;
+  return `${n} bytes`;
 }
 
 function snippet(text: string): string {

@@ -1,6 +1,8 @@
 // Handler: one HTTP exchange. Sends the request with the token, waits at most `timeoutMs` for
-// headers and body together, and reports what happened without judging it (./errors.ts does).
-// The caller's abort and the timeout are told apart.
+// headers and body together, reads the body under a size cap (a Content-Length above it is refused
+// unread; a streamed body is dropped, and its connection closed, as soon as it passes the cap),
+// and reports what happened without judging it (./errors.ts does). The caller's abort and the
+// timeout are told apart.
 
 import * as http from 'node:http';
 import type { FetchLike, FetchResponseLike } from '../transport';
@@ -11,7 +13,7 @@ export type Exchanged =
   /** No answer: the connection failed, or the caller aborted, or the timeout struck. */
   | { kind: 'failed'; why: 'network' | 'aborted' | 'timeout'; cause?: unknown }
   /** Status and headers came, the body did not come whole. */
-  | { kind: 'bodyFailed'; why: 'broken' | 'aborted' | 'timeout'; status: number; headers: HeadersLike; cause?: unknown };
+  | { kind: 'bodyFailed'; why: 'broken' | 'aborted' | 'timeout' | 'tooLarge'; status: number; headers: HeadersLike; cause?: unknown };
 
 export interface ExchangeDeps {
   token: string;
@@ -19,6 +21,8 @@ export interface ExchangeDeps {
   fetch: FetchLike;
   /** node-fetch's keep-alive agent, when the default fetch is used. */
   agent?: http.Agent;
+  /** The largest body read, in bytes. */
+  maxBodyBytes: number;
 }
 
 export type Exchange = (call: Call) => Promise<Exchanged>;
@@ -52,10 +56,14 @@ export function exchangeHandler(deps: ExchangeDeps): Exchange {
       }
       const status = res.status;
       try {
-        const text = await untilAborted(Promise.resolve().then(() => res.text()), controller.signal);
+        const text = await untilAborted(Promise.resolve().then(() => readText(res, deps.maxBodyBytes)), controller.signal);
         const statusText = (res as { statusText?: string }).statusText || http.STATUS_CODES[status] || '';
         return { kind: 'answer', status, statusText, headers: res.headers, text };
       } catch (cause) {
+        if (cause instanceof BodyTooLarge) {
+          controller.abort(); // closes the connection: the rest of the body is never read
+          return { kind: 'bodyFailed', why: 'tooLarge', status, headers: res.headers };
+        }
         return { kind: 'bodyFailed', why: why ?? 'broken', status, headers: res.headers, cause: why ? undefined : cause };
       }
     } finally {
@@ -63,6 +71,28 @@ export function exchangeHandler(deps: ExchangeDeps): Exchange {
       call.signal?.removeEventListener('abort', onCallerAbort);
     }
   };
+}
+
+class BodyTooLarge extends Error {}
+
+/** The body as text, refused as soon as it passes `maxBytes` (before reading, when Content-Length says so). */
+async function readText(res: FetchResponseLike, maxBytes: number): Promise<string> {
+  const declared = Number(res.headers.get('content-length') ?? '');
+  if (Number.isFinite(declared) && declared > maxBytes) throw new BodyTooLarge();
+  if (!res.body || typeof res.body[Symbol.asyncIterator] !== 'function') {
+    const text = await res.text(); // a fetch without a stream: checked once it is read
+    if (Buffer.byteLength(text) > maxBytes) throw new BodyTooLarge();
+    return text;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of res.body) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    size += bytes.length;
+    if (size > maxBytes) throw new BodyTooLarge();
+    chunks.push(bytes);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Settles like `promise`, or rejects as soon as `signal` aborts (for fetch implementations that ignore it). */

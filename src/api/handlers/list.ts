@@ -4,45 +4,78 @@
 // retries) while the pages already fetched are kept; a page that fails for good aborts the others.
 // Items are de-duplicated by `id` (a list that changes while it is read can shift an item across
 // a page boundary; the tree must not show it twice).
+// At most `maxPages` pages (and maxPages x perPage items) are read of one list: a first page that
+// claims more (`last_page`, `total_entries`) is refused with `list_too_long` before any other page
+// is fetched, unless the caller passed `onListCut`: then the first maxPages pages are read, and
+// onListCut says what was left out. A list of unknown length is cut the same way at the cap.
 
 import { setMaxListeners } from 'node:events';
 import { ClientErrorCode, HcloudError } from '../errors';
 import { knownLastPage, runPool } from '../pagination';
 import type { Page, PageInfo, RequestOptions } from '../transport';
 
-/** Guard for lists followed by `next_page` (unknown length). */
-const MAX_SEQUENTIAL_PAGES = 10_000;
-
 export interface ListDeps {
   getPage(path: string, page: number, perPage: number, options: RequestOptions): Promise<Page<unknown>>;
   perPage: number;
   pageConcurrency: number;
+  maxPages: number;
 }
 
 export async function listAll<T>(deps: ListDeps, path: string, key: string, options: RequestOptions): Promise<T[]> {
-  const { perPage } = deps;
+  const { perPage, maxPages } = deps;
   const first = await deps.getPage(path, 1, perPage, options);
   const items: T[] = itemsOf<T>(first.body, key, path);
   const info = first.pagination;
-  if (!info) return items;
+  if (!info) return capped(items, 1, info, deps, path, options);
 
   let last: PageInfo | undefined = info;
   const lastPage = knownLastPage(info);
+  if (lastPage !== null && lastPage > maxPages && !options.onListCut) throw tooLong(path, info, deps);
   if (lastPage !== null && lastPage > 1) {
-    const pages = await fetchPages<T>(deps, path, key, lastPage - 1, options);
+    const pages = await fetchPages<T>(deps, path, key, Math.min(lastPage, maxPages) - 1, options);
     for (const page of pages) items.push(...page.items);
     last = pages.length ? pages[pages.length - 1].pagination : undefined;
   }
   // Unknown length (or a list that grew while it was read): follow next_page one by one.
+  let pagesRead = lastPage !== null ? Math.min(Math.max(lastPage, 1), maxPages) : 1;
   let current = last?.page ?? 1;
   let next = last?.nextPage ?? null;
-  for (let n = 0; next !== null && next > current && n < MAX_SEQUENTIAL_PAGES; n++) {
+  while (next !== null && next > current) {
+    if (pagesRead >= maxPages) {
+      if (!options.onListCut) throw tooLong(path, info, deps);
+      break;
+    }
     const page = await deps.getPage(path, next, perPage, options);
     items.push(...itemsOf<T>(page.body, key, path));
+    pagesRead++;
     current = next;
     next = page.pagination?.nextPage ?? null;
   }
-  return dedupeById(items);
+  const cut = (next !== null && next > current) || (lastPage !== null && lastPage > maxPages);
+  return capped(dedupeById(items), pagesRead, cut ? info : undefined, deps, path, options);
+}
+
+/** The items, at most maxPages x perPage of them; calls onListCut (or throws) when some were left out. */
+function capped<T>(items: T[], pages: number, cutInfo: PageInfo | undefined, deps: ListDeps, path: string, options: RequestOptions): T[] {
+  const maxItems = deps.maxPages * deps.perPage;
+  if (!cutInfo && items.length <= maxItems) return items;
+  if (!options.onListCut) throw tooLong(path, cutInfo, deps);
+  const kept = items.slice(0, maxItems);
+  options.onListCut({ pages, items: kept.length, claimedPages: cutInfo ? knownLastPage(cutInfo) : null, claimedItems: cutInfo?.totalEntries ?? null });
+  return kept;
+}
+
+function tooLong(path: string, info: PageInfo | undefined, deps: ListDeps): HcloudError {
+  const claimed = info ? knownLastPage(info) : null;
+  const size = claimed !== null ? ` claims ${claimed} pages;` : ' is longer than that;';
+  return new HcloudError({
+    code: ClientErrorCode.ListTooLong,
+    message: `The list GET ${path}${size} at most ${deps.maxPages} pages (${deps.maxPages * deps.perPage} items) are read.`,
+    status: 200,
+    method: 'GET',
+    path,
+    details: { maxPages: deps.maxPages, claimedPages: claimed, claimedItems: info?.totalEntries ?? null },
+  });
 }
 
 /** Pages 2..count+1, at most pageConcurrency at once; the first failure aborts the rest. */
