@@ -5,38 +5,30 @@ import { HcloudError, ClientErrorCode } from '../api/errors';
 import { HttpTransport } from '../api/http';
 import type { Project, ProjectStore } from './projectStore';
 import { formatRequest } from './requestLog';
+import { ClientCache } from './clientCache';
 import { ScopedTransport } from './scopedTransport';
-
-interface Entry {
-  client: HcloudClient;
-  token: string;
-  endpoint: string;
-}
 
 /**
  * One HcloudClient per project, created on first use and dropped when the projects change (a token
  * or endpoint may have). Every request is written to the log channel. A dropped client is disposed
  * (its keep-alive connections closed once no call of it is on its way). When a project is removed,
  * its signal (`removedSignal`) fires: every call of its clients on its way stops and none is sent.
+ * The bookkeeping is ./clientCache.ts.
  */
 export class ClientPool implements vscode.Disposable {
-  private readonly clients = new Map<string, Entry>();
-  /** Per project id: aborted when the project is removed. */
-  private readonly lifetimes = new Map<string, AbortController>();
+  private readonly cache = new ClientCache((name, endpoint, token, removed) => this.build(name, endpoint, token, removed));
   private readonly subscription: vscode.Disposable;
 
   constructor(
     private readonly projects: ProjectStore,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.subscription = projects.onDidChange(() => this.projectsChanged());
+    this.subscription = projects.onDidChange(() => this.cache.projectsChanged(new Set(projects.list().map((p) => p.id))));
   }
 
   dispose(): void {
     this.subscription.dispose();
-    for (const lifetime of this.lifetimes.values()) lifetime.abort();
-    this.lifetimes.clear();
-    this.dropAll();
+    this.cache.dispose();
   }
 
   async get(project: Project): Promise<HcloudClient> {
@@ -52,23 +44,12 @@ export class ClientPool implements vscode.Disposable {
         message: `No API token is stored for project "${project.name}". Use "Update Token".`,
       });
     }
-    const cached = this.clients.get(project.id);
-    if (cached && cached.token === token && cached.endpoint === project.endpoint) return cached.client;
-    cached?.client.dispose();
-    const client = this.build(project.name, project.endpoint, token, signal);
-    this.clients.set(project.id, { client, token, endpoint: project.endpoint });
-    return client;
+    return this.cache.client(project, token);
   }
 
   /** Fires when the project is removed (never for a project that stays); aborted already for one that is not there. */
   removedSignal(projectId: string): AbortSignal {
-    if (!this.projects.get(projectId)) return AbortSignal.abort();
-    let lifetime = this.lifetimes.get(projectId);
-    if (!lifetime) {
-      lifetime = new AbortController();
-      this.lifetimes.set(projectId, lifetime);
-    }
-    return lifetime.signal;
+    return this.cache.removedSignal(projectId, !!this.projects.get(projectId));
   }
 
   /** A client for a token that is not stored yet (checking it before saving); dispose it after use. */
@@ -83,20 +64,5 @@ export class ClientPool implements vscode.Disposable {
       onRequest: (e) => (e.status >= 400 || e.status === 0 ? this.log.warn : this.log.info).call(this.log, formatRequest(projectName, e)),
     });
     return new HcloudClient({ transport: new ScopedTransport(http, removed), onBadItem: (item) => this.log.warn(`[${projectName}] ${describeBadItem(item)}`) });
-  }
-
-  private projectsChanged(): void {
-    const present = new Set(this.projects.list().map((p) => p.id));
-    for (const [id, lifetime] of this.lifetimes) {
-      if (present.has(id)) continue;
-      lifetime.abort();
-      this.lifetimes.delete(id);
-    }
-    this.dropAll();
-  }
-
-  private dropAll(): void {
-    for (const entry of this.clients.values()) entry.client.dispose();
-    this.clients.clear();
   }
 }

@@ -1,10 +1,12 @@
 // The pool's transport decorator: a removed project's calls stop and none is sent; a dropped client's
 // connections are closed once no call of it is on its way.
 import * as assert from 'node:assert/strict';
+import * as net from 'node:net';
 import { HcloudClient } from '../../../src/api/client';
 import { isHcloudError } from '../../../src/api/errors';
 import { HttpTransport } from '../../../src/api/http';
 import type { ApiTransport, HttpMethod, Page, RequestOptions } from '../../../src/api/transport';
+import { ClientCache } from '../../../src/projects/clientCache';
 import { ScopedTransport } from '../../../src/projects/scopedTransport';
 import { startSimulator } from '../../../src/sim/simulator';
 import type { Simulator } from '../../../src/sim/types';
@@ -92,5 +94,78 @@ describe('ScopedTransport (the client pool\'s transport)', () => {
     gone.abort();
     await assert.rejects(b);
     assert.equal(scoped.pending, 0);
+  });
+
+  // The pool's bookkeeping (ClientCache) with the real transport, behind a TCP pass-through that keeps
+  // the client's side of a connection open until the client closes it.
+  describe('ClientCache (the pool without vscode)', () => {
+    const open = new Set<net.Socket>();
+    let relay: net.Server;
+    let url: string;
+    const cache = () =>
+      new ClientCache((_name, endpoint, token, removed) => new HcloudClient({ transport: new ScopedTransport(new HttpTransport({ token, endpoint, retryBaseMs: 1 }), removed) }));
+    const closed = async (sockets: net.Socket[]) => {
+      for (let i = 0; i < 100 && sockets.some((c) => open.has(c)); i++) await new Promise((r) => setTimeout(r, 10));
+      return sockets.every((c) => !open.has(c));
+    };
+
+    before(async () => {
+      relay = net.createServer((client) => {
+        open.add(client);
+        const upstream = net.connect(sim.port, '127.0.0.1');
+        client.pipe(upstream);
+        upstream.pipe(client, { end: false });
+        upstream.on('error', () => undefined);
+        client.on('error', () => undefined);
+        client.on('close', () => {
+          open.delete(client);
+          upstream.destroy();
+        });
+      });
+      await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+      url = `http://127.0.0.1:${(relay.address() as net.AddressInfo).port}/v1`;
+    });
+    after(async () => {
+      for (const c of open) c.destroy();
+      await new Promise((r) => relay.close(r));
+    });
+
+    it('a token update drops the client and closes its keep-alive connection; the new client works', async () => {
+      const clients = cache();
+      const project = { id: 'p1', name: 'one', endpoint: url };
+      const first = clients.client(project, TOKEN);
+      assert.equal(clients.client(project, TOKEN), first, 'cached while nothing changes');
+      await first.servers.list();
+      const held = [...open];
+      assert.ok(held.length > 0, 'a keep-alive connection is held');
+      clients.projectsChanged(new Set(['p1'])); // e.g. Update Token
+      assert.ok(await closed(held), 'the dropped client closed its connection');
+      const second = clients.client(project, TOKEN);
+      assert.notEqual(second, first);
+      await second.servers.list();
+      clients.dispose();
+    });
+
+    it('a removed project: its signal fires, the wait stops, no request follows, the connection is closed', async () => {
+      const clients = cache();
+      const project = { id: 'p2', name: 'two', endpoint: url };
+      const client = clients.client(project, TOKEN);
+      const removed = clients.removedSignal('p2', true);
+      const server = [...sim.state.servers.values()][1] as { id: number };
+      const action = await client.servers.powerOff(server.id);
+      const wait = client.waitForActions(action, { pollMs: 20 });
+      await new Promise((r) => setTimeout(r, 60));
+      const held = [...open];
+      clients.projectsChanged(new Set()); // Remove Project
+      assert.equal(removed.aborted, true);
+      assert.equal(clients.removedSignal('p2', false).aborted, true, 'a project that is not there is removed');
+      await assert.rejects(wait, (e: unknown) => isHcloudError(e, 'aborted'));
+      await new Promise((r) => setTimeout(r, 30));
+      const count = sim.requests.length;
+      await new Promise((r) => setTimeout(r, 80));
+      assert.equal(sim.requests.length, count, 'no request after the removal');
+      assert.ok(await closed(held), 'the removed project\'s connection is closed');
+      clients.dispose();
+    });
   });
 });
