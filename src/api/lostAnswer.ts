@@ -3,11 +3,13 @@
 // have run, so it is never sent again: the resource clients look for what it did instead (by name,
 // by the newest id, or through the resource's newest actions) and say what they found.
 //
-// Told apart by what the transport gives: an HTTP answer with an error status (4xx, 5xx) is a
+// Told apart by what the transport gives: an HTTP answer with an error status (4xx, most 5xx) is a
 // refusal, and a connection that never opened (refused, DNS, TLS) sent nothing. Only these are lost:
 //   - `timeout`: the request may have been handled after it went out;
 //   - `invalid_response` with a 2xx status: the API said yes, the body did not arrive whole;
-//   - `network_error` whose cause is a broken connection (reset, closed early, pipe, body cut).
+//   - `network_error` whose cause is a broken connection (reset, closed early, pipe, body cut);
+//   - 502 and 504: a gateway between us and the API lost the API's answer (or gave up waiting for
+//     it); the API may have carried the request out. A 500 or 503 is the API's own refusal.
 
 import { ClientErrorCode, HcloudError } from './errors';
 
@@ -26,6 +28,7 @@ function causeCode(e: HcloudError): string | undefined {
 /** True when `e` says the answer to a sent request was lost (so a write may have run). */
 export function isLostAnswer(e: unknown): e is HcloudError {
   if (!(e instanceof HcloudError)) return false;
+  if (e.status === 502 || e.status === 504) return true;
   switch (e.code) {
     case ClientErrorCode.Timeout:
       return true;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { AnswerLost } from '../api/lostAnswer';
 import type { Datacenter, Image, Location, ServerCreateResult, ServerType, SshKey } from '../api/types';
 import type { Project } from '../projects/projectStore';
 import { formatMonthly, formatPriceDetail } from '../shared/price';
@@ -25,6 +26,7 @@ import {
 } from './createServer/model';
 import { formatLabelsText, labelsTextProblem, parseLabelsText } from './labelsText';
 import { pickProject } from './pick';
+import { resetRootPassword } from './server/power';
 import { runAction, runCall } from './runAction';
 import { validateServerName } from './validate';
 
@@ -265,11 +267,11 @@ export async function createServer(ctx: CommandContext, node?: TreeNode): Promis
   const params = createParams(answers);
   // The root password comes only with the POST's answer: it is shown even when the user stops
   // waiting for the action or the action fails afterwards.
-  let created: ServerCreateResult | undefined;
+  let created: (ServerCreateResult & AnswerLost) | undefined;
   const showPassword = async (r: ServerCreateResult) => {
     if (r.rootPassword) await ctx.input().secret(`Root password of "${r.server.name}" (shown only once)`, r.rootPassword, 'Copy Password');
   };
-  const done = await runAction(ctx, {
+  const done = await runAction<ServerCreateResult & AnswerLost>(ctx, {
     project,
     title: `Create server "${params.name}"`,
     start: async (client, signal) => {
@@ -277,10 +279,32 @@ export async function createServer(ctx: CommandContext, node?: TreeNode): Promis
       return { actions: [created.action], result: created };
     },
     affects: [{ kind: 'server' }],
-    success: (r) => `Server "${r.server.name}" created${r.server.publicNet.ipv4 ? ` (IPv4 ${r.server.publicNet.ipv4.ip})` : ''}.`,
-    after: showPassword,
+    success: (r) =>
+      `Server "${r.server.name}" created${r.server.publicNet.ipv4 ? ` (IPv4 ${r.server.publicNet.ipv4.ip})` : ''}.` +
+      (r.answerLost ? ' The API\'s answer to the request was lost on the way; the server was found by its name, and nothing was sent twice.' : ''),
+    after: async (r) => (r.answerLost ? offerPasswordReset(ctx, project, r, params.sshKeys ?? [], params.startAfterCreate !== false) : showPassword(r)),
   });
-  if (!done && created) await showPassword(created);
+  if (!done && created && !created.answerLost) await showPassword(created);
+}
+
+/**
+ * After a lost answer to Create Server: without SSH keys, the root password was in that answer and
+ * is gone; offer Reset Root Password (the server must be running for it).
+ */
+async function offerPasswordReset(ctx: CommandContext, project: Project, r: ServerCreateResult, sshKeys: unknown[], started: boolean): Promise<void> {
+  if (sshKeys.length > 0) return;
+  const name = `"${r.server.name}"`;
+  const why = `Server ${name} was created without SSH keys, so its root password came only in the API's answer, and that answer was lost: the password cannot be shown.`;
+  if (!started) {
+    ctx.input().warn(`${why} Power it on, then use Reset Root Password to set a new one.`);
+    return;
+  }
+  const ok = await ctx.input().confirm(`Reset the root password of ${name}?`, {
+    detail: `${why} Reset Root Password sets a new one and shows it once.`,
+    confirmLabel: 'Reset Root Password',
+  });
+  if (ok) await resetRootPassword(ctx, { project, resource: r.server });
+  else ctx.input().info(`Without a root password, log in to ${name} after using Reset Root Password on it (or rebuild it with an SSH key).`);
 }
 
 /** Registers this noun's commands. */

@@ -3,6 +3,7 @@
 // from the palette they ask for project and Floating IP.
 import * as vscode from 'vscode';
 import type { HcloudClient } from '../api/client';
+import { markLost, type AnswerLost } from '../api/lostAnswer';
 import type { FloatingIp, Server } from '../api/types';
 import type { Project } from '../projects/projectStore';
 import type { TreeNode } from '../tree/node';
@@ -15,6 +16,11 @@ import { runAction, runCall } from './runAction';
 /** How a Floating IP is named in messages: its description and IP, or the IP. */
 export function floatingIpName(f: FloatingIp): string {
   return f.description ? `"${f.description}" (${f.ip})` : `"${f.ip}"`;
+}
+
+/** The sentence added when the new IP was found after the API's answer was lost. */
+function lostNote(r: object): string {
+  return (r as AnswerLost).answerLost ? ' The API\'s answer to the request was lost on the way; the new IP was found by comparing the list before and after, and nothing was sent twice.' : '';
 }
 
 function serverLabel(servers: Server[], id: number | undefined): string {
@@ -117,17 +123,17 @@ export async function createFloatingIp(ctx: CommandContext, node?: TreeNode): Pr
       title,
       start: async (c) => {
         const r = await c.floatingIps.create(params);
-        return { actions: r.action ? [r.action] : [], result: r.floatingIp };
+        return { actions: r.action ? [r.action] : [], result: r.answerLost ? markLost(r.floatingIp, r.answerLost) : r.floatingIp };
       },
       affects: [{ kind: 'floatingIp' }, { kind: 'server', id: s.id }],
-      success: (f) => `Floating IP ${f.ip} created and assigned to "${s.name}".`,
+      success: (f) => `Floating IP ${f.ip} created and assigned to "${s.name}".${lostNote(f)}`,
     });
   }
   const r = await runCall(ctx, project, title, (c) => c.floatingIps.create(params));
   ctx.tree.resourceChanged(project.id, 'floatingIp');
   if (!r) return undefined;
-  ctx.log.info(`Floating IP ${r.floatingIp.ip} created in ${homeLocation}.`);
-  ctx.input().info(`Floating IP ${r.floatingIp.ip} created in ${homeLocation}.`);
+  ctx.log.info(`Floating IP ${r.floatingIp.ip} created in ${homeLocation}.${lostNote(r)}`);
+  ctx.input().info(`Floating IP ${r.floatingIp.ip} created in ${homeLocation}.${lostNote(r)}`);
   return r.floatingIp;
 }
 

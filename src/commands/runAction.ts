@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { HcloudClient } from '../api/client';
 import { ClientErrorCode, isHcloudError } from '../api/errors';
+import type { AnswerLost } from '../api/lostAnswer';
 import type { Action } from '../api/types';
 import type { Project } from '../projects/projectStore';
 import type { ResourceKind } from '../tree/resourceNode';
@@ -36,6 +37,7 @@ export async function runAction<R>(ctx: CommandContext, run: ActionRun<R>): Prom
     return undefined;
   }
   const removed = ctx.clients.removedSignal(run.project.id);
+  let answerLost = false;
   const refresh = () => {
     for (const a of run.affects ?? [{ kind: undefined as unknown as ResourceKind }]) ctx.tree.resourceChanged(run.project.id, a.kind, a.id);
   };
@@ -77,6 +79,7 @@ export async function runAction<R>(ctx: CommandContext, run: ActionRun<R>): Prom
           } finally {
             feed.released(run.project.id, ids, last);
           }
+          answerLost = started.actions.some((a) => (a as AnswerLost).answerLost !== undefined);
           return started.result;
         } finally {
           sub.dispose();
@@ -85,7 +88,9 @@ export async function runAction<R>(ctx: CommandContext, run: ActionRun<R>): Prom
       },
     );
     refresh();
-    const success = typeof run.success === 'function' ? run.success(result) : run.success ?? `${run.title}: done.`;
+    const done = typeof run.success === 'function' ? run.success(result) : run.success ?? `${run.title}: done.`;
+    // The action was found in the resource's newest actions after the answer to its request was lost.
+    const success = answerLost ? `${done} (The API's answer to the request was lost on the way; the action was found among the resource's actions and followed, nothing was sent twice.)` : done;
     ctx.log.info(success);
     ctx.input().info(success);
     await run.after?.(result);

@@ -109,8 +109,9 @@ export async function addSshKey(ctx: CommandContext, node?: TreeNode): Promise<S
   const created = await runCall(ctx, project, `Add SSH key "${name.trim()}"`, (c) => c.sshKeys.create({ name: name.trim(), publicKey: key.line }));
   ctx.tree.resourceChanged(project.id, 'sshKey');
   if (!created) return undefined;
-  ctx.log.info(`SSH key "${created.name}" added (${created.fingerprint}).`);
-  ctx.input().info(`SSH key "${created.name}" added (${created.fingerprint}).`);
+  const lost = created.answerLost ? ' The API\'s answer to the request was lost on the way; the key was found by its name, and nothing was sent twice.' : '';
+  ctx.log.info(`SSH key "${created.name}" added (${created.fingerprint}).${lost}`);
+  ctx.input().info(`SSH key "${created.name}" added (${created.fingerprint}).${lost}`);
   return created;
 }
 

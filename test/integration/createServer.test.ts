@@ -406,6 +406,32 @@ describe("Create Server (today's API)", function () {
     assert.match(input.secrets[0].value, /^.{20}$/);
   });
 
+  it('a lost answer (dropped after the server was made): says the server exists, sends one POST, offers Reset Root Password and shows the new one', async () => {
+    sim.setFaults({ failNext: 1, kind: 'drop', match: { method: 'POST', path: /^\/servers$/ } });
+    try {
+      await run(...upToLabels('lost-answer'), { stepInputBox: '' }, { stepQuickPick: 'Create' }, { confirm: true });
+    } finally {
+      sim.setFaults({});
+    }
+    assert.equal(posts().length, 1, 'the simulator received exactly one POST /servers');
+    assert.equal(posts()[0].status, 0, 'its answer was dropped');
+    const made = [...sim.state.servers.values()].filter((s) => s.name === 'lost-answer');
+    assert.equal(made.length, 1);
+    assert.deepEqual(input.messages.filter((m) => m.level === 'error'), [], 'no plain failure');
+    const info = input.messages.find((m) => m.level === 'info' && m.text.startsWith('Server "lost-answer" created'));
+    assert.ok(info, `the user is told the server exists; messages: ${input.messages.map((m) => m.text).join(' | ')}`);
+    assert.match(info.text, /answer to the request was lost on the way; the server was found by its name, and nothing was sent twice/);
+    const offer = input.prompts.find((p) => p.kind === 'confirm');
+    assert.ok(offer, 'Reset Root Password is offered');
+    assert.match(offer.message ?? '', /Reset the root password of "lost-answer"\?/);
+    assert.match(offer.detail ?? '', /without SSH keys, so its root password came only in the API's answer, and that answer was lost/);
+    assert.equal(offer.confirmLabel, 'Reset Root Password');
+    const resets = sim.requests.filter((r) => r.method === 'POST' && r.path === `/servers/${made[0].id}/actions/reset_password`);
+    assert.equal(resets.length, 1, 'the reset was sent once');
+    assert.equal(input.secrets.length, 1, 'the new password is shown once');
+    assert.equal(input.secrets[0].message, 'New root password of "lost-answer" (shown only now)');
+  });
+
   it('cancelling at the summary sends nothing', async () => {
     await run(
       { stepInputBox: 'cancelled' },

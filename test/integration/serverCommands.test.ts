@@ -735,6 +735,27 @@ describe('server commands', function () {
     });
   });
 
+  describe('a lost answer to an action (issue 10, finding 3)', () => {
+    it("Power Off whose answer was dropped: the action is found among the server's actions and followed; one POST, no failure", async () => {
+      const s = await createServer('lost-power-1');
+      try {
+        sim.clearRequests();
+        sim.setFaults({ failNext: 1, kind: 'drop', match: { method: 'POST', path: /\/actions\/poweroff$/ } });
+        script({ confirm: true });
+        await run('hcloud.server.powerOff', nodeOf<Server>('server', s));
+        assert.deepEqual(changes().map((r) => [r.path, r.status]), [[`/servers/${s.id}/actions/poweroff`, 0]], 'one POST, its answer dropped');
+        assert.deepEqual(errors(), []);
+        assert.ok(
+          infos().some((m) => /^Power off "lost-power-1": done\. \(The API's answer to the request was lost on the way; the action was found among the resource's actions and followed, nothing was sent twice\.\)$/.test(m)),
+          `infos: ${infos().join(' | ')}`,
+        );
+        assert.equal((await client.servers.get(s.id))?.status, 'off');
+      } finally {
+        await client.servers.delete(s.id).catch(() => undefined); // a failed assertion above must not be hidden
+      }
+    });
+  });
+
   describe('a server the API sends in a shape the extension cannot read (issue 10, finding 8)', () => {
     const treeLabel = (n: { getTreeItem(): vscode.TreeItem }) => {
       const l = n.getTreeItem().label;

@@ -51,16 +51,22 @@ export async function resetPassword(ctx: CommandContext, node?: TreeNode): Promi
     confirmLabel: 'Reset Password',
   });
   if (!ok) return;
+  await resetRootPassword(ctx, t);
+}
+
+/** Resets the root password (no question asked) and shows the new one once; also offered by Create Server. */
+export async function resetRootPassword(ctx: CommandContext, t: ServerTarget): Promise<void> {
   await runAction(ctx, {
     project: t.project,
     title: `Reset root password of ${q(t.resource)}`,
     affects: [{ kind: 'server', id: t.resource.id }],
     start: async (c, signal) => {
       const r = await c.servers.resetPassword(t.resource.id, { signal });
-      return { actions: [r.action], result: r.rootPassword };
+      return { actions: [r.action], result: r };
     },
-    after: async (password) => {
-      if (password) await ctx.input().secret(`New root password of ${q(t.resource)} (shown only now)`, password, 'Copy Password');
+    after: async (r) => {
+      if (r.rootPassword) await ctx.input().secret(`New root password of ${q(t.resource)} (shown only now)`, r.rootPassword, 'Copy Password');
+      else if (r.answerLost) ctx.input().warn(`The new root password of ${q(t.resource)} was in the API's answer, which was lost on the way. Reset it again to get one you can see.`);
     },
   });
 }

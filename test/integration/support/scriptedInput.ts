@@ -21,6 +21,9 @@ export interface Prompt {
   /** For steps: the title as VS Code shows it, e.g. `Create Server (3/8)`. */
   title?: string;
   message?: string;
+  /** Confirm: the modal's detail text and its button. */
+  detail?: string;
+  confirmLabel?: string;
   /** What validateInput said about the scripted value, if the prompt had a validator. */
   validation?: string;
   items?: string[];
@@ -192,9 +195,9 @@ export class ScriptedInput implements UserInput {
     return path === undefined ? undefined : vscode.Uri.file(path);
   }
 
-  async confirm(message: string, _options: { detail?: string; confirmLabel: string }): Promise<boolean> {
+  async confirm(message: string, options: { detail?: string; confirmLabel: string }): Promise<boolean> {
     const { confirm } = this.next<{ confirm: boolean }>('confirm');
-    this.prompts.push({ kind: 'confirm', message });
+    this.prompts.push({ kind: 'confirm', message, detail: options.detail, confirmLabel: options.confirmLabel });
     return confirm;
   }
 

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { ClientErrorCode, HcloudError } from '../../../src/api/errors';
-import { isLostAnswer } from '../../../src/api/lostAnswer';
+import { isLostAnswer, type AnswerLost } from '../../../src/api/lostAnswer';
 import { forEachApi, received, rejectsWith, serverSpec, settle, uniqueName, useSimulator } from './helpers';
 
 function newPublicKey(comment: string): string {
@@ -23,7 +23,10 @@ describe('isLostAnswer: a lost answer is told from a refusal by the transport\'s
     ['a reset connection', new HcloudError({ code: ClientErrorCode.NetworkError, message: 'reset', cause: withCause('ECONNRESET') }), true],
     ['a refused connection (nothing sent)', new HcloudError({ code: ClientErrorCode.NetworkError, message: 'refused', cause: withCause('ECONNREFUSED') }), false],
     ['a DNS failure (nothing sent)', new HcloudError({ code: ClientErrorCode.NetworkError, message: 'dns', cause: withCause('ENOTFOUND') }), false],
-    ['a 502 whose body is HTML', new HcloudError({ code: ClientErrorCode.InvalidResponse, message: 'html', status: 502 }), false],
+    ['a gateway\'s 502 (the API\'s answer lost behind it)', new HcloudError({ code: ClientErrorCode.InvalidResponse, message: 'html', status: 502 }), true],
+    ['a gateway\'s 504', new HcloudError({ code: 'service_error', message: 'gateway timeout', status: 504 }), true],
+    ['the API\'s 503', new HcloudError({ code: 'unavailable', message: 'maintenance', status: 503 }), false],
+    ['the API\'s 500', new HcloudError({ code: 'service_error', message: 'oops', status: 500 }), false],
     ['a 4xx answer', new HcloudError({ code: 'uniqueness_error', message: 'taken', status: 409 }), false],
     ['a cancel', new HcloudError({ code: ClientErrorCode.Aborted, message: 'cancelled' }), false],
   ];
@@ -104,7 +107,7 @@ forEachApi('a lost answer to a write', (api) => {
     env.sim.clearRequests();
     env.sim.setFaults({ failNext: 1, kind: 'drop', match: { method: 'POST', path: /\/actions\/poweroff$/ } });
     const action = await env.client.servers.powerOff(created.server.id);
-    assert.ok(action.answerLost);
+    assert.ok((action as AnswerLost).answerLost);
     assert.equal(action.command, 'stop_server');
     assert.equal(JSON.stringify(action).includes('answerLost'), false, 'the mark does not travel with the action');
     await settle(env, action);
