@@ -1,7 +1,7 @@
 // Labels, descriptions and tooltip text of the tree's nodes, as pure functions (no vscode) so
 // they can be unit-tested. Tooltips are Markdown source; the nodes wrap them in MarkdownString.
 
-import type { Deprecation, FloatingIp, Image, ImageStatus, Iso, Labels, Location, Money, Pricing, Server, ServerStatus, ServerType, ServerTypePrice, SshKey } from '../api/types';
+import type { Datacenter, Deprecation, FloatingIp, Image, ImageStatus, Iso, Labels, Location, Money, Pricing, Server, ServerStatus, ServerType, ServerTypePrice, SshKey } from '../api/types';
 import { formatHourly, formatMonthly, formatPriceDetail, formatRate } from '../shared/price';
 
 const TRANSITIONAL_SERVER: ReadonlySet<ServerStatus> = new Set(['initializing', 'starting', 'stopping', 'deleting', 'migrating', 'rebuilding']);
@@ -75,8 +75,35 @@ function locationText(l: Location): string {
   return l.city ? `${l.name} (${l.city})` : l.name;
 }
 
-function mdEscape(text: string): string {
-  return text.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
+// Control characters, line and paragraph separators and bidi controls: shown as a space, so API text
+// can neither start a new Markdown block nor reorder what a tooltip shows.
+// The one list of them: names typed by the user are refused when they hold one (commands/validate.ts).
+// eslint-disable-next-line no-control-regex
+export const UNSHOWABLE_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const UNSHOWABLE = new RegExp(UNSHOWABLE_CHARACTER.source, 'g');
+
+/**
+ * Text (from the API or the user) as Markdown that shows exactly that text: every ASCII punctuation
+ * character is backslash-escaped (CommonMark allows it for all of them), which stops links, images,
+ * HTML, autolinks (`http\\://`, `www\\.`, `a\\@b`), entities (`\\&`), emphasis, headings and lists.
+ * The one escaping function of the tooltips; `mdCode` is its counterpart for code spans.
+ */
+export function md(text: string): string {
+  return String(text).replace(UNSHOWABLE, ' ').replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Text as a Markdown code span that no backtick in it can end: the fence is one backtick longer
+ * than the longest run inside, with a space inside the fence where the text starts or ends with a
+ * backtick, or with a space at both ends and not only spaces (CommonMark strips one from each end then).
+ * Backslashes mean nothing in a span.
+ */
+export function mdCode(text: string): string {
+  const t = String(text).replace(UNSHOWABLE, ' ');
+  if (t === '') return '';
+  const fence = '`'.repeat(Math.max(0, ...(t.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+  const pad = t.startsWith('`') || t.endsWith('`') || (t.startsWith(' ') && t.endsWith(' ') && /[^ ]/.test(t)) ? ' ' : '';
+  return `${fence}${pad}${t}${pad}${fence}`;
 }
 
 /**
@@ -86,21 +113,22 @@ function mdEscape(text: string): string {
 export function labelsLine(labels: Labels | undefined): string | undefined {
   if (labels === undefined) return undefined;
   const entries = Object.entries(labels).sort(([a], [b]) => a.localeCompare(b));
-  return `Labels: ${entries.length ? entries.map(([k, v]) => mdEscape(v === '' ? k : `${k}=${v}`)).join(', ') : 'none'}`;
+  return `Labels: ${entries.length ? entries.map(([k, v]) => md(v === '' ? k : `${k}=${v}`)).join(', ') : 'none'}`;
 }
 
 /** Markdown source of a server's tooltip: the fields a user looks for. */
 export function serverTooltip(s: Server, lookup: Lookup = noLookup): string {
-  const lines: string[] = [`**${mdEscape(s.name)}** — ${s.status}${s.locked ? ' (locked: an action is running)' : ''}`, ''];
-  const row = (k: string, v: string) => lines.push(`${k}: ${v}`);
-  row('IPv4', s.publicNet.ipv4 ? `\`${s.publicNet.ipv4.ip}\`${s.publicNet.ipv4.dnsPtr ? ` (${mdEscape(s.publicNet.ipv4.dnsPtr)})` : ''}` : 'none');
-  row('IPv6', s.publicNet.ipv6 ? `\`${s.publicNet.ipv6.ip}\`` : 'none');
-  row('Floating IPs', s.publicNet.floatingIpIds.length ? s.publicNet.floatingIpIds.map((id) => `\`${lookup.floatingIp(id) ?? `#${id}`}\``).join(', ') : 'none');
+  const lines: string[] = [`**${md(s.name)}** — ${md(s.status)}${s.locked ? ' (locked: an action is running)' : ''}`, ''];
+  /** A row whose value is plain text (escaped here), or Markdown already (`markdown`). */
+  const row = (k: string, v: string, markdown = false) => lines.push(`${k}: ${markdown ? v : md(v)}`);
+  row('IPv4', s.publicNet.ipv4 ? `${mdCode(s.publicNet.ipv4.ip)}${s.publicNet.ipv4.dnsPtr ? ` (${md(s.publicNet.ipv4.dnsPtr)})` : ''}` : 'none', true);
+  row('IPv6', s.publicNet.ipv6 ? mdCode(s.publicNet.ipv6.ip) : 'none', true);
+  row('Floating IPs', s.publicNet.floatingIpIds.length ? s.publicNet.floatingIpIds.map((id) => mdCode(lookup.floatingIp(id) ?? `#${id}`)).join(', ') : 'none', true);
   row('Type', `${s.serverType.name} (${formatServerTypeSpecs(s.serverType)})`);
   if (s.datacenter) row('Datacenter', `${s.datacenter.name}${s.datacenter.location ? ` (${locationText(s.datacenter.location)})` : ''}`);
   else if (s.location) row('Location', locationText(s.location));
-  row('Image', s.image ? mdEscape(imageName(s.image)) : 'none');
-  row('ISO', s.iso ? mdEscape(isoName(s.iso)) : 'none');
+  row('Image', s.image ? imageName(s.image) : 'none');
+  row('ISO', s.iso ? isoName(s.iso) : 'none');
   row('Rescue', s.rescueEnabled ? 'enabled' : 'off');
   row('Backups', s.backupWindow ? `window ${s.backupWindow} UTC` : 'off');
   row('Traffic', serverTraffic(s));
@@ -132,15 +160,15 @@ export function floatingIpAssignment(f: FloatingIp, lookup: Lookup = noLookup): 
 }
 
 export function floatingIpTooltip(f: FloatingIp, lookup: Lookup = noLookup): string {
-  const server = f.serverId === undefined ? 'unassigned' : `assigned to ${mdEscape(lookup.serverName(f.serverId) ?? `server ${f.serverId}`)}`;
+  const server = f.serverId === undefined ? 'unassigned' : `assigned to ${md(lookup.serverName(f.serverId) ?? `server ${f.serverId}`)}`;
   return [
-    `**\`${f.ip}\`** — Floating IP (${f.type === 'ipv4' ? 'IPv4' : 'IPv6'})`,
+    `**${mdCode(f.ip)}** — Floating IP (${f.type === 'ipv4' ? 'IPv4' : 'IPv6'})`,
     '',
-    f.name !== undefined ? `Name: ${mdEscape(f.name)}` : undefined,
+    f.name !== undefined ? `Name: ${md(f.name)}` : undefined,
     `Server: ${server}`,
-    `Home location: ${locationText(f.homeLocation)}`,
-    `Description: ${f.description ? mdEscape(f.description) : 'none'}`,
-    f.dnsPtr.length ? `Reverse DNS: ${f.dnsPtr.map((d) => `${d.ip} → ${mdEscape(d.dnsPtr)}`).join(', ')}` : undefined,
+    `Home location: ${md(locationText(f.homeLocation))}`,
+    `Description: ${f.description ? md(f.description) : 'none'}`,
+    f.dnsPtr.length ? `Reverse DNS: ${f.dnsPtr.map((d) => `${md(d.ip)} → ${md(d.dnsPtr)}`).join(', ')}` : undefined,
     f.blocked ? 'Blocked' : undefined,
     `Protection: ${protectionText(f.protection)}`,
     labelsLine(f.labels),
@@ -165,15 +193,15 @@ export function imageDescription(i: Image, lookup: Lookup = noLookup): string {
 
 export function imageTooltip(i: Image, lookup: Lookup = noLookup): string {
   return [
-    `**${mdEscape(imageName(i))}** — ${i.type} image${i.status !== 'available' ? ` (${i.status})` : ''}`,
+    `**${md(imageName(i))}** — ${md(`${i.type} image${i.status !== 'available' ? ` (${i.status})` : ''}`)}`,
     '',
-    `Description: ${i.description ? mdEscape(i.description) : 'none'}`,
-    `Type: ${i.type}`,
-    `Size: ${i.imageSize !== undefined ? formatGb(i.imageSize) : 'unknown'} (disk ${formatGb(i.diskSize)})`,
-    `OS: ${i.osFlavor}${i.osVersion ? ` ${i.osVersion}` : ''}`,
+    `Description: ${i.description ? md(i.description) : 'none'}`,
+    `Type: ${md(i.type)}`,
+    `Size: ${md(`${i.imageSize !== undefined ? formatGb(i.imageSize) : 'unknown'} (disk ${formatGb(i.diskSize)})`)}`,
+    `OS: ${md(`${i.osFlavor}${i.osVersion ? ` ${i.osVersion}` : ''}`)}`,
     `Created: ${formatDate(i.created)}`,
-    i.createdFrom ? `Created from: ${mdEscape(i.createdFrom.name)}` : undefined,
-    i.boundTo !== undefined ? `Bound to: ${mdEscape(lookup.serverName(i.boundTo) ?? `server ${i.boundTo}`)}` : undefined,
+    i.createdFrom ? `Created from: ${md(i.createdFrom.name)}` : undefined,
+    i.boundTo !== undefined ? `Bound to: ${md(lookup.serverName(i.boundTo) ?? `server ${i.boundTo}`)}` : undefined,
     `Protection: ${protectionText(i.protection)}`,
     i.deprecated ? `Deprecated since ${formatDate(i.deprecated)}` : undefined,
     labelsLine(i.labels),
@@ -188,13 +216,21 @@ export function isoTooltip(i: Iso): string {
     : i.deprecated
       ? `Deprecated since ${formatDate(i.deprecated)}`
       : undefined;
-  return [`**${mdEscape(isoName(i))}**`, '', `Description: ${mdEscape(i.description)}`, `Type: ${i.type}`, `Architecture: ${i.architecture ?? 'any'}`, deprecation]
+  return [`**${md(isoName(i))}**`, '', `Description: ${md(i.description)}`, `Type: ${md(i.type)}`, `Architecture: ${md(i.architecture ?? 'any')}`, deprecation]
     .filter((l): l is string => l !== undefined)
     .join('  \n');
 }
 
+export function locationTooltip(l: Location): string {
+  return [`**${md(l.name)}**`, '', md(l.description), md(`${l.city}, ${l.country}`)].join('  \n');
+}
+
+export function datacenterTooltip(d: Datacenter): string {
+  return [`**${md(d.name)}**`, '', md(d.description), `Location: ${md(locationText(d.location))}`].join('  \n');
+}
+
 export function sshKeyTooltip(k: SshKey): string {
-  const lines = [`**${mdEscape(k.name)}**`, '', `Fingerprint: \`${k.fingerprint}\``, `Public key: \`${k.publicKey.slice(0, 40)}…\``];
+  const lines = [`**${md(k.name)}**`, '', `Fingerprint: ${mdCode(k.fingerprint)}`, `Public key: ${mdCode(`${k.publicKey.slice(0, 40)}…`)}`];
   const labels = labelsLine(k.labels);
   if (labels) lines.push(labels);
   return lines.join('  \n');
@@ -235,15 +271,15 @@ function trafficText(p: ServerTypePrice): string | undefined {
 
 export function serverTypeTooltip(t: ServerType, now = new Date()): string {
   const rows = t.prices.map((p) =>
-    [`- ${p.location}: ${formatPriceDetail(p.monthly, p.hourly)}`, trafficText(p), serverTypeLocationNote(t, p.location, now)].filter(Boolean).join(' · '),
+    `- ${md([`${p.location}: ${formatPriceDetail(p.monthly, p.hourly)}`, trafficText(p), serverTypeLocationNote(t, p.location, now)].filter(Boolean).join(' · '))}`,
   );
   // Locations of today's API where the type is listed without a price.
-  for (const l of t.locations ?? []) if (!t.prices.some((p) => p.location === l.name)) rows.push(`- ${l.name}: ${serverTypeLocationNote(t, l.name, now) ?? 'available'}, no price`);
+  for (const l of t.locations ?? []) if (!t.prices.some((p) => p.location === l.name)) rows.push(`- ${md(`${l.name}: ${serverTypeLocationNote(t, l.name, now) ?? 'available'}, no price`)}`);
   return [
-    `**${mdEscape(t.name)}** — ${mdEscape(t.description)}`,
+    `**${md(t.name)}** — ${md(t.description)}`,
     '',
-    `Specs: ${formatServerTypeSpecs(t)} (${t.cpuType} CPU, ${t.storageType} storage${t.architecture ? `, ${t.architecture}` : ''})`,
-    t.deprecation ? `This type is ${deprecationNote(t.deprecation)}` : undefined,
+    `Specs: ${md(`${formatServerTypeSpecs(t)} (${t.cpuType} CPU, ${t.storageType} storage${t.architecture ? `, ${t.architecture}` : ''})`)}`,
+    t.deprecation ? `This type is ${md(deprecationNote(t.deprecation))}` : undefined,
     '',
     'Price per location (incl. VAT):',
     ...rows,

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { Datacenter, FloatingIp, Image, Iso, Location, ServerType, SshKey } from '../api/types';
 import {
+  datacenterTooltip,
   floatingIpDescription,
   floatingIpTooltip,
   imageDescription,
@@ -9,6 +10,7 @@ import {
   imageTooltip,
   isoName,
   isoTooltip,
+  locationTooltip,
   serverTypeDescription,
   serverTypePriceText,
   serverTypeTooltip,
@@ -83,7 +85,7 @@ export const locationPresenter: Presenter<Location> = {
   kind: 'location',
   label: (l) => l.name,
   description: (l) => `${l.city}, ${l.country}`,
-  tooltip: (l) => [`**${l.name}**`, '', l.description, `${l.city}, ${l.country}`].join('  \n'),
+  tooltip: (l) => locationTooltip(l),
   icon: () => 'location',
   tokens: () => [],
 };
@@ -92,7 +94,7 @@ export const datacenterPresenter: Presenter<Datacenter> = {
   kind: 'datacenter',
   label: (d) => d.name,
   description: (d) => `${d.location.city} · ${d.serverTypes.available.length} of ${d.serverTypes.supported.length} types available`,
-  tooltip: (d) => [`**${d.name}**`, '', d.description, `Location: ${d.location.name} (${d.location.city})`].join('  \n'),
+  tooltip: (d) => datacenterTooltip(d),
   icon: () => 'organization',
   tokens: () => [],
 };

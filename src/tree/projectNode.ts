@@ -4,6 +4,7 @@ import type { ClientPool } from '../projects/clientPool';
 import type { Project } from '../projects/projectStore';
 import type { ListWhat } from './fetch';
 import { GroupFolderNode, ListFolderNode, type FolderEnv } from './folderNode';
+import { md, mdCode } from './format';
 import type { NodeScope, TreeHost } from './host';
 import { MessageNode } from './messageNode';
 import { contextValue, type TreeNode } from './node';
@@ -141,11 +142,11 @@ export class ProjectNode implements TreeNode, NodeScope {
       .join(' · ');
     item.tooltip = new vscode.MarkdownString(
       [
-        `**${p.name}**`,
-        `Endpoint: ${p.endpoint}`,
+        `**${md(p.name)}**`,
+        `Endpoint: ${md(p.endpoint)}`,
         p.source === 'environment' ? 'Token from the environment variable `HCLOUD_TOKEN` (not stored).' : 'Token kept in VS Code Secret Storage.',
-        filter ? `Filter: "${filter}"` : '',
-        selector ? `Label selector: \`${selector.replace(/`/g, '')}\`` : '',
+        filter ? `Filter: "${md(filter)}"` : '',
+        selector ? `Label selector: ${mdCode(selector)}` : '',
       ]
         .filter(Boolean)
         .join('  \n'),

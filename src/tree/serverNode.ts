@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Server, ServerStatus } from '../api/types';
 import type { Project } from '../projects/projectStore';
-import { isTransitionalServer, isoName, matchesFilter, noLookup, serverDescription, serverTooltip } from './format';
+import { isTransitionalServer, isoName, matchesFilter, mdCode, noLookup, serverDescription, serverTooltip } from './format';
 import type { NodeScope } from './host';
 import { LeafNode } from './leafNode';
 import { contextValue, type TreeNode } from './node';
@@ -119,7 +119,7 @@ export class ServerNode implements ResourceNode<Server> {
     const out: TreeNode[] = [];
     const leaf = (key: string, label: string, value: string, icon: string, copy = true) => {
       const id = `${this.id}/${key}`;
-      const options = { description: value, icon, tokens: ['detail'], copyText: copy ? value : undefined, tooltip: `${label}: \`${value}\`` };
+      const options = { description: value, icon, tokens: ['detail'], copyText: copy ? value : undefined, tooltip: `${label}: ${mdCode(value)}` };
       const existing = this.leaves.get(id);
       if (existing) existing.update(label, options);
       const node = existing ?? new LeafNode(this, id, label, options);

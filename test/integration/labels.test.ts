@@ -21,9 +21,11 @@ const label = (node: TreeNode) => {
   const l = node.getTreeItem().label;
   return typeof l === 'string' ? l : (l?.label ?? '');
 };
+/** The text a tooltip's Markdown shows: its backslash escapes (API text is escaped) resolved. */
+const shown = (markdown: string) => markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 const tooltip = (node: TreeNode) => {
   const t = node.getTreeItem().tooltip;
-  return typeof t === 'string' ? t : (t?.value ?? '');
+  return shown(typeof t === 'string' ? t : (t?.value ?? ''));
 };
 
 /**
@@ -87,7 +89,7 @@ describe('labels', function () {
     assert.ok(row);
     assert.match(String(row.getTreeItem().contextValue), /;labels;/);
     // A server's tooltip is resolved on hover (it loads the Floating IPs it names first).
-    const hover = (await (row as ServerNode).resolveTooltip()).value;
+    const hover = shown((await (row as ServerNode).resolveTooltip()).value);
     assert.ok(hover.split('  \n').includes('Labels: canary, env=prod, tier=web'), hover);
   });
 

@@ -19,9 +19,11 @@ function label(node: TreeNode): string {
 }
 const ctx = (node: TreeNode) => String(node.getTreeItem().contextValue);
 const desc = (node: TreeNode) => String(node.getTreeItem().description ?? '');
+/** The text a tooltip's Markdown shows: its backslash escapes (API text is escaped) resolved. */
+const shown = (markdown: string) => markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 const tooltip = (node: TreeNode) => {
   const t = node.getTreeItem().tooltip;
-  return typeof t === 'string' ? t : t?.value ?? '';
+  return shown(typeof t === 'string' ? t : t?.value ?? '');
 };
 
 async function waitFor(what: string, condition: () => boolean, timeoutMs = 10_000): Promise<void> {
@@ -147,7 +149,7 @@ describe('tree', function () {
     assert.equal(web1.getTreeItem().tooltip, undefined);
     sim.clearRequests();
     const resolved = await api.tree.resolveTreeItem(web1.getTreeItem(), web1);
-    const t = (resolved.tooltip as vscode.MarkdownString).value;
+    const t = shown((resolved.tooltip as vscode.MarkdownString).value);
     assert.deepEqual(sim.requests.map((r) => `${r.method} ${r.path}`), ['GET /floating_ips'], 'the Floating IPs are loaded once for it');
     assert.ok(t.includes(`Floating IPs: \`${fip.ip}\``));
     assert.equal(tooltip(web1), t, 'afterwards the tooltip is there at once');

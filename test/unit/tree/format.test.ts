@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import type { FloatingIp, Image, Pricing, Server, ServerType } from '../../../src/api/types';
 import { formatAmount, formatHourly, formatMonthly, formatMonthlyNet, formatPriceDetail, formatRate } from '../../../src/shared/price';
+import fc from 'fast-check';
 import {
+  datacenterTooltip,
   floatingIpDescription,
   floatingIpTooltip,
   formatBytes,
@@ -10,7 +12,10 @@ import {
   imageDescription,
   imageTooltip,
   labelsLine,
+  locationTooltip,
   matchesFilter,
+  md,
+  mdCode,
   serverDescription,
   serverTooltip,
   serverTypeDescription,
@@ -57,6 +62,11 @@ function server(patch: Partial<Server> = {}): Server {
   };
 }
 
+/** What a tooltip shows of its Markdown source: backslash escapes resolved (code spans have none). */
+function shown(markdown: string): string {
+  return markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
 const lookup: Lookup = {
   serverName: (id) => (id === 42 ? 'web-1' : undefined),
   floatingIp: (id) => (id === 7 ? '198.51.100.7' : undefined),
@@ -92,7 +102,7 @@ describe('tree format', () => {
   });
 
   it('puts the fields a user looks for in the server tooltip', () => {
-    const t = serverTooltip(server(), lookup);
+    const t = shown(serverTooltip(server(), lookup));
     assert.match(t, /IPv4: `203\.0\.113\.5`/);
     assert.match(t, /IPv6: `2001:db8::\/64`/);
     assert.match(t, /Floating IPs: `198\.51\.100\.7`/);
@@ -108,7 +118,7 @@ describe('tree format', () => {
   });
 
   it('falls back to the location when the API sends no datacenter, and to ids without lookups', () => {
-    const t = serverTooltip(server({ datacenter: undefined, rescueEnabled: true, locked: true, outgoingTraffic: undefined }));
+    const t = shown(serverTooltip(server({ datacenter: undefined, rescueEnabled: true, locked: true, outgoingTraffic: undefined })));
     assert.doesNotMatch(t, /Datacenter/);
     assert.match(t, /Location: fsn1 \(Falkenstein\)/);
     assert.match(t, /Floating IPs: `#7`/);
@@ -121,7 +131,7 @@ describe('tree format', () => {
     const fip: FloatingIp = { id: 7, ip: '198.51.100.7', type: 'ipv4', serverId: 42, dnsPtr: [], homeLocation: fsn1, blocked: false, protection: { delete: false }, description: 'frontend' };
     assert.equal(floatingIpDescription(fip, lookup), '→ web-1 · fsn1 · frontend');
     assert.equal(floatingIpDescription({ ...fip, serverId: undefined, description: undefined, protection: { delete: true } }, lookup), 'unassigned · fsn1 · protected');
-    const t = floatingIpTooltip(fip, lookup);
+    const t = shown(floatingIpTooltip(fip, lookup));
     assert.match(t, /Server: assigned to web-1/);
     assert.match(t, /Home location: fsn1/);
     assert.match(t, /Protection: none/);
@@ -134,7 +144,7 @@ describe('tree format', () => {
     assert.equal(imageDescription(snap, lookup), '2.4 GB · from web-1 · 2026-01-02 · protected');
     const backup: Image = { ...snap, type: 'backup', status: 'creating', boundTo: 42, protection: { delete: false }, imageSize: undefined };
     assert.equal(imageDescription(backup, lookup), 'creating · bound to web-1 · 2026-01-02');
-    const t = imageTooltip({ ...snap, deprecated: new Date('2026-06-01T00:00:00Z') }, lookup);
+    const t = shown(imageTooltip({ ...snap, deprecated: new Date('2026-06-01T00:00:00Z') }, lookup));
     assert.match(t, /Type: snapshot/);
     assert.match(t, /Size: 2\.4 GB/);
     assert.match(t, /Created from: web-1/);
@@ -178,13 +188,13 @@ describe('tree format', () => {
     });
 
     it('the tooltip: architecture, net and hourly price, traffic, availability and deprecation per location', () => {
-      const lines = serverTypeTooltip(cax11, NOW).split('  \n');
+      const lines = shown(serverTypeTooltip(cax11, NOW)).split('  \n');
       assert.ok(lines.includes('Specs: 2 vCPU, 4 GB RAM, 40 GB disk (shared CPU, local storage, arm)'), lines.join('\n'));
       assert.ok(lines.includes('- fsn1: €5.77/mo (€4.85/mo net, €0.0095/h) · 20 TiB traffic included, €1.19 per TB beyond'), lines.join('\n'));
       assert.ok(lines.includes('- hel1: €4.94/mo (€4.15/mo net, €0.0083/h) · deprecated, unavailable after 2027-01-31'), lines.join('\n'));
       assert.ok(lines.includes('- ash: €4.94/mo (€4.15/mo net, €0.0083/h) · not available'), lines.join('\n'));
       assert.ok(lines.includes('- nbg1: available, no price'), lines.join('\n'));
-      const old = serverTypeTooltip({ ...cax11, deprecation: { announced: new Date('2026-01-01T00:00:00Z'), unavailableAfter: new Date('2026-12-31T00:00:00Z') } }, NOW);
+      const old = shown(serverTypeTooltip({ ...cax11, deprecation: { announced: new Date('2026-01-01T00:00:00Z'), unavailableAfter: new Date('2026-12-31T00:00:00Z') } }, NOW));
       assert.match(old, /This type is deprecated, unavailable after 2026-12-31/);
       assert.doesNotMatch(serverTypeTooltip(cx21 as ServerType), /available|arm|x86/);
     });
@@ -192,7 +202,7 @@ describe('tree format', () => {
     it('an ISO tooltip names its architecture (any when the API gives none) and its deprecation, escaped', () => {
       const iso = { id: 1, name: 'virtio-win*', description: 'Virtio [drivers]', type: 'public' };
       assert.match(isoTooltip(iso), /Architecture: any/);
-      assert.match(isoTooltip(iso), /\*\*virtio-win\\\*\*\*/);
+      assert.match(isoTooltip(iso), /\*\*virtio\\-win\\\*\*\*/);
       assert.match(isoTooltip(iso), /Description: Virtio \\\[drivers\\\]/);
       const dep = isoTooltip({ ...iso, architecture: 'arm', deprecation: { announced: new Date('2026-03-01T00:00:00Z'), unavailableAfter: new Date('2026-12-01T00:00:00Z') } });
       assert.match(dep, /Architecture: arm/);
@@ -270,7 +280,7 @@ describe('tree format: labels in tooltips', () => {
   const key = { id: 3, name: 'me', fingerprint: 'aa:bb', publicKey: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG me@host' };
 
   it('one line, sorted by key; an empty value shows as the key alone; none when empty', () => {
-    assert.equal(labelsLine({ tier: 'web', env: 'prod', canary: '' }), 'Labels: canary, env=prod, tier=web');
+    assert.equal(shown(labelsLine({ tier: 'web', env: 'prod', canary: '' })!), 'Labels: canary, env=prod, tier=web');
     assert.equal(labelsLine({}), 'Labels: none');
     assert.equal(labelsLine(undefined), undefined);
   });
@@ -278,16 +288,162 @@ describe('tree format: labels in tooltips', () => {
   it('in the tooltips of servers, Floating IPs, images and SSH keys (today\'s API); no line where the API has no labels (2018)', () => {
     const labels = { env: 'prod', 'example.com/team': 'ops' };
     const line = 'Labels: env=prod, example.com/team=ops';
-    assert.ok(serverTooltip(server({ labels })).split('  \n').includes(line));
-    assert.ok(floatingIpTooltip({ ...fip, labels }).split('  \n').includes(line));
-    assert.ok(imageTooltip({ ...image, labels }).split('  \n').includes(line));
-    assert.ok(sshKeyTooltip({ ...key, labels }).split('  \n').includes(line));
+    assert.ok(shown(serverTooltip(server({ labels }))).split('  \n').includes(line));
+    assert.ok(shown(floatingIpTooltip({ ...fip, labels })).split('  \n').includes(line));
+    assert.ok(shown(imageTooltip({ ...image, labels })).split('  \n').includes(line));
+    assert.ok(shown(sshKeyTooltip({ ...key, labels })).split('  \n').includes(line));
     for (const tooltip of [serverTooltip(server()), floatingIpTooltip(fip), imageTooltip(image), sshKeyTooltip(key)]) assert.doesNotMatch(tooltip, /Labels/);
   });
 
   it('escapes Markdown in keys and values (they come from the API)', () => {
-    assert.equal(labelsLine({ '*b*': '[x](http://e.example)' }), 'Labels: \\*b\\*=\\[x\\](http://e.example)');
-    assert.equal(labelsLine({ 'a|b': '<img src=x>' }), 'Labels: a\\|b=\\<img src=x\\>');
-    assert.equal(labelsLine({ '`c`': '_d_\\' }), 'Labels: \\`c\\`=\\_d\\_\\\\');
+    assert.equal(labelsLine({ '*b*': '[x](http://e.example)' }), 'Labels: \\*b\\*\\=\\[x\\]\\(http\\:\\/\\/e\\.example\\)');
+    assert.equal(labelsLine({ 'a|b': '<img src=x>' }), 'Labels: a\\|b\\=\\<img src\\=x\\>');
+    assert.equal(labelsLine({ '`c`': '_d_\\' }), 'Labels: \\`c\\`\\=\\_d\\_\\\\');
+  });
+});
+
+describe('tree format: API text in tooltips cannot make Markdown (issue 10, finding 10)', () => {
+  /**
+   * Why a tooltip's Markdown could link, load or lay out something: an unescaped `[`, `]`, `<`, `>`,
+   * `&`, `|`, `@` or the start of an autolink outside a code span, or a code span left open.
+   * Follows CommonMark: a backslash escapes the punctuation after it, a run of n backticks opens a
+   * span that only a run of exactly n closes, and nothing inside a span is Markdown.
+   */
+  function unsafeMarkdown(markdown: string): string | undefined {
+    for (let i = 0; i < markdown.length; ) {
+      const c = markdown[i];
+      if (c === '\\' && /[!-/:-@[-`{-~]/.test(markdown[i + 1] ?? '')) {
+        i += 2;
+      } else if (c === '`') {
+        const open = /^`+/.exec(markdown.slice(i))![0].length;
+        let j = i + open;
+        let closed = false;
+        while (j < markdown.length) {
+          const run = /^`+/.exec(markdown.slice(j));
+          if (run && run[0].length === open) {
+            closed = true;
+            j += open;
+            break;
+          }
+          j += run ? run[0].length : 1;
+        }
+        if (!closed) return `a code span opened at ${i} is not closed`;
+        i = j;
+      } else if ('[]<>&|@'.includes(c)) {
+        return `unescaped ${c} at ${i}: …${markdown.slice(Math.max(0, i - 20), i + 20)}…`;
+      } else if (/^(https?:|ftp:|www\.)/i.test(markdown.slice(i))) {
+        return `an autolink at ${i}: …${markdown.slice(i, i + 30)}…`;
+      } else {
+        i++;
+      }
+    }
+    return undefined;
+  }
+
+  const HOSTILE = [
+    '[x](javascript:alert(1))',
+    '![i](http://e.example/pixel.png)',
+    '`',
+    '``',
+    '<img src=x onerror=alert(1)>',
+    '\n# heading\n',
+    '\r\n\r\n    code',
+    'http://e.example',
+    'www.e.example',
+    'a@b.example',
+    '&lt;b&gt;',
+    '\\',
+    '*',
+    '_',
+    '|',
+    '\u202e',
+    '\u0000',
+    '\u2028',
+    '- ',
+    '1. ',
+    '===',
+  ];
+  const hostileText = fc
+    .array(fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ maxLength: 6, unit: 'binary-ascii' }), fc.string({ maxLength: 3 })), { maxLength: 10 })
+    .map((parts) => parts.join(''));
+
+  const loc = (text: string) => ({ id: 1, name: text, description: text, country: text, city: text, latitude: 0, longitude: 0 });
+  /** Every tooltip, with `text` in each string the API sends. */
+  function tooltips(text: string): string[] {
+    const type = { ...cx21, name: text, description: text, cpuType: text, storageType: text, architecture: text, prices: [{ ...cx21.prices[0], location: text }] } as ServerType;
+    const image: Image = {
+      id: 5, type: 'snapshot', status: 'available', name: text, description: text, imageSize: 1, diskSize: 5, created: new Date(0), osFlavor: text, osVersion: text,
+      createdFrom: { id: 42, name: text }, rapidDeploy: false, protection: { delete: false }, labels: { [text]: text },
+    };
+    const iso = { id: 1, name: text, description: text, type: text };
+    const s = server({
+      name: text,
+      publicNet: { ipv4: { ip: text, blocked: false, dnsPtr: text }, ipv6: { ip: text, blocked: false, dnsPtr: [] }, floatingIpIds: [7] },
+      serverType: type,
+      datacenter: { id: 2, name: text, description: text, location: loc(text), serverTypes: { supported: [], available: [] } },
+      image,
+      iso,
+      backupWindow: text,
+      labels: { [text]: text, k: text },
+    });
+    const textLookup: Lookup = { serverName: () => text, floatingIp: () => text };
+    const fip: FloatingIp = {
+      id: 7, ip: text, name: text, type: 'ipv4', serverId: 42, dnsPtr: [{ ip: text, dnsPtr: text }], homeLocation: loc(text), blocked: false, protection: { delete: false }, description: text, labels: { [text]: text },
+    };
+    return [
+      serverTooltip(s, textLookup),
+      serverTooltip({ ...s, datacenter: undefined, location: loc(text) }, textLookup),
+      floatingIpTooltip(fip, textLookup),
+      imageTooltip({ ...image, boundTo: 42 }, textLookup),
+      isoTooltip(iso),
+      sshKeyTooltip({ id: 3, name: text, fingerprint: text, publicKey: text, labels: { [text]: text } }),
+      serverTypeTooltip(type),
+      locationTooltip(loc(text)),
+      datacenterTooltip({ id: 2, name: text, description: text, location: loc(text), serverTypes: { supported: [], available: [] } }),
+    ];
+  }
+
+  it('links, images, HTML, autolinks and backticks from the API stay text', () => {
+    const t = serverTooltip(server({ serverType: { ...cx21, name: '[x](javascript:alert(1))' }, location: loc('![i](http://e.example/p.png)'), datacenter: undefined }));
+    assert.equal(unsafeMarkdown(t), undefined, t);
+    assert.ok(t.includes('Type: \\[x\\]\\(javascript\\:alert\\(1\\)\\) \\('), t);
+    assert.equal(md('<img src=x> a@b.example www.e.example &amp;'), '\\<img src\\=x\\> a\\@b\\.example www\\.e\\.example \\&amp\\;');
+    assert.equal(mdCode('203.0.113.5` [x](http://e.example) `'), '`` 203.0.113.5` [x](http://e.example) ` ``');
+    assert.equal(mdCode('a``b'), '```a``b```');
+    assert.equal(mdCode('1.2.3.4\n\n[x](y)'), '`1.2.3.4  [x](y)`', 'a blank line would end the span');
+    assert.equal(md('line\nbreak\u202etext\u0000'), 'line break text ');
+  });
+
+  it('property: for any API text, no tooltip has an unescaped link, image, HTML or autolink, and no line more', () => {
+    const plainLines = tooltips('plain').map((t) => t.split('\n').length);
+    fc.assert(
+      fc.property(hostileText, (text) => {
+        tooltips(text).forEach((t, n) => {
+          assert.equal(unsafeMarkdown(t), undefined, `tooltip ${n}: ${JSON.stringify(t)}`);
+          assert.equal(t.split('\n').length, plainLines[n], `tooltip ${n} has the lines it has for plain text`);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('property: md shows the text as it is (controls and bidi as spaces); mdCode is one span with the text inside', () => {
+    // eslint-disable-next-line no-control-regex
+    const normal = (t: string) => t.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, ' ');
+    fc.assert(
+      fc.property(hostileText, (text) => {
+        assert.equal(shown(md(text)), normal(text));
+        const code = mdCode(text);
+        if (normal(text) === '') return assert.equal(code, '');
+        assert.equal(unsafeMarkdown(code), undefined);
+        const fence = /^`+/.exec(code)![0];
+        assert.ok(code.endsWith(fence) && code.length >= 2 * fence.length);
+        let inside = code.slice(fence.length, code.length - fence.length);
+        assert.ok(!new RegExp(`(^|[^\`])${fence}($|[^\`])`).test(inside), 'no run of the fence length inside');
+        if (inside.startsWith(' ') && inside.endsWith(' ') && inside.trim() !== '') inside = inside.slice(1, -1);
+        assert.equal(inside, normal(text));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
