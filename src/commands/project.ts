@@ -11,6 +11,7 @@ import type { Project } from '../projects/projectStore';
 import { ProjectNode } from '../tree/projectNode';
 import type { TreeNode } from '../tree/node';
 import type { CommandContext } from './context';
+import { unsafeCharacterProblem } from './validate';
 
 const TITLE = 'Add Hetzner Cloud Project';
 
@@ -24,6 +25,11 @@ export function describeTokenCheckFailure(projectName: string, error: unknown): 
   }
   const message = error instanceof HcloudError ? error.fullMessage : error instanceof Error ? error.message : String(error);
   return `Could not check the token for "${projectName}": ${message}. Nothing was saved.`;
+}
+
+/** validateInput of a project name: the rules of projects/endpoint.ts (length, unique), and no control or bidi character. */
+function projectNameProblem(value: string, taken: readonly string[]): string | undefined {
+  return validateProjectName(value, taken) ?? unsafeCharacterProblem(value.trim(), 'A project name');
 }
 
 async function askToken(ctx: CommandContext, title: string): Promise<string | undefined> {
@@ -61,7 +67,7 @@ export async function addProject(ctx: CommandContext): Promise<Project | undefin
     prompt: 'A name for the project, as you want to see it in the tree',
     placeHolder: 'e.g. production',
     ignoreFocusOut: true,
-    validateInput: (v) => validateProjectName(v, taken),
+    validateInput: (v) => projectNameProblem(v, taken),
   });
   if (name === undefined) return undefined;
 
@@ -125,7 +131,7 @@ export async function renameProject(ctx: CommandContext, node?: TreeNode): Promi
     title: `Rename Project "${project.name}"`,
     value: project.name,
     ignoreFocusOut: true,
-    validateInput: (v) => validateProjectName(v, taken),
+    validateInput: (v) => projectNameProblem(v, taken),
   });
   if (name === undefined || name.trim() === project.name) return;
   await ctx.projects.rename(project.id, name);

@@ -2,6 +2,7 @@
 // names of SSH keys. Pure: no vscode, unit-tested (test/unit/commands/sshKeyParse.test.ts).
 
 import { createHash } from 'node:crypto';
+import { unsafeCharacterProblem } from './validate';
 
 /** Key types the Hetzner Cloud API accepts. */
 export const SSH_KEY_TYPES: readonly string[] = [
@@ -27,10 +28,18 @@ export interface PublicKey {
   fingerprint: string;
 }
 
+/**
+ * The longest public key text taken (16 KiB): an OpenSSH public key line of any type, RSA with
+ * 16,384 bits included, is under 3 KB, so more is not a key (or has a comment nobody wants uploaded).
+ */
+export const MAX_PUBLIC_KEY_TEXT = 16 * 1024;
+export const MAX_SSH_KEY_NAME = 128;
+
 export type ParseResult = { key: PublicKey; error?: undefined } | { key?: undefined; error: string };
 
 /** Parses one public key line; the error says what is wrong in words a user can act on. */
 export function parsePublicKey(text: string): ParseResult {
+  if (text.length > MAX_PUBLIC_KEY_TEXT) return { error: `A public key is at most ${MAX_PUBLIC_KEY_TEXT} characters (this text has ${text.length}).` };
   const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
   if (lines.length === 0) return { error: 'Paste a public key, e.g. "ssh-ed25519 AAAA… you@host".' };
   if (/PRIVATE KEY/.test(text)) return { error: 'This is a private key. Paste the public key (the .pub file) instead.' };
@@ -47,6 +56,8 @@ export function parsePublicKey(text: string): ParseResult {
     return { error: `The key data does not belong to a "${type}" key (damaged or cut off?).` };
   }
   const comment = rest.length ? rest.join(' ') : undefined;
+  const unsafe = comment && unsafeCharacterProblem(comment, "The key's comment");
+  if (unsafe) return { error: unsafe };
   const line = [type, data, ...(comment ? [comment] : [])].join(' ');
   const fingerprint = createHash('md5').update(blob).digest('hex').match(/../g)!.join(':');
   return { key: { type, data, comment, line, fingerprint } };
@@ -88,11 +99,13 @@ export function validatePublicKey(text: string): string | undefined {
   return parsePublicKey(text).error;
 }
 
-/** validateInput of the name box: non-empty and not one of `taken` (names are unique per project). */
+/** validateInput of the name box: non-empty, at most 128 characters, no control or bidi character, and not one of `taken` (names are unique per project). */
 export function validateSshKeyName(name: string, taken: readonly string[]): string | undefined {
   const n = name.trim();
   if (!n) return 'Give the key a name.';
-  if (n.length > 128) return 'At most 128 characters.';
+  if (n.length > MAX_SSH_KEY_NAME) return `At most ${MAX_SSH_KEY_NAME} characters.`;
+  const unsafe = unsafeCharacterProblem(n, 'An SSH key name');
+  if (unsafe) return unsafe;
   if (taken.includes(n)) return `The project already has an SSH key named "${n}".`;
   return undefined;
 }

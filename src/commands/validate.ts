@@ -1,9 +1,24 @@
 // Pure checks of what a user types: hostnames (RFC 1123; reverse DNS names fully qualified),
-// server names and IPv6 addresses inside a server's or a Floating IP's /64. No vscode:
+// server names, IPv6 addresses inside a server's or a Floating IP's /64, and the characters of names. No vscode:
 // unit-tested in test/unit/commands/validate.test.ts.
 // Each validator returns undefined when the value is fine, or the message an input box shows.
 
+import { UNSHOWABLE_CHARACTER } from '../tree/format';
+
 const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i;
+
+/**
+ * The character rule of every name a user types (projects, SSH keys; server names are hostnames
+ * already): no C0 or C1 control character, no DEL, no line or paragraph separator, and no bidi
+ * control (U+061C, U+200E/U+200F, U+202A–U+202E, U+2066–U+2069), which could make a name show
+ * other than it is. `what` starts the message, e.g. "A project name".
+ */
+export function unsafeCharacterProblem(value: string, what: string): string | undefined {
+  const m = UNSHOWABLE_CHARACTER.exec(value);
+  if (!m) return undefined;
+  const code = `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return `${what} cannot contain control characters or characters that change the direction of text (${code} at position ${m.index + 1}).`;
+}
 
 export interface HostnameRules {
   /** At least two parts (`www.example.com`), as a reverse DNS entry wants. */

@@ -98,7 +98,8 @@ describe('projects', function () {
       assert.deepEqual(names, [...old.state.servers.values()].map((s) => s.name).sort((a, b) => a.localeCompare(b)));
       const web = servers.find((s) => label(s) === 'web-1');
       assert.ok(web, 'web-1 is listed');
-      const text = (await (web as ServerNode).resolveTooltip()).value;
+      // The tooltip's Markdown escapes API text (fsn1\-dc14): compare what it shows.
+      const text = (await (web as ServerNode).resolveTooltip()).value.replace(/\\([!-/:-@[-`{-~])/g, '$1');
       assert.match(text, /Datacenter: fsn1-dc14/, 'the 2018 answer names the datacenter');
       assert.doesNotMatch(text, /Labels/, 'the 2018 contract has no labels');
       assert.doesNotMatch(String(web.getTreeItem().contextValue), /;labels;/, 'no Edit Labels against the 2018 API');
@@ -128,6 +129,18 @@ describe('projects', function () {
     script({ inputBox: 'ok-name' }, { inputBox: 'has space' });
     await vscode.commands.executeCommand('hcloud.project.add');
     assert.match(input.prompts[1].validation ?? '', /characters/);
+
+    // Names: no control or bidi characters (issue 10, finding 11), at most 64 characters.
+    const before = api.projects.list().length;
+    for (const name of ['prod\u202Etxt.exe', 'line\nbreak', 'esc\u001b[31m', 'nul\u0000', 'c1\u009bx', 'iso\u2066x']) {
+      script({ inputBox: name });
+      await vscode.commands.executeCommand('hcloud.project.add');
+      assert.match(input.prompts[0].validation ?? '', /^A project name cannot contain control characters or characters that change the direction of text \(U\+/, JSON.stringify(name));
+    }
+    script({ inputBox: 'x'.repeat(65) });
+    await vscode.commands.executeCommand('hcloud.project.add');
+    assert.match(input.prompts[0].validation ?? '', /At most 64 characters/);
+    assert.equal(api.projects.list().length, before, 'nothing was added');
 
     script({ inputBox: 'ok-name' }, { inputBox: TOKEN }, { quickPick: 'Other endpoint…' }, { inputBox: 'http://192.0.2.10/v1' });
     await vscode.commands.executeCommand('hcloud.project.add');
@@ -261,6 +274,11 @@ describe('projects', function () {
       slow.clearRequests();
       script({ quickPick: 'remove-while-waiting' }, { confirm: true });
       const node = { kind: 'server', project, resource: server, id: `project/${project.id}/server/${server.id}`, getTreeItem: () => ({}) };
+      // Open panels of the project poll it too: a metrics panel and the project's action log.
+      const metrics = api.metricsPanels.show(project, server);
+      const log = api.actionLogs.show(project.id);
+      await until('the metrics panel schedules its next fetch', () => metrics.autoRefreshScheduled);
+      await until('the action log has loaded', () => log.current.phase === 'ready');
       const running = vscode.commands.executeCommand('hcloud.server.reboot', node);
       await until('the wait polls the action', () => slow.requests.some((r) => r.method === 'GET' && r.path.startsWith('/actions')));
 
@@ -269,6 +287,10 @@ describe('projects', function () {
       const count = slow.requests.length;
       await new Promise((r) => setTimeout(r, 1000)); // the wait would poll again within 750 ms
       assert.equal(slow.requests.length, count, `no request after the removal: ${slow.requests.slice(count).map((r) => `${r.method} ${r.path}`).join(', ')}`);
+      assert.equal(metrics.autoRefreshScheduled, false, 'the metrics panel stopped polling');
+      assert.equal(log.current.phase, 'gone', 'the action log says the project is gone');
+      metrics.dispose();
+      log.dispose();
       await running;
       const infos = input.messages.filter((m) => m.level === 'info').map((m) => m.text);
       assert.ok(infos.some((t) => /Reboot .*stopped, project "remove-while-waiting" was removed/.test(t)), `a plain message: ${infos.join(' | ')}`);

@@ -79,6 +79,34 @@ describe('SSH key commands', function () {
     assert.deepEqual(f.changes(), []);
   });
 
+  it('refuses control and bidi characters in names and comments, and a key text over 16 KiB, before sending anything (issue 10, finding 11)', async () => {
+    const data = CAROL.split(' ').slice(0, 2).join(' ');
+    // A .pub file whose comment has an escape sequence: listed as not a valid key, refused when picked.
+    process.env.HCLOUD_SSH_DIR = tmp;
+    writeFileSync(join(tmp, 'esc.pub'), `${data} carol\u001b[31m@desk\n`);
+    let input = f.script({ quickPick: 'esc.pub' });
+    await vscode.commands.executeCommand('hcloud.sshKey.add');
+    assert.ok(input.messages.some((m) => m.level === 'error' && /esc\.pub is not a valid SSH public key: The key's comment cannot contain control characters .*\(U\+001B at position 6\)/.test(m.text)), JSON.stringify(input.messages));
+
+    input = f.script({ quickPick: 'Paste a key…' }, { inputBox: `${data} ${'x'.repeat(100_000)}` });
+    await vscode.commands.executeCommand('hcloud.sshKey.add');
+    assert.match(input.prompts[1].validation ?? '', /^A public key is at most 16384 characters \(this text has 100\d{3}\)\.$/);
+
+    input = f.script({ quickPick: 'Paste a key…' }, { inputBox: `${data} evil\u202Egnp.exe` });
+    await vscode.commands.executeCommand('hcloud.sshKey.add');
+    assert.match(input.prompts[1].validation ?? '', /\(U\+202E at position 5\)/);
+
+    for (const name of ['line\nbreak', 'nul\u0000', 'rtl\u2067x', 'c1\u0085x', 'del\u007f', 'x'.repeat(129)]) {
+      input = f.script({ quickPick: 'Paste a key…' }, { inputBox: data }, { inputBox: name });
+      await vscode.commands.executeCommand('hcloud.sshKey.add');
+      assert.match(input.prompts[2].validation ?? '', name.length > 128 ? /At most 128 characters/ : /^An SSH key name cannot contain control characters/, JSON.stringify(name));
+    }
+    input = f.script({ quickPick: 'alice@laptop' }, { inputBox: 'alice\u202E' });
+    await vscode.commands.executeCommand('hcloud.sshKey.rename');
+    assert.match(input.prompts[1].validation ?? '', /^An SSH key name cannot contain control characters/);
+    assert.deepEqual(f.changes(), []);
+  });
+
   it('shows the API\'s uniqueness_error when the same key is already in the project', async () => {
     process.env.HCLOUD_SSH_DIR = tmp;
     const alice = key('alice@laptop');

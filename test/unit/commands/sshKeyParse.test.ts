@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { parsePublicKey, validatePublicKey, validateSshKeyName } from '../../../src/commands/sshKeyParse';
 
 // Made with ssh-keygen; fingerprints from `ssh-keygen -l -E md5 -f <file>`.
@@ -62,5 +63,44 @@ describe('validateSshKeyName', () => {
     assert.match(validateSshKeyName('alice@laptop', ['alice@laptop']) ?? '', /already has an SSH key named "alice@laptop"/);
     assert.match(validateSshKeyName('x'.repeat(129), []) ?? '', /128/);
     assert.equal(validateSshKeyName(' carol@desk ', ['alice@laptop']), undefined);
+  });
+});
+
+describe('hostile key text and names (issue 10, finding 11)', () => {
+  const DATA = ED25519.split(' ').slice(0, 2).join(' ');
+
+  it('refuses a key text over 16 KiB, such as a 100,000-character comment, before parsing it', () => {
+    assert.match(validatePublicKey(`${DATA} ${'x'.repeat(100_000)}`) ?? '', /^A public key is at most 16384 characters \(this text has 100\d{3}\)\.$/);
+    const fits = `${DATA} ${'x'.repeat(16 * 1024 - DATA.length - 1)}`;
+    assert.equal(fits.length, 16 * 1024);
+    assert.equal(validatePublicKey(fits), undefined, 'exactly 16 KiB is taken');
+    assert.match(validatePublicKey(`${fits}x`) ?? '', /at most 16384/);
+  });
+
+  it('refuses a comment with a control or bidi character; whitespace between fields stays fine', () => {
+    assert.match(validatePublicKey(`${DATA} carol\u001b[31m@desk`) ?? '', /^The key's comment cannot contain control characters .*\(U\+001B at position 6\)/);
+    assert.match(validatePublicKey(`${DATA} evil\u202Egnp.exe`) ?? '', /U\+202E/);
+    assert.match(validatePublicKey(`${DATA} a\u0000b`) ?? '', /U\+0000/);
+    assert.equal(parsePublicKey(`${DATA}\tcarol  desk\r\n`).key?.comment, 'carol desk');
+  });
+
+  it('refuses names with control or bidi characters, and over 128 characters', () => {
+    for (const bad of ['a\nb', 'nul\u0000', 'esc\u001b[0m', 'del\u007f', 'c1\u0085', 'rtl\u202Eyek', 'iso\u2066x', 'lrm\u200E']) {
+      assert.match(validateSshKeyName(bad, []) ?? '', /^An SSH key name cannot contain control characters/, JSON.stringify(bad));
+    }
+    assert.match(validateSshKeyName('x'.repeat(129), []) ?? '', /At most 128/);
+    assert.equal(validateSshKeyName('x'.repeat(128), []), undefined);
+  });
+
+  it('property: a key line with any comment is either refused with a message or gives back a comment without control or bidi characters', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40, unit: 'binary' }), (comment) => {
+        const r = parsePublicKey(`${DATA} ${comment}`);
+        if (r.error !== undefined) return assert.ok(r.error.length > 0);
+        // eslint-disable-next-line no-control-regex
+        assert.doesNotMatch(r.key.comment ?? '', /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import {
-  parseIpv6, suggestIpv6, validateHostname, validateIpv6InNetwork, validateReverseDnsName, validateServerName,
+  parseIpv6, suggestIpv6, unsafeCharacterProblem, validateHostname, validateIpv6InNetwork, validateReverseDnsName, validateServerName,
 } from '../../../src/commands/validate';
 
 describe('validateHostname (RFC 1123)', () => {
@@ -74,5 +75,39 @@ describe('IPv6 helpers', () => {
     assert.equal(validateIpv6InNetwork('2001:db8:4:a::1', net, "the Floating IP's network"), "2001:db8:4:a::1 is not inside the Floating IP's network 2001:db8:4:9::/64.");
     assert.equal(suggestIpv6(net), '2001:db8:4:9::1');
     assert.equal(suggestIpv6('2001:db8:4:9:1:2:3:4/128'), '2001:db8:4:9:1:2:3:4');
+  });
+});
+
+describe('unsafeCharacterProblem (the character rule of names: issue 10, finding 11)', () => {
+  const UNSAFE = [
+    ...Array.from({ length: 0x20 }, (_, i) => String.fromCharCode(i)), // C0, newline and tab included
+    '\u007f',
+    ...Array.from({ length: 0x20 }, (_, i) => String.fromCharCode(0x80 + i)), // C1
+    '\u061c', '\u200e', '\u200f', '\u2028', '\u2029', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069',
+  ];
+
+  it('names the character and where it is', () => {
+    assert.equal(unsafeCharacterProblem('prod\u202Etxt.exe', 'A project name'), 'A project name cannot contain control characters or characters that change the direction of text (U+202E at position 5).');
+    assert.match(unsafeCharacterProblem('a\u001b[31m', 'A name') ?? '', /\(U\+001B at position 2\)/);
+    assert.match(unsafeCharacterProblem('\u0000', 'A name') ?? '', /\(U\+0000 at position 1\)/);
+  });
+
+  it('accepts letters of any script, spaces, punctuation and emoji', () => {
+    for (const ok of ['production', 'Prod (EU) – 2', 'שלום', 'مرحبا', 'Zoë’s key', 'ci@runner #3', 'ü\u00a0x', '🚀 launch', '']) {
+      assert.equal(unsafeCharacterProblem(ok, 'A name'), undefined, JSON.stringify(ok));
+    }
+  });
+
+  it('property: text with a control or bidi character anywhere is refused; text without one is accepted', () => {
+    const safeChar = fc.string({ maxLength: 1, minLength: 1, unit: 'grapheme' }).filter((c) => !UNSAFE.some((u) => c.includes(u)));
+    const safeText = fc.array(safeChar, { maxLength: 20 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(safeText, fc.constantFrom(...UNSAFE), safeText, (head, bad, tail) => {
+        assert.equal(unsafeCharacterProblem(head + tail, 'A name'), undefined);
+        const problem = unsafeCharacterProblem(head + bad + tail, 'A name');
+        assert.ok(problem?.includes(`U+${bad.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} at position ${head.length + 1}`), problem);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
