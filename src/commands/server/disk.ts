@@ -89,10 +89,11 @@ async function rebuildFlow(ctx: CommandContext, t: ServerTarget, image?: Image):
     affects: [{ kind: 'server', id: s.id }],
     start: async (c, signal) => {
       const r = await c.servers.rebuild(s.id, chosen.id, { signal });
-      return { actions: [r.action], result: r.rootPassword };
+      return { actions: [r.action], result: r };
     },
-    after: async (password) => {
-      if (password) await ctx.input().secret(`New root password of ${q(s)} (shown only now)`, password, 'Copy Password');
+    after: async (r) => {
+      if (r.rootPassword) await ctx.input().secret(`New root password of ${q(s)} (shown only now)`, r.rootPassword, 'Copy Password');
+      else if (r.answerLost) ctx.input().warn(`If ${q(s)} got a new root password, it was in the API's answer, which was lost on the way: use Reset Root Password to get one you can see.`);
     },
   });
 }

@@ -97,11 +97,12 @@ export async function enableRescue(ctx: CommandContext, node?: TreeNode): Promis
     affects: [{ kind: 'server', id: t.resource.id }],
     start: async (c, signal) => {
       const r = await c.servers.enableRescue(t.resource.id, { type: RESCUE_TYPE, sshKeys }, { signal });
-      return { actions: [r.action], result: r.rootPassword };
+      return { actions: [r.action], result: r };
     },
     success: `Rescue (${RESCUE_TYPE}) enabled for ${q(t.resource)}: it boots into rescue at its next start (Reboot or Reset).`,
-    after: async (password) => {
-      if (password) await ctx.input().secret(`Root password of the rescue system of ${q(t.resource)} (shown only now)`, password, 'Copy Password');
+    after: async (r) => {
+      if (r.rootPassword) await ctx.input().secret(`Root password of the rescue system of ${q(t.resource)} (shown only now)`, r.rootPassword, 'Copy Password');
+      else if (r.answerLost) ctx.input().warn(`The rescue system's root password of ${q(t.resource)} was in the API's answer, which was lost on the way: disable and enable rescue again to get one you can see.`);
     },
   });
 }
