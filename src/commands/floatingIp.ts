@@ -8,7 +8,7 @@ import type { FloatingIp, Server } from '../api/types';
 import type { Project } from '../projects/projectStore';
 import type { TreeNode } from '../tree/node';
 import type { CommandContext } from './context';
-import { suggestIpv6, validateIpv6InNetwork, validateReverseDnsName } from './validate';
+import { suggestIpv6, validateDescription, validateIpv6InNetwork, validateReverseDnsName } from './validate';
 import { pickProject, pickTarget, type Target } from './pick';
 import { changeProtection, offerUnprotect, type Protectable } from './protection';
 import { runAction, runCall } from './runAction';
@@ -110,7 +110,7 @@ export async function createFloatingIp(ctx: CommandContext, node?: TreeNode): Pr
   const description = await ctx.input().inputBox({
     title: `${TITLE} (3/3): description`,
     prompt: 'Optional description (leave empty for none)',
-    validateInput: (v) => (v.length > 255 ? 'At most 255 characters.' : undefined),
+    validateInput: (v) => validateDescription(v, 255),
   });
   if (description === undefined) return undefined;
   const params = { type: type.type, server: server?.id, homeLocation, description: description.trim() || undefined };
@@ -248,7 +248,7 @@ export async function changeFloatingIpDescription(ctx: CommandContext, node?: Tr
     title: `${TITLE}: ${fip.ip}`,
     prompt: 'Description (leave empty for none)',
     value: fip.description ?? '',
-    validateInput: (v) => (v.length > 255 ? 'At most 255 characters.' : undefined),
+    validateInput: (v) => validateDescription(v, 255),
   });
   if (description === undefined || description.trim() === (fip.description ?? '')) return;
   const updated = await runCall(ctx, t.project, `Change description of Floating IP ${floatingIpName(fip)}`, (c) =>

@@ -9,6 +9,7 @@ import type { CommandContext } from './context';
 import { pickTarget, type Target } from './pick';
 import { changeProtection, offerUnprotect, type Protectable } from './protection';
 import { runCall } from './runAction';
+import { validateDescription } from './validate';
 
 /** How an image is named in messages, e.g. `snapshot "web-1 golden image"`. */
 export function imageName(i: Image): string {
@@ -63,7 +64,7 @@ export async function changeImageDescription(ctx: CommandContext, node?: TreeNod
     title: `${TITLE}: ${imageName(image)}`,
     prompt: 'Description',
     value: image.description,
-    validateInput: (v) => (!v.trim() ? 'Give the image a description.' : v.length > 255 ? 'At most 255 characters.' : undefined),
+    validateInput: (v) => (!v.trim() ? 'Give the image a description.' : validateDescription(v, 255)),
   });
   if (description === undefined || description.trim() === image.description) return;
   const updated = await runCall(ctx, t.project, `Change description of ${imageName(image)}`, (c) => c.images.update(image.id, { description: description.trim() }));

@@ -25,6 +25,12 @@ export interface HostnameRules {
   fullyQualified?: boolean;
 }
 
+/** validateInput of a free-text description (Floating IPs, images): at most `max` characters, and the character rule of names. */
+export function validateDescription(value: string, max: number): string | undefined {
+  if (value.length > max) return `At most ${max} characters.`;
+  return unsafeCharacterProblem(value, 'A description');
+}
+
 /** RFC 1123 hostname: labels of 1-63 letters, digits and dashes (no dash first or last), dots between, at most 253 characters. */
 export function validateHostname(value: string, rules: HostnameRules = {}): string | undefined {
   if (value.length === 0) return 'Enter a hostname.';

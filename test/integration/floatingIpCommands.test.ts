@@ -150,6 +150,10 @@ describe('Floating IP commands', function () {
 
   it('changes the description with one PUT', async () => {
     const spare = fip('Spare IPv4');
+    const refused = f.script({ inputBox: 'Reserve\u202E for failover' });
+    await vscode.commands.executeCommand('hcloud.floatingIp.changeDescription', f.node('floatingIp', spare));
+    assert.match(refused.prompts[0].validation ?? '', /^A description cannot contain control characters .*\(U\+202E at position 8\)/, 'control and bidi characters are refused (issue 10, finding 11)');
+    assert.deepEqual(f.changes(), []);
     f.script({ inputBox: 'Reserve for failover' });
     await vscode.commands.executeCommand('hcloud.floatingIp.changeDescription', f.node('floatingIp', spare));
     assert.deepEqual(f.changes(), [{ method: 'PUT', path: `/floating_ips/${spare.id}`, body: { description: 'Reserve for failover' } }]);

@@ -30,6 +30,9 @@ describe('Image commands', function () {
     const offered = input.prompts[0].items ?? [];
     assert.deepEqual(offered.sort(), images.filter((i) => i.type === 'snapshot' || i.type === 'backup').map((i) => i.description).sort());
     assert.match(input.prompts[1].validation ?? '', /description/);
+    const refused = f.script({ inputBox: 'db\nmain\u001b[31m' });
+    await vscode.commands.executeCommand('hcloud.image.changeDescription', f.node('image', db));
+    assert.match(refused.prompts[0].validation ?? '', /^A description cannot contain control characters .*\(U\+000A at position 3\)/, 'issue 10, finding 11');
     assert.deepEqual(f.changes(), []);
 
     f.script({ inputBox: 'db-main PG15 (before upgrade)' });

@@ -8,6 +8,7 @@ import type { CommandContext } from '../context';
 import { architectureOf, standing } from '../createServer/model';
 import { confirmByTypingName, pickTarget } from '../pick';
 import { runAction, runCall } from '../runAction';
+import { validateDescription } from '../validate';
 import { offerToUnprotect, pickServer, q, serverAction, type ServerTarget } from './common';
 
 export async function createImage(ctx: CommandContext, node?: TreeNode): Promise<void> {
@@ -23,7 +24,7 @@ export async function createImage(ctx: CommandContext, node?: TreeNode): Promise
   const description = await ctx.input().inputBox({
     title: `Create Image of ${q(s)}: description`,
     prompt: 'A description for the image (empty: the API names it after the server and the time)',
-    validateInput: (v) => (v.length > 500 ? 'At most 500 characters.' : undefined),
+    validateInput: (v) => validateDescription(v, 500),
   });
   if (description === undefined) return;
   await runAction(ctx, {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
-  parseIpv6, suggestIpv6, unsafeCharacterProblem, validateHostname, validateIpv6InNetwork, validateReverseDnsName, validateServerName,
+  parseIpv6, suggestIpv6, unsafeCharacterProblem, validateDescription, validateHostname, validateIpv6InNetwork, validateReverseDnsName, validateServerName,
 } from '../../../src/commands/validate';
 
 describe('validateHostname (RFC 1123)', () => {
@@ -90,6 +90,13 @@ describe('unsafeCharacterProblem (the character rule of names: issue 10, finding
     assert.equal(unsafeCharacterProblem('prod\u202Etxt.exe', 'A project name'), 'A project name cannot contain control characters or characters that change the direction of text (U+202E at position 5).');
     assert.match(unsafeCharacterProblem('a\u001b[31m', 'A name') ?? '', /\(U\+001B at position 2\)/);
     assert.match(unsafeCharacterProblem('\u0000', 'A name') ?? '', /\(U\+0000 at position 1\)/);
+  });
+
+  it('descriptions (Floating IPs, images) follow the same rule, with their length', () => {
+    assert.equal(validateDescription('Load balancer (EU) – 2', 255), undefined);
+    assert.match(validateDescription('x'.repeat(256), 255) ?? '', /At most 255 characters/);
+    assert.match(validateDescription('a\u202Eb', 255) ?? '', /^A description cannot contain control characters .*\(U\+202E at position 2\)/);
+    assert.match(validateDescription('two\nlines', 500) ?? '', /U\+000A/);
   });
 
   it('accepts letters of any script, spaces, punctuation and emoji', () => {
