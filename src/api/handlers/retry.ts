@@ -7,8 +7,9 @@
 // a random wait in [0, min(maxDelayMs, baseMs * 2^(n-1))] before try n+1 (500 ms, 4 s by
 // default), the last wait cut to end at the window's end. `maxTries` may cap the tries as well.
 // A GET that timed out is tried ONCE more (a half-open keep-alive socket after sleep or a network
-// change hangs, a fresh connection answers); a second timeout is final. So a dead endpoint costs
-// at most about 2 x timeoutMs. The caller's abort is never retried, also while waiting.
+// change hangs, a fresh connection answers), even when the timeout outlasted the window; a second
+// timeout is final. So a dead endpoint costs at most about 2 x timeoutMs. The caller's abort is
+// never retried, also while waiting.
 
 import type { Clock, Handler } from './chain';
 import { abortedError } from './errors';
@@ -37,8 +38,9 @@ export function retryHandler(next: Handler, deps: RetryDeps): Handler {
       tries++;
       if (outcome.retry === 'timeout' && ++timeouts > TIMEOUT_RETRIES) return outcome;
       const left = deadline - deps.clock.now();
-      if (tries >= deps.maxTries || left <= 0) return outcome;
-      await deps.clock.sleep(Math.min(left, backoffMs(tries, deps)), call.signal);
+      // The one try after a timeout happens even past the window (a 30 s timeout outlasts it).
+      if (tries >= deps.maxTries || (left <= 0 && outcome.retry !== 'timeout')) return outcome;
+      await deps.clock.sleep(Math.max(0, Math.min(left, backoffMs(tries, deps))), call.signal);
     }
   };
 }

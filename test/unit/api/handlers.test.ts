@@ -48,6 +48,17 @@ describe('HTTP chain handlers, each alone', () => {
     const timeouts = scripted(failed('timeout', 0), failed('timeout', 0), ok);
     assert.equal((await retryHandler(timeouts, deps)(call())).ok, false);
     assert.equal(timeouts.calls, 2, 'a timeout is tried once more only');
+    // A 30 s timeout outlasts the 15 s window: the one try after it still happens, at once.
+    const slow = new FakeClock();
+    const stale: Handler = async () => {
+      await slow.sleep(30_000);
+      return failed('timeout', 0);
+    };
+    const fresh = scripted(ok);
+    let first = true;
+    const afterTimeout: Handler = (c) => (first ? ((first = false), stale(c)) : fresh(c));
+    assert.equal((await retryHandler(afterTimeout, { ...deps, clock: slow })(call())).ok, true);
+    assert.deepEqual(slow.waits, [30_000, 0]);
 
     const endless = new FakeClock();
     const down = scripted(failed('backoff'));
