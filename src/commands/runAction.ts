@@ -33,6 +33,10 @@ export async function runAction<R>(ctx: CommandContext, run: ActionRun<R>): Prom
   try {
     client = await ctx.clients.get(run.project);
   } catch (e) {
+    if (isHcloudError(e, ClientErrorCode.Aborted) && ctx.clients.removedSignal(run.project.id).aborted) {
+      ctx.input().info(`${run.title}: not started, project "${run.project.name}" was removed from VS Code.`);
+      return undefined;
+    }
     ctx.input().error(describeError(e, { action: run.title }));
     return undefined;
   }

@@ -77,6 +77,8 @@ export class MetricsPanel extends WebviewPanelHost<MetricsToWebview, MetricsFrom
     panel.title = metricsPanelTitle(state.serverName);
     this.wasVisible = panel.visible;
     this.disposables.push(this.fetchedEmitter, { dispose: () => this.stop() });
+    // Remove Project: stop polling at once (the client pool has stopped the request on its way) and say why.
+    this.disposables.push(deps.projects.onDidChange(() => this.projectsChanged()));
     if (panel.visible) void this.fetch();
   }
 
@@ -231,6 +233,12 @@ export class MetricsPanel extends WebviewPanelHost<MetricsToWebview, MetricsFrom
   private clearTimer(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
+  }
+
+  private projectsChanged(): void {
+    if (this.deps.projects.get(this.state.projectId)) return;
+    this.stop();
+    this.fail(`The project of server "${this.state.serverName}" was removed from VS Code, so its metrics cannot be loaded. Close this panel.`, false);
   }
 
   private stop(): void {

@@ -275,12 +275,13 @@ describe('projects', function () {
       script({ quickPick: 'remove-while-waiting' }, { confirm: true });
       const node = { kind: 'server', project, resource: server, id: `project/${project.id}/server/${server.id}`, getTreeItem: () => ({}) };
       // Open panels of the project poll it too: a metrics panel and the project's action log.
-      const metrics = api.metricsPanels.show(project, server);
       const log = api.actionLogs.show(project.id);
-      await until('the metrics panel schedules its next fetch', () => metrics.autoRefreshScheduled);
       await until('the action log has loaded', () => log.current.phase === 'ready');
+      const metrics = api.metricsPanels.show(project, server); // in front: it polls while visible
+      await until('the metrics panel schedules its next fetch', () => metrics.autoRefreshScheduled);
       const running = vscode.commands.executeCommand('hcloud.server.reboot', node);
-      await until('the wait polls the action', () => slow.requests.some((r) => r.method === 'GET' && r.path.startsWith('/actions')));
+      // The wait's poll: GET /actions/<id> of the reboot's action (the action log's first load is GET /actions).
+      await until(() => `the wait polls the action: ${slow.requests.map((r) => `${r.method} ${r.path}?${JSON.stringify(r.query)} ${r.status}`).join(', ')} ${JSON.stringify(input.messages)}`, () => slow.requests.some((r) => r.method === 'POST' && r.path.endsWith('/actions/reboot')) && slow.requests.some((r) => r.method === 'GET' && /^\/actions\/\d+$/.test(r.path)));
 
       await vscode.commands.executeCommand('hcloud.project.remove');
       await new Promise((r) => setTimeout(r, 50)); // a poll sent before the removal is recorded when answered
@@ -293,7 +294,7 @@ describe('projects', function () {
       log.dispose();
       await running;
       const infos = input.messages.filter((m) => m.level === 'info').map((m) => m.text);
-      assert.ok(infos.some((t) => /Reboot .*stopped, project "remove-while-waiting" was removed/.test(t)), `a plain message: ${infos.join(' | ')}`);
+      assert.ok(infos.some((t) => /Reboot .*stopped, project "remove-while-waiting" was removed/.test(t)), `a plain message: ${JSON.stringify(input.messages)} ${JSON.stringify(input.prompts.map((p) => p.kind))}`);
       assert.deepEqual(input.messages.filter((m) => m.level === 'error'), [], 'no error toast');
     } finally {
       await slow.close();
