@@ -59,11 +59,7 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.state = state ?? new MemoryMemento();
     this.policy = new RefreshPolicy(now, { intervalSeconds: readInterval() });
     this.disposables.push(
-      // A removed project's polls are forgotten at once (not when the view next asks for the roots).
-      projects.onDidChange(() => {
-        this.syncRoots();
-        this.refresh();
-      }),
+      projects.onDidChange(() => this.refresh()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration('hcloud.autoRefreshSeconds')) return;
         this.policy.setIntervalSeconds(readInterval());
@@ -291,7 +287,8 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private async poll(key: string): Promise<void> {
     const w = this.watched.get(key);
     const p = w && this.roots.get(w.projectId);
-    if (!w || !p) {
+    // A removed project's polls end here (its roots go when the view next asks; the pool sends nothing for it).
+    if (!w || !p || !this.projects.get(w.projectId)) {
       this.policy.pollResult(key, true);
       this.watched.delete(key);
       return;
