@@ -47,7 +47,11 @@ forEachApi('waitForActions', (api) => {
     const polls = received(env.sim, 'GET', '/actions');
     assert.ok(polls.length >= 2);
     assert.deepEqual(polls[0].query.id, actions.map((a) => String(a.id)));
-    assert.equal(received(env.sim, 'GET', /^\/actions\/\d+$/).length, 0);
+    // Once only one action still runs, a poll may ask for it alone (GET /actions/{id}): the three end a
+    // few ms apart, so whether a poll falls between their ends depends on the machine's load.
+    const single = received(env.sim, 'GET', /^\/actions\/\d+$/).map((r) => r.path.split('/').pop());
+    assert.ok(new Set(single).size <= 1, `single GETs ask for one last action only: ${single.join(', ')}`);
+    if (single.length) assert.ok(polls[polls.length - 1].query.id?.includes(single[0] as string), 'the last batched poll still had it running');
   });
 
   it('an action ending in error rejects with action_failed and the action\'s own code and message', async () => {
