@@ -8,6 +8,7 @@
 //   node out/test/bench/faultyListing.bench.js [--servers N] [--listings N] [--rate 0.3] [--latency MS]
 import { HcloudClient } from '../../src/api/client';
 import type { HttpTransportOptions } from '../../src/api/transport';
+import { mulberry32 as seeded } from '../../src/sim/random';
 import { startSimulator } from '../../src/sim/simulator';
 import type { FaultConfig, Simulator } from '../../src/sim/types';
 
@@ -18,16 +19,6 @@ function arg(name: string, fallback: number): number {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Row {
   name: string;

@@ -43,14 +43,5 @@ export class FakeClock implements Clock {
   }
 }
 
-/** A seeded PRNG (mulberry32), for repeatable jitter and fault mixes. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG for repeatable jitter and fault mixes: the simulator's mulberry32. */
+export { mulberry32 as seeded } from '../../../src/sim/random';
