@@ -37,6 +37,12 @@ export const QUIET_SETTINGS = {
   'security.workspace.trust.enabled': false,
   'chat.disableAIFeatures': true,
   'git.enabled': false,
+  // The palette lists exact matches only, in a fixed order: "similar commands" arrive late and
+  // re-order the list under a scenario's Enter (seen in CI: Show Log chose another row), and the
+  // recently-used section moves rows between runs.
+  'workbench.commandPalette.experimental.enableNaturalLanguageSearch': false,
+  'workbench.commandPalette.experimental.suggestCommands': false,
+  'workbench.commandPalette.history': 0,
 };
 // Environment variables that would change how code-server starts (PORT overrides
 // --bind-addr, VSCODE_IPC_HOOK_CLI makes it open a folder in another instance, ...).

@@ -23,7 +23,11 @@ export const scenarios = [
   {
     name: 'Hetzner Cloud: Show Log from the command palette shows the extension\'s output channel',
     async run({ wb }) {
-      await wb.activity('Hetzner Cloud').waitFor({ state: 'visible' }); // the extension is registered
+      // The activity-bar entry can come from the workbench's cache before the extension host has
+      // registered the extension; the Projects view's own content (rows or the welcome view) cannot.
+      await wb.openContainer('Hetzner Cloud', 'hcloud');
+      const pane = wb.pane('hcloud', 'Projects');
+      await pane.locator('.monaco-list-row, .welcome-view').first().waitFor({ state: 'visible', timeout: 30_000 });
       await wb.runCommand('Hetzner Cloud: Show Log');
       await wb.panel().waitFor({ state: 'visible' });
       await wb.panel().locator('.composite-bar li.checked a.action-label', { hasText: 'Output' }).waitFor({ state: 'visible' });
