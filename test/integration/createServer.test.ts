@@ -47,10 +47,10 @@ describe("Create Server (today's API)", function () {
     return path;
   };
   /** Steps 1–7 (name … start after create) for a server without SSH keys or user data. */
-  const upToLabels = (name: string, start = 'Start after create'): Answer[] => [
+  const upToLabels = (name: string, start = 'Start after create', type = 'cx11'): Answer[] => [
     { stepInputBox: name },
     { stepQuickPick: 'fsn1' },
-    { stepQuickPick: 'cx11' },
+    { stepQuickPick: type },
     { stepQuickPick: 'ubuntu-24.04' },
     { stepQuickPickMany: [] },
     { stepQuickPick: 'No user data' },
@@ -250,13 +250,7 @@ describe("Create Server (today's API)", function () {
     assert.deepEqual([...(armStep.items ?? [])].sort(), armNames, 'only the arm builds (the x86 snapshots and backups are left out)');
 
     await run(
-      { stepInputBox: 'armed' },
-      { stepQuickPick: 'fsn1' },
-      { stepQuickPick: 'cax11' },
-      { stepQuickPick: 'ubuntu-24.04' },
-      { stepQuickPickMany: [] },
-      { stepQuickPick: 'No user data' },
-      { stepQuickPick: 'Start after create' },
+      ...upToLabels('armed', 'Start after create', 'cax11'),
       { stepInputBox: '' },
       { stepQuickPick: 'Create' },
     );
@@ -385,13 +379,7 @@ describe("Create Server (today's API)", function () {
     sim.setFaults({ failActions: [{ command: 'create_server', code: 'server_error', message: 'host exploded' }] });
     try {
       await run(
-        { stepInputBox: 'doomed' },
-        { stepQuickPick: 'fsn1' },
-        { stepQuickPick: 'cx11' },
-        { stepQuickPick: 'ubuntu-24.04' },
-        { stepQuickPickMany: [] },
-        { stepQuickPick: 'No user data' },
-        { stepQuickPick: 'Start after create' },
+        ...upToLabels('doomed'),
         { stepInputBox: '' },
         { stepQuickPick: 'Create' },
       );
@@ -434,13 +422,7 @@ describe("Create Server (today's API)", function () {
 
   it('cancelling at the summary sends nothing', async () => {
     await run(
-      { stepInputBox: 'cancelled' },
-      { stepQuickPick: 'fsn1' },
-      { stepQuickPick: 'cx11' },
-      { stepQuickPick: 'ubuntu-24.04' },
-      { stepQuickPickMany: [] },
-      { stepQuickPick: 'No user data' },
-      { stepQuickPick: 'Start after create' },
+      ...upToLabels('cancelled'),
       { stepInputBox: 'env=test' },
       { stepQuickPick: undefined },
     );
