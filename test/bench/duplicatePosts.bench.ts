@@ -16,7 +16,7 @@
 //   node out/test/bench/duplicatePosts.bench.js [--writes N] [--workers N] [--rate 0.3] [--seed N]
 import { HcloudClient } from '../../src/api/client';
 import { isHcloudError } from '../../src/api/errors';
-import type { Image, Location, ServerType } from '../../src/api/types';
+import type { FloatingIpCreateParams, Image, Location, ServerType } from '../../src/api/types';
 import { mulberry32 } from '../../src/sim/random';
 import { startSimulator } from '../../src/sim/simulator';
 import type { FaultConfig, RecordedRequest, Simulator } from '../../src/sim/types';
@@ -83,10 +83,19 @@ function writesOf(sim: Simulator, worker: number, count: number, serverId: numbe
     const before = actionCount(command);
     return { kind: `server ${name}`, method: 'POST', path: `/servers/${serverId}/actions/${name}`, run: call, done: () => actionCount(command) > before };
   };
+  const floatingIp = (kind: string, mark: { field: 'name' | 'description'; value: string }, params: FloatingIpCreateParams): Write => ({
+    kind: `create Floating IP (${kind})`,
+    method: 'POST',
+    path: '/floating_ips',
+    bodyMark: mark,
+    run: (c) => c.floatingIps.create(params),
+    done: () => [...state.floatingIps.values()].some((f) => f[mark.field] === mark.value),
+  });
+  const home = spec.location.name;
   const makers: Array<(n: number) => Write> = [
     (n) => {
       const name = `bench-${worker}-${n}`;
-      const params = { name, serverType: spec.type.name, image: spec.image.id, location: spec.location.name, sshKeys: [] };
+      const params = { name, serverType: spec.type.name, image: spec.image.id, location: home, sshKeys: [] };
       const done = () => [...state.servers.values()].some((s) => s.name === name);
       return { kind: 'create server', method: 'POST', path: '/servers', bodyMark: { field: 'name', value: name }, run: (c) => c.servers.create(params), done };
     },
@@ -97,44 +106,11 @@ function writesOf(sim: Simulator, worker: number, count: number, serverId: numbe
       return { kind: 'create SSH key', method: 'POST', path: '/ssh_keys', bodyMark: { field: 'name', value: name }, run: (c) => c.sshKeys.create({ name, publicKey: key }), done };
     },
     serverAction('poweroff', 'stop_server', (c) => c.servers.powerOff(serverId)),
-    (n) => {
-      const name = `fip-${worker}-${n}`;
-      const done = () => [...state.floatingIps.values()].some((f) => f.name === name);
-      return {
-        kind: 'create Floating IP (named)',
-        method: 'POST',
-        path: '/floating_ips',
-        bodyMark: { field: 'name', value: name },
-        run: (c) => c.floatingIps.create({ type: 'ipv4', homeLocation: spec.location.name, name }),
-        done,
-      };
-    },
+    (n) => floatingIp('named', { field: 'name', value: `fip-${worker}-${n}` }, { type: 'ipv4', homeLocation: home, name: `fip-${worker}-${n}` }),
     serverAction('poweron', 'start_server', (c) => c.servers.powerOn(serverId)),
-    (n) => {
-      const description = `unnamed ${worker}-${n}`;
-      const done = () => [...state.floatingIps.values()].some((f) => f.description === description);
-      return {
-        kind: 'create Floating IP (unnamed)',
-        method: 'POST',
-        path: '/floating_ips',
-        bodyMark: { field: 'description', value: description },
-        run: (c) => c.floatingIps.create({ type: 'ipv6', homeLocation: spec.location.name, description }),
-        done,
-      };
-    },
+    (n) => floatingIp('unnamed', { field: 'description', value: `unnamed ${worker}-${n}` }, { type: 'ipv6', homeLocation: home, description: `unnamed ${worker}-${n}` }),
     serverAction('reboot', 'reboot_server', (c) => c.servers.reboot(serverId)),
-    (n) => {
-      const name = `fip-on-${worker}-${n}`;
-      const done = () => [...state.floatingIps.values()].some((f) => f.name === name);
-      return {
-        kind: 'create Floating IP (assigned)',
-        method: 'POST',
-        path: '/floating_ips',
-        bodyMark: { field: 'name', value: name },
-        run: (c) => c.floatingIps.create({ type: 'ipv4', server: serverId, name }),
-        done,
-      };
-    },
+    (n) => floatingIp('assigned', { field: 'name', value: `fip-on-${worker}-${n}` }, { type: 'ipv4', server: serverId, name: `fip-on-${worker}-${n}` }),
     serverAction('reset', 'reset_server', (c) => c.servers.reset(serverId)),
     serverAction('shutdown', 'shutdown_server', (c) => c.servers.shutdown(serverId)),
   ];
