@@ -127,7 +127,7 @@ export interface HttpTransportOptions {
   timeoutMs?: number;
   /** Page size of listAll, default 50 (the API's maximum). */
   perPage?: number;
-  /** Pages fetched at once after page 1, default 16 (so 1,000 items cost two round trips). */
+  /** Pages fetched at once after page 1, default 20 (so 1,000 items, 20 pages, cost two round trips). */
   pageConcurrency?: number;
   /**
    * A GET that met a 5xx, a network fault or a bad body is tried again until this long after its
