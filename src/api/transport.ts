@@ -32,6 +32,12 @@ export interface RequestOptions extends CallOptions {
   query?: Query;
   /** JSON body for POST and PUT. */
   body?: unknown;
+  /**
+   * listAll only: each page's items (wire format) as soon as that page is read, pages in any order,
+   * so the caller can convert them while other pages are on their way. The result still decides:
+   * items seen here may be left out of it (duplicates, a cut list), and another transport may never call this.
+   */
+  onPage?: (items: readonly unknown[]) => void;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';

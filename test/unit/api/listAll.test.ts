@@ -1,9 +1,11 @@
-// listAll's page concurrency, seen from the simulator: page 1 alone, then every other page at once up
-// to the cap (DEFAULT_PAGE_CONCURRENCY, or the pageConcurrency option), each page exactly once. The
-// simulator holds every answer for LATENCY_MS, so requests in flight together overlap there.
+// listAll against the simulator (1,000 servers), which holds every answer for LATENCY_MS so that
+// requests in flight together overlap there:
+// - page concurrency: page 1 alone, then every other page at once up to the cap
+//   (DEFAULT_PAGE_CONCURRENCY, or the pageConcurrency option), each page exactly once;
+// - onPage: each page's items are handed over as soon as that page is read.
 import * as assert from 'node:assert/strict';
 import { HcloudClient } from '../../../src/api/client';
-import { DEFAULT_PAGE_CONCURRENCY } from '../../../src/api/http';
+import { DEFAULT_PAGE_CONCURRENCY, HttpTransport } from '../../../src/api/http';
 import type { HttpTransportOptions } from '../../../src/api/transport';
 import type { RecordedRequest } from '../../../src/sim/types';
 import { useSimulator } from './helpers';
@@ -24,7 +26,7 @@ function mostAtOnce(spans: Array<{ from: number; to: number }>): number {
   return most;
 }
 
-describe('listAll: how many pages at once', function () {
+describe('listAll against the simulator', function () {
   this.timeout(20_000);
   const spans: Array<{ request: RecordedRequest; from: number; to: number }> = [];
   const env = useSimulator({ seed: 'empty', extraServers: SERVERS, rateLimit: 1_000_000, onRequest: (r) => spans.push({ request: r, from: r.at, to: Date.now() }) });
@@ -67,5 +69,36 @@ describe('listAll: how many pages at once', function () {
     assert.deepEqual(narrow.ids, byDefault.ids, 'the same servers in the same order');
     assert.equal(narrow.pages.length, 20);
     assert.equal(narrow.atOnce, 3);
+  });
+
+  describe('onPage', () => {
+    let transport: HttpTransport;
+    before(() => (transport = new HttpTransport({ token: env.sim.token, endpoint: env.sim.url })));
+    after(() => transport.dispose());
+    beforeEach(() => env.sim.setFaults({ latencyMs: LATENCY_MS }));
+    afterEach(() => env.sim.setFaults({}));
+
+    it('gets each page\'s items as soon as that page is read: page 1 before any other page is asked for', async () => {
+      const handed: Array<{ items: readonly unknown[]; requested: number }> = [];
+      env.sim.clearRequests();
+      const items = await transport.listAll<{ id: number }>('/servers', 'servers', {
+        onPage: (page) => handed.push({ items: page, requested: env.sim.requests.length }),
+      });
+      assert.equal(items.length, SERVERS);
+      assert.equal(handed.length, 20, 'once per page');
+      assert.deepEqual(handed.map((h) => h.items.length), new Array(20).fill(50));
+      assert.equal(handed[0].requested, 1, 'page 1 was handed over before pages 2-20 were asked for');
+      const seen = new Set(handed.flatMap((h) => h.items));
+      assert.ok(items.every((item) => seen.has(item)), 'the very objects of the result');
+    });
+
+    it('a throwing onPage does not fail the list', async () => {
+      const items = await transport.listAll<{ id: number }>('/servers', 'servers', {
+        onPage: () => {
+          throw new Error('observer failed');
+        },
+      });
+      assert.equal(items.length, SERVERS);
+    });
   });
 });
