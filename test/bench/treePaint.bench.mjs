@@ -7,10 +7,10 @@
 // read before the click and once the rows show; its resident size and peak resident size as well.
 //
 //   npm run bench     (or, after node scripts/build.mjs --tests: flock /tmp/hcloud-vscode.lock node test/bench/treePaint.bench.mjs)
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureCodeServer } from '../../scripts/vscode/ensure-code-server.mjs';
-import { ensureChromium, parseArgs, projectRoot, seconds, startSession, treePssMb, waitForWorkbench } from '../../scripts/vscode/harness.mjs';
+import { ensureChromium, parseArgs, pidsWithArg, projectRoot, seconds, startSession, treePssMb, waitForWorkbench } from '../../scripts/vscode/harness.mjs';
 import { startSpecSimulator } from '../support/simulator.mjs';
 import { Workbench } from '../support/workbench.mjs';
 
@@ -20,27 +20,23 @@ const TOKEN = 'bench-paint-token';
 const opts = parseArgs();
 const outDir = join(projectRoot, typeof opts.outdir === 'string' ? opts.outdir : 'out');
 
-/** The extension host processes under code-server (pid), found by their command line. */
+/** The parent pid of a process (0 when it is gone). */
+function parentOf(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return 0;
+  }
+}
+
+/** The extension host processes started under code-server (pid `rootPid`), found by their command line. */
 function extensionHostPids(rootPid) {
-  const children = new Map();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
-    } catch { /* exited */ }
-  }
-  const found = [];
-  const stack = [rootPid];
-  while (stack.length) {
-    const pid = stack.pop();
-    try {
-      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('extensionHost')) found.push(pid);
-    } catch { /* exited */ }
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return found;
+  const under = (pid) => {
+    for (let p = pid; p > 1; p = parentOf(p)) if (p === rootPid) return true;
+    return false;
+  };
+  return pidsWithArg('extensionHost').filter(under);
 }
 
 /** kB value of a /proc/<pid>/status field (VmRSS, VmHWM) in MB. */
@@ -49,6 +45,7 @@ function statusMb(pid, field) {
   return m ? Math.round(Number(m[1]) / 1024) : NaN;
 }
 
+const started = Date.now();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 await ensureCodeServer({ quiet: true });
@@ -98,4 +95,4 @@ console.log(
   `tree paint: ${SERVERS} servers, first rows after ${median(runs.map((r) => r.ms))} ms (median of ${RUNS}: ${runs.map((r) => r.ms).join(', ')} ms); ` +
     `extension host ${median(runs.map((r) => r.after))} MB with them, ${median(runs.map((r) => r.after - r.before))} MB more than before (PSS); RSS ${median(runs.map((r) => r.rss))} MB, peak ${median(runs.map((r) => r.peak))} MB`,
 );
-console.log(`tree paint: finished (${seconds(runs.reduce((a, r) => a + r.ms, 0))} of paint in ${RUNS} runs)`);
+console.log(`tree paint: finished in ${seconds(Date.now() - started)}`);
