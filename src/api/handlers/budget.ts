@@ -12,7 +12,8 @@
 // - A 429 sets the budget to spent (and honours Retry-After). A GET goes back to the front of its
 //   queue; a write is never sent again: it fails with the time requests are possible again.
 // - A call whose turn would come more than `maxWaitMs` after it first queued (the waits of one
-//   call add up) fails at once, not after the wait, with that one time in its message.
+//   call add up) fails at once, not after the wait. A refused call's message states one time:
+//   when the budget allows the next request.
 // The state is read-only outside (HttpTransport.budget).
 
 import { HcloudError } from '../errors';
@@ -157,11 +158,9 @@ export class RequestBudget {
     this.pump();
   }
 
-  /** A write answered 429: final, with the time a request of its kind is possible again. */
+  /** A write answered 429: final, saying when the budget allows a request again. */
   refuse(call: Call, outcome: Outcome & { ok: false }): Outcome {
-    const now = this.deps.clock.now();
-    const ahead = call.priority === 'user' ? 0 : this.queue.filter((w) => w.call.priority === 'user').length;
-    return this.refusal(call, this.turnAt(ahead, now) - now, now, outcome);
+    return this.refusal(call, this.deps.clock.now(), outcome);
   }
 
   private set(count: number, now: number, limit: number): void {
@@ -215,7 +214,7 @@ export class RequestBudget {
         continue;
       }
       this.queue.splice(i, 1);
-      w.done({ refused: this.refusal(w.call, at - now, now, w.answer) });
+      w.done({ refused: this.refusal(w.call, now, w.answer) });
     }
     this.wakeUp(now);
   }
@@ -237,9 +236,12 @@ export class RequestBudget {
     });
   }
 
-  /** The call fails with one time: when it could have been sent (`waitMs` from now). */
-  private refusal(call: Call, waitMs: number, now: number, answer?: Outcome & { ok: false }): Outcome {
-    const when = possibleAgain(waitMs, now);
+  /**
+   * The call fails with one time: when the budget allows the next request. (Not its own turn: the
+   * calls ahead of it may be cancelled with it, as the other pages of a list are.)
+   */
+  private refusal(call: Call, now: number, answer?: Outcome & { ok: false }): Outcome {
+    const when = possibleAgain(this.turnAt(0, now) - now, now);
     const api = answer?.error;
     const perHour = `${this.limit} requests per hour`;
     // The API's own text stays, unless it states a time of its own: one time per message.

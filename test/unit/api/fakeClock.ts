@@ -10,10 +10,14 @@ export class FakeClock implements Clock {
   /** Every wait asked for, in ms. */
   readonly waits: number[] = [];
 
-  /** `start`: the first time, in ms (0 by default; a real date when a simulator shares the clock). */
+  /**
+   * `start`: the first time, in ms (0 by default; a real date when a simulator shares the clock).
+   * `tickMs`: the real ms before each wake-up; longer lets requests in flight land before time moves on.
+   */
   constructor(
     private readonly onTick: (now: number) => void = () => undefined,
     start = 0,
+    private readonly tickMs = 1,
   ) {
     this.t = start;
   }
@@ -41,7 +45,7 @@ export class FakeClock implements Clock {
     });
   }
 
-  /** Wakes the earliest sleeper a real millisecond later (so requests in flight can land first). */
+  /** Wakes the earliest sleeper `tickMs` real ms later (so requests in flight can land first). */
   private schedule(): void {
     if (this.pending) return;
     this.pending = true;
@@ -55,7 +59,7 @@ export class FakeClock implements Clock {
         next.wake();
       }
       if (this.sleepers.length) this.schedule();
-    }, 1);
+    }, this.tickMs);
   }
 }
 
