@@ -4,27 +4,16 @@
 // test waits real seconds.
 
 import assert from 'node:assert/strict';
-import { inspect } from 'node:util';
 import { HcloudClient } from '../../../src/api/client';
-import { HcloudError } from '../../../src/api/errors';
 import { HttpTransport } from '../../../src/api/http';
 import { possibleAgain } from '../../../src/api/rateLimit';
 import type { HttpTransportOptions } from '../../../src/api/transport';
 import { startSimulator } from '../../../src/sim/simulator';
 import type { RecordedRequest, Simulator } from '../../../src/sim/types';
 import { FakeClock } from './fakeClock';
+import { rejectsWith } from './helpers';
 
 const TOKEN = 'budget-token-0123456789abcdef';
-
-async function rejection(promise: Promise<unknown>): Promise<HcloudError> {
-  try {
-    await promise;
-  } catch (e) {
-    assert.ok(e instanceof HcloudError, `expected an HcloudError, got ${inspect(e)}`);
-    return e;
-  }
-  assert.fail('expected the call to reject');
-}
 
 const statuses = (requests: RecordedRequest[]) => requests.map((r) => r.status);
 const count = (requests: RecordedRequest[], status: number) => requests.filter((r) => r.status === status).length;
@@ -135,8 +124,7 @@ describe('request budget (finding 4: no 429 storm)', function () {
     await start(360);
     sim.setRateLimitRemaining(3);
     const began = clock.now();
-    const err = await rejection(transport().listAll('/servers', 'servers'));
-    assert.equal(err.code, 'rate_limit_exceeded');
+    const err = await rejectsWith(() => transport().listAll('/servers', 'servers'), 'rate_limit_exceeded');
     assert.equal(clock.now(), began, 'no waiting first');
     // Pages 1-3 took the budget; pages 4-9 could go within 60 s (one every 10 s at 360/h), page 10
     // only in 70 s: the list fails at once, and its other pages with it. The next request is possible in 10 s.
@@ -159,8 +147,7 @@ describe('request budget (finding 4: no 429 storm)', function () {
     sim.clearRequests();
     await clock.sleep(1000);
     sim.setRateLimitRemaining(0); // spent elsewhere: the transport does not know
-    const err = await rejection(t.request('POST', `/servers/${server.id}/actions/poweron`));
-    assert.equal(err.code, 'rate_limit_exceeded');
+    const err = await rejectsWith(() => t.request('POST', `/servers/${server.id}/actions/poweron`), 'rate_limit_exceeded');
     assert.equal(err.status, 429);
     assert.equal(err.message, `limit of 3600 requests per hour reached. ${possibleAgain(1000, clock.now())}`);
     assert.deepEqual(statuses(sim.requests), [429], 'not retried');
