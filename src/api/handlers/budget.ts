@@ -3,7 +3,8 @@
 //
 // - The budget is the last answer's RateLimit-Remaining, refilled since at limit/3600 per second
 //   (../rateLimit.ts), minus every request sent since. An answer resets it to its Remaining minus
-//   the requests sent after it that are still on their way (those the API may not have counted yet).
+//   every request still on its way: requests on separate connections reach the API in any order,
+//   so one sent earlier may not be counted yet. (Counted twice, it costs a wait, never a 429.)
 // - Every try waits its turn in one queue: it is sent when the budget holds a request for it, so
 //   concurrent calls go one by one as the budget refills instead of storming into 429s. `user`
 //   calls go before `background` ones; in each, first come first served.
@@ -141,10 +142,9 @@ export class RequestBudget {
     const info = outcome.headers ? readRateLimit(outcome.headers, now) : undefined;
     if (info) {
       this.latest = info;
+      // An answer to an older try than the one last applied says less than that one did.
       if (sent > this.appliedSent || this.mode !== 'metered') {
-        let later = 0;
-        for (const s of this.onTheirWay) if (s > sent) later++;
-        this.set(info.remaining - later, now, info.limit);
+        this.set(info.remaining - this.onTheirWay.size, now, info.limit);
         this.appliedSent = sent;
       }
     } else if (this.mode === 'unknown' && outcome.status > 0) {
