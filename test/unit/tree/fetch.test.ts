@@ -33,7 +33,8 @@ describe('tree fetchFolder', () => {
     const c = client({ maxListPages: 3 });
     try {
       const cuts: ListCut[] = [];
-      const servers = await fetchFolder(c, 'servers', { onListCut: (cut) => cuts.push(cut) });
+      const onListCut = (cut: ListCut) => cuts.push(cut);
+      const servers = await fetchFolder(c, 'servers', { onListCut });
       assert.equal(servers.length, 150);
       assert.deepEqual(cuts, [{ pages: 3, items: 150, claimedPages: 10, claimedItems: SERVERS }]);
       const names = servers.map((s) => s.name);
@@ -41,7 +42,8 @@ describe('tree fetchFolder', () => {
       assert.deepEqual(sim.requests.map((r) => r.query.page[0]).sort(), ['1', '2', '3'], 'no page past the cap');
 
       // Under the cap nothing is cut.
-      const all = await fetchFolder(client({ maxListPages: 10 }), 'servers', { onListCut: (cut) => cuts.push(cut) });
+      const wide = client({ maxListPages: 10 });
+      const all = await fetchFolder(wide, 'servers', { onListCut }).finally(() => wide.dispose());
       assert.equal(all.length, SERVERS);
       assert.equal(cuts.length, 1);
     } finally {
