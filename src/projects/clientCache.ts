@@ -29,6 +29,11 @@ export class ClientCache {
     return client;
   }
 
+  /** The project's cached client, if one was made (no token is read, nothing is created). */
+  current(projectId: string): HcloudClient | undefined {
+    return this.clients.get(projectId)?.client;
+  }
+
   /** Fires when the project is removed; already aborted for one that is not there (`present` false). */
   removedSignal(projectId: string, present: boolean): AbortSignal {
     if (!present) return AbortSignal.abort();

@@ -2,13 +2,14 @@ import * as vscode from 'vscode';
 import type { Image, Server } from '../api/types';
 import type { ClientPool } from '../projects/clientPool';
 import type { Project, ProjectStore } from '../projects/projectStore';
+import { ChangeCheck, checkWork } from './changeCheck';
 import { fetchResource, isSettled, unsettled, type ListWhat, type PolledKind } from './fetch';
 import type { ListFolderNode } from './folderNode';
 import type { TreeHost } from './host';
 import type { ItemNode } from './itemNode';
 import type { TreeNode } from './node';
 import { ProjectNode } from './projectNode';
-import { RefreshPolicy } from './refreshPolicy';
+import { listingPages, RefreshPolicy, remainingFraction } from './refreshPolicy';
 import type { ResourceKind } from './resourceNode';
 import { ServerNode } from './serverNode';
 
@@ -22,6 +23,8 @@ interface Watched {
   projectId: string;
   kind: PolledKind;
   id: number;
+  /** `check`: a change check asked for it (background); `user`: a folder or a command did. */
+  origin: 'user' | 'check';
 }
 
 /** Memento stand-in when none is given (filters and the toggle then last for the session). */
@@ -43,6 +46,8 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private readonly disposables: vscode.Disposable[] = [];
   private readonly roots = new Map<string, ProjectNode>();
   private readonly watched = new Map<string, Watched>();
+  /** Per folder id: its change check (servers beyond one page; see ./changeCheck.ts). */
+  private readonly checks = new Map<string, ChangeCheck>();
   readonly policy: RefreshPolicy;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private timerAt = Infinity;
@@ -57,7 +62,11 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     private readonly now: () => number = Date.now,
   ) {
     this.state = state ?? new MemoryMemento();
-    this.policy = new RefreshPolicy(now, { intervalSeconds: readInterval() });
+    this.policy = new RefreshPolicy(now, {
+      intervalSeconds: readInterval(),
+      // `project/<id>` → what the project's client last read of its rate limit, refilled since.
+      budgetFraction: (projectKey) => remainingFraction(clients.rateLimitOf(projectKey.slice('project/'.length)), now()),
+    });
     this.disposables.push(
       projects.onDidChange(() => this.refresh()),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -113,14 +122,15 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   folderLoaded(folder: ListFolderNode): void {
-    this.policy.folderLoaded(folder.id, folder.cls);
+    this.policy.folderLoaded(folder.id, folder.cls, listingPages(folder.data));
     if (folder.data) for (const r of unsettled(folder.what, folder.data)) this.watch(folder.project, r.kind, r.id, 'later');
     this.schedule();
   }
 
-  watch(project: Project, kind: PolledKind, id: number, at: 'now' | 'later'): void {
+  watch(project: Project, kind: PolledKind, id: number, at: 'now' | 'later', origin: Watched['origin'] = 'user'): void {
     const key = `project/${project.id}/${kind}/${id}`;
-    this.watched.set(key, { projectId: project.id, kind, id });
+    const was = this.watched.get(key)?.origin;
+    this.watched.set(key, { projectId: project.id, kind, id, origin: was === 'user' ? 'user' : origin });
     this.policy.watch(key, at);
     this.schedule();
   }
@@ -267,6 +277,7 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private async tick(): Promise<void> {
     const work = this.policy.due().map(async (item) => {
       if (item.reason === 'poll') return this.poll(item.key);
+      if (item.reason === 'check') return this.check(item.key);
       const folder = this.findFolder(item.key);
       if (folder) this.refreshFolders(folder);
     });
@@ -281,6 +292,33 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       if (f) return f;
     }
     return undefined;
+  }
+
+  /**
+   * The change check of a large folder: one request; the servers it names are fetched alone, the
+   * folders it marks are listed when the policy's budget allows. A failed check is tried again an
+   * interval later.
+   */
+  private async check(key: string): Promise<void> {
+    const folder = this.findFolder(key);
+    const p = folder && this.roots.get(folder.project.id);
+    if (!folder || !p || !this.projects.get(p.project.id)) return;
+    let check = this.checks.get(key);
+    if (!check) this.checks.set(key, (check = new ChangeCheck()));
+    let outcome;
+    try {
+      outcome = await check.run(await this.clients.get(p.project));
+    } catch {
+      return;
+    }
+    if (!outcome) {
+      this.policy.checkUnavailable(key);
+    } else {
+      const work = checkWork(outcome);
+      for (const r of work.poll) this.watch(p.project, r.kind, r.id, 'now', 'check');
+      for (const what of work.stale) this.policy.folderStale(p.folders[what].id);
+    }
+    this.schedule();
   }
 
   /** GET one resource; update its node; stop when it has settled. */
@@ -299,7 +337,7 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       if (w.kind === 'server') {
         const server = await fetchResource(client, 'server', w.id);
         settled = isSettled('server', server);
-        this.applyServer(p, w.id, server);
+        this.applyServer(p, w.id, server, w.origin);
       } else if (w.kind === 'image') {
         const image = await fetchResource(client, 'image', w.id);
         settled = isSettled('image', image);
@@ -316,18 +354,30 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.schedule();
   }
 
-  private applyServer(p: ProjectNode, id: number, server: Server | undefined): void {
+  /**
+   * A polled server's new state. A new or deleted one changes lists: after a command they are listed
+   * at once; after a change check (background) the policy lists them when the budget allows, and a
+   * deleted server leaves its folder at once (no request).
+   */
+  private applyServer(p: ProjectNode, id: number, server: Server | undefined, origin: Watched['origin']): void {
     const folder = p.folders.servers;
     const node = folder.find<ServerNode>(String(id));
+    const f = p.folders;
     if (server && node) {
       node.update(server);
       this.emitter.fire(node);
     } else if (server) {
-      this.refreshFolders(folder); // created
+      // Created.
+      if (origin === 'user') this.refreshFolders(folder);
+      else this.policy.folderStale(folder.id);
     } else if (node) {
       // Deleted: its Floating IPs were unassigned and its backups deleted with it.
-      const f = p.folders;
-      this.refreshFolders(...[folder, f.floatingIps, f.backups].filter((x) => x.loaded));
+      const others = [f.floatingIps, f.backups].filter((x) => x.loaded);
+      if (origin === 'user') return this.refreshFolders(folder, ...others);
+      folder.apply((folder.data ?? []).filter((s) => s.id !== id));
+      this.emitter.fire(folder);
+      for (const x of others) this.policy.folderStale(x.id);
+      this.schedule();
     }
   }
 
@@ -381,6 +431,7 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       if (next.get(id) !== node) {
         this.policy.forget(`${node.id}/`);
         for (const [key, w] of this.watched) if (w.projectId === id) this.watched.delete(key);
+        for (const key of this.checks.keys()) if (key.startsWith(`${node.id}/`)) this.checks.delete(key);
       }
     }
     this.roots.clear();

@@ -1,20 +1,44 @@
 // When the tree fetches what, as a pure class (no vscode, injectable clock) so it can be unit-tested
 // and benchmarked (test/bench/idleRequests.bench.ts drives this same class).
 //
-// - Periodic refresh only while the view is visible, only for folders that are loaded and expanded,
-//   and by class: `fast` folders (servers) every interval, `slow` ones (Floating IPs, snapshots,
-//   backups, SSH keys) every `slowEvery` intervals, `static` ones (catalog, system images, ISOs) never.
+// - Periodic work only while the view is visible, only for folders that are loaded and shown (no
+//   collapsed node above them), per project:
+//   - `static` folders (catalog, system images, ISOs): never.
+//   - a `fast` folder (servers) of one page: listed every interval (that one request is the check).
+//   - a `fast` folder of more pages: a change check every interval instead (one request: the newest
+//     actions of its kind, ./changeCheck.ts), and a full listing now and then, as below.
+//   - full listings (`slow` folders: Floating IPs, snapshots, backups, SSH keys; large fast ones):
+//     each would like every `slowEvery` intervals, and must come at least every `fullListingMaxMs`
+//     (30 min: action lists miss renames and labels), but together they cost at most
+//     `listingPagesPerInterval` pages an interval (listingPeriods below): with the check, idle work
+//     stays at 1.9 requests an interval (114 an hour at 60 s) whatever the size. When even the
+//     30-minute floor costs more than that (5,000 servers are 100 pages), the small folders keep it
+//     and the large ones are listed less often, each in proportion to its pages.
 //   A refresh made for any other reason (manual, after an action) counts: the clock restarts.
 // - A resource in a transitional state is polled (GET one) with a backoff until it settles, then
 //   polling stops; it gives up after `pollGiveUpMs`.
+// - The project's rate-limit budget (`budgetFraction`): below 20 % remaining, every period and poll
+//   gap of that project doubles; below 5 %, its background work stops (re-asked every interval)
+//   until the budget has refilled. What a user does still goes: expanding a folder, Refresh, the
+//   first poll after a command.
+
+import { DEFAULT_PER_PAGE } from '../api/http';
+import { RATE_LIMIT_WINDOW_MS } from '../api/rateLimit';
+import type { RateLimitInfo } from '../api/transport';
 
 export type FolderClass = 'fast' | 'slow' | 'static';
 
 export interface RefreshPolicyOptions {
   /** `hcloud.autoRefreshSeconds`; 0 turns periodic refresh off. */
   intervalSeconds: number;
-  /** Slow folders refresh every this many intervals. Default 10. */
+  /** Full listings would like to come every this many intervals. Default 10. */
   slowEvery?: number;
+  /** Every periodic folder is listed in full at least this often, while the budget below allows it. Default 30 min. */
+  fullListingMaxMs?: number;
+  /** Pages of full listings a project may cost per interval, on average (besides its one check). Default 0.9. */
+  listingPagesPerInterval?: number;
+  /** The project's remaining rate-limit budget (0..1), undefined when unknown. Keys are `project/<id>`. */
+  budgetFraction?: (projectKey: string) => number | undefined;
   /** First poll of a transitional resource after this long. Default 1000 ms (the first one on watch() is at once). */
   pollFirstMs?: number;
   /** Backoff factor between polls. Default 1.5. */
@@ -27,22 +51,44 @@ export interface RefreshPolicyOptions {
 
 /** Smallest interval accepted for `hcloud.autoRefreshSeconds` (other than 0). */
 export const MIN_INTERVAL_SECONDS = 15;
+/** Below this fraction of the rate-limit budget, background periods and poll gaps double. */
+export const BUDGET_SLOW_BELOW = 0.2;
+/** Below this fraction, background work stops until the budget has refilled. */
+export const BUDGET_STOP_BELOW = 0.05;
 
 export interface DueItem {
   key: string;
-  reason: 'periodic' | 'poll';
+  /** `periodic`: list the folder in full; `check`: run its change check; `poll`: GET the resource. */
+  reason: 'periodic' | 'check' | 'poll';
 }
 
 interface FolderState {
   cls: FolderClass;
+  /** When the last full listing started (or ended). */
   lastLoaded: number;
+  /** Requests its last listing cost. */
+  pages: number;
+  /** A fast folder of several pages: when its change check last ran; undefined before the first (due at once). */
+  checkedAt?: number;
+  /** The API offers no action list to check: the folder is only listed. */
+  uncheckable?: boolean;
+  /** A check saw a change that only a listing shows: listed as soon as its pages allow (see folderStale). */
+  stale?: boolean;
 }
 
 interface PollState {
-  nextAt: number;
+  /** The next poll is `gap` (times the budget factor) after this. */
+  from: number;
+  gap: number;
   delay: number;
   since: number;
   inFlight: boolean;
+}
+
+interface Scheduled {
+  key: string;
+  reason: DueItem['reason'];
+  at: number;
 }
 
 export class RefreshPolicy {
@@ -51,7 +97,8 @@ export class RefreshPolicy {
   private readonly collapsed = new Set<string>();
   private visible = false;
   private intervalMs: number;
-  private readonly opts: Required<Omit<RefreshPolicyOptions, 'intervalSeconds'>>;
+  private readonly opts: Required<Omit<RefreshPolicyOptions, 'intervalSeconds' | 'budgetFraction'>>;
+  private readonly budgetFraction: (projectKey: string) => number | undefined;
 
   constructor(
     private readonly now: () => number,
@@ -60,11 +107,14 @@ export class RefreshPolicy {
     this.intervalMs = normalizeInterval(options.intervalSeconds) * 1000;
     this.opts = {
       slowEvery: options.slowEvery ?? 10,
+      fullListingMaxMs: options.fullListingMaxMs ?? 30 * 60_000,
+      listingPagesPerInterval: options.listingPagesPerInterval ?? 0.9,
       pollFirstMs: options.pollFirstMs ?? 1000,
       pollFactor: options.pollFactor ?? 1.5,
       pollMaxMs: options.pollMaxMs ?? 15_000,
       pollGiveUpMs: options.pollGiveUpMs ?? 30 * 60_000,
     };
+    this.budgetFraction = options.budgetFraction ?? (() => undefined);
   }
 
   setIntervalSeconds(seconds: number): void {
@@ -79,9 +129,25 @@ export class RefreshPolicy {
     this.visible = visible;
   }
 
-  /** The folder's children were just fetched. */
-  folderLoaded(key: string, cls: FolderClass): void {
-    this.folders.set(key, { cls, lastLoaded: this.now() });
+  /** The folder's children were just fetched, in `pages` requests. */
+  folderLoaded(key: string, cls: FolderClass, pages = 1): void {
+    const old = this.folders.get(key);
+    const now = this.now();
+    // A listing shows what a check would: the next check comes an interval later (the first one, at once).
+    const checkedAt = old?.checkedAt === undefined ? undefined : now;
+    this.folders.set(key, { cls, lastLoaded: now, pages: Math.max(1, pages), checkedAt, uncheckable: old?.uncheckable });
+  }
+
+  /** The folder's change check found what only a full listing shows (a new resource, too many changes). */
+  folderStale(key: string): void {
+    const f = this.folders.get(key);
+    if (f) f.stale = true;
+  }
+
+  /** The API offers no action list for the folder's check: it is listed instead (within the same budget). */
+  checkUnavailable(key: string): void {
+    const f = this.folders.get(key);
+    if (f) f.uncheckable = true;
   }
 
   /** A node was collapsed: no periodic refresh for the folders under it (or itself) until it is expanded again. */
@@ -93,10 +159,11 @@ export class RefreshPolicy {
   nodeExpanded(key: string): string[] {
     this.collapsed.delete(key);
     const now = this.now();
+    const periods = this.listingPeriods();
     const stale: string[] = [];
     for (const [k, f] of this.folders) {
       if (k !== key && !k.startsWith(`${key}/`)) continue;
-      const period = this.period(f.cls);
+      const period = this.mode(f) === 'every' ? this.intervalMs : periods.get(k);
       if (this.shown(k) && period !== undefined && now - f.lastLoaded >= period) stale.push(k);
     }
     return stale;
@@ -121,7 +188,8 @@ export class RefreshPolicy {
     const now = this.now();
     if (existing && at === 'later') return;
     this.polls.set(key, {
-      nextAt: at === 'now' ? now : now + this.opts.pollFirstMs,
+      from: now,
+      gap: at === 'now' ? 0 : this.opts.pollFirstMs,
       delay: this.opts.pollFirstMs,
       since: existing?.since ?? now,
       inFlight: false,
@@ -142,7 +210,8 @@ export class RefreshPolicy {
       return;
     }
     p.inFlight = false;
-    p.nextAt = now + p.delay;
+    p.from = now;
+    p.gap = p.delay;
     p.delay = Math.min(p.delay * this.opts.pollFactor, this.opts.pollMaxMs);
   }
 
@@ -150,21 +219,22 @@ export class RefreshPolicy {
   due(): DueItem[] {
     const now = this.now();
     const out: DueItem[] = [];
-    for (const [key, p] of this.polls) {
-      if (!p.inFlight && p.nextAt <= now) {
-        p.inFlight = true;
-        out.push({ key, reason: 'poll' });
-      }
-    }
-    if (this.visible) {
-      for (const [key, f] of this.folders) {
-        const period = this.period(f.cls);
-        if (period === undefined || !this.shown(key)) continue;
-        if (now - f.lastLoaded >= period) {
+    for (const s of this.scheduled(now)) {
+      if (s.at > now) continue;
+      if (s.reason === 'poll') {
+        const p = this.polls.get(s.key);
+        if (p) p.inFlight = true;
+      } else {
+        const f = this.folders.get(s.key) as FolderState;
+        if (s.reason === 'periodic') {
           f.lastLoaded = now;
-          out.push({ key, reason: 'periodic' });
+          f.stale = false;
+          if (f.checkedAt !== undefined) f.checkedAt = now;
+        } else {
+          f.checkedAt = now;
         }
       }
+      out.push({ key: s.key, reason: s.reason });
     }
     return out;
   }
@@ -172,20 +242,157 @@ export class RefreshPolicy {
   /** When due() will next return something (ms since epoch), or undefined when nothing is scheduled. */
   nextDue(): number | undefined {
     let next = Infinity;
-    for (const p of this.polls.values()) if (!p.inFlight) next = Math.min(next, p.nextAt);
-    if (this.visible) {
-      for (const [key, f] of this.folders) {
-        const period = this.period(f.cls);
-        if (period !== undefined && this.shown(key)) next = Math.min(next, f.lastLoaded + period);
-      }
-    }
+    for (const s of this.scheduled(this.now())) next = Math.min(next, s.at);
     return next === Infinity ? undefined : next;
   }
 
-  private period(cls: FolderClass): number | undefined {
-    if (this.intervalMs === 0 || cls === 'static') return undefined;
-    return cls === 'fast' ? this.intervalMs : this.intervalMs * this.opts.slowEvery;
+  /**
+   * The full-listing period (ms) of each shown folder that is listed within the project's budget,
+   * before the budget factor: what the bench prints and nodeExpanded compares with.
+   */
+  listingPeriods(): Map<string, number> {
+    const out = new Map<string, number>();
+    if (this.intervalMs === 0) return out;
+    const maxMs = Math.max(this.opts.fullListingMaxMs, this.intervalMs);
+    const desiredMs = Math.min(this.opts.slowEvery * this.intervalMs, maxMs);
+    const byProject = new Map<string, Array<[string, FolderState]>>();
+    for (const [key, f] of this.folders) {
+      if (this.mode(f) !== 'budgeted' || !this.shown(key)) continue;
+      const project = projectKeyOf(key);
+      byProject.set(project, [...(byProject.get(project) ?? []), [key, f]]);
+    }
+    for (const folders of byProject.values()) {
+      const demands = folders.map(([, f]) => ({
+        pages: f.pages,
+        // A large folder without a check can only be seen to change by listing it: it would like every interval.
+        desiredMs: f.cls === 'fast' && f.uncheckable ? this.intervalMs : desiredMs,
+      }));
+      const periods = listingPeriods(demands, this.opts.listingPagesPerInterval / this.intervalMs, maxMs);
+      folders.forEach(([key], i) => out.set(key, periods[i]));
+    }
+    return out;
   }
+
+  /** What is scheduled, and when (`at` may be in the past: due now). */
+  private scheduled(now: number): Scheduled[] {
+    const out: Scheduled[] = [];
+    const factors = new Map<string, number>();
+    const factorOf = (key: string) => {
+      const project = projectKeyOf(key);
+      let f = factors.get(project);
+      if (f === undefined) factors.set(project, (f = budgetFactor(this.budgetFraction(project))));
+      return f;
+    };
+    // Background work of a project whose budget is spent is asked for again an interval later.
+    const recheck = now + (this.intervalMs || this.opts.pollMaxMs);
+    const at = (key: string, from: number, gap: number) => {
+      const factor = factorOf(key);
+      return factor === Infinity ? recheck : from + gap * factor;
+    };
+    for (const [key, p] of this.polls) {
+      if (p.inFlight) continue;
+      // The first poll after a command is the user's; the ones after it are background work.
+      out.push({ key, reason: 'poll', at: p.gap === 0 ? p.from : at(key, p.from, p.gap) });
+    }
+    if (!this.visible || this.intervalMs === 0) return out;
+    const periods = this.listingPeriods();
+    for (const [key, f] of this.folders) {
+      if (!this.shown(key)) continue;
+      const mode = this.mode(f);
+      if (mode === 'never') continue;
+      if (mode === 'every') {
+        out.push({ key, reason: 'periodic', at: at(key, f.lastLoaded, this.intervalMs) });
+        continue;
+      }
+      let listAt = at(key, f.lastLoaded, periods.get(key) as number);
+      // A stale folder costs at most a page an interval more.
+      if (f.stale) listAt = Math.min(listAt, at(key, f.lastLoaded, f.pages * this.intervalMs));
+      out.push({ key, reason: 'periodic', at: listAt });
+      if (f.cls === 'fast' && !f.uncheckable) {
+        const checkAt = f.checkedAt === undefined ? at(key, now, 0) : at(key, f.checkedAt, this.intervalMs);
+        // A listing due as well makes the check needless.
+        if (!(listAt <= now && checkAt <= now)) out.push({ key, reason: 'check', at: checkAt });
+      }
+    }
+    return out;
+  }
+
+  /** `never` (static, or refresh off); `every` interval (a fast folder of one page); `budgeted` (listed within the project's budget). */
+  private mode(f: FolderState): 'never' | 'every' | 'budgeted' {
+    if (this.intervalMs === 0 || f.cls === 'static') return 'never';
+    return f.cls === 'fast' && f.pages <= 1 ? 'every' : 'budgeted';
+  }
+}
+
+/** A folder's wish for full listings: it costs `pages` requests and would like to come every `desiredMs`. */
+export interface ListingDemand {
+  pages: number;
+  desiredMs: number;
+}
+
+/**
+ * The period (ms) of each folder's full listing so that together they cost at most `pagesPerMs`:
+ * - every folder at its desired period when that fits;
+ * - otherwise each at least every `maxMs` (the floor), and what the budget leaves above the floors
+ *   shared out evenly, in pages per ms (a cheap folder reaches its desired period first);
+ * - when even the floors do not fit: the folders whose floor is within an even share keep it, and
+ *   the larger ones share the rest evenly (each period then stretches with its pages).
+ */
+export function listingPeriods(demands: readonly ListingDemand[], pagesPerMs: number, maxMs: number): number[] {
+  const hi = demands.map((d) => d.pages / d.desiredMs);
+  const lo = demands.map((d, i) => Math.min(hi[i], d.pages / maxMs));
+  if (sum(hi) <= pagesPerMs) return demands.map((d) => d.desiredMs);
+  const rates = sum(lo) <= pagesPerMs ? evenShare(lo, hi, pagesPerMs) : evenShare(lo.map(() => 0), lo, pagesPerMs);
+  return rates.map((r, i) => demands[i].pages / r);
+}
+
+/**
+ * Rates between `floor` and `cap` (each i), the same `share` for all where the bounds allow, so
+ * that they sum to at most `total` (the share is found by bisection; its lower end is kept).
+ */
+function evenShare(floor: readonly number[], cap: readonly number[], total: number): number[] {
+  const rates = (share: number) => cap.map((c, i) => Math.min(c, Math.max(floor[i], share)));
+  let low = 0;
+  let high = Math.max(...cap);
+  for (let i = 0; i < 60; i++) {
+    const mid = (low + high) / 2;
+    if (sum(rates(mid)) <= total) low = mid;
+    else high = mid;
+  }
+  return rates(low);
+}
+
+function sum(xs: readonly number[]): number {
+  return xs.reduce((a, b) => a + b, 0);
+}
+
+/** What one listing of the data cost: one request per page of DEFAULT_PER_PAGE items, at least one. */
+export function listingPages(data: unknown): number {
+  return Array.isArray(data) ? Math.max(1, Math.ceil(data.length / DEFAULT_PER_PAGE)) : 1;
+}
+
+/** How much longer a project's background periods are: 1, 2 (below 20 % of the budget) or Infinity (below 5 %: stopped). */
+export function budgetFactor(fraction: number | undefined): number {
+  if (fraction === undefined || !Number.isFinite(fraction)) return 1;
+  if (fraction < BUDGET_STOP_BELOW) return Infinity;
+  return fraction < BUDGET_SLOW_BELOW ? 2 : 1;
+}
+
+/**
+ * The fraction of the rate-limit budget left now, from the last RateLimit-* headers: what they said,
+ * plus what the API refilled since (limit / hour), at most the limit. Undefined before any answer.
+ */
+export function remainingFraction(info: RateLimitInfo | undefined, now: number): number | undefined {
+  if (!info || info.limit <= 0) return undefined;
+  const refilled = (Math.max(0, now - info.observedAt.getTime()) * info.limit) / RATE_LIMIT_WINDOW_MS;
+  return Math.min(info.limit, info.remaining + refilled) / info.limit;
+}
+
+/** The project part of a tree key: `project/<id>/servers` → `project/<id>` (empty when there is none). */
+export function projectKeyOf(key: string): string {
+  if (!key.startsWith('project/')) return '';
+  const end = key.indexOf('/', 'project/'.length);
+  return end === -1 ? key : key.slice(0, end);
 }
 
 /** 0 stays 0 (off); anything else is at least MIN_INTERVAL_SECONDS; nonsense means the default 60. */
