@@ -248,13 +248,18 @@ describe('action log', function () {
   describe('a newer load replaces one on its way (issue 10, finding 6)', () => {
     afterEach(() => sim.setFaults({}));
     const FILTERS = ['error', 'success', 'running', 'all'] as const;
-
-    it('50 quick filter changes: each stops the lists of the one before, about one answered list per change, and the last filter shows', async () => {
+    /** The project's log, ready; then every action list answers after `latencyMs` (requests counted from here). */
+    const slowLog = async (latencyMs: number): Promise<ActionLogPanel> => {
       script(...projectAnswer());
       await run('hcloud.project.showActionLog');
       const panel = await readyPanel(project.id);
-      sim.setFaults({ latencyMs: 100, match: { path: /^\/(servers|floating_ips|images)\/actions$/ } });
+      sim.setFaults({ latencyMs, match: { path: /^\/(servers|floating_ips|images)\/actions$/ } });
       sim.clearRequests();
+      return panel;
+    };
+
+    it('50 quick filter changes: each stops the lists of the one before, about one answered list per change, and the last filter shows', async () => {
+      const panel = await slowLog(100);
       let last: (typeof FILTERS)[number] = 'all';
       for (let i = 0; i < 50; i++) {
         last = FILTERS[i % FILTERS.length];
@@ -273,11 +278,7 @@ describe('action log', function () {
     });
 
     it('a filter change while a refresh is on its way: its lists stop and their answers never show', async () => {
-      script(...projectAnswer());
-      await run('hcloud.project.showActionLog');
-      const panel = await readyPanel(project.id);
-      sim.setFaults({ latencyMs: 150, match: { path: /^\/(servers|floating_ips|images)\/actions$/ } });
-      sim.clearRequests();
+      const panel = await slowLog(150);
       void panel.receiveForTesting({ type: 'refresh' });
       await until('the refresh on its way', () => sim.requests.filter(isKindList).length === 3);
       await panel.receiveForTesting({ type: 'setFilter', filter: 'error' });
@@ -294,13 +295,9 @@ describe('action log', function () {
       while ((await client.servers.listKindActions({ perPage: 25 })).pagination?.nextPage == null) {
         await client.waitForActions(await client.servers.changeProtection(target.id, { delete: false, rebuild: false }));
       }
-      script(...projectAnswer());
-      await run('hcloud.project.showActionLog');
-      const panel = await readyPanel(project.id);
+      const panel = await slowLog(150);
       assert.equal(panel.current.hasMore, true);
       const rec = record(panel);
-      sim.setFaults({ latencyMs: 150, match: { path: /^\/(servers|floating_ips|images)\/actions$/ } });
-      sim.clearRequests();
       try {
         void panel.receiveForTesting({ type: 'loadOlder' });
         await until('an older page on its way', () => sim.requests.some((r) => isKindList(r) && r.query.page?.[0] === '2'));
