@@ -75,16 +75,11 @@ const newestFirst = (a: Image, b: Image) => b.created.getTime() - a.created.getT
 /** Folders whose list takes the project's label selector (Filter by Labels…). */
 export const LABEL_FILTERED: readonly ListWhat[] = ['servers', 'floatingIps', 'snapshots', 'backups', 'sshKeys'];
 
-/** Who waits for a folder's list: someone who opened or refreshed it, or the periodic refresh. */
-export type LoadPriority = 'user' | 'background';
-
-export interface FetchFolderOptions {
+export interface FetchFolderOptions extends Pick<CallOptions, 'priority'> {
   /** Today's API: goes with the lists of LABEL_FILTERED. */
   labelSelector?: string;
   /** Stops the list (every page on its way, and the retries): a newer load replaced this one. */
   signal?: AbortSignal;
-  /** Carried to the client's call options as is; the transport does not read it yet (the request budget will). */
-  priority?: LoadPriority;
   /**
    * A list longer than the transport's cap (200 pages, 10,000 items) then resolves to its first
    * 10,000 items and this says what was left out; without it such a list rejects (`list_too_long`).
@@ -95,8 +90,7 @@ export interface FetchFolderOptions {
 /** One list request (all pages) for a folder's children, sorted as the tree shows them. */
 export async function fetchFolder<W extends ListWhat>(client: HcloudClient, what: W, options: FetchFolderOptions = {}): Promise<FolderData[W]> {
   const { labelSelector, ...rest } = options;
-  const call: CallOptions & { priority?: LoadPriority } = rest;
-  return (await fetchAny(client, what, labelSelector || undefined, call)) as FolderData[W];
+  return (await fetchAny(client, what, labelSelector || undefined, rest)) as FolderData[W];
 }
 
 async function fetchAny(client: HcloudClient, what: ListWhat, labelSelector: string | undefined, call: CallOptions): Promise<FolderData[ListWhat]> {
@@ -130,17 +124,17 @@ async function fetchAny(client: HcloudClient, what: ListWhat, labelSelector: str
 export type PolledKind = 'server' | 'image' | 'floatingIp';
 
 /** One GET to poll a resource; undefined when it is gone. */
-export async function fetchResource(client: HcloudClient, kind: 'server', id: number): Promise<Server | undefined>;
-export async function fetchResource(client: HcloudClient, kind: 'image', id: number): Promise<Image | undefined>;
-export async function fetchResource(client: HcloudClient, kind: PolledKind, id: number): Promise<Server | Image | FloatingIp | undefined>;
-export async function fetchResource(client: HcloudClient, kind: PolledKind, id: number): Promise<Server | Image | FloatingIp | undefined> {
+export async function fetchResource(client: HcloudClient, kind: 'server', id: number, options?: CallOptions): Promise<Server | undefined>;
+export async function fetchResource(client: HcloudClient, kind: 'image', id: number, options?: CallOptions): Promise<Image | undefined>;
+export async function fetchResource(client: HcloudClient, kind: PolledKind, id: number, options?: CallOptions): Promise<Server | Image | FloatingIp | undefined>;
+export async function fetchResource(client: HcloudClient, kind: PolledKind, id: number, options?: CallOptions): Promise<Server | Image | FloatingIp | undefined> {
   switch (kind) {
     case 'server':
-      return client.servers.get(id);
+      return client.servers.get(id, options);
     case 'image':
-      return client.images.get(id);
+      return client.images.get(id, options);
     case 'floatingIp':
-      return client.floatingIps.get(id);
+      return client.floatingIps.get(id, options);
   }
 }
 

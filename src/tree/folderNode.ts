@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { skippedItems } from '../api/resources/base';
-import type { ListCut } from '../api/transport';
+import type { ListCut, Priority } from '../api/transport';
 import type { Pricing } from '../api/types';
 import type { ClientPool } from '../projects/clientPool';
 import type { Project } from '../projects/projectStore';
-import { fetchFolder, folderClass, folderLabel, folderNoun, LABEL_FILTERED, type FolderData, type FolderWhat, type GroupWhat, type ListWhat, type LoadPriority } from './fetch';
+import { fetchFolder, folderClass, folderLabel, folderNoun, LABEL_FILTERED, type FolderData, type FolderWhat, type GroupWhat, type ListWhat } from './fetch';
 import { priceRows } from './format';
 import type { NodeScope, TreeHost } from './host';
 import { ItemNode, type Presenter } from './itemNode';
@@ -150,7 +150,7 @@ export class ListFolderNode<W extends ListWhat = ListWhat> extends FolderBase {
    * failure is kept (shown as an error node) until the next call. `priority` goes with the list
    * this call starts, if it starts one.
    */
-  async ensureLoaded(priority: LoadPriority = 'user'): Promise<void> {
+  async ensureLoaded(priority: Priority = 'user'): Promise<void> {
     while (this.stale) {
       if (!this.loading) this.loading = this.load(priority);
       await this.loading;
@@ -158,7 +158,7 @@ export class ListFolderNode<W extends ListWhat = ListWhat> extends FolderBase {
     }
   }
 
-  private async load(priority: LoadPriority): Promise<void> {
+  private async load(priority: Priority): Promise<void> {
     const generation = this.generation;
     const abort = new AbortController();
     this.abort = abort;

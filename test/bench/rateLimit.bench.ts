@@ -66,7 +66,7 @@ async function write(): Promise<void> {
       console.log(`  power on, budget spent elsewhere: ${sim.requests.length} request, not retried`);
       console.log(`      transport: ${e instanceof HcloudError ? e.fullMessage : String(e)}`);
       // As runAction shows it (src/commands/runAction.ts).
-      console.log(`      command:   ${describeError(e, { action: 'Power on', rateLimitReset: client.rateLimit?.reset, now: new Date(clock.now()) })}`);
+      console.log(`      command:   ${describeError(e, { action: 'Power on' })}`);
     });
   } finally {
     client.dispose();

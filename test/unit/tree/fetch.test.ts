@@ -54,11 +54,13 @@ describe('tree fetchFolder', () => {
   it('an aborted signal stops the list: it rejects with `aborted` and no page on its way is answered', async () => {
     const c = client();
     try {
-      sim.setFaults({ latencyMs: 40, match: { path: /^\/servers$/ } });
+      sim.setFaults({ latencyMs: 400, match: { path: /^\/servers$/ } });
       const abort = new AbortController();
       const list = fetchFolder(c, 'servers', { signal: abort.signal });
       const rejected = assert.rejects(list, (e: unknown) => e instanceof HcloudError && e.code === 'aborted');
-      setTimeout(() => abort.abort(), 15);
+      // Abort once page 1 has reached the simulator (it is logged on arrival, status 0 until answered).
+      while (sim.requests.length === 0) await new Promise((r) => setTimeout(r, 2));
+      abort.abort();
       await rejected;
       assert.equal(sim.requests.length, 1, 'page 1 only: the other pages were never sent');
       assert.deepEqual(completed(), [], 'page 1 was stopped before its answer');
