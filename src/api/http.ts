@@ -34,7 +34,12 @@ export { TIMEOUT_RETRIES } from './handlers/retry';
 export const DEFAULT_ENDPOINT = 'https://api.hetzner.cloud/v1';
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_PER_PAGE = 50;
-export const DEFAULT_PAGE_CONCURRENCY = 16;
+/**
+ * Pages listAll fetches at once after page 1: the 19 other pages of 1,000 items (50 a page) all at
+ * once, so such a list costs two round trips; a longer list goes 20 pages at a time. It changes
+ * when pages are asked for, never how many (one request per page).
+ */
+export const DEFAULT_PAGE_CONCURRENCY = 20;
 /** GETs are retried until this long after their first try. */
 export const DEFAULT_RETRY_WINDOW_MS = 15_000;
 export const DEFAULT_RETRY_BASE_MS = 500;

@@ -41,6 +41,12 @@ export interface RequestOptions extends CallOptions {
   query?: Query;
   /** JSON body for POST and PUT. */
   body?: unknown;
+  /**
+   * listAll only: each page's items (wire format) as soon as that page is read, pages in any order,
+   * so the caller can convert them while other pages are on their way. The result still decides:
+   * items seen here may be left out of it (duplicates, a cut list), and another transport may never call this.
+   */
+  onPage?: (items: readonly unknown[]) => void;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -156,7 +162,7 @@ export interface HttpTransportOptions {
   timeoutMs?: number;
   /** Page size of listAll, default 50 (the API's maximum). */
   perPage?: number;
-  /** Pages fetched at once after page 1, default 16 (so 1,000 items cost two round trips). */
+  /** Pages fetched at once after page 1, default 20 (so 1,000 items, 20 pages, cost two round trips). */
   pageConcurrency?: number;
   /**
    * A GET that met a 5xx, a network fault or a bad body is tried again until this long after its

@@ -2,17 +2,21 @@
 // comment), Rename, Copy Fingerprint, Delete.
 //
 // The folder Add lists is `$HCLOUD_SSH_DIR` when that environment variable is set, otherwise
-// `~/.ssh` (os.homedir()). Tests point it at a temporary folder.
-import { readdir, readFile } from 'node:fs/promises';
+// `~/.ssh` (os.homedir()). Tests point it at a temporary folder. Each `*.pub` there is looked at
+// (stat) before it is read: one that is not a regular file (a FIFO would block the read for ever)
+// or is larger than a key text can be (16 KiB) is listed as skipped, with the reason, and not read.
+import { constants, type Stats } from 'node:fs';
+import { open, readdir, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { SshKey } from '../api/types';
+import { formatBytes } from '../tree/format';
 import type { TreeNode } from '../tree/node';
 import type { CommandContext } from './context';
 import { pickProject, pickTarget, type Target } from './pick';
 import { runCall } from './runAction';
-import { parsePublicKey, validatePublicKey, validateSshKeyName, type PublicKey } from './sshKeyParse';
+import { MAX_PUBLIC_KEY_TEXT, parsePublicKey, validatePublicKey, validateSshKeyName, type PublicKey } from './sshKeyParse';
 
 /** Where Add looks for `*.pub` files. */
 export function sshDir(): string {
@@ -23,7 +27,9 @@ interface PubFile {
   file: string;
   path: string;
   key?: PublicKey;
+  /** Why the file is not a valid key (it was read), or why it was skipped (it was not). */
   error?: string;
+  skipped?: boolean;
 }
 
 async function pubFiles(dir: string): Promise<PubFile[]> {
@@ -37,13 +43,48 @@ async function pubFiles(dir: string): Promise<PubFile[]> {
     names.map(async (file) => {
       const path = join(dir, file);
       try {
-        const text = await readFile(path, 'utf8');
-        return { file, path, ...parsePublicKey(text) };
+        const skip = whySkipped(await stat(path));
+        if (skip) return { file, path, error: skip, skipped: true };
+        return { file, path, ...parsePublicKey(await readKeyText(path)) };
       } catch (e) {
         return { file, path, error: (e as Error).message };
       }
     }),
   );
+}
+
+/** Why a `.pub` file is not read, or undefined when it is a regular file small enough to be a key. */
+function whySkipped(info: Stats): string | undefined {
+  if (!info.isFile()) {
+    const what = info.isFIFO() ? 'a FIFO' : info.isDirectory() ? 'a folder' : info.isSocket() ? 'a socket' : 'a device';
+    return `Not read: it is ${what}, not a regular file.`;
+  }
+  if (info.size > MAX_PUBLIC_KEY_TEXT) {
+    return `Not read: it has ${formatBytes(info.size)}, more than a public key can have (${formatBytes(MAX_PUBLIC_KEY_TEXT)}).`;
+  }
+  return undefined;
+}
+
+/**
+ * The file's text, at most one byte more than a key may have (a file that grew since its stat is
+ * still refused by the parser, never read whole). Opened without blocking: a file swapped for a
+ * FIFO since its stat does not hang the read (it reads as empty).
+ */
+async function readKeyText(path: string): Promise<string> {
+  const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const buffer = Buffer.alloc(MAX_PUBLIC_KEY_TEXT + 1);
+    let length = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      if (length === buffer.length) break;
+    }
+    return buffer.subarray(0, length).toString('utf8');
+  } finally {
+    await handle.close();
+  }
 }
 
 function pickSshKey(ctx: CommandContext, node: TreeNode | undefined, title: string): Promise<Target<SshKey> | undefined> {
@@ -69,7 +110,7 @@ export async function addSshKey(ctx: CommandContext, node?: TreeNode): Promise<S
     [
       ...files.map((f) => ({
         label: f.file,
-        description: f.key ? [f.key.type, f.key.comment].filter(Boolean).join(' · ') : 'not a valid public key',
+        description: f.key ? [f.key.type, f.key.comment].filter(Boolean).join(' · ') : f.skipped ? 'skipped' : 'not a valid public key',
         detail: f.key ? `MD5 ${f.key.fingerprint}${existing.some((k) => k.fingerprint === f.key!.fingerprint) ? ' · already in the project' : ''}` : f.error,
         file: f,
       })),
@@ -81,7 +122,7 @@ export async function addSshKey(ctx: CommandContext, node?: TreeNode): Promise<S
   let key: PublicKey;
   if (picked.file) {
     if (!picked.file.key) {
-      ctx.input().error(`${picked.file.path} is not a valid SSH public key: ${picked.file.error}`);
+      ctx.input().error(`${picked.file.path} ${picked.file.skipped ? 'was skipped' : 'is not a valid SSH public key'}: ${picked.file.error}`);
       return undefined;
     }
     key = picked.file.key;

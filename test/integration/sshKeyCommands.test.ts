@@ -2,6 +2,7 @@
 // bob@workstation, ci-deploy). Add lists `*.pub` files of $HCLOUD_SSH_DIR, or of ~/.ssh
 // (os.homedir(), i.e. $HOME) when that is unset; the tests point both at temporary folders.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,6 +53,28 @@ describe('SSH key commands', function () {
     assert.equal(added.fingerprint, CAROL_MD5);
     assert.ok(wireKeys().some((k) => k.name === 'carol@desk' && k.fingerprint === CAROL_MD5));
     assert.deepEqual(f.messages('info'), [`SSH key "carol@desk" added (${CAROL_MD5}).`]);
+  });
+
+  it('lists a .pub file over 16 KiB and a FIFO named .pub as skipped, with the reason, without reading them: nothing hangs', async () => {
+    const data = CAROL.split(' ').slice(0, 2).join(' ');
+    writeFileSync(join(tmp, 'carol.pub'), `${CAROL}\n`);
+    writeFileSync(join(tmp, 'huge.pub'), `${data} ${'x'.repeat(1024 * 1024 - data.length - 2)}\n`); // 1 MiB
+    execFileSync('mkfifo', [join(tmp, 'pipe.pub')]); // reading it would wait for a writer for ever
+    process.env.HCLOUD_SSH_DIR = tmp;
+
+    const input = f.script({ quickPick: 'pipe.pub' });
+    let timer: NodeJS.Timeout | undefined;
+    const hung = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('Add SSH Key hung on the .pub files')), 5_000)));
+    await Promise.race([vscode.commands.executeCommand('hcloud.sshKey.add'), hung]).finally(() => clearTimeout(timer));
+    assert.deepEqual(input.prompts[0].items, ['carol.pub', 'huge.pub', 'pipe.pub', 'Paste a key…']);
+    assert.deepEqual(input.prompts[0].descriptions, [
+      `ssh-ed25519 · carol@desk | MD5 ${CAROL_MD5}`,
+      'skipped | Not read: it has 1 MiB, more than a public key can have (16 KiB).',
+      'skipped | Not read: it is a FIFO, not a regular file.',
+      undefined,
+    ]);
+    assert.deepEqual(f.messages('error'), [`${join(tmp, 'pipe.pub')} was skipped: Not read: it is a FIFO, not a regular file.`]);
+    assert.deepEqual(f.changes(), []);
   });
 
   it('reads ~/.ssh of os.homedir() when $HCLOUD_SSH_DIR is unset, and refuses a .pub file that is not a key', async () => {

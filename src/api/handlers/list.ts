@@ -1,7 +1,9 @@
 // Pagination above the chain: every item of a list. Page 1, then every remaining page at once
-// (at most `pageConcurrency` in flight), so a long list costs about two round trips; results in
-// page order. Each page is one call through the chain, so a failing page is retried alone (GET
+// (at most `pageConcurrency` in flight, 20 by default: 1,000 items cost two round trips); results
+// in page order. Each page is one call through the chain, so a failing page is retried alone (GET
 // retries) while the pages already fetched are kept; a page that fails for good aborts the others.
+// Each page's items go to `onPage` as soon as the page is read (the resource clients convert them
+// there, while the other pages are on their way).
 // Items are de-duplicated by `id` (a list that changes while it is read can shift an item across
 // a page boundary; the tree must not show it twice).
 // At most `maxPages` pages (and maxPages x perPage items) are read of one list: a first page that
@@ -24,7 +26,7 @@ export interface ListDeps {
 export async function listAll<T>(deps: ListDeps, path: string, key: string, options: RequestOptions): Promise<T[]> {
   const { perPage, maxPages } = deps;
   const first = await deps.getPage(path, 1, perPage, options);
-  const items: T[] = itemsOf<T>(first.body, key, path);
+  const items: T[] = [...itemsOf<T>(first.body, key, path, options)]; // a copy: onPage keeps page 1 as it came
   const info = first.pagination;
   if (!info) return capped(items, 1, info, deps, path, options);
 
@@ -46,7 +48,7 @@ export async function listAll<T>(deps: ListDeps, path: string, key: string, opti
       break;
     }
     const page = await deps.getPage(path, next, perPage, options);
-    items.push(...itemsOf<T>(page.body, key, path));
+    items.push(...itemsOf<T>(page.body, key, path, options));
     pagesRead++;
     current = next;
     next = page.pagination?.nextPage ?? null;
@@ -92,7 +94,7 @@ async function fetchPages<T>(deps: ListDeps, path: string, key: string, count: n
       deps.pageConcurrency,
       async (i) => {
         const page = await deps.getPage(path, i + 2, deps.perPage, { ...options, signal: group.signal });
-        return { items: itemsOf<T>(page.body, key, path), pagination: page.pagination };
+        return { items: itemsOf<T>(page.body, key, path, options), pagination: page.pagination };
       },
       () => group.abort(),
     );
@@ -101,7 +103,8 @@ async function fetchPages<T>(deps: ListDeps, path: string, key: string, count: n
   }
 }
 
-function itemsOf<T>(body: unknown, key: string, path: string): T[] {
+/** The page's list under `key`, handed to `onPage` before it is returned. */
+function itemsOf<T>(body: unknown, key: string, path: string, options: RequestOptions): T[] {
   const list = body && typeof body === 'object' ? (body as Record<string, unknown>)[key] : undefined;
   if (!Array.isArray(list)) {
     throw new HcloudError({
@@ -111,6 +114,11 @@ function itemsOf<T>(body: unknown, key: string, path: string): T[] {
       method: 'GET',
       path,
     });
+  }
+  try {
+    options.onPage?.(list);
+  } catch {
+    // only a head start for the caller: the list does not depend on it
   }
   return list as T[];
 }

@@ -6,7 +6,7 @@ import { convertAction } from '../convert';
 import { ClientErrorCode, HcloudError, isHcloudError } from '../errors';
 import { ACTION_MATCH_SLACK_MS, isLostAnswer, lostAnswerError, markLost, type AnswerLost } from '../lostAnswer';
 import type { ActionResponseSchema, ActionSchema } from '../schema';
-import type { ApiTransport, CallOptions, Query } from '../transport';
+import type { ApiTransport, CallOptions, Query, RequestOptions } from '../transport';
 import type { Action, ActionListParams, ActionsListParams, LabelListParams, ListOptions, ListResult, NameListParams } from '../types';
 
 /** The API's default page size, used by `list` when no `perPage` is given. */
@@ -131,9 +131,27 @@ export class ReadResource<W, T, P extends ListOptions = ListOptions> {
 
   /** Every item over all pages. */
   async listAll(params?: Omit<P, keyof ListOptions>, opts?: CallOptions): Promise<T[]> {
-    const query = this.query((params ?? {}) as P);
-    const items = await this.transport.listAll<W>(this.path, this.keys.many, { ...opts, query });
-    return convertEach(items, this.convert, this.path, this.badItems);
+    return this.listAllConverted(this.path, this.keys.many, this.convert, { ...opts, query: this.query((params ?? {}) as P) });
+  }
+
+  /**
+   * Every item of the list at `path`, converted. Each page is converted as soon as it is read, while
+   * the other pages are on their way (a list's last page then costs no conversion after it); the
+   * transport's result decides which items are returned, in which order.
+   */
+  protected async listAllConverted<X, Y>(path: string, key: string, convert: (wire: X) => Y, options: RequestOptions): Promise<Y[]> {
+    const early = new Map<X, Y>();
+    const onPage = (page: readonly unknown[]) => {
+      for (const wire of page as readonly X[]) {
+        try {
+          early.set(wire, convert(wire));
+        } catch {
+          // converted again below, where it is reported once
+        }
+      }
+    };
+    const wires = await this.transport.listAll<X>(path, key, { ...options, onPage });
+    return convertEach(wires, (wire) => early.get(wire) ?? convert(wire), path, this.badItems);
   }
 
   /** Filters and sort of `params` as query parameters; nothing by default. */
@@ -221,9 +239,7 @@ export class ActionResource<W, T, P extends ListOptions = ListOptions> extends R
 
   /** Every action of this item. */
   async listAllActions(id: number, params: Omit<ActionListParams, keyof ListOptions> = {}, opts?: CallOptions): Promise<Action[]> {
-    const path = this.actionsPath(id);
-    const items = await this.transport.listAll<ActionSchema>(path, 'actions', { ...opts, query: actionQuery(params) });
-    return convertEach(items, convertAction, path, this.badItems);
+    return this.listAllConverted(this.actionsPath(id), 'actions', convertAction, { ...opts, query: actionQuery(params) });
   }
 
   /**

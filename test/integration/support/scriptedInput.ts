@@ -34,9 +34,10 @@ export interface Prompt {
   prompt?: string;
   value?: string;
   back?: boolean;
-  /** Step quick picks: the labels of the separators, the item focused or selected when it opened, and the item details. */
+  /** Step quick picks: the labels of the separators, and the item focused or selected when it opened. */
   separators?: string[];
   active?: string[];
+  /** Quick picks (single and step): each item's description and detail, `description | detail`. */
   descriptions?: Array<string | undefined>;
   answer?: 'back' | 'cancel' | 'value';
 }
@@ -83,7 +84,7 @@ export class ScriptedInput implements UserInput {
 
   async quickPick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T | undefined> {
     const { quickPick: label } = this.next<{ quickPick: string | undefined }>('quickPick');
-    this.prompts.push({ kind: 'quickPick', title: options.title, items: items.map((i) => i.label) });
+    this.prompts.push({ kind: 'quickPick', title: options.title, items: items.map((i) => i.label), descriptions: ScriptedInput.descriptions(items) });
     if (label === undefined) return undefined;
     const item = items.find((i) => i.label === label) ?? items.find((i) => i.label.startsWith(label));
     assert.ok(item, `no quick pick item "${label}" among: ${items.map((i) => i.label).join(', ')}`);
@@ -127,6 +128,11 @@ export class ScriptedInput implements UserInput {
     return item;
   }
 
+  /** Each item's description and detail as the picker shows them (`description | detail`). */
+  private static descriptions(items: readonly vscode.QuickPickItem[]): Array<string | undefined> {
+    return items.map((i) => [i.description, i.detail].filter(Boolean).join(' | ') || undefined);
+  }
+
   private static pickPrompt<T extends vscode.QuickPickItem>(kind: Prompt['kind'], items: readonly T[], options: StepQuickPickManyOptions<T>, step: Step, active: readonly T[]): Prompt {
     const choices = items.filter((i) => i.kind !== vscode.QuickPickItemKind.Separator);
     return {
@@ -135,7 +141,7 @@ export class ScriptedInput implements UserInput {
       placeHolder: options.placeHolder,
       ignoreFocusOut: true,
       items: choices.map((i) => i.label),
-      descriptions: choices.map((i) => [i.description, i.detail].filter(Boolean).join(' | ') || undefined),
+      descriptions: ScriptedInput.descriptions(choices),
       separators: items.filter((i) => i.kind === vscode.QuickPickItemKind.Separator).map((i) => i.label),
       active: active.map((i) => i.label),
     };
