@@ -86,8 +86,10 @@ not_run() {
 # What a phase runs. `needs` says what must be there first: the build, code-server or both.
 launch() {
   case $1 in
-    lint) start_phase lint npx --no-install eslint . ;;
-    typecheck) start_phase typecheck bash -c "npx --no-install tsc --noEmit -p . && npx --no-install tsc --noEmit -p webview-ui" ;;
+    # lint and typecheck only compute, with no clock to miss: at a lower priority they leave the CPU
+    # to code-server's install (which the longest phases wait for) and to the phases that wait on timers.
+    lint) start_phase lint nice -n 10 npx --no-install eslint . ;;
+    typecheck) start_phase typecheck nice -n 10 bash -c "npx --no-install tsc --noEmit -p . && npx --no-install tsc --noEmit -p webview-ui" ;;
     unit) start_phase unit npx --no-install mocha --config .mocharc.json ;;
     # Each webview page (real HTML, CSP and bundle) in headless Chromium, outside VS Code.
     webview) start_phase webview node scripts/webview/run-webview-tests.mjs --no-build --outdir=out ;;
@@ -122,7 +124,7 @@ fi
 
 # Starts queued phases whose needs are met while fewer than $jobs run; drops those whose needs failed.
 fill_slots() {
-  local name need ready left=()
+  local name need ready why left=()
   for name in "${queue[@]}"; do
     ready=yes
     for need in ${needs[$name]}; do
@@ -133,7 +135,8 @@ fill_slots() {
       esac
     done
     if [ "$ready" = failed ]; then
-      not_run "$name" "it needs: ${needs[$name]}"
+      why=$(for need in ${needs[$name]}; do [ "${state[$need]}" = failed ] && echo -n "$need failed; "; done)
+      not_run "$name" "${why%; }"
     elif [ "$ready" = yes ] && [ ${#running[@]} -lt "$jobs" ]; then
       launch "$name"
     else
