@@ -3,9 +3,11 @@
 // a code-server of the project's own, starts it with HCLOUD_TOKEN / HCLOUD_ENDPOINT pointing at
 // the simulator, and prints the URL to open. Ctrl-C stops everything it started.
 //
-//   npm run demo [-- --port=8080] [--sim-port=4780] [--reset] [--check]
+//   npm run demo [-- --port=8080] [--sim-port=4780] [--reset] [--check] [--no-build]
 //
 // --reset  starts from a fresh demo project and a fresh VS Code profile.
+// --no-build  packages dist/ and media/dist/ as they are and runs the simulator from out/ (npm test
+//          builds them once for all its phases, which run at the same time).
 // --check  opens the URL in headless Chromium, checks that the Hetzner Cloud view lists the demo
 //          servers, that Show Metrics draws a running server's charts (light and dark theme) and
 //          that Show Action Log lists the project's actions, saves screenshots (demo.png,
@@ -129,9 +131,9 @@ try {
   if (opts.reset || opts.check) rmSync(demoDir, { recursive: true, force: true });
   mkdirSync(demoDir, { recursive: true });
 
-  run(process.execPath, ['scripts/build.mjs', '--tests', '--quiet'], 'the build');
+  if (!opts['no-build']) run(process.execPath, ['scripts/build.mjs', '--tests', '--quiet'], 'the build');
   run('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', join(demoDir, 'hetzner-cloud.vsix')], 'packaging the extension');
-  step('built and packaged the extension');
+  step(`${opts['no-build'] ? 'packaged' : 'built and packaged'} the extension`);
 
   const entryJs = await ensureCodeServer();
   const dirs = {

@@ -1,23 +1,47 @@
 #!/usr/bin/env bash
-# The README's test command (npm test): installs what it needs on a fresh clone, then runs
-# every phase. Each phase prints its own summary line; any failing phase fails the command.
-# The last line adds up the tests of all phases: "test: N passed, N failed, N skipped".
+# The README's test command (npm test): installs what it needs on a fresh clone, then runs every
+# phase. Any failing phase fails the command. The last line adds up the tests of all phases:
+# "test: N passed, N failed, N skipped".
+#
+# Independent phases run at the same time, two at once (HCLOUD_TEST_JOBS): the machine may have
+# only 2 cores, and a phase in VS Code keeps about one busy (loading the workbench, drawing it).
+#   - code-server's install (when .cache/ lacks it) starts at once, beside npm ci;
+#   - one build (dist/, media/dist/, out/) for every phase: none builds on its own, so no phase
+#     rewrites files another one is loading;
+#   - then the phases, longest first: e2e and integration as soon as code-server is there (each
+#     with its own code-server, browser, free ports, temp folders and test-output/<phase>/), the
+#     others (lint, typecheck, webview, unit, demo) in the free slot.
+# A phase's output is printed as one block when it ends, with its time and its summary line
+# ("<phase>: N passed, N failed, N skipped").
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/ensure-deps.sh || { echo "setup: npm ci failed"; exit 1; }
-
+started=$SECONDS
 logdir=$(mktemp -d)
-trap 'rm -rf "$logdir"' EXIT
 failed=()
 passed_total=0 failed_total=0 skipped_total=0
 
-run_phase() {
+stop_all() {
+  # Each phase is its own process group (setsid): TERM reaches the runner and what it started.
+  for name in "${!running[@]}"; do kill -TERM -- "-${running[$name]}" 2>/dev/null; done
+}
+trap 'echo "test: interrupted, stopping the phases"; stop_all; wait; rm -rf "$logdir"; exit 130' INT TERM
+trap 'rm -rf "$logdir"' EXIT
+
+declare -A running=() phase_start=()
+# Starts a phase in the background; its output goes to $logdir/<name>.log, its exit code to <name>.rc.
+start_phase() {
   local name=$1; shift
-  echo "=== $name"
-  local log="$logdir/$name.log" status
-  "$@" 2>&1 | tee "$log"
-  status=${PIPESTATUS[0]}
+  setsid bash -c '"${@:3}" >"$1" 2>&1; echo $? >"$2"' _ "$logdir/$name.log" "$logdir/$name.rc" "$@" &
+  running[$name]=$!
+  phase_start[$name]=$SECONDS
+}
+
+# Prints the block of a phase that ended with `status` and adds its counts to the totals.
+report_phase() {
+  local name=$1 status=$2 log="$logdir/$1.log"
+  echo "=== $name ($((SECONDS - phase_start[$name])) s)"
+  cat "$log"
   local counts
   counts=$(grep -E "^$name: [0-9]+ passed, [0-9]+ failed, [0-9]+ skipped" "$log" | tail -n 1 || true)
   if [[ $counts =~ ([0-9]+)\ passed,\ ([0-9]+)\ failed,\ ([0-9]+)\ skipped ]]; then
@@ -34,19 +58,107 @@ run_phase() {
   fi
 }
 
-run_phase lint npx eslint .
-run_phase typecheck bash -c "npx tsc --noEmit -p . && npx tsc --noEmit -p webview-ui"
-run_phase unit npm run --silent test:unit
-# Each webview page (real HTML, CSP and bundle) in headless Chromium, outside VS Code.
-run_phase webview npm run --silent test:webview
-# In VS Code itself (code-server + headless Chromium); one after the other: both build dist/.
-run_phase integration npm run --silent test:integration
-run_phase e2e npm run --silent test:e2e
-# The README's demo command, checked end to end: packaged .vsix in code-server, the demo servers in the view.
-run_phase demo node scripts/demo.mjs --check --port=0 --sim-port=0
+# Waits until one of the running phases ends, reports it and sets `ended` to its name.
+next_ended() {
+  while true; do
+    for name in "${!running[@]}"; do
+      if [ -s "$logdir/$name.rc" ]; then
+        wait "${running[$name]}" 2>/dev/null
+        unset "running[$name]"
+        report_phase "$name" "$(cat "$logdir/$name.rc")"
+        ended=$name
+        return
+      fi
+    done
+    sleep 0.5
+  done
+}
+
+# A phase that could not start because what it needs failed.
+not_run() {
+  local name=$1 why=$2
+  echo "=== $name"
+  echo "$name: not run ($why)"
+  failed+=("$name")
+  failed_total=$((failed_total + 1))
+}
+
+# What a phase runs. `needs` says what must be there first: the build, code-server or both.
+launch() {
+  case $1 in
+    # lint and typecheck only compute, with no clock to miss: at a lower priority they leave the CPU
+    # to code-server's install (which the longest phases wait for) and to the phases that wait on timers.
+    lint) start_phase lint nice -n 10 npx --no-install eslint . ;;
+    typecheck) start_phase typecheck nice -n 10 bash -c "npx --no-install tsc --noEmit -p . && npx --no-install tsc --noEmit -p webview-ui" ;;
+    unit) start_phase unit npx --no-install mocha --config .mocharc.json ;;
+    # Each webview page (real HTML, CSP and bundle) in headless Chromium, outside VS Code.
+    webview) start_phase webview node scripts/webview/run-webview-tests.mjs --no-build --outdir=out ;;
+    # In VS Code itself (code-server + headless Chromium).
+    integration) start_phase integration node scripts/vscode/run-integration.mjs --no-build --outdir=out ;;
+    e2e) start_phase e2e node scripts/vscode/run-e2e.mjs --no-build --outdir=out ;;
+    # The README's demo command, checked end to end: packaged .vsix in code-server, the demo servers in the view.
+    demo) start_phase demo node scripts/demo.mjs --check --port=0 --sim-port=0 --no-build ;;
+  esac
+}
+declare -A needs=([lint]='' [typecheck]='' [unit]=build [webview]=build [integration]='build code-server' [e2e]='build code-server' [demo]='build code-server')
+# Longest first, so the short ones fill the gaps at the end.
+queue=(e2e integration lint typecheck webview unit demo)
+jobs=${HCLOUD_TEST_JOBS:-2}
+declare -A state=([code-server]=running)
+
+# Chromium first: its apt-get (when it is missing) must not run beside code-server's.
+bash scripts/vscode/ensure-chromium.sh || { echo "setup: chromium is missing"; exit 1; }
+start_phase code-server node scripts/vscode/ensure-code-server.mjs
+bash scripts/ensure-deps.sh || { echo "setup: npm ci failed"; stop_all; exit 1; }
+
+echo "=== build"
+if node scripts/build.mjs --tests --quiet; then
+  echo "build: ok"
+  state[build]=ok
+else
+  echo "build: FAILED"
+  failed+=(build)
+  failed_total=$((failed_total + 1))
+  state[build]=failed
+fi
+
+# Starts queued phases whose needs are met while fewer than $jobs run; drops those whose needs failed.
+fill_slots() {
+  local name need ready why left=()
+  for name in "${queue[@]}"; do
+    ready=yes
+    for need in ${needs[$name]}; do
+      case ${state[$need]} in
+        ok) ;;
+        failed) ready=failed ;;
+        *) [ "$ready" = failed ] || ready=no ;;
+      esac
+    done
+    if [ "$ready" = failed ]; then
+      why=$(for need in ${needs[$name]}; do [ "${state[$need]}" = failed ] && echo -n "$need failed; "; done)
+      not_run "$name" "${why%; }"
+    elif [ "$ready" = yes ] && [ ${#running[@]} -lt "$jobs" ]; then
+      launch "$name"
+    else
+      left+=("$name")
+    fi
+  done
+  queue=("${left[@]}")
+}
+
+fill_slots
+while [ ${#running[@]} -gt 0 ]; do
+  next_ended
+  if [ "$ended" = code-server ]; then
+    if [[ " ${failed[*]} " == *" code-server "* ]]; then state[code-server]=failed; else state[code-server]=ok; fi
+  fi
+  fill_slots
+done
+for name in "${queue[@]}"; do not_run "$name" "never started"; done
 
 if [ ${#failed[@]} -gt 0 ]; then
   echo "test: failed phases: ${failed[*]}"
 fi
+echo "test: finished in $((SECONDS - started)) s"
 echo "test: $passed_total passed, $failed_total failed, $skipped_total skipped"
 [ ${#failed[@]} -eq 0 ]

@@ -1,8 +1,16 @@
 // Runs the Playwright scenarios in test/e2e/*.spec.mjs against the real workbench (code-server
-// + headless Chromium, one of each for the whole run; a freshly loaded workbench page per
-// scenario), then prints a closing line "e2e: N passed, N failed, N skipped".
+// + headless Chromium, one of each for the whole run), then prints a closing line
+// "e2e: N passed, N failed, N skipped".
 //
-//   node scripts/vscode/run-e2e.mjs [--no-build] [--grep=text] [--timeout=120]
+// Loading the workbench is most of what a scenario costs (about 10 s of CPU), so pages are shared
+// where that changes nothing a scenario sees: the first scenario of a spec file gets a freshly
+// loaded workbench in a new tab; the next scenarios of that file go on in the same page (a file's
+// scenarios already share the browser profile, its projects and its simulator). The first scenario
+// of the next file takes over the page when the previous scenario ended on a workbench it reloaded
+// in a clean state (Workbench.leaveCleanProfile), which is what a new tab would load. After a
+// failure the next scenario always gets a new tab.
+//
+//   node scripts/vscode/run-e2e.mjs [--no-build] [--outdir=out-e2e] [--grep=text] [--timeout=120]
 //
 // A spec file exports `scenarios`: [{ name, run({ page, wb, screenshot, env }), skip?, timeoutMs? }]
 // (see test/support/workbench.mjs). Screenshots go to test-output/e2e/: <scenario>-failure.png
@@ -17,8 +25,8 @@ import {
 } from './harness.mjs';
 
 const PHASE = 'e2e';
-const E2E_OUTDIR = 'out-e2e';
 const opts = parseArgs();
+const E2E_OUTDIR = opts.outdir || 'out-e2e';
 const grep = typeof opts.grep === 'string' ? opts.grep : process.env.HCLOUD_E2E_GREP;
 const defaultTimeoutMs = Number(opts.timeout || 120) * 1000;
 const outputDir = freshOutputDir(PHASE);
@@ -37,6 +45,8 @@ try {
   session = await startSession({ label: PHASE });
   let page = session.context.pages()[0];
   let needsLogs = false;
+  /** Set when the next scenario may go on in `page`: `file`, the spec file whose scenarios may, or any when undefined (see the top). */
+  let carryOn;
 
   for (const scenario of scenarios) {
     const title = `${scenario.name} [${scenario.file}]`;
@@ -46,6 +56,12 @@ try {
       continue;
     }
     const t0 = Date.now();
+    const goOn = !!carryOn && !page.isClosed() && (carryOn.file === undefined || carryOn.file === scenario.file);
+    if (carryOn && !goOn) {
+      await page.close().catch(() => {});
+      page = undefined;
+    }
+    carryOn = undefined;
     try {
       if (!page || page.isClosed()) page = await session.context.newPage();
       page.setDefaultTimeout(30_000);
@@ -61,12 +77,16 @@ try {
         },
       };
       await withTimeout((async () => {
-        await page.goto(session.url());
-        await waitForWorkbench(page);
+        if (!goOn) {
+          await page.goto(session.url());
+          await waitForWorkbench(page);
+        }
         await scenario.run(ctx);
       })(), scenario.timeoutMs ?? defaultTimeoutMs, `timed out after ${seconds(scenario.timeoutMs ?? defaultTimeoutMs)}`);
       counts.passed++;
-      console.log(`  ✓ ${title} (${seconds(Date.now() - t0)})`);
+      console.log(`  ✓ ${title} (${seconds(Date.now() - t0)}${goOn ? ', same page' : ''})`);
+      // A clean reload at the end hands a fresh workbench to any next scenario; otherwise only to this file's.
+      carryOn = { file: ctx.wb.reloadedClean ? undefined : scenario.file };
     } catch (err) {
       counts.failed++;
       needsLogs = true;
@@ -74,10 +94,12 @@ try {
       await page?.screenshot({ path: shot }).catch(() => {});
       console.log(`  ✗ ${title} (${seconds(Date.now() - t0)})\n      ${String(err?.stack ?? err).split('\n').slice(0, 12).join('\n      ')}\n      screenshot: ${shot}`);
     }
-    // The next scenario gets a freshly loaded workbench in a new tab.
-    await page?.close().catch(() => {});
-    page = undefined;
+    if (!carryOn) {
+      await page?.close().catch(() => {});
+      page = undefined;
+    }
   }
+  await page?.close().catch(() => {});
   if (process.env.HCLOUD_VSC_MEMORY) {
     const m = session.memory();
     console.log(`memory: code-server ${m.codeServerMb} MB, chromium ${m.browserMb} MB (proportional set size)`);

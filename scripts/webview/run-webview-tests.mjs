@@ -2,7 +2,7 @@
 // and bundle, outside VS Code (test/support/webviewHarness.mjs), one fresh page per scenario.
 // Prints "webview: N passed, N failed, N skipped" last.
 //
-//   node scripts/webview/run-webview-tests.mjs [--no-build] [--grep=text]
+//   node scripts/webview/run-webview-tests.mjs [--no-build] [--outdir=out-webview] [--grep=text]
 //
 // A spec exports `scenarios`: [{ name, run({ page, harness, open, screenshot }), skip?, timeoutMs? }]
 // where `open(panel, options)` is harness.open on the scenario's page. Screenshots go to
@@ -14,8 +14,8 @@ import {
 import { startWebviewHarness } from '../../test/support/webviewHarness.mjs';
 
 const PHASE = 'webview';
-const OUTDIR = 'out-webview';
 const opts = parseArgs();
+const OUTDIR = opts.outdir || 'out-webview';
 const grep = typeof opts.grep === 'string' ? opts.grep : process.env.HCLOUD_WEBVIEW_GREP;
 const outputDir = freshOutputDir(PHASE);
 

@@ -13,7 +13,7 @@ import { PricingResource } from './resources/pricing';
 import { ServersResource } from './resources/servers';
 import { ServerTypesResource } from './resources/serverTypes';
 import { SshKeysResource } from './resources/sshKeys';
-import type { ApiTransport, HttpTransportOptions, RateLimitInfo } from './transport';
+import type { ApiTransport, BudgetState, HttpTransportOptions, RateLimitInfo } from './transport';
 import type { Action, ApiEra } from './types';
 import { waitForActions, type WaitOptions } from './waiter';
 
@@ -67,6 +67,14 @@ export class HcloudClient {
   /** Rate-limit headers of the latest answer, if any came. */
   get rateLimit(): RateLimitInfo | undefined {
     return this.transport.rateLimit;
+  }
+
+  /**
+   * The project's request budget now (`remaining / limit` is the share left), once an answer
+   * carried RateLimit headers; see BudgetState.
+   */
+  get budget(): BudgetState | undefined {
+    return this.transport.budget;
   }
 
   /** Closes the transport's idle keep-alive connections, where it has any (call when the client is dropped). */

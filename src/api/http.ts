@@ -3,28 +3,29 @@
 // each (see ./handlers/chain.ts for the order):
 //
 //   retry      ./handlers/retry.ts      which GETs are tried again, backoff, timeouts
-//   rateLimit  ./handlers/rateLimit.ts  RateLimit-* headers, waiting out a 429
+//   budget     ./handlers/budget.ts     the project's request budget and its queue (RateLimit-*, 429)
 //   log        ./handlers/log.ts        the request log (never the token)
 //   errors     ./handlers/errors.ts     answers and faults -> HcloudError, token scrubbed
 //   exchange   ./handlers/exchange.ts   one HTTP exchange and its timeout
 //
-// listAll (./handlers/list.ts) calls the chain once per page.
+// listAll (./handlers/list.ts) calls the chain once per page. One transport serves one project, so
+// its budget is the project's.
 
 import * as http from 'node:http';
 import * as https from 'node:https';
 import fetch from 'node-fetch';
 import { httpEndpointProblem } from './endpointRule';
 import { ClientErrorCode, HcloudError } from './errors';
+import { budgetHandler, RequestBudget } from './handlers/budget';
 import { realClock, type Call, type Clock, type Handler, type Target } from './handlers/chain';
 import { errorsHandler } from './handlers/errors';
 import { detectTruncatedBodies, exchangeHandler } from './handlers/exchange';
 import { listAll } from './handlers/list';
 import { logHandler } from './handlers/log';
-import { rateLimitHandler } from './handlers/rateLimit';
 import { retryHandler } from './handlers/retry';
 import { scrubText } from './handlers/scrub';
 import { pageInfoFromBody, pageInfoFromLink } from './pagination';
-import type { ApiTransport, FetchLike, HttpMethod, HttpTransportOptions, Page, Query, RateLimitInfo, RequestOptions } from './transport';
+import type { ApiTransport, BudgetState, FetchLike, HttpMethod, HttpTransportOptions, Page, Query, RateLimitInfo, RequestOptions } from './transport';
 import { DEFAULT_USER_AGENT } from './version';
 
 export { codeForStatus } from './handlers/errors';
@@ -90,7 +91,7 @@ export class HttpTransport implements ApiTransport {
   private readonly pageConcurrency: number;
   private readonly maxListPages: number;
   private readonly chain: Handler;
-  private latestRateLimit: RateLimitInfo | undefined;
+  private readonly requestBudget: RequestBudget;
 
   constructor(options: HttpTransportOptions) {
     this.token = options.token;
@@ -118,6 +119,10 @@ export class HttpTransport implements ApiTransport {
     this.perPage = Math.floor(positive(options.perPage, DEFAULT_PER_PAGE));
     this.pageConcurrency = Math.floor(positive(options.pageConcurrency, DEFAULT_PAGE_CONCURRENCY));
     this.maxListPages = Math.floor(positive(options.maxListPages, DEFAULT_MAX_LIST_PAGES));
+    this.requestBudget = new RequestBudget({
+      clock: options.clock ?? realClock,
+      maxWaitMs: nonNegative(options.maxRateLimitWaitMs, DEFAULT_MAX_RATE_LIMIT_WAIT_MS),
+    });
     this.chain = this.assemble(options, fetchImpl);
   }
 
@@ -134,13 +139,7 @@ export class HttpTransport implements ApiTransport {
       maxBodyBytes,
     });
     h = logHandler(h, options.onRequest);
-    h = rateLimitHandler(h, {
-      clock,
-      maxWaitMs: nonNegative(options.maxRateLimitWaitMs, DEFAULT_MAX_RATE_LIMIT_WAIT_MS),
-      onRateLimit: (info) => (this.latestRateLimit = info),
-      latest: () => this.latestRateLimit,
-    });
-    // A per-project request budget goes here, in the place of rateLimitHandler (it sees every try).
+    h = budgetHandler(h, this.requestBudget);
     return retryHandler(h, {
       clock,
       random: options.random ?? Math.random,
@@ -151,8 +150,18 @@ export class HttpTransport implements ApiTransport {
     });
   }
 
+  /** The RateLimit headers of the latest answer that carried them, as the API sent them. */
   get rateLimit(): RateLimitInfo | undefined {
-    return this.latestRateLimit;
+    return this.requestBudget.rateLimit;
+  }
+
+  /**
+   * The project's request budget now: `{ limit, remaining, resetAt, queued }`, `remaining`
+   * estimated for this moment (see BudgetState); undefined until an answer carried RateLimit
+   * headers. Read-only: a snapshot each time it is read.
+   */
+  get budget(): BudgetState | undefined {
+    return this.requestBudget.state;
   }
 
   /** Closes idle keep-alive connections (call when the transport is replaced). */
@@ -195,7 +204,15 @@ export class HttpTransport implements ApiTransport {
     } catch (e) {
       throw new HcloudError({ code: 'json_error', message: `The request body cannot be written as JSON (${method} ${target.path}).`, method, path: target.path, cause: e });
     }
-    const call: Call = { method, target, body, signal: options.signal, timeoutMs: positive(options.timeoutMs, this.timeoutMs), exchanges: 0 };
+    const call: Call = {
+      method,
+      target,
+      body,
+      signal: options.signal,
+      timeoutMs: positive(options.timeoutMs, this.timeoutMs),
+      priority: options.priority === 'background' ? 'background' : 'user',
+      exchanges: 0,
+    };
     const outcome = await this.chain(call);
     if (!outcome.ok) throw outcome.error;
     return outcome;

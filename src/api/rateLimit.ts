@@ -1,20 +1,18 @@
-// Rate-limit bookkeeping of the HTTP transport: reading the RateLimit-* headers and deciding
-// how long a 429 should wait. No I/O here.
+// Rate-limit arithmetic of the HTTP transport: reading the RateLimit-* headers, the refill of the
+// budget between answers, and the sentence that says when requests are possible again. No I/O.
 //
-// The API refills the budget continuously (limit / 3600 requests per second), so after a 429
-// one request is possible again after about 3600 / limit seconds, long before RateLimit-Reset
-// (the moment the budget is FULL again). We therefore wait
-//     min(reset - now, ceil(3 600 000 / limit) ms)      (Retry-After wins when the API sends it)
-// and never less than MIN_RATE_LIMIT_WAIT_MS.
+// The API refills the budget continuously, limit / 3600 requests per second (3600/h: one request
+// a second), up to `limit`; RateLimit-Reset is the moment the budget is FULL again, not when the
+// next request is possible. So after a 429 at 3600/h, one request is possible again after about
+// 1 s, although the reset may be an hour away. The request budget (./handlers/budget.ts) keeps
+// the last known count and refills it with these functions.
 
 import type { RateLimitInfo } from './transport';
 
 /** The window the API's limit is expressed in: requests per hour. */
 export const RATE_LIMIT_WINDOW_MS = 3_600_000;
-/** The limit the API documents as default, used when no RateLimit-Limit header came. */
+/** The limit the API documents as default, used when a 429 came without RateLimit-Limit. */
 export const DEFAULT_RATE_LIMIT = 3600;
-/** Floor of a 429 wait, so a reset in the past (clock skew) cannot turn into a busy loop. */
-export const MIN_RATE_LIMIT_WAIT_MS = 50;
 
 interface HeadersLike {
   get(name: string): string | null;
@@ -36,10 +34,7 @@ export function readRateLimit(headers: HeadersLike, now: number = Date.now()): R
   const remaining = toInt(headers.get('ratelimit-remaining'));
   if (limit === undefined || remaining === undefined) return undefined;
   const resetSeconds = toInt(headers.get('ratelimit-reset'));
-  const resetMs =
-    resetSeconds !== undefined
-      ? resetSeconds * 1000
-      : now + (limit > 0 ? Math.ceil(((limit - Math.min(remaining, limit)) * RATE_LIMIT_WINDOW_MS) / limit) : 0);
+  const resetMs = resetSeconds !== undefined ? resetSeconds * 1000 : now + msUntilRefilled(Math.min(remaining, limit), limit, limit);
   return { limit, remaining, reset: new Date(resetMs), observedAt: new Date(now) };
 }
 
@@ -53,25 +48,43 @@ export function retryAfterMs(headers: HeadersLike, now: number = Date.now()): nu
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/**
- * How long to wait after a 429 before one more request can succeed: see the header comment.
- * `info` is the rate limit read from the 429 itself (or the latest known one).
- */
-export function rateLimitWaitMs(info: RateLimitInfo | undefined, retryAfter: number | undefined, now: number = Date.now()): number {
-  if (retryAfter !== undefined) return Math.max(MIN_RATE_LIMIT_WAIT_MS, retryAfter);
-  const limit = info && info.limit > 0 ? info.limit : DEFAULT_RATE_LIMIT;
-  const oneRequest = Math.ceil(RATE_LIMIT_WINDOW_MS / limit);
-  const untilReset = info ? info.reset.getTime() - now : Infinity;
-  const wait = untilReset > 0 ? Math.min(untilReset, oneRequest) : oneRequest;
-  return Math.max(MIN_RATE_LIMIT_WAIT_MS, wait);
+/** The budget `count` (known `elapsedMs` ago) refilled until now at `limit` per hour; never above `limit`. */
+export function refilled(count: number, elapsedMs: number, limit: number): number {
+  return Math.min(limit, count + (Math.max(0, elapsedMs) * limit) / RATE_LIMIT_WINDOW_MS);
 }
 
-/** "1.5 s", "250 ms", "6 min", "2 h 5 min": durations in messages users read. */
+/**
+ * How long, in whole ms, until the budget `count` has grown to `needed` at `limit` per hour (a
+ * `needed` above the limit counts the requests that come in meanwhile, as if they were sent one by
+ * one): 0 when it is there already, Infinity when the limit is 0.
+ */
+export function msUntilRefilled(count: number, needed: number, limit: number): number {
+  if (count >= needed) return 0;
+  if (limit <= 0) return Infinity;
+  return Math.ceil(((needed - count) * RATE_LIMIT_WINDOW_MS) / limit);
+}
+
+/**
+ * "Requests are possible again in about 9 s (at 14:03:12).": the one time a rate-limit message
+ * states. Waits of a second or more are rounded up to whole seconds, and the clock time is the
+ * same rounded moment, so the two parts never disagree.
+ */
+export function possibleAgain(waitMs: number, now: number): string {
+  if (!Number.isFinite(waitMs)) return 'The API allows no requests for this project at the moment.';
+  const ms = waitMs >= 1000 ? Math.ceil(waitMs / 1000) * 1000 : Math.max(0, Math.ceil(waitMs));
+  return `Requests are possible again in about ${formatDuration(ms)} (at ${formatClock(new Date(now + ms))}).`;
+}
+
+/** "1.5 s", "250 ms", "6 min", "1 min 40 s", "2 h 5 min": durations in messages users read. */
 export function formatDuration(ms: number): string {
   if (ms < 1000) return `${Math.max(0, Math.round(ms))} ms`;
   if (ms < 60_000) {
     const s = ms / 1000;
     return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
+  }
+  if (ms < 600_000) {
+    const s = Math.ceil(ms / 1000);
+    return s % 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s / 60} min`;
   }
   const minutes = Math.ceil(ms / 60_000);
   if (minutes < 60) return `${minutes} min`;

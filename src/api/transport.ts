@@ -1,13 +1,22 @@
 // The contract between the resource clients (src/api/resources/*) and the HTTP layer (src/api/http.ts and its handlers in src/api/handlers/).
 // Resource clients build paths and bodies; the transport adds the endpoint, auth, timeouts,
-// retries, rate-limit bookkeeping, error mapping and pagination.
+// retries, the request budget, error mapping and pagination.
 
 export type QueryValue = string | number | boolean | undefined | null | Array<string | number>;
 export type Query = Record<string, QueryValue>;
 
+/** Which calls go first when the request budget makes calls wait: `user` before `background`. */
+export type Priority = 'user' | 'background';
+
 export interface CallOptions {
   /** Cancels the call; the promise rejects with HcloudError code `aborted`. */
   signal?: AbortSignal;
+  /**
+   * `user` (default): started by the user, waiting for it. `background`: polls and refreshes
+   * nobody waits for; when the project's request budget makes calls wait, every `user` call
+   * goes before them.
+   */
+  priority?: Priority;
   /** Per-call timeout in ms (default: the transport's, 30 s). Rejects with code `timeout`. */
   timeoutMs?: number;
   /**
@@ -53,6 +62,24 @@ export interface RateLimitInfo {
   observedAt: Date;
 }
 
+/**
+ * A project's request budget as the transport models it between answers (HttpTransport.budget).
+ * A snapshot: read it again for a later moment. `remaining / limit` is the share left.
+ */
+export interface BudgetState {
+  /** Requests per hour (RateLimit-Limit). */
+  limit: number;
+  /**
+   * Requests that can be sent now, estimated: the latest answer's RateLimit-Remaining, refilled
+   * since at limit/3600 per second, minus the requests sent since. Whole, never below 0.
+   */
+  remaining: number;
+  /** When the budget is full again, estimated the same way. */
+  resetAt: Date;
+  /** Calls waiting for their turn. */
+  queued: number;
+}
+
 export interface PageInfo {
   page: number;
   perPage: number;
@@ -92,6 +119,8 @@ export interface ApiTransport {
   listAll<T>(path: string, key: string, options?: RequestOptions): Promise<T[]>;
   /** Rate-limit headers of the latest answer, if any came. */
   readonly rateLimit: RateLimitInfo | undefined;
+  /** The request budget now, once an answer carried RateLimit headers (see BudgetState). */
+  readonly budget?: BudgetState;
 }
 
 /** The subset of a fetch Response the transport reads (node-fetch v2's Response satisfies it). */
@@ -114,7 +143,7 @@ export interface FetchInitLike {
 
 export type FetchLike = (url: string, init: FetchInitLike) => Promise<FetchResponseLike>;
 
-/** Time as the transport's waits see it (retry backoff, 429 waits). */
+/** Time as the transport's waits see it (retry backoff, the request budget). */
 export interface Clock {
   now(): number;
   /** Resolves after `ms`, or early (without rejecting) when `signal` aborts. */
@@ -146,7 +175,7 @@ export interface HttpTransportOptions {
   retryBaseMs?: number;
   /** The cap of one backoff wait, default 4 000 ms. */
   retryMaxDelayMs?: number;
-  /** Time for the retry and 429 waits; tests inject a fake one. Default the real clock. */
+  /** Time for the retry backoff and the request budget; tests inject a fake one. Default the real clock. */
   clock?: Clock;
   /** Random numbers in [0, 1) for the backoff jitter, default Math.random. */
   random?: () => number;
@@ -154,7 +183,10 @@ export interface HttpTransportOptions {
   maxBodyBytes?: number;
   /** Most pages listAll reads of one list, default 200 (10,000 items at 50 a page). */
   maxListPages?: number;
-  /** Longest wait for a 429's reset before giving up, default 60 000 ms. */
+  /**
+   * The longest a call waits for the request budget, its waits added up, default 60 000 ms. A call
+   * whose turn would come later fails at once (code `rate_limit_exceeded`) saying when.
+   */
   maxRateLimitWaitMs?: number;
   /** Called after every HTTP exchange (including retried ones). Never receives the token. */
   onRequest?: (entry: RequestLogEntry) => void;

@@ -6,18 +6,6 @@ import { ClientErrorCode, HcloudError } from '../api/errors';
 export interface ErrorContext {
   /** What was being done, e.g. `Power off "web-1"`. */
   action?: string;
-  /** When requests are possible again (from the client's rate-limit headers), for 429s. */
-  rateLimitReset?: Date;
-  now?: Date;
-}
-
-function timeOfDay(d: Date): string {
-  return d.toISOString().slice(11, 19) + ' UTC';
-}
-
-function minutesUntil(reset: Date, now: Date): string {
-  const minutes = Math.max(1, Math.ceil((reset.getTime() - now.getTime()) / 60_000));
-  return minutes === 1 ? 'about a minute' : `about ${minutes} minutes`;
 }
 
 /** One sentence (or two) for a failure, prefixed with what was being done. */
@@ -26,15 +14,13 @@ export function describeError(error: unknown, context: ErrorContext = {}): strin
   if (!(error instanceof HcloudError)) {
     return prefix + (error instanceof Error ? error.message : String(error));
   }
-  const now = context.now ?? new Date();
   switch (error.code) {
     case 'locked':
       return `${prefix}another action is still running on this resource; try again when it has finished. (${error.message})`;
-    case 'rate_limit_exceeded': {
-      const reset = context.rateLimitReset;
-      const when = reset && reset > now ? ` Requests will be possible again in ${minutesUntil(reset, now)} (at ${timeOfDay(reset)}).` : '';
-      return `${prefix}the project's API rate limit is used up.${when} (${error.message})`;
-    }
+    case 'rate_limit_exceeded':
+      // The transport's message says, once, when the project's budget allows the next request
+      // (src/api/handlers/budget.ts); RateLimit-Reset is when it is FULL again, a different time.
+      return `${prefix}the project's API rate limit is used up: ${error.message}`;
     case 'protected':
       return `${prefix}the resource is protected: remove its protection first (Change Protection). (${error.message})`;
     case 'unauthorized':

@@ -132,7 +132,7 @@ export async function editLabels<T extends Labelled>(ctx: CommandContext, node: 
       return updated;
     } catch (e) {
       // The API's own message and field details; the box opens again with what was typed.
-      const message = describeError(e, { action: `Edit labels of ${what}`, rateLimitReset: client?.rateLimit?.reset });
+      const message = describeError(e, { action: `Edit labels of ${what}` });
       ctx.log.error(message);
       ctx.input().error(message);
       if (isHcloudError(e, 'not_found')) {

@@ -112,7 +112,7 @@ export async function runAction<R>(ctx: CommandContext, run: ActionRun<R>): Prom
       ctx.input().info(`${run.title}: no longer waiting. The action goes on; the tree shows its state.`);
       return undefined;
     }
-    const message = describeError(e, { action: run.title, rateLimitReset: client.rateLimit?.reset });
+    const message = describeError(e, { action: run.title });
     ctx.log.error(message);
     ctx.input().error(message);
     return undefined;
@@ -136,7 +136,7 @@ export async function runCall<R>(ctx: CommandContext, project: Project, title: s
       ctx.log.info(`${title}: stopped, project "${project.name}" was removed from VS Code.`);
       return undefined;
     }
-    const message = describeError(e, { action: title, rateLimitReset: client?.rateLimit?.reset });
+    const message = describeError(e, { action: title });
     ctx.log.error(message);
     ctx.input().error(message);
     return undefined;

@@ -3,7 +3,7 @@ import { HcloudClient } from '../api/client';
 import { describeBadItem } from '../api/resources/base';
 import { HcloudError, ClientErrorCode } from '../api/errors';
 import { HttpTransport } from '../api/http';
-import type { RateLimitInfo } from '../api/transport';
+import type { BudgetState } from '../api/transport';
 import type { Project, ProjectStore } from './projectStore';
 import { formatRequest } from './requestLog';
 import { ClientCache } from './clientCache';
@@ -48,9 +48,9 @@ export class ClientPool implements vscode.Disposable {
     return this.cache.client(project, token);
   }
 
-  /** The rate limit the project's client last read (undefined before its first answer): read-only, sends nothing. */
-  rateLimitOf(projectId: string): RateLimitInfo | undefined {
-    return this.cache.current(projectId)?.rateLimit;
+  /** The request budget of the project's client now (undefined before its first answer): read-only, sends nothing. */
+  budgetOf(projectId: string): BudgetState | undefined {
+    return this.cache.current(projectId)?.budget;
   }
 
   /** Fires when the project is removed (never for a project that stays); aborted already for one that is not there. */

@@ -10,7 +10,7 @@
 
 import { setMaxListeners } from 'node:events';
 import { ClientErrorCode, HcloudError } from '../api/errors';
-import type { ApiTransport, HttpMethod, Page, RateLimitInfo, RequestOptions } from '../api/transport';
+import type { ApiTransport, BudgetState, HttpMethod, Page, RateLimitInfo, RequestOptions } from '../api/transport';
 
 type Disposable = { dispose?(): void };
 
@@ -28,6 +28,10 @@ export class ScopedTransport implements ApiTransport {
 
   get rateLimit(): RateLimitInfo | undefined {
     return this.inner.rateLimit;
+  }
+
+  get budget(): BudgetState | undefined {
+    return this.inner.budget;
   }
 
   /** Calls on their way (tests). */

@@ -57,7 +57,7 @@ export class ChangeCheck {
     const order: Array<'kind' | 'all'> = this.list ? [this.list] : era === '2018' ? ['all'] : era === '2026' ? ['kind'] : ['kind', 'all'];
     for (const list of order) {
       try {
-        const r = list === 'kind' ? await client.servers.listKindActions(params, { signal }) : await client.actions.list(params, { signal });
+        const r = list === 'kind' ? await client.servers.listKindActions(params, { signal, priority: 'background' }) : await client.actions.list(params, { signal, priority: 'background' });
         this.list = list;
         return r.items;
       } catch (e) {

@@ -2,6 +2,7 @@
 // a resource. No vscode: the tree and the idle benchmark use these same functions.
 
 import type { HcloudClient } from '../api/client';
+import type { CallOptions, ListCut } from '../api/transport';
 import type { Datacenter, FloatingIp, Image, Iso, Location, Pricing, Server, ServerType, SshKey } from '../api/types';
 import type { FolderClass } from './refreshPolicy';
 
@@ -74,56 +75,66 @@ const newestFirst = (a: Image, b: Image) => b.created.getTime() - a.created.getT
 /** Folders whose list takes the project's label selector (Filter by Labels…). */
 export const LABEL_FILTERED: readonly ListWhat[] = ['servers', 'floatingIps', 'snapshots', 'backups', 'sshKeys'];
 
-/**
- * One list request (all pages) for a folder's children, sorted as the tree shows them. `labelSelector`
- * (today's API) goes with the lists of LABEL_FILTERED.
- */
-export async function fetchFolder<W extends ListWhat>(client: HcloudClient, what: W, options: { labelSelector?: string } = {}): Promise<FolderData[W]> {
-  return (await fetchAny(client, what, options.labelSelector || undefined)) as FolderData[W];
+export interface FetchFolderOptions extends Pick<CallOptions, 'priority'> {
+  /** Today's API: goes with the lists of LABEL_FILTERED. */
+  labelSelector?: string;
+  /** Stops the list (every page on its way, and the retries): a newer load replaced this one. */
+  signal?: AbortSignal;
+  /**
+   * A list longer than the transport's cap (200 pages, 10,000 items) then resolves to its first
+   * 10,000 items and this says what was left out; without it such a list rejects (`list_too_long`).
+   */
+  onListCut?: (cut: ListCut) => void;
 }
 
-async function fetchAny(client: HcloudClient, what: ListWhat, labelSelector: string | undefined): Promise<FolderData[ListWhat]> {
+/** One list request (all pages) for a folder's children, sorted as the tree shows them. */
+export async function fetchFolder<W extends ListWhat>(client: HcloudClient, what: W, options: FetchFolderOptions = {}): Promise<FolderData[W]> {
+  const { labelSelector, ...rest } = options;
+  return (await fetchAny(client, what, labelSelector || undefined, rest)) as FolderData[W];
+}
+
+async function fetchAny(client: HcloudClient, what: ListWhat, labelSelector: string | undefined, call: CallOptions): Promise<FolderData[ListWhat]> {
   const labels = labelSelector ? { labelSelector } : {};
   switch (what) {
     case 'servers':
-      return (await client.servers.listAll(labels)).sort(byName);
+      return (await client.servers.listAll(labels, call)).sort(byName);
     case 'floatingIps':
-      return (await client.floatingIps.listAll(labels)).sort((a, b) => a.ip.localeCompare(b.ip, undefined, { numeric: true }));
+      return (await client.floatingIps.listAll(labels, call)).sort((a, b) => a.ip.localeCompare(b.ip, undefined, { numeric: true }));
     case 'snapshots':
-      return (await client.images.listAll({ type: 'snapshot', ...labels })).sort(newestFirst);
+      return (await client.images.listAll({ type: 'snapshot', ...labels }, call)).sort(newestFirst);
     case 'backups':
-      return (await client.images.listAll({ type: 'backup', ...labels })).sort(newestFirst);
+      return (await client.images.listAll({ type: 'backup', ...labels }, call)).sort(newestFirst);
     case 'systemImages':
-      return (await client.images.listAll({ type: 'system' })).sort(byName);
+      return (await client.images.listAll({ type: 'system' }, call)).sort(byName);
     case 'sshKeys':
-      return (await client.sshKeys.listAll(labels)).sort(byName);
+      return (await client.sshKeys.listAll(labels, call)).sort(byName);
     case 'isos':
-      return (await client.isos.listAll()).sort(byName);
+      return (await client.isos.listAll({}, call)).sort(byName);
     case 'serverTypes':
-      return (await client.serverTypes.listAll()).sort((a, b) => a.cores - b.cores || a.memory - b.memory || a.name.localeCompare(b.name));
+      return (await client.serverTypes.listAll({}, call)).sort((a, b) => a.cores - b.cores || a.memory - b.memory || a.name.localeCompare(b.name));
     case 'locations':
-      return (await client.locations.listAll()).sort(byName);
+      return (await client.locations.listAll({}, call)).sort(byName);
     case 'datacenters':
-      return (await client.datacenters.listAll()).sort(byName);
+      return (await client.datacenters.listAll({}, call)).sort(byName);
     case 'prices':
-      return client.pricing.get();
+      return client.pricing.get(call);
   }
 }
 
 export type PolledKind = 'server' | 'image' | 'floatingIp';
 
 /** One GET to poll a resource; undefined when it is gone. */
-export async function fetchResource(client: HcloudClient, kind: 'server', id: number): Promise<Server | undefined>;
-export async function fetchResource(client: HcloudClient, kind: 'image', id: number): Promise<Image | undefined>;
-export async function fetchResource(client: HcloudClient, kind: PolledKind, id: number): Promise<Server | Image | FloatingIp | undefined>;
-export async function fetchResource(client: HcloudClient, kind: PolledKind, id: number): Promise<Server | Image | FloatingIp | undefined> {
+export async function fetchResource(client: HcloudClient, kind: 'server', id: number, options?: CallOptions): Promise<Server | undefined>;
+export async function fetchResource(client: HcloudClient, kind: 'image', id: number, options?: CallOptions): Promise<Image | undefined>;
+export async function fetchResource(client: HcloudClient, kind: PolledKind, id: number, options?: CallOptions): Promise<Server | Image | FloatingIp | undefined>;
+export async function fetchResource(client: HcloudClient, kind: PolledKind, id: number, options?: CallOptions): Promise<Server | Image | FloatingIp | undefined> {
   switch (kind) {
     case 'server':
-      return client.servers.get(id);
+      return client.servers.get(id, options);
     case 'image':
-      return client.images.get(id);
+      return client.images.get(id, options);
     case 'floatingIp':
-      return client.floatingIps.get(id);
+      return client.floatingIps.get(id, options);
   }
 }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { skippedItems } from '../api/resources/base';
+import type { ListCut, Priority } from '../api/transport';
 import type { Pricing } from '../api/types';
 import type { ClientPool } from '../projects/clientPool';
 import type { Project } from '../projects/projectStore';
@@ -95,7 +96,11 @@ export class ListFolderNode<W extends ListWhat = ListWhat> extends FolderBase {
   private loadedGeneration = -1;
   private failedGeneration = -1;
   private loading: Promise<void> | undefined;
+  /** Stops the load on its way; invalidate() fires it, since that load answers for the folder as it was. */
+  private abort: AbortController | undefined;
   private error: unknown;
+  /** What the transport left out of the last list (longer than its cap), if anything. */
+  private cut: ListCut | undefined;
   /** The last data fetched (undefined before the first load). */
   data: FolderData[W] | undefined;
   /** Called after each successful load (the project patches servers' Floating IPs). */
@@ -121,8 +126,10 @@ export class ListFolderNode<W extends ListWhat = ListWhat> extends FolderBase {
     return this.env.scope.project;
   }
 
+  /** Marks the folder for a fetch; a fetch on its way is stopped (its answer may predate the change) and never shown. */
   invalidate(): void {
     this.generation++;
+    this.abort?.abort();
   }
 
   private get stale(): boolean {
@@ -139,33 +146,43 @@ export class ListFolderNode<W extends ListWhat = ListWhat> extends FolderBase {
 
   /**
    * Fetches when stale: one request even when asked twice at once, and again when the folder was
-   * invalidated while a fetch was on its way (its answer may predate the change). A failure is kept
-   * (shown as an error node) until the next call.
+   * invalidated while a fetch was on its way (that fetch is stopped and its answer dropped). A
+   * failure is kept (shown as an error node) until the next call. `priority` goes with the list
+   * this call starts, if it starts one.
    */
-  async ensureLoaded(): Promise<void> {
+  async ensureLoaded(priority: Priority = 'user'): Promise<void> {
     while (this.stale) {
-      if (!this.loading) {
-        const generation = this.generation;
-        this.loading = (async () => {
-          try {
-            const client = await this.env.clients.get(this.project);
-            // Floating IPs and images name their server: the servers come first (once, if nobody opened them).
-            if (this.what === 'floatingIps' || this.what === 'snapshots' || this.what === 'backups') await this.env.scope.ensureServerNames();
-            const data = await fetchFolder(client, this.what, { labelSelector: this.labelSelector });
-            this.apply(data);
-            this.loadedGeneration = generation;
-            this.error = undefined;
-            this.env.host.folderLoaded(this);
-          } catch (e) {
-            this.error = e;
-            this.failedGeneration = generation;
-          } finally {
-            this.loading = undefined;
-          }
-        })();
-      }
+      if (!this.loading) this.loading = this.load(priority);
       await this.loading;
       if (this.error !== undefined && this.failedGeneration === this.generation) return;
+    }
+  }
+
+  private async load(priority: Priority): Promise<void> {
+    const generation = this.generation;
+    const abort = new AbortController();
+    this.abort = abort;
+    const current = () => generation === this.generation;
+    try {
+      const client = await this.env.clients.get(this.project);
+      // Floating IPs and images name their server: the servers come first (once, if nobody opened them).
+      if (this.what === 'floatingIps' || this.what === 'snapshots' || this.what === 'backups') await this.env.scope.ensureServerNames();
+      if (!current()) return;
+      let cut: ListCut | undefined;
+      const data = await fetchFolder(client, this.what, { labelSelector: this.labelSelector, signal: abort.signal, priority, onListCut: (c) => (cut = c) });
+      if (!current()) return; // superseded: a newer load shows its own answer
+      this.cut = cut;
+      this.apply(data);
+      this.loadedGeneration = generation;
+      this.error = undefined;
+      this.env.host.folderLoaded(this);
+    } catch (e) {
+      if (!current()) return; // stopped because a newer load replaced it: not a failure
+      this.error = e;
+      this.failedGeneration = generation;
+    } finally {
+      if (this.abort === abort) this.abort = undefined;
+      this.loading = undefined;
     }
   }
 
@@ -196,8 +213,8 @@ export class ListFolderNode<W extends ListWhat = ListWhat> extends FolderBase {
     if (this.stale && this.error !== undefined) return [MessageNode.error(this, folderNoun[this.what], this.error)];
     const filter = this.env.host.filterOf(this.project.id);
     const shown: TreeNode[] = this.order.filter((n) => !n.matches || n.matches(filter));
-    const unread = this.unreadNode();
-    if (unread) return [...shown, unread];
+    const notes = [this.cutNode(), this.unreadNode()].filter((n): n is MessageNode => n !== undefined);
+    if (notes.length) return [...shown, ...notes];
     if (shown.length === 0) {
       return [
         new MessageNode(this, `${this.id}/empty`, this.order.length ? `No ${folderNoun[this.what]} match "${filter}"` : this.labelSelector ? `No ${folderNoun[this.what]} with labels ${this.labelSelector}` : `No ${folderNoun[this.what]}`, {
@@ -206,6 +223,20 @@ export class ListFolderNode<W extends ListWhat = ListWhat> extends FolderBase {
       ];
     }
     return shown;
+  }
+
+  /** Says that the list was longer than the transport reads, and how long the API said it was. */
+  private cutNode(): MessageNode | undefined {
+    const cut = this.cut;
+    if (!cut) return undefined;
+    const count = (n: number) => n.toLocaleString('en-US');
+    const noun = folderNoun[this.what];
+    const size = cut.claimedItems !== null ? `the list has ${count(cut.claimedItems)}` : cut.claimedPages !== null ? `the list has ${count(cut.claimedPages)} pages` : 'the list is longer';
+    return new MessageNode(this, `${this.id}/cut`, `Showing the first ${count(cut.items)} ${noun}: ${size}`, {
+      detail: `the tree reads at most ${count(cut.pages)} pages of a list`,
+      icon: 'warning',
+      tokens: ['listCut'],
+    });
   }
 
   /** Says that items of the last answer could not be read and were left out (each is in the log once). */

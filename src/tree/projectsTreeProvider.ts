@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Priority } from '../api/transport';
 import type { Image, Server } from '../api/types';
 import type { ClientPool } from '../projects/clientPool';
 import type { Project, ProjectStore } from '../projects/projectStore';
@@ -64,8 +65,8 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.state = state ?? new MemoryMemento();
     this.policy = new RefreshPolicy(now, {
       intervalSeconds: readInterval(),
-      // `project/<id>` → what the project's client last read of its rate limit, refilled since.
-      budgetFraction: (projectKey) => remainingFraction(clients.rateLimitOf(projectKey.slice('project/'.length)), now()),
+      // `project/<id>` → the share of the project's request budget left now.
+      budgetFraction: (projectKey) => remainingFraction(clients.budgetOf(projectKey.slice('project/'.length))),
     });
     this.disposables.push(
       projects.onDidChange(() => this.refresh()),
@@ -248,10 +249,15 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   private refreshFolders(...folders: ListFolderNode[]): void {
+    this.reload('user', folders);
+  }
+
+  /** `background`: nobody waits for it (the periodic refresh); the project's request budget serves users first. */
+  private reload(priority: Priority, folders: ListFolderNode[]): void {
     for (const folder of folders) {
       folder.invalidate();
       // A folder nobody has opened is fetched when it is opened; one that was is fetched now.
-      if (folder.loaded) void folder.ensureLoaded().then(() => this.emitter.fire(folder));
+      if (folder.loaded) void folder.ensureLoaded(priority).then(() => this.emitter.fire(folder));
     }
   }
 
@@ -279,7 +285,7 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       if (item.reason === 'poll') return this.poll(item.key);
       if (item.reason === 'check') return this.check(item.key);
       const folder = this.findFolder(item.key);
-      if (folder) this.refreshFolders(folder);
+      if (folder) this.reload('background', [folder]);
     });
     this.schedule();
     await Promise.all(work);
@@ -334,12 +340,14 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     let settled: boolean;
     try {
       const client = await this.clients.get(p.project);
+      // A poll after the user's own command is theirs; one a change check started is background.
+      const call = { priority: w.origin === 'check' ? ('background' as const) : ('user' as const) };
       if (w.kind === 'server') {
-        const server = await fetchResource(client, 'server', w.id);
+        const server = await fetchResource(client, 'server', w.id, call);
         settled = isSettled('server', server);
         this.applyServer(p, w.id, server, w.origin);
       } else if (w.kind === 'image') {
-        const image = await fetchResource(client, 'image', w.id);
+        const image = await fetchResource(client, 'image', w.id, call);
         settled = isSettled('image', image);
         this.applyImage(p, w.id, image);
       } else {

@@ -23,8 +23,7 @@
 //   first poll after a command.
 
 import { DEFAULT_PER_PAGE } from '../api/http';
-import { RATE_LIMIT_WINDOW_MS } from '../api/rateLimit';
-import type { RateLimitInfo } from '../api/transport';
+import type { BudgetState } from '../api/transport';
 
 export type FolderClass = 'fast' | 'slow' | 'static';
 
@@ -379,13 +378,12 @@ export function budgetFactor(fraction: number | undefined): number {
 }
 
 /**
- * The fraction of the rate-limit budget left now, from the last RateLimit-* headers: what they said,
- * plus what the API refilled since (limit / hour), at most the limit. Undefined before any answer.
+ * The share of a project's request budget left now (the transport models the refill since the last
+ * answer and the requests sent after it: src/api/handlers/budget.ts). Undefined before any answer.
  */
-export function remainingFraction(info: RateLimitInfo | undefined, now: number): number | undefined {
-  if (!info || info.limit <= 0) return undefined;
-  const refilled = (Math.max(0, now - info.observedAt.getTime()) * info.limit) / RATE_LIMIT_WINDOW_MS;
-  return Math.min(info.limit, info.remaining + refilled) / info.limit;
+export function remainingFraction(budget: BudgetState | undefined): number | undefined {
+  if (!budget || budget.limit <= 0) return undefined;
+  return Math.min(budget.limit, budget.remaining) / budget.limit;
 }
 
 /** The project part of a tree key: `project/<id>/servers` → `project/<id>` (empty when there is none). */

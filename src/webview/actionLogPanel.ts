@@ -59,6 +59,11 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
   private view: ActionLogView;
   /** Bumped by every (re)load so answers of an older one are dropped. */
   private generation = 0;
+  /**
+   * Stops the requests of the current generation (its load, Load older, refresh, poll) when a newer
+   * load replaces it, when the project goes, and when the panel closes.
+   */
+  private requests = new AbortController();
   private busy: Promise<unknown> | undefined;
   private lastLoad = 0;
   private pollTimer: ReturnType<typeof setTimeout> | undefined;
@@ -85,6 +90,7 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
       env.feed.onDidChange((e) => this.onFeed(e)),
       env.projects.onDidChange(() => this.onProjectsChanged()),
       { dispose: () => this.stopTimers() },
+      { dispose: () => this.requests.abort() },
     );
     if (!this.project) this.setGone();
     else void this.load();
@@ -165,13 +171,14 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
   private async load(): Promise<void> {
     const project = this.project;
     if (!project) return this.setGone();
-    const generation = ++this.generation;
+    const generation = this.nextGeneration();
+    const { signal } = this.requests;
     this.stopTimers();
     this.update({ phase: 'loading', actions: [], hasMore: false, loadingMore: false, notice: undefined, message: undefined });
     try {
       this.client = await this.env.clients.get(project);
       const source = new ActionSource(this.client, { filter: this.view.panel.filter, scope: this.view.panel.scope }, undefined, this.memory);
-      const snapshot = await this.track(source.load());
+      const snapshot = await this.track(source.load(signal));
       if (generation !== this.generation) return;
       this.source = source;
       this.lastLoad = Date.now();
@@ -203,9 +210,10 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
     const source = this.source;
     if (!source || this.busy || !this.view.hasMore) return;
     const generation = this.generation;
+    const { signal } = this.requests;
     this.update({ loadingMore: true, notice: undefined });
     try {
-      const snapshot = await this.track(this.withClient(() => source.loadOlder()));
+      const snapshot = await this.track(this.withClient(() => source.loadOlder(signal)));
       if (generation === this.generation) this.show(snapshot, { loadingMore: false });
     } catch (e) {
       if (generation === this.generation) this.update({ loadingMore: false, notice: describeError(e, { action: 'Loading older actions' }) });
@@ -217,8 +225,9 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
     const source = this.source;
     if (!source || this.busy) return;
     const generation = this.generation;
+    const { signal } = this.requests;
     try {
-      const snapshot = await this.track(this.withClient(() => source.refresh()));
+      const snapshot = await this.track(this.withClient(() => source.refresh(signal)));
       this.lastLoad = Date.now();
       if (generation === this.generation) this.show(snapshot, { notice: undefined });
     } catch (e) {
@@ -234,10 +243,12 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
     const ids = this.idsToPoll();
     if (!source || !ids.length) return this.schedule();
     const generation = this.generation;
+    const { signal } = this.requests;
     try {
-      const fresh = await this.withClient((c) => c.actions.getMany(ids));
+      const fresh = await this.withClient((c) => c.actions.getMany(ids, { signal }));
       if (generation === this.generation) this.show(source.update(fresh), {});
     } catch (e) {
+      if (generation !== this.generation) return; // stopped by a newer load, which schedules its own
       this.env.log.warn(`Action log: polling running actions failed: ${describeError(e)}`);
     }
     this.pollDelay = Math.min(this.pollPolicy.max, Math.round(this.pollDelay * 1.5));
@@ -364,8 +375,15 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
     this.post({ type: 'state', view: next });
   }
 
+  /** A new generation: the requests of the one before stop, and their answers are dropped. */
+  private nextGeneration(): number {
+    this.requests.abort();
+    this.requests = new AbortController();
+    return ++this.generation;
+  }
+
   private setGone(): void {
-    this.generation++;
+    this.nextGeneration();
     this.stopTimers();
     this.source = undefined;
     this.update({

@@ -199,7 +199,7 @@ export class MetricsPanel extends WebviewPanelHost<MetricsToWebview, MetricsFrom
         if (isHcloudError(e, 'not_found')) {
           this.fail(`Server "${serverName}" (ID ${serverId}) no longer exists in project "${project.name}".`, false);
         } else {
-          const text = describeError(e, { action: `Loading the metrics of "${serverName}"`, rateLimitReset: client?.rateLimit?.reset });
+          const text = describeError(e, { action: `Loading the metrics of "${serverName}"` });
           this.deps.log.warn(text);
           this.fail(text, true);
         }

@@ -245,6 +245,76 @@ describe('action log', function () {
     assert.equal(await panel.receiveForTesting({ type: 'setFilter', filter: 'queued' }), false, 'an invalid message is dropped');
   });
 
+  describe('a newer load replaces one on its way (issue 10, finding 6)', () => {
+    afterEach(() => sim.setFaults({}));
+    const FILTERS = ['error', 'success', 'running', 'all'] as const;
+    /** The project's log, ready; then every action list answers after `latencyMs` (requests counted from here). */
+    const slowLog = async (latencyMs: number): Promise<ActionLogPanel> => {
+      script(...projectAnswer());
+      await run('hcloud.project.showActionLog');
+      const panel = await readyPanel(project.id);
+      sim.setFaults({ latencyMs, match: { path: /^\/(servers|floating_ips|images)\/actions$/ } });
+      sim.clearRequests();
+      return panel;
+    };
+
+    it('50 quick filter changes: each stops the lists of the one before, about one answered list per change, and the last filter shows', async () => {
+      const panel = await slowLog(100);
+      let last: (typeof FILTERS)[number] = 'all';
+      for (let i = 0; i < 50; i++) {
+        last = FILTERS[i % FILTERS.length];
+        void panel.receiveForTesting({ type: 'setFilter', filter: last });
+        await new Promise((r) => setTimeout(r, 20)); // long enough for its lists to be sent, far shorter than their latency
+      }
+      await until('the last filter\'s list', () => panel.current.phase === 'ready' && panel.current.panel.filter === last);
+      await panel.idle();
+      const lists = sim.requests.filter(isKindList);
+      const answered = lists.filter((r) => r.status !== 0);
+      const figures = `${lists.length} lists sent, ${answered.length} answered (${answered.filter((r) => r.query.status?.[0] !== last).length} of a replaced filter)`;
+      console.log(`      50 filter changes: ${figures}`);
+      assert.ok(answered.length <= 50, `at most one answered list per change: ${figures}`);
+      assert.ok(answered.filter((r) => r.query.status?.[0] === last).length >= 3, `the last filter's three lists: ${figures}`);
+      assert.deepEqual(panel.current.actions.map((a) => a.id), newest(sim, (r) => ofKinds(r) && r.action.status === last).slice(0, 25));
+    });
+
+    it('a filter change while a refresh is on its way: its lists stop and their answers never show', async () => {
+      const panel = await slowLog(150);
+      void panel.receiveForTesting({ type: 'refresh' });
+      await until('the refresh on its way', () => sim.requests.filter(isKindList).length === 3);
+      await panel.receiveForTesting({ type: 'setFilter', filter: 'error' });
+      await until('the failed actions', () => panel.current.phase === 'ready' && panel.current.panel.filter === 'error');
+      await panel.idle();
+      const refresh = sim.requests.filter((r) => isKindList(r) && !r.query.status);
+      assert.deepEqual(refresh.map((r) => r.status), [0, 0, 0], 'the refresh was stopped before its answers');
+      assert.deepEqual(panel.current.actions.map((a) => a.id), newest(sim, (r) => ofKinds(r) && r.action.status === 'error'));
+    });
+
+    it('a filter change while "Load older" is on its way: the older pages stop and never show', async () => {
+      // The servers' list needs a page 2 (more than 25 actions), whatever ran before.
+      const target = server('api-staging');
+      while ((await client.servers.listKindActions({ perPage: 25 })).pagination?.nextPage == null) {
+        await client.waitForActions(await client.servers.changeProtection(target.id, { delete: false, rebuild: false }));
+      }
+      const panel = await slowLog(150);
+      assert.equal(panel.current.hasMore, true);
+      const rec = record(panel);
+      try {
+        void panel.receiveForTesting({ type: 'loadOlder' });
+        await until('an older page on its way', () => sim.requests.some((r) => isKindList(r) && r.query.page?.[0] === '2'));
+        await panel.receiveForTesting({ type: 'setFilter', filter: 'error' });
+        await until('the failed actions', () => panel.current.phase === 'ready' && panel.current.panel.filter === 'error');
+        await panel.idle();
+        const older = sim.requests.filter((r) => isKindList(r) && r.query.page?.[0] === '2');
+        assert.ok(older.length > 0 && older.every((r) => r.status === 0), `older pages stopped (${older.map((r) => r.status).join(', ')})`);
+        assert.ok(rec.views.every((v) => v.actions.length <= 25), 'no view with the older page');
+        assert.deepEqual(panel.current.actions.map((a) => a.id), newest(sim, (r) => ofKinds(r) && r.action.status === 'error'));
+        assert.equal(panel.current.loadingMore, false);
+      } finally {
+        rec.dispose();
+      }
+    });
+  });
+
   it('an API error shows its message; Retry loads the list', async () => {
     await closeAll();
     sim.setFaults({ failNext: 1, statuses: [401], match: { path: /^\/servers\/actions$/ } });

@@ -23,6 +23,7 @@ type Api = Awaited<ReturnType<typeof testingApi>>;
 
 const TOKEN = 'metrics-panel-token-5a0c';
 const PROJECT = 'metrics-panel';
+const SECONDS = { '1h': 3600, '6h': 6 * 3600, '24h': 86_400, '7d': 7 * 86_400, '30d': 30 * 86_400 } as const;
 
 describe('metrics panel', function () {
   this.timeout(60_000);
@@ -189,6 +190,29 @@ describe('metrics panel', function () {
     assert.equal(Date.parse(r.query.start[0]), start * 1000);
     assert.equal(Date.parse(r.query.end[0]), end * 1000);
     assert.equal(r.query.step[0], '60');
+  });
+
+  it('five quick range changes: each stops the request before it; only the last range is answered and drawn (issue 10, finding 6)', async () => {
+    const web1 = await server('web-1');
+    const panel = await open(web1);
+    const posted = record(panel);
+    sim.setFaults({ latencyMs: 100, match: { path: /\/metrics$/ } });
+    sim.clearRequests();
+    panel.lastRendered = undefined;
+    const ranges = ['6h', '24h', '7d', '30d', '6h'] as const;
+    for (const id of ranges) {
+      void panel.receiveForTesting({ type: 'setRange', range: { kind: 'preset', id } });
+      await new Promise((r) => setTimeout(r, 40)); // its request is (usually) sent, and far from answered
+    }
+    await until('the last range drawn', () => panel.lastRendered);
+    const requests = metricsRequests(web1.id);
+    const answered = requests.filter((r) => r.status !== 0).map((r) => window(r).seconds);
+    assert.deepEqual(answered, [SECONDS['6h']], `only the last range is answered (${requests.length - answered.length} replaced requests stopped on their way)`);
+    assert.equal(window(requests[requests.length - 1]).seconds, SECONDS['6h']);
+    const data = posted.filter((m) => m.type === 'data');
+    assert.equal(data.length, 1, 'one data message: the last range');
+    assert.equal(data[0].type === 'data' && data[0].end - data[0].start, 6 * 3600);
+    assert.deepEqual(panel.panelState.range, { kind: 'preset', id: '6h' });
   });
 
   it('an API error shows the API\'s message and Retry loads again', async () => {

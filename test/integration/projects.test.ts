@@ -169,13 +169,17 @@ describe('projects', function () {
   });
 
   it('shows an error node with Retry when a project cannot load, instead of throwing', async () => {
-    const project = await api.projects.add('unreachable', 'http://127.0.0.1:9/v1', TOKEN);
+    // An endpoint that never gives an answer: https to the simulator's plain-http port fails the
+    // TLS handshake, a failure the client does not retry (a refused connection would be retried
+    // for the 15 s retry window).
+    const host = new URL(sim.url).host;
+    const project = await api.projects.add('unreachable', `https://${host}/v1`, TOKEN);
     const projectNode = (await api.tree.getChildren()).find((n) => n.id === `project/${project.id}`)!;
     const [node, ...rest] = await serversUnder(api, projectNode);
     assert.equal(rest.length, 0);
     const item = node.getTreeItem();
     assert.equal(item.label, 'Could not load servers');
-    assert.match(String(item.description), /127\.0\.0\.1:9/);
+    assert.match(String(item.description), new RegExp(`Cannot connect securely to ${host.replace(/\./g, '\\.')} \\(TLS`));
     assert.match(String(item.contextValue), /;retryable;/);
     assert.equal(item.command?.command, 'hcloud.node.retry');
     assert.ok(!JSON.stringify([item.label, item.description, item.tooltip, item.contextValue]).includes(TOKEN));

@@ -2,10 +2,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { HcloudClient } from '../../src/api/client';
+import type { ClientPool } from '../../src/projects/clientPool';
 import type { Project } from '../../src/projects/projectStore';
 import { startSimulator } from '../../src/sim/simulator';
-import type { Simulator } from '../../src/sim/types';
+import type { RecordedRequest, Simulator } from '../../src/sim/types';
+import type { ListFolderNode } from '../../src/tree/folderNode';
 import type { TreeNode } from '../../src/tree/node';
+import { ProjectNode } from '../../src/tree/projectNode';
 import { testingApi } from './support/extensionApi';
 import { ScriptedInput } from './support/scriptedInput';
 
@@ -25,6 +28,21 @@ const tooltip = (node: TreeNode) => {
   const t = node.getTreeItem().tooltip;
   return shown(typeof t === 'string' ? t : t?.value ?? '');
 };
+
+/**
+ * Samples `read` every few ms until stop() (what a render of the tree could show meanwhile).
+ * The samples, de-duplicated in a row.
+ */
+function sample<T>(read: () => T): { seen: T[]; stop(): T[] } {
+  const seen: T[] = [];
+  const take = () => {
+    const v = read();
+    if (!seen.length || JSON.stringify(seen[seen.length - 1]) !== JSON.stringify(v)) seen.push(v);
+  };
+  take();
+  const timer = setInterval(take, 5);
+  return { seen, stop: () => (clearInterval(timer), take(), seen) };
+}
 
 async function waitFor(what: string, condition: () => boolean, timeoutMs = 10_000): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -360,6 +378,78 @@ describe('tree', function () {
     assert.ok(!names.includes('web-2'), 'the server left the Servers folder');
     await waitFor('the Floating IP shows unassigned', () => /^unassigned/.test(desc(fipNode)));
     assert.match(ctx(fipNode), /;unassigned;/);
+  });
+
+  describe('a newer load replaces one on its way (issue 10, finding 6)', () => {
+    /** GET /servers lists (not the era probes of a command: those ask per_page=1). */
+    const lists = (): RecordedRequest[] => sim.requests.filter((r) => r.method === 'GET' && r.path === '/servers' && r.query.per_page?.[0] !== '1');
+    const childLabels = (folder: TreeNode) => (folder as ListFolderNode).children().map(label);
+
+    it('Refresh twice while the first list is on its way: the first is stopped before its answer, the second shows', async () => {
+      const servers = await folder('servers');
+      const vpn = await byLabel(servers, 'vpn-hel');
+      const id = Number(vpn.id.split('/').pop());
+      sim.setFaults({ latencyMs: 150, match: { method: 'GET', path: /^\/servers$/ } });
+      sim.clearRequests();
+      try {
+        await vscode.commands.executeCommand('hcloud.project.refresh', projectNode);
+        const first = api.tree.getChildren(servers);
+        await waitFor('the first list on its way', () => lists().length === 1);
+        await simCall('PUT', `/servers/${id}`, { name: 'vpn-hel-renamed' });
+        await vscode.commands.executeCommand('hcloud.project.refresh', projectNode);
+        const [a, b] = await Promise.all([first, api.tree.getChildren(servers)]);
+        assert.ok(a.includes(vpn) && b.includes(vpn), 'the same node instance');
+        assert.equal(label(vpn), 'vpn-hel-renamed');
+        assert.deepEqual(lists().map((r) => r.status), [0, 200], 'the first list was stopped before its answer');
+      } finally {
+        sim.setFaults({});
+        await simCall('PUT', `/servers/${id}`, { name: 'vpn-hel' });
+      }
+    });
+
+    it('Filter by Labels changed while the folder loads: the first list is stopped and only the new selector\'s servers show', async () => {
+      const servers = await folder('servers');
+      const all = (await api.tree.getChildren(servers)).map(label);
+      const staging = (await client.servers.listAll({ labelSelector: 'env=staging' })).map((s) => s.name).sort((a, b) => a.localeCompare(b));
+      assert.ok(staging.length > 0 && staging.length < all.length);
+      sim.setFaults({ latencyMs: 150, match: { method: 'GET', path: /^\/servers$/ } });
+      sim.clearRequests();
+      const shown = sample(() => childLabels(servers));
+      try {
+        api.setUserInput(new ScriptedInput([{ inputBox: 'env=production' }]));
+        await vscode.commands.executeCommand('hcloud.view.filterByLabels', projectNode);
+        await waitFor('the production list on its way', () => lists().length === 1);
+        api.setUserInput(new ScriptedInput([{ inputBox: 'env=staging' }]));
+        await vscode.commands.executeCommand('hcloud.view.filterByLabels', projectNode);
+        assert.deepEqual((await api.tree.getChildren(servers)).map(label), staging);
+        assert.deepEqual(shown.stop(), [all, staging], 'never the production servers');
+        assert.deepEqual(lists().map((r) => [r.query.label_selector?.[0], r.status]), [['env=production', 0], ['env=staging', 200]]);
+      } finally {
+        shown.stop();
+        sim.setFaults({});
+        await vscode.commands.executeCommand('hcloud.view.clearFilter', projectNode);
+      }
+    });
+  });
+
+  it('a list longer than the cap shows its first items and says that it was cut, no error (issue 10, finding 7)', async () => {
+    // 480 servers and a transport that reads 3 pages: the tree's own folder, on a client with a small cap.
+    const big = await startSimulator({ token: TOKEN, seed: 'empty', extraServers: 480 });
+    const small = new HcloudClient({ token: TOKEN, endpoint: big.url, maxListPages: 3 });
+    try {
+      const node = new ProjectNode(project, { get: async () => small } as unknown as ClientPool);
+      const nodes = await node.folders.servers.getChildren();
+      assert.equal(nodes.length, 151);
+      const note = nodes[150];
+      assert.equal(label(note), 'Showing the first 150 servers: the list has 480');
+      assert.equal(desc(note), 'the tree reads at most 3 pages of a list');
+      assert.equal(ctx(note), ';message;listCut;');
+      assert.ok(nodes.slice(0, 150).every((n) => /^;server;/.test(ctx(n))));
+      assert.deepEqual(big.requests.map((r) => r.query.page[0]).sort(), ['1', '2', '3']);
+    } finally {
+      small.dispose();
+      await big.close();
+    }
   });
 
   it('a folder that fails shows an error node; Retry loads it', async () => {

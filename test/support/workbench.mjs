@@ -2,8 +2,9 @@
 // the e2e scenarios in test/e2e. Selectors follow /work/shared/notes/vscode-offline.md.
 
 /**
- * A scenario: `run` gets the page (a freshly loaded workbench with the extension in
- * development mode) and helpers. `skip` (true or a reason) skips it; `timeoutMs` overrides
+ * A scenario: `run` gets the page (a workbench with the extension in development mode: freshly
+ * loaded for the first scenario of a spec file, as the previous scenario left it for the next
+ * ones; see scripts/vscode/run-e2e.mjs) and helpers. `skip` (true or a reason) skips it; `timeoutMs` overrides
  * the runner's default.
  * @typedef {{ name: string, run: (ctx: ScenarioContext) => Promise<void>, skip?: boolean | string, timeoutMs?: number }} Scenario
  * @typedef {{ page: import('playwright-core').Page, wb: Workbench, screenshot: (name: string) => Promise<string>, env: Record<string, string>, outDir: string }} ScenarioContext
@@ -14,6 +15,8 @@ export class Workbench {
   /** @param {import('playwright-core').Page} page */
   constructor(page) {
     this.page = page;
+    /** Set by leaveCleanProfile: the page is a freshly reloaded, clean workbench. */
+    this.reloadedClean = false;
   }
 
   /** The activity-bar entry of a view container, by its title. */
@@ -271,6 +274,8 @@ export class Workbench {
     await this.page.locator('[id="workbench.view.explorer"]').waitFor({ state: 'visible' });
     await this.reloadWindow();
     await this.page.locator('[id="workbench.view.explorer"]').waitFor({ state: 'visible' });
+    // What a new tab would load now: the runner hands this page to the next spec file. Call this last.
+    this.reloadedClean = true;
   }
 
   /** Switches the colour theme through "Preferences: Color Theme" (e.g. "Dark Modern"). */

@@ -3,17 +3,19 @@
 // an Outcome; none throws. HttpTransport (../http.ts) assembles the chain, top to bottom:
 //
 //   retry        GETs again after 5xx / network faults / a timeout, with backoff   (./retry.ts)
-//   rateLimit    reads RateLimit-*; waits after a 429 (GET), says when it is over   (./rateLimit.ts)
+//   budget       one request budget per project, fed by RateLimit-*: every try waits its turn
+//                in a queue (user calls first); a 429 sends a GET back to the queue, fails a
+//                write; a wait past the cap fails at once, saying when          (./budget.ts)
 //   log          one request-log entry per exchange, never the token                (./log.ts)
 //   errors       an answer or a fault -> body or HcloudError (scrubbed) + retry class (./errors.ts)
 //   exchange     one HTTP exchange: headers, timeout, the body read under a size cap  (./exchange.ts)
 //
-// Pagination (./list.ts) sits above the chain: listAll calls it once per page.
-// A per-project request budget goes in the place of `rateLimit`: it sees every try (retries
-// included), can hold a call until the budget allows it, and reads every answer's headers.
+// Pagination (./list.ts) sits above the chain: listAll calls it once per page. The budget sits
+// below retry, so it sees every try (retries included), and a backoff wait holds no place in its
+// queue.
 
 import type { HcloudError } from '../errors';
-import type { Clock, FetchResponseLike, HttpMethod } from '../transport';
+import type { Clock, FetchResponseLike, HttpMethod, Priority } from '../transport';
 
 export type { Clock };
 
@@ -37,6 +39,8 @@ export interface Call {
   body?: string;
   signal?: AbortSignal;
   timeoutMs: number;
+  /** Its place in the request budget's queue. */
+  priority: Priority;
   /** Shared by every try of this call: the log numbers the exchanges with it. */
   exchanges: number;
 }

@@ -33,7 +33,7 @@ export const RUNNING_POLL = { min: 2000, max: 10_000 };
 interface Stream {
   /** e.g. `all`, `server/42` */
   key: string;
-  fetch(params: ActionListParams): Promise<{ items: Action[]; hasNext: boolean }>;
+  fetch(params: ActionListParams, signal: AbortSignal | undefined): Promise<{ items: Action[]; hasNext: boolean }>;
   /** Page to fetch next; null when the stream has no more. */
   nextPage: number | null;
   /** `started` (ms) of the oldest action fetched from it; +Infinity before the first page. */
@@ -131,43 +131,47 @@ export class ActionSource {
     return this.names.size > before;
   }
 
-  /** The first page (or pages, when merged streams need more to fill one). */
-  async load(): Promise<ActionSnapshot> {
+  /**
+   * The first page (or pages, when merged streams need more to fill one). `signal` (here and in
+   * loadOlder and refresh) stops the requests on their way and those not sent yet: a newer load
+   * replaced this one.
+   */
+  async load(signal?: AbortSignal): Promise<ActionSnapshot> {
     this.fetched.clear();
     this.limit = this.pageSize;
     const scope = this.query.scope;
     if (scope) {
       this.streams = [this.resourceStream(scope.kind, scope.id)];
-      await this.fetchFirstPages(this.streams);
+      await this.fetchFirstPages(this.streams, signal);
     } else {
       const era = this.client.era;
       const perKind = era === '2026' || (era === undefined && this.memory.perKind);
       this.streams = perKind ? this.kindStreams() : [this.projectStream()];
       try {
-        await this.fetchFirstPages(this.streams);
+        await this.fetchFirstPages(this.streams, signal);
       } catch (e) {
         // Not known to be today's API, and it refused the unfiltered list: it is (remembered).
         if (perKind || era === '2018' || !(isHcloudError(e, 'deprecated_api_endpoint') || isRefusal(e))) throw e;
         this.memory.perKind = true;
         this.streams = this.kindStreams();
-        await this.fetchFirstPages(this.streams);
+        await this.fetchFirstPages(this.streams, signal);
       }
     }
-    await this.fill();
+    await this.fill(signal);
     return this.snapshot();
   }
 
   /** One more page of older actions. */
-  async loadOlder(): Promise<ActionSnapshot> {
+  async loadOlder(signal?: AbortSignal): Promise<ActionSnapshot> {
     this.limit = Math.max(this.limit, this.shown().length) + this.pageSize;
-    await this.fill();
+    await this.fill(signal);
     return this.snapshot();
   }
 
   /** Page 1 of every stream again (new actions, changed states). */
-  async refresh(): Promise<ActionSnapshot> {
-    await Promise.all(this.streams.map((s) => this.fetchPage(s, 1)));
-    await this.fill();
+  async refresh(signal?: AbortSignal): Promise<ActionSnapshot> {
+    await Promise.all(this.streams.map((s) => this.fetchPage(s, 1, signal)));
+    await this.fill(signal);
     return this.snapshot();
   }
 
@@ -217,23 +221,23 @@ export class ActionSource {
   }
 
   /** Fetches the page of the stream that holds the others back until `limit` can be shown. */
-  private async fill(): Promise<void> {
+  private async fill(signal: AbortSignal | undefined): Promise<void> {
     for (;;) {
       if (this.visible().length >= this.limit) return;
       const open = this.streams.filter((s) => s.nextPage !== null);
       if (!open.length) return;
       const next = open.reduce((a, b) => (b.oldest > a.oldest ? b : a));
-      await this.fetchPage(next, next.nextPage as number);
+      await this.fetchPage(next, next.nextPage as number, signal);
     }
   }
 
-  private async fetchFirstPages(streams: Stream[]): Promise<void> {
-    await Promise.all(streams.map((s) => this.fetchPage(s, 1)));
+  private async fetchFirstPages(streams: Stream[], signal: AbortSignal | undefined): Promise<void> {
+    await Promise.all(streams.map((s) => this.fetchPage(s, 1, signal)));
   }
 
-  private async fetchPage(stream: Stream, page: number): Promise<void> {
+  private async fetchPage(stream: Stream, page: number, signal: AbortSignal | undefined): Promise<void> {
     const status = this.query.filter === 'all' ? undefined : this.query.filter;
-    const { items, hasNext } = await stream.fetch({ page, perPage: this.pageSize, status, sort: ['started:desc', 'id:desc'] });
+    const { items, hasNext } = await stream.fetch({ page, perPage: this.pageSize, status, sort: ['started:desc', 'id:desc'] }, signal);
     for (const a of items) this.fetched.set(a.id, a);
     const oldest = items.length ? Math.min(...items.map((a) => a.started.getTime())) : -Infinity;
     // A refresh (page 1 again): the stream's paging stays where it was.
@@ -258,8 +262,8 @@ export class ActionSource {
       key: 'all',
       nextPage: 1,
       oldest: Infinity,
-      fetch: async (params) => {
-        const r = await this.client.actions.list(params);
+      fetch: async (params, signal) => {
+        const r = await this.client.actions.list(params, { signal });
         return { items: r.items, hasNext: hasNext(r.pagination, params.page ?? 1) };
       },
     };
@@ -275,8 +279,8 @@ export class ActionSource {
       key: `${apiType(kind)}/${id}`,
       nextPage: 1,
       oldest: Infinity,
-      fetch: async (params) => {
-        const r = await this.resourceOf(kind).listActions(id, params);
+      fetch: async (params, signal) => {
+        const r = await this.resourceOf(kind).listActions(id, params, { signal });
         return { items: r.items, hasNext: hasNext(r.pagination, params.page ?? 1) };
       },
     };
@@ -288,8 +292,8 @@ export class ActionSource {
       key: apiType(kind),
       nextPage: 1,
       oldest: Infinity,
-      fetch: async (params: ActionListParams) => {
-        const r = await this.resourceOf(kind).listKindActions(params);
+      fetch: async (params: ActionListParams, signal: AbortSignal | undefined) => {
+        const r = await this.resourceOf(kind).listKindActions(params, { signal });
         return { items: r.items, hasNext: hasNext(r.pagination, params.page ?? 1) };
       },
     }));

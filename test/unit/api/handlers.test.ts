@@ -3,19 +3,20 @@
 
 import assert from 'node:assert/strict';
 import { HcloudError } from '../../../src/api/errors';
+import { budgetHandler, RequestBudget } from '../../../src/api/handlers/budget';
 import type { Call, Handler, Outcome, Retry } from '../../../src/api/handlers/chain';
 import { errorsHandler } from '../../../src/api/handlers/errors';
 import type { Exchanged } from '../../../src/api/handlers/exchange';
 import { logHandler } from '../../../src/api/handlers/log';
-import { rateLimitHandler } from '../../../src/api/handlers/rateLimit';
 import { retryHandler } from '../../../src/api/handlers/retry';
+import { possibleAgain } from '../../../src/api/rateLimit';
 import type { HttpMethod, RequestLogEntry } from '../../../src/api/transport';
 import { FakeClock } from './fakeClock';
 
 const headers = (values: Record<string, string> = {}) => ({ get: (name: string) => values[name.toLowerCase()] ?? null });
 
 function call(method: HttpMethod = 'GET'): Call {
-  return { method, target: { url: 'http://127.0.0.1/v1/servers', path: '/servers', logPath: '/servers' }, timeoutMs: 1000, exchanges: 0 };
+  return { method, target: { url: 'http://127.0.0.1/v1/servers', path: '/servers', logPath: '/servers' }, timeoutMs: 1000, priority: 'user', exchanges: 0 };
 }
 
 const ok: Outcome = { ok: true, status: 200, headers: headers(), body: { servers: [] } };
@@ -67,22 +68,44 @@ describe('HTTP chain handlers, each alone', () => {
     assert.deepEqual(endless.waits, [500, 1000, 2000, 4000, 4000, 3500], 'the last wait ends at the window');
   });
 
-  it('rateLimit: waits out a 429 for a GET (not a try), returns it at once for a write, with one time in the message', async () => {
-    const clock = new FakeClock();
-    const seen: number[] = [];
-    const h429 = headers({ 'ratelimit-limit': '3600', 'ratelimit-remaining': '0', 'ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600) });
-    const deps = { clock, maxWaitMs: 60_000, onRateLimit: (i: { remaining: number }) => seen.push(i.remaining), latest: () => undefined };
+  it('budget: a 429 sends a GET back to the queue until one request has refilled; a write fails at once with one time', async () => {
+    const clock = new FakeClock(undefined, Date.UTC(2026, 0, 1, 12));
+    const h429 = headers({ 'ratelimit-limit': '3600', 'ratelimit-remaining': '0', 'ratelimit-reset': String(Math.floor(clock.now() / 1000) + 3600) });
+    const budget = new RequestBudget({ clock, maxWaitMs: 60_000 });
     const get = scripted(failed('rateLimit', 429, h429), ok);
-    assert.equal((await rateLimitHandler(get, deps)(call())).ok, true);
-    assert.deepEqual(clock.waits, [1000]);
-    assert.deepEqual(seen, [0]);
+    assert.equal((await budgetHandler(get, budget)(call())).ok, true);
+    assert.deepEqual(clock.waits, [1000], 'one refill at 3600/h, not the full reset');
+    assert.equal(budget.rateLimit?.remaining, 0);
 
+    // The budget is spent again (the GET took the refilled request): the write waits its turn, once.
     const post = scripted(failed('rateLimit', 429, h429));
-    const outcome = await rateLimitHandler(post, deps)(call('POST'));
+    const outcome = await budgetHandler(post, budget)(call('POST'));
+    assert.deepEqual(clock.waits, [1000, 1000], 'held in the queue before it was sent');
     assert.ok(!outcome.ok);
     assert.equal(outcome.retry, 'none');
+    assert.equal(outcome.error.message, `limit reached. ${possibleAgain(1000, clock.now())}`);
     assert.match(outcome.error.message, /^limit reached\. Requests are possible again in about 1 s \(at \d\d:\d\d:\d\d\)\.$/);
     assert.equal(post.calls, 1);
+  });
+
+  it('budget: a turn further away than maxWaitMs fails at once, and an API message with a time of its own loses it', async () => {
+    const clock = new FakeClock(undefined, Date.UTC(2026, 0, 1, 12));
+    const h429 = headers({ 'ratelimit-limit': '10', 'ratelimit-remaining': '0', 'ratelimit-reset': String(Math.floor(clock.now() / 1000) + 3600) });
+    const budget = new RequestBudget({ clock, maxWaitMs: 60_000 });
+    const error = new HcloudError({ code: 'rate_limit_exceeded', message: 'try again in 61 minutes', status: 429 });
+    const get = scripted({ ok: false, retry: 'rateLimit', status: 429, headers: h429, error });
+    const outcome = await budgetHandler(get, budget)(call());
+    assert.ok(!outcome.ok);
+    assert.equal(get.calls, 1);
+    assert.deepEqual(clock.waits, [], 'no wait: 10/h refills one request in 6 min');
+    assert.equal(outcome.error.message, `The project's API rate limit (10 requests per hour) is used up. ${possibleAgain(360_000, clock.now())}`);
+    assert.match(outcome.error.message, /in about 6 min \(at /);
+    // Not sent at all: the budget is known to be spent.
+    const notSent = await budgetHandler(get, budget)(call('POST'));
+    assert.ok(!notSent.ok);
+    assert.equal(get.calls, 1);
+    assert.equal(notSent.status, 0);
+    assert.match(notSent.error.message, /^The project's API rate limit \(10 requests per hour\) is used up: POST \/servers was not sent\. Requests are possible again in about 6 min \(at \d\d:\d\d:\d\d\)\.$/);
   });
 
   it('log: one entry per exchange with its try number and error code', async () => {

@@ -1,9 +1,9 @@
-// The pure helpers behind HttpTransport: rate-limit wait policy, Link / meta parsing, the page pool.
+// The pure helpers behind HttpTransport: rate-limit arithmetic, Link / meta parsing, the page pool.
 
 import assert from 'node:assert/strict';
 import { codeForStatus, encodeQuery, tokenProblem } from '../../../src/api/http';
 import { knownLastPage, pageInfoFromBody, pageInfoFromLink, parseLinkHeader, runPool } from '../../../src/api/pagination';
-import { formatDuration, rateLimitWaitMs, readRateLimit, retryAfterMs } from '../../../src/api/rateLimit';
+import { formatClock, formatDuration, msUntilRefilled, possibleAgain, readRateLimit, refilled, retryAfterMs } from '../../../src/api/rateLimit';
 
 function headers(values: Record<string, string>) {
   const lower = Object.fromEntries(Object.entries(values).map(([k, v]) => [k.toLowerCase(), v]));
@@ -23,16 +23,30 @@ describe('HttpTransport helpers', () => {
       assert.equal(readRateLimit(headers({ 'RateLimit-Limit': '3600', 'RateLimit-Remaining': '17' }), now)?.reset.getTime(), now + 3_583_000);
     });
 
-    it('waits for one refilled request, not for the full reset', () => {
-      const info = (limit: number, resetInMs: number) => ({ limit, remaining: 0, reset: new Date(now + resetInMs), observedAt: new Date(now) });
-      assert.equal(rateLimitWaitMs(info(3600, 3_600_000), undefined, now), 1000);
-      assert.equal(rateLimitWaitMs(info(36_000, 3_600_000), undefined, now), 100);
-      assert.equal(rateLimitWaitMs(info(10, 3_600_000), undefined, now), 360_000);
-      assert.equal(rateLimitWaitMs(info(3600, 400), undefined, now), 400, 'the reset comes first');
-      assert.equal(rateLimitWaitMs(info(3600, -5000), undefined, now), 1000, 'a reset in the past: one refill');
-      assert.equal(rateLimitWaitMs(info(3600, 3_600_000), 7000, now), 7000, 'Retry-After wins');
-      assert.equal(rateLimitWaitMs(info(3600, 1), undefined, now), 50, 'never a busy loop');
-      assert.equal(rateLimitWaitMs(undefined, undefined, now), 1000, 'the documented default limit');
+    it('refills limit/3600 requests a second, up to the limit', () => {
+      assert.equal(refilled(0, 1000, 3600), 1);
+      assert.equal(refilled(0, 100, 36_000), 1);
+      assert.equal(refilled(-2, 1000, 3600), -1, 'requests sent beyond the last answer are paid back first');
+      assert.equal(refilled(3590, 60_000, 3600), 3600, 'never above the limit');
+      assert.equal(refilled(5, -1000, 3600), 5, 'a clock going back refills nothing');
+    });
+
+    it('waits for the requests needed, not for the full reset', () => {
+      assert.equal(msUntilRefilled(0, 1, 3600), 1000);
+      assert.equal(msUntilRefilled(0, 1, 360), 10_000);
+      assert.equal(msUntilRefilled(0, 1, 10), 360_000);
+      assert.equal(msUntilRefilled(0.5, 1, 3600), 500);
+      assert.equal(msUntilRefilled(2, 1, 3600), 0);
+      assert.equal(msUntilRefilled(0, 8, 3600), 8000, 'the 8th caller in line');
+      assert.equal(msUntilRefilled(0, 20, 10), 7_200_000, 'a line longer than the limit refills one by one');
+      assert.equal(msUntilRefilled(0, 1, 0), Infinity);
+    });
+
+    it('says one time, the same in seconds and on the clock', () => {
+      assert.equal(possibleAgain(9000, now), `Requests are possible again in about 9 s (at ${formatClock(new Date(now + 9000))}).`);
+      assert.equal(possibleAgain(8200, now), `Requests are possible again in about 9 s (at ${formatClock(new Date(now + 9000))}).`, 'rounded up, both parts');
+      assert.equal(possibleAgain(250, now), `Requests are possible again in about 250 ms (at ${formatClock(new Date(now + 250))}).`);
+      assert.equal(possibleAgain(70_000, now), `Requests are possible again in about 1 min 10 s (at ${formatClock(new Date(now + 70_000))}).`);
     });
 
     it('reads Retry-After as seconds or as a date', () => {
@@ -43,8 +57,8 @@ describe('HttpTransport helpers', () => {
 
     it('formats durations for people', () => {
       assert.deepEqual(
-        [250, 1000, 1500, 59_000, 360_000, 3_600_000, 3_900_000].map(formatDuration),
-        ['250 ms', '1 s', '1.5 s', '59 s', '6 min', '1 h', '1 h 5 min'],
+        [250, 1000, 1500, 59_000, 100_000, 360_000, 900_000, 3_600_000, 3_900_000].map(formatDuration),
+        ['250 ms', '1 s', '1.5 s', '59 s', '1 min 40 s', '6 min', '15 min', '1 h', '1 h 5 min'],
       );
     });
   });

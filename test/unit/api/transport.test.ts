@@ -561,10 +561,16 @@ describe('HttpTransport', function () {
         assert.equal(err.code, 'rate_limit_exceeded');
         assert.match(err.message, /^limit of 10 requests per hour reached\. Requests are possible again in about 6 min \(at /);
         assert.equal(raw.requests.length, 1);
-        // A short cap gives up just as fast, even with the simulator's 100 ms refill.
-        sim.setRateLimitRemaining(0);
-        await rejection(transport({ maxRateLimitWaitMs: 10 }).request('GET', '/servers'));
-        assert.equal(sim.requests.length, 1);
+        // A short cap gives up just as fast, even with a 100 ms refill. This simulator's clock stands
+        // still, so a slow machine cannot refill the budget before the request arrives.
+        const frozen = await startSimulator({ port: 0, token: TOKEN, seed: 'empty', rateLimit: SIM_RATE_LIMIT, now: () => 1_800_000_000_000 });
+        try {
+          frozen.setRateLimitRemaining(0);
+          await rejection(transport({ endpoint: frozen.url, maxRateLimitWaitMs: 10 }).request('GET', '/servers'));
+          assert.deepEqual(frozen.requests.map((r) => r.status), [429]);
+        } finally {
+          await frozen.close();
+        }
       } finally {
         await raw.close();
       }

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { HcloudClient } from '../../../src/api/client';
 import { HcloudError } from '../../../src/api/errors';
 import { describeError } from '../../../src/commands/describeError';
+import { startSimulator } from '../../../src/sim/simulator';
 
 describe('describeError', () => {
   it('shows the API message with field details and the code', () => {
@@ -22,11 +24,24 @@ describe('describeError', () => {
     assert.match(describeError(new HcloudError({ code: 'unauthorized', message: 'unable to authenticate', status: 401 })), /Update Token/);
   });
 
-  it('says when requests will be possible again after a 429', () => {
-    const now = new Date('2026-11-26T10:00:00Z');
-    const reset = new Date('2026-11-26T10:04:30Z');
-    const text = describeError(new HcloudError({ code: 'rate_limit_exceeded', message: 'limit reached', status: 429 }), { rateLimitReset: reset, now });
-    assert.match(text, /in about 5 minutes \(at 10:04:30 UTC\)/);
+  it('a 429 states one time: the one the transport computed from the project budget, not RateLimit-Reset (issue 10, finding 4)', async () => {
+    const sim = await startSimulator({ port: 0, token: 'describe-token', seed: 'demo', rateLimit: 3600 });
+    try {
+      sim.setRateLimitRemaining(0);
+      const client = new HcloudClient({ token: 'describe-token', endpoint: sim.url });
+      const error = await client.servers.powerOff(1).then(
+        () => assert.fail('the write should be refused'),
+        (e: unknown) => e,
+      );
+      const text = describeError(error, { action: 'Power off "web-1"' });
+      assert.match(text, /^Power off "web-1" failed: the project's API rate limit is used up: /);
+      const times = text.match(/possible again in about [^(]+\(at \d\d:\d\d:\d\d\)/g) ?? [];
+      assert.equal(times.length, 1, text);
+      assert.match(times[0], /in about (\d+(\.\d)? s|\d+ ms) /, 'one request is possible again within seconds (the budget refills at 1 a second)');
+      assert.ok(!/minutes/.test(text), text);
+    } finally {
+      await sim.close();
+    }
   });
 
   it('gives a failed action its own message and code', () => {

@@ -2,7 +2,9 @@
 // rate-limit budget its periodic refreshes, checks and polls slow down (twice the gaps); below 5 %
 // they stop until the budget has refilled. What the user does still goes.
 import * as assert from 'node:assert/strict';
-import { remainingFraction } from '../../../src/tree/refreshPolicy';
+import { HcloudClient } from '../../../src/api/client';
+import { startSimulator } from '../../../src/sim/simulator';
+import { budgetFactor, remainingFraction } from '../../../src/tree/refreshPolicy';
 import { MIN, PolicyRun, project } from './refreshPolicyRun';
 
 describe('tree refresh policy: rate-limit budget', () => {
@@ -52,12 +54,21 @@ describe('tree refresh policy: rate-limit budget', () => {
     }
   });
 
-  it('reads the budget left from the last RateLimit headers, refilled since at limit per hour', () => {
-    const observedAt = new Date(1_000_000);
-    const info = { limit: 3600, remaining: 100, reset: new Date(0), observedAt };
-    assert.equal(remainingFraction(info, 1_000_000), 100 / 3600);
-    assert.equal(remainingFraction(info, 1_000_000 + 10 * MIN), 700 / 3600);
-    assert.equal(remainingFraction(info, 1_000_000 + 3 * 3_600_000), 1);
-    assert.equal(remainingFraction(undefined, 1_000_000), undefined);
+  it('reads the share left from the project\'s request budget: below 5 % background work stops', async () => {
+    const sim = await startSimulator({ port: 0, token: 'budget-token', seed: 'demo', rateLimit: 3600 });
+    const client = new HcloudClient({ token: 'budget-token', endpoint: sim.url });
+    try {
+      assert.equal(remainingFraction(client.budget), undefined, 'nothing known before an answer');
+      await client.servers.list();
+      assert.ok(remainingFraction(client.budget)! > 0.99, 'a full budget');
+      sim.setRateLimitRemaining(100);
+      await client.servers.list();
+      const share = remainingFraction(client.budget)!;
+      assert.ok(share >= 99 / 3600 && share < 102 / 3600, `about 100 of 3,600 left: ${share * 3600}`);
+      assert.equal(budgetFactor(share), Infinity, 'below 5 %: stopped');
+    } finally {
+      client.dispose();
+      await sim.close();
+    }
   });
 });

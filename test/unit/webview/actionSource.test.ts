@@ -3,6 +3,7 @@
 // first; status filter, paging, one resource's actions, names; with the requests each step costs.
 import * as assert from 'node:assert/strict';
 import { HcloudClient } from '../../../src/api/client';
+import { isHcloudError } from '../../../src/api/errors';
 import type { Action } from '../../../src/api/types';
 import type { ActionRecord } from '../../../src/sim/state';
 import type { Simulator } from '../../../src/sim/types';
@@ -226,6 +227,32 @@ describe('ActionSource', () => {
       assert.deepEqual(ids(snap.actions), want);
       const paged = gets(env.sim).filter((r) => r.query.page && r.query.page[0] !== '1');
       assert.ok(paged.length > 0 && paged.every((r) => KIND_LISTS.includes(r.path)), 'older pages from the per-kind lists');
+    });
+
+    it('a load whose signal aborts (a newer filter replaced it): its three lists stop before their answers, and it rejects with `aborted`', async () => {
+      env.sim.setFaults({ latencyMs: 40, match: { path: /\/actions$/ } });
+      try {
+        const abort = new AbortController();
+        const load = new ActionSource(env.client, { filter: 'running' }).load(abort.signal);
+        const rejected = assert.rejects(load, (e: unknown) => isHcloudError(e, 'aborted'));
+        setTimeout(() => abort.abort(), 15);
+        await rejected;
+        assert.deepEqual(gets(env.sim).map((r) => [r.path, r.status]).sort(), KIND_LISTS.map((p) => [p, 0]), 'sent, and stopped before an answer');
+      } finally {
+        env.sim.setFaults({});
+      }
+    });
+
+    it('Load older and refresh of a replaced load send nothing once its signal has aborted', async () => {
+      const source = new ActionSource(env.client, { filter: 'all' }, 4);
+      const first = await source.load();
+      assert.equal(first.hasMore, true);
+      env.sim.clearRequests();
+      const abort = new AbortController();
+      abort.abort();
+      await assert.rejects(source.loadOlder(abort.signal), (e: unknown) => isHcloudError(e, 'aborted'));
+      await assert.rejects(source.refresh(abort.signal), (e: unknown) => isHcloudError(e, 'aborted'));
+      assert.deepEqual(gets(env.sim), []);
     });
 
     it('filters by status on the API side: each list with status=', async () => {
