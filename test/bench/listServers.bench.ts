@@ -89,7 +89,7 @@ async function once(controlBase: string, listing: Listing, figure: Figure): Prom
 }
 
 /** Listings of each kind before the runs: connections open, code compiled, heap grown. */
-const WARM_UP = 3;
+const WARM_UP = 10;
 
 /** `runs` runs of each listing after a warm-up; the listings take turns, and turns going first. */
 async function measure(runs: number, controlBase: string, ...listings: Listing[]): Promise<Figure[]> {
