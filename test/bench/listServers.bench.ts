@@ -88,9 +88,12 @@ async function once(controlBase: string, listing: Listing, figure: Figure): Prom
   figure.requests.push(await countRequests(controlBase));
 }
 
-/** `runs` runs of each listing after a warm-up (connections, JIT); the listings take turns, and turns going first. */
+/** Listings of each kind before the runs: connections open, code compiled, heap grown. */
+const WARM_UP = 10;
+
+/** `runs` runs of each listing after a warm-up; the listings take turns, and turns going first. */
 async function measure(runs: number, controlBase: string, ...listings: Listing[]): Promise<Figure[]> {
-  for (const l of listings) await l.list();
+  for (let i = 0; i < WARM_UP; i++) for (const l of listings) await l.list();
   const figures = listings.map((l) => ({ name: l.name, ms: [] as number[], requests: [] as number[], items: 0 }));
   for (let i = 0; i < runs; i++) {
     const order = i % 2 === 0 ? figures.keys() : [...figures.keys()].reverse();
