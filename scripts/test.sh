@@ -10,7 +10,8 @@
 #     rewrites files another one is loading;
 #   - then the phases, longest first: e2e and integration as soon as code-server is there (each
 #     with its own code-server, browser, free ports, temp folders and test-output/<phase>/), the
-#     others (lint, typecheck, webview, unit, demo) in the free slot.
+#     others (lint, typecheck, webview, unit, demo) in the free slots, most of them while
+#     code-server installs.
 # A phase's output is printed as one block when it ends, with its time and its summary line
 # ("<phase>: N passed, N failed, N skipped").
 set -uo pipefail
@@ -122,7 +123,12 @@ else
   state[build]=failed
 fi
 
-# Starts queued phases whose needs are met while fewer than $jobs run; drops those whose needs failed.
+busy_slots() {
+  if [ -n "${running[code-server]:-}" ]; then echo $((${#running[@]} - 1)); else echo ${#running[@]}; fi
+}
+
+# Starts queued phases whose needs are met while fewer than $jobs run (code-server's install, mostly
+# downloads, takes no slot); drops those whose needs failed.
 fill_slots() {
   local name need ready why left=()
   for name in "${queue[@]}"; do
@@ -137,7 +143,7 @@ fill_slots() {
     if [ "$ready" = failed ]; then
       why=$(for need in ${needs[$name]}; do [ "${state[$need]}" = failed ] && echo -n "$need failed; "; done)
       not_run "$name" "${why%; }"
-    elif [ "$ready" = yes ] && [ ${#running[@]} -lt "$jobs" ]; then
+    elif [ "$ready" = yes ] && [ "$(busy_slots)" -lt "$jobs" ]; then
       launch "$name"
     else
       left+=("$name")
