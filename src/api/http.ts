@@ -16,6 +16,7 @@ import * as https from 'node:https';
 import fetch from 'node-fetch';
 import { httpEndpointProblem } from './endpointRule';
 import { ClientErrorCode, HcloudError } from './errors';
+import { apiClockHandler } from './handlers/apiClock';
 import { budgetHandler, RequestBudget } from './handlers/budget';
 import { realClock, type Call, type Clock, type Handler, type Target } from './handlers/chain';
 import { errorsHandler } from './handlers/errors';
@@ -91,6 +92,7 @@ export class HttpTransport implements ApiTransport {
   private readonly pageConcurrency: number;
   private readonly maxListPages: number;
   private readonly chain: Handler;
+  private clockOffset: number | undefined;
   private readonly requestBudget: RequestBudget;
 
   constructor(options: HttpTransportOptions) {
@@ -139,6 +141,7 @@ export class HttpTransport implements ApiTransport {
       maxBodyBytes,
     });
     h = logHandler(h, options.onRequest);
+    h = apiClockHandler(h, (offset) => (this.clockOffset = offset));
     h = budgetHandler(h, this.requestBudget);
     return retryHandler(h, {
       clock,
@@ -162,6 +165,10 @@ export class HttpTransport implements ApiTransport {
    */
   get budget(): BudgetState | undefined {
     return this.requestBudget.state;
+  }
+
+  get apiClockOffsetMs(): number | undefined {
+    return this.clockOffset;
   }
 
   /** Closes idle keep-alive connections (call when the transport is replaced). */

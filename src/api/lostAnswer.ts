@@ -80,5 +80,7 @@ export function lostAnswerError(lost: HcloudError, outcome: { found: false; what
   });
 }
 
-/** Local clock tolerance when matching an action to a lost request by its start time. */
+/** Clock tolerance when matching an action to a lost request by its start time, our clock against the API's. */
 export const ACTION_MATCH_SLACK_MS = 60_000;
+/** The same when the API's clock is known (its Date header, whole seconds): the rounding and the way there. */
+export const ACTION_MATCH_SLACK_API_CLOCK_MS = 2_000;

@@ -121,6 +121,11 @@ export interface ApiTransport {
   readonly rateLimit: RateLimitInfo | undefined;
   /** The request budget now, once an answer carried RateLimit headers (see BudgetState). */
   readonly budget?: BudgetState;
+  /**
+   * The API's clock minus ours (ms), from the `Date` header of the latest answer that had one;
+   * undefined before. Good to about a second (the header has whole seconds).
+   */
+  readonly apiClockOffsetMs?: number;
 }
 
 /** The subset of a fetch Response the transport reads (node-fetch v2's Response satisfies it). */

@@ -34,6 +34,10 @@ export class ScopedTransport implements ApiTransport {
     return this.inner.budget;
   }
 
+  get apiClockOffsetMs(): number | undefined {
+    return this.inner.apiClockOffsetMs;
+  }
+
   /** Calls on their way (tests). */
   get pending(): number {
     return this.inFlight;

@@ -1,5 +1,6 @@
 // The rate limit: a budget of `limit` requests per hour, refilled continuously (limit/3600 per
-// second) from the simulator's clock, reported in RateLimit-* headers on every /v1 answer.
+// second) from the simulator's clock, reported in RateLimit-* headers on every /v1 answer, with
+// that clock's Date header.
 
 export class RateLimiter {
   private remaining: number;
@@ -33,6 +34,8 @@ export class RateLimiter {
       'RateLimit-Limit': String(this.limit),
       'RateLimit-Remaining': String(Math.floor(this.remaining)),
       'RateLimit-Reset': String(Math.ceil(fullAt / 1000)),
+      // The simulator's clock (it may be a test's), as the API's Date header gives its own.
+      Date: new Date(this.now()).toUTCString(),
     };
   }
 

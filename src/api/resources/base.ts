@@ -4,7 +4,7 @@
 
 import { convertAction } from '../convert';
 import { ClientErrorCode, HcloudError, isHcloudError } from '../errors';
-import { ACTION_MATCH_SLACK_MS, isLostAnswer, lostAnswerError, markLost, type AnswerLost } from '../lostAnswer';
+import { ACTION_MATCH_SLACK_API_CLOCK_MS, ACTION_MATCH_SLACK_MS, isLostAnswer, lostAnswerError, markLost, type AnswerLost } from '../lostAnswer';
 import type { ActionResponseSchema, ActionSchema } from '../schema';
 import type { ApiTransport, CallOptions, Query, RequestOptions } from '../transport';
 import type { Action, ActionListParams, ActionsListParams, LabelListParams, ListOptions, ListResult, NameListParams } from '../types';
@@ -258,12 +258,16 @@ export class ActionResource<W, T, P extends ListOptions = ListOptions> extends R
 
   /**
    * After a lost answer: this item's newest action with `command` that started at `since` (local
-   * ms) or later, give or take ACTION_MATCH_SLACK_MS for the clocks; undefined when there is none.
-   * One request (the newest actions first).
+   * ms) or later; undefined when there is none. One request (the newest actions first). `since` is
+   * moved to the API's clock when an answer told it (Date header), give or take 2 s; else the
+   * tolerance is a minute, and an identical action started less than a minute before could be
+   * taken for it.
    */
   async findStartedAction(id: number, command: string, since: number, opts?: CallOptions): Promise<Action | undefined> {
     const { items } = await this.listActions(id, { sort: 'id:desc', perPage: NEWEST_ACTIONS }, opts);
-    return items.find((a) => a.command === command && !(a.started.getTime() < since - ACTION_MATCH_SLACK_MS));
+    const offset = this.transport.apiClockOffsetMs;
+    const from = offset === undefined ? since - ACTION_MATCH_SLACK_MS : since + offset - ACTION_MATCH_SLACK_API_CLOCK_MS;
+    return items.find((a) => a.command === command && !(a.started.getTime() < from));
   }
 
   /**

@@ -3,8 +3,10 @@
 // marks the result `answerLost`. Against the simulator in both API modes.
 import * as assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
+import { HcloudClient } from '../../../src/api/client';
 import { ClientErrorCode, HcloudError } from '../../../src/api/errors';
 import { isLostAnswer, type AnswerLost } from '../../../src/api/lostAnswer';
+import { startSimulator } from '../../../src/sim/simulator';
 import { forEachApi, received, rejectsWith, serverSpec, settle, uniqueName, useSimulator } from './helpers';
 
 function newPublicKey(comment: string): string {
@@ -120,6 +122,28 @@ forEachApi('a lost answer to a write', (api) => {
     env.sim.setFaults({ failNext: 1, kind: 'drop', match: { method: 'POST', path: /\/actions\/attach_iso$/ } });
     const e = await rejectsWith(() => env.client.servers.attachIso(server.id, 'no-such-iso'), 'network_error');
     assert.match(e.message, /no attach_iso action of server \d+ started since: it was not done/);
+  });
+
+  it('a lost action that never ran is not taken for the same action started seconds before (matched on the API\'s clock)', async () => {
+    // The simulator's clock jumps 20 s ahead of ours between the two reboots: the API's Date header
+    // tells the client, so only reboots from 2 s before the lost request count. Before, anything from
+    // the last minute of our clock did, and the earlier reboot was reported as this one.
+    let skew = 0;
+    const sim = await startSimulator({ port: 0, token: 'clock-token', seed: 'demo', api, now: () => Date.now() + skew });
+    const client = new HcloudClient({ token: 'clock-token', endpoint: sim.url, retryBaseMs: 5 });
+    try {
+      const [server] = await client.servers.listAll({ name: 'web-1' });
+      const first = await client.servers.reboot(server.id);
+      skew = 20_000;
+      await client.servers.get(server.id); // an answer with the API's new time
+      sim.setFaults({ failNext: 1, statuses: [502], match: { method: 'POST', path: /\/actions\/reboot$/ } });
+      const e = await rejectsWith(() => client.servers.reboot(server.id), 'service_error');
+      assert.match(e.message, /no reboot_server action of server \d+ started since: it was not done/);
+      assert.ok([...sim.state.actions.values()].filter((a) => a.action.command === 'reboot_server').length === 1, `only the first reboot ran (#${first.id})`);
+    } finally {
+      client.dispose();
+      await sim.close();
+    }
   });
 
   it('create image (truncated): the server\'s create_image action leads to the image', async () => {
