@@ -220,6 +220,8 @@ const ACTION_COMMANDS: Record<string, string> = {
 
 /** How many of an item's newest actions are read to find the one a lost request started. */
 const NEWEST_ACTIONS = 10;
+/** How many items' newest action ids a client remembers (see ActionResource.newestActionSeen). */
+const MAX_ITEMS_SEEN = 1000;
 
 /** A resource with actions: its action list and `POST /<res>/{id}/actions/<name>`. */
 export class ActionResource<W, T, P extends ListOptions = ListOptions> extends ReadResource<W, T, P> {
@@ -267,7 +269,21 @@ export class ActionResource<W, T, P extends ListOptions = ListOptions> extends R
     const { items } = await this.listActions(id, { sort: 'id:desc', perPage: NEWEST_ACTIONS }, opts);
     const offset = this.transport.apiClockOffsetMs;
     const from = offset === undefined ? since - ACTION_MATCH_SLACK_MS : since + offset - ACTION_MATCH_SLACK_API_CLOCK_MS;
-    return items.find((a) => a.command === command && !(a.started.getTime() < from));
+    const known = this.newestActionSeen.get(id) ?? 0;
+    return items.find((a) => a.command === command && a.id > known && !(a.started.getTime() < from));
+  }
+
+  /**
+   * The newest action id this client got for each item (from its own actions' answers): a lost
+   * request's action is newer, whatever the clocks say. The oldest entries go past MAX_ITEMS_SEEN.
+   */
+  private readonly newestActionSeen = new Map<number, number>();
+
+  private sawAction(id: number, action: Action): void {
+    if ((this.newestActionSeen.get(id) ?? 0) >= action.id) return;
+    this.newestActionSeen.delete(id);
+    this.newestActionSeen.set(id, action.id);
+    if (this.newestActionSeen.size > MAX_ITEMS_SEEN) this.newestActionSeen.delete(this.newestActionSeen.keys().next().value as number);
   }
 
   /**
@@ -284,7 +300,9 @@ export class ActionResource<W, T, P extends ListOptions = ListOptions> extends R
     const since = Date.now();
     try {
       const wire = await this.postAction<R>(id, name, body, opts);
-      return { wire, action: convertAction(wire.action) };
+      const action = convertAction(wire.action);
+      this.sawAction(id, action);
+      return { wire, action };
     } catch (e) {
       if (!isLostAnswer(e)) throw e;
       const command = ACTION_COMMANDS[name] ?? name;
@@ -295,6 +313,7 @@ export class ActionResource<W, T, P extends ListOptions = ListOptions> extends R
         throw lostAnswerError(e, { found: undefined, why });
       }
       if (!found) throw lostAnswerError(e, { found: false, what: `no ${command} action of ${this.keys.one.replace(/_/g, ' ')} ${id} started since` });
+      this.sawAction(id, found);
       return { action: markLost(found, e) };
     }
   }

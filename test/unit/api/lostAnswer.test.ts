@@ -146,6 +146,15 @@ forEachApi('a lost answer to a write', (api) => {
     }
   });
 
+  it('a lost action right after the same one answered is not taken for it: the client knows that action\'s id', async () => {
+    const [server] = await env.client.servers.listAll({ name: 'web-2' });
+    const first = await env.client.servers.reboot(server.id);
+    env.sim.setFaults({ failNext: 1, statuses: [502], match: { method: 'POST', path: /\/actions\/reboot$/ } });
+    const e = await rejectsWith(() => env.client.servers.reboot(server.id), 'service_error');
+    assert.match(e.message, /no reboot_server action of server \d+ started since: it was not done/);
+    await settle(env, first);
+  });
+
   it('create image (truncated): the server\'s create_image action leads to the image', async () => {
     const [server] = await env.client.servers.listAll({ name: 'web-2' });
     env.sim.clearRequests();
