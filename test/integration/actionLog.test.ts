@@ -248,7 +248,10 @@ describe('action log', function () {
   describe('a newer load replaces one on its way (issue 10, finding 6)', () => {
     afterEach(() => sim.setFaults({}));
     const FILTERS = ['error', 'success', 'running', 'all'] as const;
-    /** The project's log, ready; then every action list answers after `latencyMs` (requests counted from here). */
+    /**
+     * The project's log, ready; then every action list answers after `latencyMs` (requests counted from
+     * here). 800 ms outlasts the steps between a load and the one that replaces it on a loaded machine.
+     */
     const slowLog = async (latencyMs: number): Promise<ActionLogPanel> => {
       script(...projectAnswer());
       await run('hcloud.project.showActionLog');
@@ -278,7 +281,7 @@ describe('action log', function () {
     });
 
     it('a filter change while a refresh is on its way: its lists stop and their answers never show', async () => {
-      const panel = await slowLog(150);
+      const panel = await slowLog(800);
       void panel.receiveForTesting({ type: 'refresh' });
       await until('the refresh on its way', () => sim.requests.filter(isKindList).length === 3);
       await panel.receiveForTesting({ type: 'setFilter', filter: 'error' });
@@ -295,7 +298,7 @@ describe('action log', function () {
       while ((await client.servers.listKindActions({ perPage: 25 })).pagination?.nextPage == null) {
         await client.waitForActions(await client.servers.changeProtection(target.id, { delete: false, rebuild: false }));
       }
-      const panel = await slowLog(150);
+      const panel = await slowLog(800);
       assert.equal(panel.current.hasMore, true);
       const rec = record(panel);
       try {

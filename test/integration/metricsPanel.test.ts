@@ -196,7 +196,8 @@ describe('metrics panel', function () {
     const web1 = await server('web-1');
     const panel = await open(web1);
     const posted = record(panel);
-    sim.setFaults({ latencyMs: 100, match: { path: /\/metrics$/ } });
+    // Far longer than the five changes take even on a loaded machine (at 100 ms the first was answered once in CI).
+    sim.setFaults({ latencyMs: 1500, match: { path: /\/metrics$/ } });
     sim.clearRequests();
     panel.lastRendered = undefined;
     const ranges = ['6h', '24h', '7d', '30d', '6h'] as const;

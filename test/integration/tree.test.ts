@@ -389,7 +389,7 @@ describe('tree', function () {
       const servers = await folder('servers');
       const vpn = await byLabel(servers, 'vpn-hel');
       const id = Number(vpn.id.split('/').pop());
-      sim.setFaults({ latencyMs: 150, match: { method: 'GET', path: /^\/servers$/ } });
+      sim.setFaults({ latencyMs: 800, match: { method: 'GET', path: /^\/servers$/ } }); // outlasts the steps in between on a loaded machine
       sim.clearRequests();
       try {
         await vscode.commands.executeCommand('hcloud.project.refresh', projectNode);
@@ -412,7 +412,7 @@ describe('tree', function () {
       const all = (await api.tree.getChildren(servers)).map(label);
       const staging = (await client.servers.listAll({ labelSelector: 'env=staging' })).map((s) => s.name).sort((a, b) => a.localeCompare(b));
       assert.ok(staging.length > 0 && staging.length < all.length);
-      sim.setFaults({ latencyMs: 150, match: { method: 'GET', path: /^\/servers$/ } });
+      sim.setFaults({ latencyMs: 800, match: { method: 'GET', path: /^\/servers$/ } }); // outlasts the steps in between on a loaded machine
       sim.clearRequests();
       const shown = sample(() => childLabels(servers));
       try {
