@@ -4,6 +4,7 @@
 //
 //   retry      ./handlers/retry.ts      which GETs are tried again, backoff, timeouts
 //   budget     ./handlers/budget.ts     the project's request budget and its queue (RateLimit-*, 429)
+//   apiClock   ./handlers/apiClock.ts   the API's clock from each answer's Date header
 //   log        ./handlers/log.ts        the request log (never the token)
 //   errors     ./handlers/errors.ts     answers and faults -> HcloudError, token scrubbed
 //   exchange   ./handlers/exchange.ts   one HTTP exchange and its timeout

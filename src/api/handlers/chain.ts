@@ -6,6 +6,7 @@
 //   budget       one request budget per project, fed by RateLimit-*: every try waits its turn
 //                in a queue (user calls first); a 429 sends a GET back to the queue, fails a
 //                write; a wait past the cap fails at once, saying when          (./budget.ts)
+//   apiClock     the API's clock minus ours, from each answer's Date header      (./apiClock.ts)
 //   log          one request-log entry per exchange, never the token                (./log.ts)
 //   errors       an answer or a fault -> body or HcloudError (scrubbed) + retry class (./errors.ts)
 //   exchange     one HTTP exchange: headers, timeout, the body read under a size cap  (./exchange.ts)
