@@ -1,6 +1,7 @@
 import type { Project } from '../projects/projectStore';
 import type { Lookup } from './format';
 import type { PolledKind } from './fetch';
+import type { ListFolderNode } from './folderNode';
 import type { TreeNode } from './node';
 
 /** What nodes ask of the provider that owns them (filter, catalog toggle, refresh bookkeeping). */
@@ -10,7 +11,7 @@ export interface TreeHost {
   labelSelectorOf(projectId: string): string | undefined;
   catalogShown(): boolean;
   /** A list folder fetched its children. */
-  folderLoaded(folder: TreeNode & { readonly what: string; readonly cls: string }): void;
+  folderLoaded(folder: ListFolderNode): void;
   /** Starts polling a resource seen in a transitional state. */
   watch(project: Project, kind: PolledKind, id: number, at: 'now' | 'later'): void;
   /** Re-renders a node (its label, description, icon, and its children if expanded). */
