@@ -39,11 +39,11 @@ export interface PollHost {
   listFolder(key: string): void;
 }
 
-/** Starts a timer; the function returned stops it. */
-export type SetTimer = (fire: () => void, ms: number) => () => void;
+/** Starts a timer; the function returned stops it. `fire` resolves once the work then due is done. */
+export type SetTimer = (fire: () => Promise<void>, ms: number) => () => void;
 
 const realTimer: SetTimer = (fire, ms) => {
-  const timer = setTimeout(fire, ms);
+  const timer = setTimeout(() => void fire(), ms);
   return () => clearTimeout(timer);
 };
 
@@ -104,7 +104,7 @@ export class PollScheduler {
       () => {
         this.stopTimer = undefined;
         this.timerAt = Infinity;
-        void this.tick();
+        return this.tick();
       },
       Math.max(0, next - this.now()),
     );
