@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
 import { skippedItems } from '../api/resources/base';
 import type { ListCut, Priority } from '../api/transport';
-import type { ClientPool } from '../projects/clientPool';
 import type { Project } from '../projects/projectStore';
 import { fetchFolder, folderClass, folderLabel, folderNoun, LABEL_FILTERED, type FolderData, type FolderWhat, type GroupWhat, type ListWhat } from './fetch';
 import { childEntries, type ChildOf } from './folderChildren';
-import type { NodeScope, TreeHost } from './host';
+import type { ClientSource, NodeScope, TreeHost } from './host';
 import { MessageNode } from './messageNode';
 import { contextValue, type TreeNode } from './node';
 
@@ -28,7 +27,7 @@ const ICONS: Record<FolderWhat, string> = {
 export interface FolderEnv {
   readonly scope: NodeScope;
   readonly host: TreeHost;
-  readonly clients: ClientPool;
+  readonly clients: ClientSource;
 }
 
 abstract class FolderBase implements TreeNode {

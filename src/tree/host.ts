@@ -1,3 +1,4 @@
+import type { ClientPool } from '../projects/clientPool';
 import type { Project } from '../projects/projectStore';
 import type { Lookup } from './format';
 import type { PolledKind } from './fetch';
@@ -26,3 +27,6 @@ export interface NodeScope extends Lookup {
   /** Loads the servers once if no folder has (so Floating IPs and backups can name their server). */
   ensureServerNames(): Promise<void>;
 }
+
+/** Where nodes and the poll scheduler get a project's client: the extension's ClientPool, or a test's one client. */
+export type ClientSource = Pick<ClientPool, 'get'>;

@@ -4,11 +4,11 @@
 // (a command, or a change check in the background). No vscode: unit-tested with a fake clock and
 // the simulator (test/unit/tree/pollScheduler.test.ts).
 
-import type { HcloudClient } from '../api/client';
 import type { Image, Server } from '../api/types';
 import type { Project } from '../projects/projectStore';
 import { ChangeCheck, checkWork } from './changeCheck';
 import { fetchResource, isSettled, type ListWhat, type PolledKind } from './fetch';
+import type { ClientSource } from './host';
 import type { RefreshPolicy } from './refreshPolicy';
 
 /** `check`: a change check asked for the poll (background); `user`: a folder or a command did. */
@@ -64,7 +64,7 @@ export class PollScheduler {
 
   constructor(
     private readonly policy: RefreshPolicy,
-    private readonly clients: { get(project: Project): Promise<HcloudClient> },
+    private readonly clients: ClientSource,
     private readonly host: PollHost,
     private readonly now: () => number = Date.now,
     private readonly setTimer: SetTimer = realTimer,

@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
 import type { FloatingIp } from '../api/types';
-import type { ClientPool } from '../projects/clientPool';
 import type { Project } from '../projects/projectStore';
 import type { ListWhat } from './fetch';
 import { GroupFolderNode, ListFolderNode, type FolderEnv } from './folderNode';
 import { md, mdCode } from './format';
-import type { NodeScope, TreeHost } from './host';
+import type { ClientSource, NodeScope, TreeHost } from './host';
 import { MessageNode } from './messageNode';
 import { contextValue, type TreeNode } from './node';
 
@@ -30,7 +29,7 @@ export class ProjectNode implements TreeNode, NodeScope {
 
   constructor(
     readonly project: Project,
-    private readonly clients: ClientPool,
+    private readonly clients: ClientSource,
     private readonly host: TreeHost = standaloneHost,
   ) {
     this.id = `project/${project.id}`;

@@ -2,7 +2,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { HcloudClient } from '../../src/api/client';
-import type { ClientPool } from '../../src/projects/clientPool';
 import type { Project } from '../../src/projects/projectStore';
 import { startSimulator } from '../../src/sim/simulator';
 import type { RecordedRequest, Simulator } from '../../src/sim/types';
@@ -437,7 +436,7 @@ describe('tree', function () {
     const big = await startSimulator({ token: TOKEN, seed: 'empty', extraServers: 480 });
     const small = new HcloudClient({ token: TOKEN, endpoint: big.url, maxListPages: 3 });
     try {
-      const node = new ProjectNode(project, { get: async () => small } as unknown as ClientPool);
+      const node = new ProjectNode(project, { get: async () => small });
       const nodes = await node.folders.servers.getChildren();
       assert.equal(nodes.length, 151);
       const note = nodes[150];
