@@ -1,7 +1,6 @@
 import type { ClientPool } from '../projects/clientPool';
 import type { Project } from '../projects/projectStore';
 import type { Lookup } from './format';
-import type { PolledKind } from './fetch';
 import type { ListFolderNode } from './folderNode';
 import type { TreeNode } from './node';
 
@@ -13,8 +12,6 @@ export interface TreeHost {
   catalogShown(): boolean;
   /** A list folder fetched its children. */
   folderLoaded(folder: ListFolderNode): void;
-  /** Starts polling a resource seen in a transitional state. */
-  watch(project: Project, kind: PolledKind, id: number, at: 'now' | 'later'): void;
   /** Re-renders a node (its label, description, icon, and its children if expanded). */
   changed(node: TreeNode): void;
 }

@@ -14,7 +14,6 @@ const standaloneHost: TreeHost = {
   labelSelectorOf: () => undefined,
   catalogShown: () => false,
   folderLoaded: () => undefined,
-  watch: () => undefined,
   changed: () => undefined,
 };
 

@@ -115,12 +115,13 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.schedule();
   }
 
-  watch(project: Project, kind: PolledKind, id: number, at: 'now' | 'later'): void {
-    this.scheduler.watch(project, kind, id, at);
-  }
-
   changed(node: TreeNode): void {
     this.emitter.fire(node);
+  }
+
+  /** Starts polling a resource seen in a transitional state (./pollScheduler.ts). */
+  private watch(project: Project, kind: PolledKind, id: number, at: 'now' | 'later'): void {
+    this.scheduler.watch(project, kind, id, at);
   }
 
   // Filter and catalog ---------------------------------------------------------------------------
