@@ -43,7 +43,8 @@ export async function runAction<R>(ctx: CommandContext, run: ActionRun<R>): Prom
   const removed = ctx.clients.removedSignal(run.project.id);
   let answerLost = false;
   const refresh = () => {
-    for (const a of run.affects ?? [{ kind: undefined as unknown as ResourceKind }]) ctx.tree.resourceChanged(run.project.id, a.kind, a.id);
+    if (!run.affects) return ctx.tree.resourceChanged(run.project.id);
+    for (const a of run.affects) ctx.tree.resourceChanged(run.project.id, a.kind, a.id);
   };
   try {
     const result = await vscode.window.withProgress(

@@ -29,7 +29,7 @@ export async function clearFilter(ctx: CommandContext, node?: TreeNode): Promise
 
 /** Puts a node's copyText (an IP, an ISO's name, ...) on the clipboard. */
 export async function copyNode(ctx: CommandContext, node?: TreeNode): Promise<void> {
-  const text = (node as { copyText?: string } | undefined)?.copyText;
+  const text = node?.copyText;
   if (text === undefined) return;
   await vscode.env.clipboard.writeText(text);
   vscode.window.setStatusBarMessage(`Copied ${text}`, 3000);

@@ -2,7 +2,7 @@
 // request for the newest actions, compared with the previous answer. What started or ended since
 // is fetched alone (a GET per server); what only a full listing shows (a new server, more changes
 // than one page holds, Floating IPs and images) marks those folders stale for RefreshPolicy.
-// No vscode: the tree (projectsTreeProvider.ts) and the idle benchmark run this same code.
+// No vscode: the tree (pollScheduler.ts) and the idle benchmark run this same code.
 //
 // The list asked: today's API, GET /servers/actions (the actions started on servers); the 2018
 // contract, GET /actions (every kind). Both `sort=id:desc`, one page of CHECK_PAGE. While the era is

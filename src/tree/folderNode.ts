@@ -1,18 +1,12 @@
 import * as vscode from 'vscode';
 import { skippedItems } from '../api/resources/base';
 import type { ListCut, Priority } from '../api/transport';
-import type { Pricing } from '../api/types';
-import type { ClientPool } from '../projects/clientPool';
 import type { Project } from '../projects/projectStore';
 import { fetchFolder, folderClass, folderLabel, folderNoun, LABEL_FILTERED, type FolderData, type FolderWhat, type GroupWhat, type ListWhat } from './fetch';
-import { priceRows } from './format';
-import type { NodeScope, TreeHost } from './host';
-import { ItemNode, type Presenter } from './itemNode';
-import { LeafNode } from './leafNode';
+import { childEntries, type ChildOf } from './folderChildren';
+import type { ClientSource, NodeScope, TreeHost } from './host';
 import { MessageNode } from './messageNode';
 import { contextValue, type TreeNode } from './node';
-import { datacenterPresenter, floatingIpPresenter, imagePresenter, isoPresenter, locationPresenter, serverTypePresenter, sshKeyPresenter } from './presenters';
-import { ServerNode } from './serverNode';
 
 const ICONS: Record<FolderWhat, string> = {
   servers: 'server',
@@ -30,20 +24,16 @@ const ICONS: Record<FolderWhat, string> = {
   prices: 'credit-card',
 };
 
-/** Nodes with a stable instance per id: updated in place on refresh. */
-interface ChildNode extends TreeNode {
-  update?(item: unknown): void;
-  matches?(filter: string | undefined): boolean;
-}
-
 export interface FolderEnv {
   readonly scope: NodeScope;
   readonly host: TreeHost;
-  readonly clients: ClientPool;
+  readonly clients: ClientSource;
 }
 
 abstract class FolderBase implements TreeNode {
   readonly id: string;
+  readonly kind = 'folder';
+
   constructor(
     readonly parent: TreeNode,
     readonly what: FolderWhat,
@@ -53,6 +43,10 @@ abstract class FolderBase implements TreeNode {
 
   get label(): string {
     return folderLabel[this.what];
+  }
+
+  get project(): Project {
+    return this.parent.project;
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -89,8 +83,8 @@ export class GroupFolderNode extends FolderBase {
 
 /** A folder whose children come from one list request, loaded lazily and cached (node instances kept). */
 export class ListFolderNode<W extends ListWhat = ListWhat> extends FolderBase {
-  private nodes = new Map<string, ChildNode>();
-  private order: ChildNode[] = [];
+  private nodes = new Map<string, ChildOf[W]>();
+  private order: Array<ChildOf[W]> = [];
   /** Bumped by invalidate(); the folder is fresh when the last load started at the current generation. */
   private generation = 0;
   private loadedGeneration = -1;
@@ -122,10 +116,6 @@ export class ListFolderNode<W extends ListWhat = ListWhat> extends FolderBase {
     return this.data !== undefined;
   }
 
-  get project(): Project {
-    return this.env.scope.project;
-  }
-
   /** Marks the folder for a fetch; a fetch on its way is stopped (its answer may predate the change) and never shown. */
   invalidate(): void {
     this.generation++;
@@ -136,12 +126,12 @@ export class ListFolderNode<W extends ListWhat = ListWhat> extends FolderBase {
     return this.loadedGeneration !== this.generation;
   }
 
-  children(): readonly ChildNode[] {
+  children(): ReadonlyArray<ChildOf[W]> {
     return this.order;
   }
 
-  find<N extends ChildNode>(key: string): N | undefined {
-    return this.nodes.get(key) as N | undefined;
+  find(key: string): ChildOf[W] | undefined {
+    return this.nodes.get(key);
   }
 
   /**
@@ -189,13 +179,13 @@ export class ListFolderNode<W extends ListWhat = ListWhat> extends FolderBase {
   /** Replaces the data, keeping the node of each resource that is still there. */
   apply(data: FolderData[W]): void {
     this.data = data;
-    const next = new Map<string, ChildNode>();
-    const order: ChildNode[] = [];
-    for (const [key, item, make] of this.build(data)) {
-      let node = this.nodes.get(key);
-      if (node) node.update?.(item);
-      else node = make();
-      next.set(key, node);
+    const next = new Map<string, ChildOf[W]>();
+    const order: Array<ChildOf[W]> = [];
+    for (const entry of childEntries(this.what, this, data, this.env.scope)) {
+      let node = this.nodes.get(entry.key);
+      if (node) entry.update(node);
+      else node = entry.make();
+      next.set(entry.key, node);
       order.push(node);
     }
     this.nodes = next;
@@ -212,7 +202,7 @@ export class ListFolderNode<W extends ListWhat = ListWhat> extends FolderBase {
     await this.ensureLoaded();
     if (this.stale && this.error !== undefined) return [MessageNode.error(this, folderNoun[this.what], this.error)];
     const filter = this.env.host.filterOf(this.project.id);
-    const shown: TreeNode[] = this.order.filter((n) => !n.matches || n.matches(filter));
+    const shown: TreeNode[] = this.order.filter((n) => n.matches(filter));
     const notes = [this.cutNode(), this.unreadNode()].filter((n): n is MessageNode => n !== undefined);
     if (notes.length) return [...shown, ...notes];
     if (shown.length === 0) {
@@ -249,47 +239,5 @@ export class ListFolderNode<W extends ListWhat = ListWhat> extends FolderBase {
       icon: 'warning',
       tokens: ['unreadItems'],
     });
-  }
-
-  private build(data: FolderData[W]): Array<[string, unknown, () => ChildNode]> {
-    const scope = this.env.scope;
-    const items = <T extends { id: number }>(list: T[], presenter: Presenter<T>): Array<[string, unknown, () => ChildNode]> =>
-      list.map((r) => [String(r.id), r, () => new ItemNode(this, scope, presenter, r)]);
-    const d = data as FolderData[ListWhat];
-    switch (this.what) {
-      case 'servers':
-        return (d as FolderData['servers']).map((s) => [String(s.id), s, () => new ServerNode(this, this.project, s, scope)]);
-      case 'floatingIps':
-        return items(d as FolderData['floatingIps'], floatingIpPresenter);
-      case 'snapshots':
-      case 'backups':
-      case 'systemImages':
-        return items(d as FolderData['snapshots'], imagePresenter);
-      case 'sshKeys':
-        return items(d as FolderData['sshKeys'], sshKeyPresenter);
-      case 'isos':
-        return items(d as FolderData['isos'], isoPresenter);
-      case 'serverTypes':
-        return items(d as FolderData['serverTypes'], serverTypePresenter);
-      case 'locations':
-        return items(d as FolderData['locations'], locationPresenter);
-      case 'datacenters':
-        return items(d as FolderData['datacenters'], datacenterPresenter);
-      case 'prices':
-        return priceRows(d as Pricing).map(([key, label, description]) => [
-          key,
-          { label, description },
-          () => {
-            const leaf = new LeafNode(this, `${this.id}/price/${key}`, label, { description, icon: 'credit-card', tokens: ['price'] });
-            return Object.assign(leaf, {
-              update: (x: unknown) => {
-                const r = x as { label: string; description: string };
-                leaf.update(r.label, { description: r.description, icon: 'credit-card', tokens: ['price'] });
-              },
-            });
-          },
-        ]);
-    }
-    return [];
   }
 }

@@ -1,6 +1,7 @@
+import type { ClientPool } from '../projects/clientPool';
 import type { Project } from '../projects/projectStore';
 import type { Lookup } from './format';
-import type { PolledKind } from './fetch';
+import type { ListFolderNode } from './folderNode';
 import type { TreeNode } from './node';
 
 /** What nodes ask of the provider that owns them (filter, catalog toggle, refresh bookkeeping). */
@@ -10,9 +11,7 @@ export interface TreeHost {
   labelSelectorOf(projectId: string): string | undefined;
   catalogShown(): boolean;
   /** A list folder fetched its children. */
-  folderLoaded(folder: TreeNode & { readonly what: string; readonly cls: string }): void;
-  /** Starts polling a resource seen in a transitional state. */
-  watch(project: Project, kind: PolledKind, id: number, at: 'now' | 'later'): void;
+  folderLoaded(folder: ListFolderNode): void;
   /** Re-renders a node (its label, description, icon, and its children if expanded). */
   changed(node: TreeNode): void;
 }
@@ -25,3 +24,6 @@ export interface NodeScope extends Lookup {
   /** Loads the servers once if no folder has (so Floating IPs and backups can name their server). */
   ensureServerNames(): Promise<void>;
 }
+
+/** Where nodes and the poll scheduler get a project's client: the extension's ClientPool, or a test's one client. */
+export type ClientSource = Pick<ClientPool, 'get'>;

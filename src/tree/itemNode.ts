@@ -55,6 +55,10 @@ export class ItemNode<T extends { id: number }> implements ResourceNode<T> {
     this.resource = resource;
   }
 
+  invalidate(): void {
+    // Its folder fetches it: nothing of its own to mark.
+  }
+
   matches(filter: string | undefined): boolean {
     const r = this.resource;
     return matchesFilter(filter, this.presenter.label(r, this.scope), this.presenter.description(r, this.scope), ...(this.presenter.filterText?.(r) ?? []));

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Project } from '../projects/projectStore';
 import { contextValue, type TreeNode } from './node';
 
 export interface LeafOptions {
@@ -13,6 +14,8 @@ export interface LeafOptions {
 
 /** A plain leaf: a server's IP or ISO (copyable), a price row. */
 export class LeafNode implements TreeNode {
+  readonly kind = 'leaf';
+
   constructor(
     readonly parent: TreeNode,
     readonly id: string,
@@ -20,8 +23,21 @@ export class LeafNode implements TreeNode {
     public options: LeafOptions = {},
   ) {}
 
+  get project(): Project {
+    return this.parent.project;
+  }
+
   get copyText(): string | undefined {
     return this.options.copyText;
+  }
+
+  /** A row that is not a resource (a detail, a price) shows whatever the view filter is. */
+  matches(): boolean {
+    return true;
+  }
+
+  invalidate(): void {
+    // Fetches nothing: its parent gives it its text.
   }
 
   update(label: string, options: LeafOptions): void {
@@ -38,5 +54,9 @@ export class LeafNode implements TreeNode {
     if (o.icon) item.iconPath = new vscode.ThemeIcon(o.icon);
     item.contextValue = contextValue(...(o.tokens ?? []), o.copyText !== undefined && 'copyable');
     return item;
+  }
+
+  async getChildren(): Promise<TreeNode[]> {
+    return [];
   }
 }

@@ -1,15 +1,22 @@
 import * as vscode from 'vscode';
 import { HcloudError } from '../api/errors';
+import type { Project } from '../projects/projectStore';
 import { contextValue, type TreeNode } from './node';
 
 /** A leaf that says something instead of data: an error with Retry, or an empty folder. */
 export class MessageNode implements TreeNode {
+  readonly kind = 'message';
+
   constructor(
     readonly parent: TreeNode,
     readonly id: string,
     private readonly label: string,
     private readonly options: { detail?: string; icon?: string; retry?: boolean; tokens?: string[] } = {},
   ) {}
+
+  get project(): Project {
+    return this.parent.project;
+  }
 
   static error(parent: TreeNode, what: string, error: unknown): MessageNode {
     const e = error instanceof HcloudError ? error : undefined;
@@ -36,5 +43,13 @@ export class MessageNode implements TreeNode {
       item.command = { command: 'hcloud.node.retry', title: 'Retry', arguments: [this] };
     }
     return item;
+  }
+
+  invalidate(): void {
+    // Fetches nothing: Retry invalidates its parent.
+  }
+
+  async getChildren(): Promise<TreeNode[]> {
+    return [];
   }
 }

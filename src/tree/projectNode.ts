@@ -1,14 +1,12 @@
 import * as vscode from 'vscode';
 import type { FloatingIp } from '../api/types';
-import type { ClientPool } from '../projects/clientPool';
 import type { Project } from '../projects/projectStore';
 import type { ListWhat } from './fetch';
 import { GroupFolderNode, ListFolderNode, type FolderEnv } from './folderNode';
 import { md, mdCode } from './format';
-import type { NodeScope, TreeHost } from './host';
+import type { ClientSource, NodeScope, TreeHost } from './host';
 import { MessageNode } from './messageNode';
 import { contextValue, type TreeNode } from './node';
-import type { ServerNode } from './serverNode';
 
 /** Filter and catalog toggle when no provider hosts the node (e.g. a test builds one alone). */
 const standaloneHost: TreeHost = {
@@ -16,20 +14,21 @@ const standaloneHost: TreeHost = {
   labelSelectorOf: () => undefined,
   catalogShown: () => false,
   folderLoaded: () => undefined,
-  watch: () => undefined,
   changed: () => undefined,
 };
 
 /** A project: its folders (Servers, Floating IPs, Images, SSH Keys, ISOs, Catalog), created once; Datacenters only in the 2018 catalog. */
 export class ProjectNode implements TreeNode, NodeScope {
   readonly id: string;
+  readonly kind = 'project';
+  readonly parent = undefined;
   readonly folders: { [W in ListWhat]: ListFolderNode<W> };
   private readonly images: GroupFolderNode;
   private readonly catalog: GroupFolderNode;
 
   constructor(
     readonly project: Project,
-    private readonly clients: ClientPool,
+    private readonly clients: ClientSource,
     private readonly host: TreeHost = standaloneHost,
   ) {
     this.id = `project/${project.id}`;
@@ -86,7 +85,7 @@ export class ProjectNode implements TreeNode, NodeScope {
 
   /** Every list folder, for lookups by id. */
   allFolders(): ListFolderNode[] {
-    return Object.values(this.folders) as ListFolderNode[];
+    return Object.values(this.folders);
   }
 
   /** Marks every folder for a fetch the next time it is shown. */
@@ -97,7 +96,7 @@ export class ProjectNode implements TreeNode, NodeScope {
   // NodeScope ------------------------------------------------------------------------------------
 
   serverName(id: number): string | undefined {
-    return this.folders.servers.find<ServerNode>(String(id))?.server.name;
+    return this.folders.servers.find(String(id))?.server.name;
   }
 
   floatingIp(id: number): string | undefined {
@@ -114,7 +113,7 @@ export class ProjectNode implements TreeNode, NodeScope {
 
   /** A server's Floating IPs follow the Floating IPs list (no request): after an assign, both agree. */
   private syncServersFloatingIps(fips: FloatingIp[]): void {
-    for (const node of this.folders.servers.children() as ServerNode[]) {
+    for (const node of this.folders.servers.children()) {
       const s = node.server;
       const ids = fips.filter((f) => f.serverId === s.id).map((f) => f.id);
       const current = s.publicNet.floatingIpIds;

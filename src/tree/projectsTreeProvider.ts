@@ -3,12 +3,11 @@ import type { Priority } from '../api/transport';
 import type { Image, Server } from '../api/types';
 import type { ClientPool } from '../projects/clientPool';
 import type { Project, ProjectStore } from '../projects/projectStore';
-import { ChangeCheck, checkWork } from './changeCheck';
-import { fetchResource, isSettled, unsettled, type ListWhat, type PolledKind } from './fetch';
+import { unsettled, type PolledKind } from './fetch';
 import type { ListFolderNode } from './folderNode';
 import type { TreeHost } from './host';
-import type { ItemNode } from './itemNode';
 import type { TreeNode } from './node';
+import { PollScheduler, type PollAnswer, type PollHost, type PollOrigin, type PollTarget } from './pollScheduler';
 import { ProjectNode } from './projectNode';
 import { listingPages, RefreshPolicy, remainingFraction } from './refreshPolicy';
 import type { ResourceKind } from './resourceNode';
@@ -19,14 +18,6 @@ const LABEL_SELECTORS_KEY = 'hcloud.view.labelSelectors';
 const CATALOG_KEY = 'hcloud.view.catalogShown';
 /** Context key for the view/title menu: Show Catalog or Hide Catalog. */
 export const CATALOG_CONTEXT_KEY = 'hcloud.catalogShown';
-
-interface Watched {
-  projectId: string;
-  kind: PolledKind;
-  id: number;
-  /** `check`: a change check asked for it (background); `user`: a folder or a command did. */
-  origin: 'user' | 'check';
-}
 
 /** Memento stand-in when none is given (filters and the toggle then last for the session). */
 class MemoryMemento {
@@ -41,26 +32,22 @@ class MemoryMemento {
 
 type StateLike = Pick<vscode.Memento, 'get' | 'update'> | MemoryMemento;
 
-export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable, TreeHost {
+export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable, TreeHost, PollHost {
   private readonly emitter = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly roots = new Map<string, ProjectNode>();
-  private readonly watched = new Map<string, Watched>();
-  /** Per folder id: its change check (servers beyond one page; see ./changeCheck.ts). */
-  private readonly checks = new Map<string, ChangeCheck>();
   readonly policy: RefreshPolicy;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private timerAt = Infinity;
+  /** Runs what the policy says is due: periodic listings, change checks, polls (./pollScheduler.ts). */
+  private readonly scheduler: PollScheduler;
   private readonly state: StateLike;
-  private disposed = false;
   private view: vscode.TreeView<TreeNode> | undefined;
 
   constructor(
     private readonly projects: ProjectStore,
     private readonly clients: ClientPool,
     state?: vscode.Memento,
-    private readonly now: () => number = Date.now,
+    now: () => number = Date.now,
   ) {
     this.state = state ?? new MemoryMemento();
     this.policy = new RefreshPolicy(now, {
@@ -68,6 +55,7 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       // `project/<id>` → the share of the project's request budget left now.
       budgetFraction: (projectKey) => remainingFraction(clients.budgetOf(projectKey.slice('project/'.length))),
     });
+    this.scheduler = new PollScheduler(this.policy, clients, this, now);
     this.disposables.push(
       projects.onDidChange(() => this.refresh()),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -102,8 +90,7 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   dispose(): void {
-    this.disposed = true;
-    if (this.timer) clearTimeout(this.timer);
+    this.scheduler.dispose();
     for (const d of this.disposables) d.dispose();
     this.emitter.dispose();
   }
@@ -128,16 +115,13 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.schedule();
   }
 
-  watch(project: Project, kind: PolledKind, id: number, at: 'now' | 'later', origin: Watched['origin'] = 'user'): void {
-    const key = `project/${project.id}/${kind}/${id}`;
-    const was = this.watched.get(key)?.origin;
-    this.watched.set(key, { projectId: project.id, kind, id, origin: was === 'user' ? 'user' : origin });
-    this.policy.watch(key, at);
-    this.schedule();
-  }
-
   changed(node: TreeNode): void {
     this.emitter.fire(node);
+  }
+
+  /** Starts polling a resource seen in a transitional state (./pollScheduler.ts). */
+  private watch(project: Project, kind: PolledKind, id: number, at: 'now' | 'later'): void {
+    this.scheduler.watch(project, kind, id, at);
   }
 
   // Filter and catalog ---------------------------------------------------------------------------
@@ -178,7 +162,7 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   /** Reloads one node's children (a project: every folder of it), or the whole tree. */
   refresh(node?: TreeNode): void {
     if (!node) for (const p of this.roots.values()) p.invalidate();
-    else (node as { invalidate?: () => void }).invalidate?.();
+    else node.invalidate();
     this.emitter.fire(node);
   }
 
@@ -262,34 +246,7 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   private schedule(): void {
-    if (this.disposed) return;
-    const next = this.policy.nextDue();
-    if (next === undefined) {
-      if (this.timer) clearTimeout(this.timer);
-      this.timer = undefined;
-      this.timerAt = Infinity;
-      return;
-    }
-    if (this.timer && this.timerAt <= next) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timerAt = next;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.timerAt = Infinity;
-      void this.tick();
-    }, Math.max(0, next - this.now()));
-  }
-
-  private async tick(): Promise<void> {
-    const work = this.policy.due().map(async (item) => {
-      if (item.reason === 'poll') return this.poll(item.key);
-      if (item.reason === 'check') return this.check(item.key);
-      const folder = this.findFolder(item.key);
-      if (folder) this.reload('background', [folder]);
-    });
-    this.schedule();
-    await Promise.all(work);
-    this.schedule();
+    this.scheduler.schedule();
   }
 
   private findFolder(id: string): ListFolderNode | undefined {
@@ -300,66 +257,33 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     return undefined;
   }
 
-  /**
-   * The change check of a large folder: one request; the servers it names are fetched alone, the
-   * folders it marks are listed when the policy's budget allows. A failed check is tried again an
-   * interval later.
-   */
-  private async check(key: string): Promise<void> {
-    const folder = this.findFolder(key);
-    const p = folder && this.roots.get(folder.project.id);
-    if (!folder || !p || !this.projects.get(p.project.id)) return;
-    let check = this.checks.get(key);
-    if (!check) this.checks.set(key, (check = new ChangeCheck()));
-    let outcome;
-    try {
-      outcome = await check.run(await this.clients.get(p.project));
-    } catch {
-      return;
-    }
-    if (!outcome) {
-      this.policy.checkUnavailable(key);
-    } else {
-      const work = checkWork(outcome);
-      for (const r of work.poll) this.watch(p.project, r.kind, r.id, 'now', 'check');
-      for (const what of work.stale) this.policy.folderStale(p.folders[what].id);
-    }
-    this.schedule();
+  // PollHost -------------------------------------------------------------------------------------
+
+  projectTarget(projectId: string): PollTarget | undefined {
+    const p = this.roots.get(projectId);
+    return p && this.projects.get(projectId) ? this.targetOf(p) : undefined;
   }
 
-  /** GET one resource; update its node; stop when it has settled. */
-  private async poll(key: string): Promise<void> {
-    const w = this.watched.get(key);
-    const p = w && this.roots.get(w.projectId);
-    // A removed project's polls end here (its roots go when the view next asks; the pool sends nothing for it).
-    if (!w || !p || !this.projects.get(w.projectId)) {
-      this.policy.pollResult(key, true);
-      this.watched.delete(key);
-      return;
-    }
-    let settled: boolean;
-    try {
-      const client = await this.clients.get(p.project);
-      // A poll after the user's own command is theirs; one a change check started is background.
-      const call = { priority: w.origin === 'check' ? ('background' as const) : ('user' as const) };
-      if (w.kind === 'server') {
-        const server = await fetchResource(client, 'server', w.id, call);
-        settled = isSettled('server', server);
-        this.applyServer(p, w.id, server, w.origin);
-      } else if (w.kind === 'image') {
-        const image = await fetchResource(client, 'image', w.id, call);
-        settled = isSettled('image', image);
-        this.applyImage(p, w.id, image);
-      } else {
-        settled = true;
-        this.refreshFolders(p.folders.floatingIps);
-      }
-    } catch {
-      settled = false; // try again after the backoff
-    }
-    this.policy.pollResult(key, settled);
-    if (!this.policy.isWatched(key)) this.watched.delete(key);
-    this.schedule();
+  folderTarget(key: string): PollTarget | undefined {
+    const folder = this.findFolder(key);
+    return folder && this.projectTarget(folder.project.id);
+  }
+
+  listFolder(key: string): void {
+    const folder = this.findFolder(key);
+    if (folder) this.reload('background', [folder]);
+  }
+
+  private targetOf(p: ProjectNode): PollTarget {
+    return {
+      project: p.project,
+      folderKey: (what) => p.folders[what].id,
+      polled: (answer: PollAnswer) => {
+        if (answer.kind === 'server') this.applyServer(p, answer.id, answer.server, answer.origin);
+        else if (answer.kind === 'image') this.applyImage(p, answer.id, answer.image);
+        else this.refreshFolders(p.folders.floatingIps);
+      },
+    };
   }
 
   /**
@@ -367,9 +291,9 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
    * at once; after a change check (background) the policy lists them when the budget allows, and a
    * deleted server leaves its folder at once (no request).
    */
-  private applyServer(p: ProjectNode, id: number, server: Server | undefined, origin: Watched['origin']): void {
+  private applyServer(p: ProjectNode, id: number, server: Server | undefined, origin: PollOrigin): void {
     const folder = p.folders.servers;
-    const node = folder.find<ServerNode>(String(id));
+    const node = folder.find(String(id));
     const f = p.folders;
     if (server && node) {
       node.update(server);
@@ -390,9 +314,9 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   private applyImage(p: ProjectNode, id: number, image: Image | undefined): void {
-    const folders: ListWhat[] = ['snapshots', 'backups', 'systemImages'];
-    const holder = folders.map((w) => p.folders[w]).find((f) => f.find(String(id)));
-    const node = holder?.find<ItemNode<Image>>(String(id));
+    const f = p.folders;
+    const holder = [f.snapshots, f.backups, f.systemImages].find((x) => x.find(String(id)));
+    const node = holder?.find(String(id));
     if (image && node && image.type === node.resource.type) {
       node.update(image);
       this.emitter.fire(node);
@@ -413,7 +337,7 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (!node) return this.syncRoots();
-    return node.getChildren ? node.getChildren() : [];
+    return node.getChildren();
   }
 
   /** On hover, for a tooltip left undefined: a server's, once the Floating IPs it shows by address are loaded. */
@@ -436,18 +360,13 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       next.set(project.id, same ? old : new ProjectNode(project, this.clients, this));
     }
     for (const [id, node] of this.roots) {
-      if (next.get(id) !== node) {
-        this.policy.forget(`${node.id}/`);
-        for (const [key, w] of this.watched) if (w.projectId === id) this.watched.delete(key);
-        for (const key of this.checks.keys()) if (key.startsWith(`${node.id}/`)) this.checks.delete(key);
-      }
+      if (next.get(id) !== node) this.scheduler.forgetProject(id);
     }
     this.roots.clear();
     for (const [id, node] of next) this.roots.set(id, node);
     return [...this.roots.values()];
   }
 }
-
 
 function readInterval(): number {
   return vscode.workspace.getConfiguration('hcloud').get<number>('autoRefreshSeconds', 60);

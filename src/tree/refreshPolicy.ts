@@ -10,7 +10,7 @@
 //   - full listings (`slow` folders: Floating IPs, snapshots, backups, SSH keys; large fast ones):
 //     each would like every `slowEvery` intervals, and must come at least every `fullListingMaxMs`
 //     (30 min: action lists miss renames and labels), but together they cost at most
-//     `listingPagesPerInterval` pages an interval (listingPeriods below): with the check, idle work
+//     `listingPagesPerInterval` pages an interval (./listingPeriods.ts): with the check, idle work
 //     stays at 1.9 requests an interval (114 an hour at 60 s) whatever the size. When even the
 //     30-minute floor costs more than that (5,000 servers are 100 pages), the small folders keep it
 //     and the large ones are listed less often, each in proportion to its pages.
@@ -24,6 +24,7 @@
 
 import { DEFAULT_PER_PAGE } from '../api/http';
 import type { BudgetState } from '../api/transport';
+import { listingPeriods } from './listingPeriods';
 
 export type FolderClass = 'fast' | 'slow' | 'static';
 
@@ -321,48 +322,6 @@ export class RefreshPolicy {
     if (this.intervalMs === 0 || f.cls === 'static') return 'never';
     return f.cls === 'fast' && f.pages <= 1 ? 'every' : 'budgeted';
   }
-}
-
-/** A folder's wish for full listings: it costs `pages` requests and would like to come every `desiredMs`. */
-export interface ListingDemand {
-  pages: number;
-  desiredMs: number;
-}
-
-/**
- * The period (ms) of each folder's full listing so that together they cost at most `pagesPerMs`:
- * - every folder at its desired period when that fits;
- * - otherwise each at least every `maxMs` (the floor), and what the budget leaves above the floors
- *   shared out evenly, in pages per ms (a cheap folder reaches its desired period first);
- * - when even the floors do not fit: the folders whose floor is within an even share keep it, and
- *   the larger ones share the rest evenly (each period then stretches with its pages).
- */
-export function listingPeriods(demands: readonly ListingDemand[], pagesPerMs: number, maxMs: number): number[] {
-  const hi = demands.map((d) => d.pages / d.desiredMs);
-  const lo = demands.map((d, i) => Math.min(hi[i], d.pages / maxMs));
-  if (sum(hi) <= pagesPerMs) return demands.map((d) => d.desiredMs);
-  const rates = sum(lo) <= pagesPerMs ? evenShare(lo, hi, pagesPerMs) : evenShare(lo.map(() => 0), lo, pagesPerMs);
-  return rates.map((r, i) => demands[i].pages / r);
-}
-
-/**
- * Rates between `floor` and `cap` (each i), the same `share` for all where the bounds allow, so
- * that they sum to at most `total` (the share is found by bisection; its lower end is kept).
- */
-function evenShare(floor: readonly number[], cap: readonly number[], total: number): number[] {
-  const rates = (share: number) => cap.map((c, i) => Math.min(c, Math.max(floor[i], share)));
-  let low = 0;
-  let high = Math.max(...cap);
-  for (let i = 0; i < 60; i++) {
-    const mid = (low + high) / 2;
-    if (sum(rates(mid)) <= total) low = mid;
-    else high = mid;
-  }
-  return rates(low);
-}
-
-function sum(xs: readonly number[]): number {
-  return xs.reduce((a, b) => a + b, 0);
 }
 
 /** What one listing of the data cost: one request per page of DEFAULT_PER_PAGE items, at least one. */

@@ -4,22 +4,22 @@ import type { TreeNode } from './node';
 /** Kinds of resources the tree shows and commands act on. */
 export type ResourceKind = 'server' | 'floatingIp' | 'image' | 'sshKey' | 'iso' | 'serverType' | 'location' | 'datacenter';
 
-/** A tree node that stands for one API resource (a server, a Floating IP, ...). */
+/** A tree node that stands for one API resource (a server, a Floating IP, ...): its `kind` is the resource's. */
 export interface ResourceNode<T = unknown> extends TreeNode {
   readonly kind: ResourceKind;
   readonly project: Project;
   readonly resource: T;
 }
 
-export function isResourceNode<T>(node: unknown, kind: ResourceKind): node is ResourceNode<T> {
-  return !!node && typeof node === 'object' && (node as ResourceNode).kind === kind && 'resource' in node && 'project' in node;
+/**
+ * Whether the node stands for a resource of this kind, told by the discriminant `kind` (a command
+ * may be given a node built outside the extension's bundle, where `instanceof` cannot tell).
+ */
+export function isResourceNode<T>(node: TreeNode | undefined, kind: ResourceKind): node is ResourceNode<T> {
+  return node?.kind === kind;
 }
 
-/** The project a node belongs to: its own or its nearest ancestor's. */
+/** The project a node belongs to (undefined without a node: the command was run from the palette). */
 export function projectOf(node: TreeNode | undefined): Project | undefined {
-  for (let n: TreeNode | undefined = node; n; n = n.parent) {
-    const p = (n as { project?: Project }).project;
-    if (p && typeof p.id === 'string' && typeof p.endpoint === 'string') return p;
-  }
-  return undefined;
+  return node?.project;
 }

@@ -23,7 +23,7 @@ export function serverIcon(server: Server): vscode.ThemeIcon {
   }
 }
 
-/** The capability tokens of a server node (see the brief): menus match them. */
+/** The capability tokens of a server node: package.json's menus match them (`viewItem =~ /;running;/`). */
 export function serverTokens(s: Server): string[] {
   return [
     'server',
@@ -50,11 +50,14 @@ export class ServerNode implements ResourceNode<Server> {
 
   constructor(
     readonly parent: TreeNode,
-    readonly project: Project,
     public server: Server,
     private readonly scope?: NodeScope,
   ) {
     this.id = `${parent.id}/server/${server.id}`;
+  }
+
+  get project(): Project {
+    return this.parent.project;
   }
 
   get resource(): Server {
@@ -63,6 +66,10 @@ export class ServerNode implements ResourceNode<Server> {
 
   update(server: Server): void {
     this.server = server;
+  }
+
+  invalidate(): void {
+    // Its folder fetches it; its leaves are made from what it holds.
   }
 
   matches(filter: string | undefined): boolean {

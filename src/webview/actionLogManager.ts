@@ -3,11 +3,9 @@
 // panels need from the rest of the extension (names and reveal from the tree, the setting).
 
 import * as vscode from 'vscode';
-import type { Image } from '../api/types';
 import type { ActionFeed } from '../projects/actionFeed';
 import type { ClientPool } from '../projects/clientPool';
 import type { ProjectStore } from '../projects/projectStore';
-import type { ItemNode } from '../tree/itemNode';
 import type { ProjectsTreeProvider } from '../tree/projectsTreeProvider';
 import { normalizeInterval } from '../tree/refreshPolicy';
 import { ACTION_LOG_VIEW_TYPE, parseActionLogPanelState, type ActionLogPanelState, type ActionLogScope } from '../shared/actionLogProtocol';
@@ -113,7 +111,7 @@ function nameInTree(tree: ProjectsTreeProvider, projectId: string, type: string,
       return p.floatingIp(id);
     case 'image': {
       const f = p.folders;
-      const node = [f.snapshots, f.backups, f.systemImages].map((x) => x.find<ItemNode<Image>>(String(id))).find(Boolean);
+      const node = [f.snapshots, f.backups, f.systemImages].map((x) => x.find(String(id))).find(Boolean);
       return node ? node.resource.description || node.resource.name : undefined;
     }
     default:

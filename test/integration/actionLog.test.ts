@@ -60,7 +60,7 @@ describe('action log', function () {
   };
   const serverNode = async (name: string): Promise<ResourceNode<Server>> => {
     const [s] = await client.servers.listAll({ name });
-    return { id: `project/${project.id}/server/${s.id}`, kind: 'server', project, resource: s, getTreeItem: () => new vscode.TreeItem(s.name) };
+    return { id: `project/${project.id}/server/${s.id}`, kind: 'server', project, resource: s, parent: undefined, invalidate: () => undefined, getTreeItem: () => new vscode.TreeItem(s.name), getChildren: async () => [] };
   };
   /** Every state the panel posts to its webview from now on. */
   const record = (panel: ActionLogPanel) => {

@@ -363,7 +363,8 @@ describe("Create Server (today's API)", function () {
       assert.match(input.prompts[1].prompt ?? '', /in "create-server"/);
 
       const parent = (await api.tree.getChildren()).find((n) => n.id === `project/${other.id}`);
-      const folder = { id: `project/${other.id}/servers`, parent, getTreeItem: () => new vscode.TreeItem('Servers') } as TreeNode;
+      assert.ok(parent, 'the other project is in the tree');
+      const folder = (await api.tree.getChildren(parent)).find((n) => n.id === `project/${other.id}/servers`);
       input = new ScriptedInput([{ stepInputBox: undefined }]);
       api.setUserInput(input);
       await vscode.commands.executeCommand('hcloud.server.create', folder);

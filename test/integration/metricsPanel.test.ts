@@ -49,7 +49,10 @@ describe('metrics panel', function () {
     kind: 'server',
     project,
     resource: s,
+    parent: undefined,
+    invalidate: () => undefined,
     getTreeItem: () => new vscode.TreeItem(s.name),
+    getChildren: async () => [],
   });
   const metricsRequests = (id: number): RecordedRequest[] => sim.requests.filter((r) => r.method === 'GET' && r.path === `/servers/${id}/metrics`);
   /** Seconds between the request's start and end, and its step. */

@@ -56,7 +56,10 @@ describe('server commands', function () {
     kind,
     project: p,
     resource,
+    parent: undefined,
+    invalidate: () => undefined,
     getTreeItem: () => new vscode.TreeItem(String(resource.id)),
+    getChildren: async () => [],
   });
   const serverNode = async (name: string, patch: Partial<Server> = {}) => nodeOf<Server>('server', { ...(await server(name)), ...patch });
   const errors = () => input.messages.filter((m) => m.level === 'error').map((m) => m.text);

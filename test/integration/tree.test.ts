@@ -2,13 +2,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { HcloudClient } from '../../src/api/client';
-import type { ClientPool } from '../../src/projects/clientPool';
 import type { Project } from '../../src/projects/projectStore';
 import { startSimulator } from '../../src/sim/simulator';
 import type { RecordedRequest, Simulator } from '../../src/sim/types';
 import type { ListFolderNode } from '../../src/tree/folderNode';
 import type { TreeNode } from '../../src/tree/node';
 import { ProjectNode } from '../../src/tree/projectNode';
+import { isResourceNode } from '../../src/tree/resourceNode';
 import { testingApi } from './support/extensionApi';
 import { ScriptedInput } from './support/scriptedInput';
 
@@ -141,6 +141,54 @@ describe('tree', function () {
       assert.deepEqual(nodes.map((n) => n.id.split('/').pop()).sort(), images.map((i) => String(i.id)).sort(), `${what} match`);
       for (const n of nodes) assert.match(ctx(n), new RegExp(`^;image;${type};`));
     }
+  });
+
+  it('every node meets the TreeNode contract: an id under its parent\'s, the project, a kind its menus agree with', async () => {
+    if (!api.tree.catalogShown()) await vscode.commands.executeCommand('hcloud.view.toggleCatalog');
+    const nodes: TreeNode[] = [];
+    const walk = async (node: TreeNode): Promise<void> => {
+      for (const c of await api.tree.getChildren(node)) {
+        nodes.push(c);
+        await walk(c);
+      }
+    };
+    await walk(projectNode);
+    assert.equal(projectNode.kind, 'project');
+    assert.equal(projectNode.parent, undefined);
+    assert.equal(projectNode.project.id, project.id);
+    for (const n of nodes) {
+      const parent = n.parent;
+      assert.ok(parent, `${n.id} has a parent`);
+      assert.ok(n.id.startsWith(`${parent.id}/`), `${n.id} is under ${parent.id}`);
+      assert.equal(api.tree.getParent(n), parent, `the view finds ${n.id}'s parent`);
+      assert.equal(n.project.id, project.id, `${n.id} belongs to the project`);
+      const tokens = ctx(n);
+      switch (n.kind) {
+        case 'folder':
+        case 'message':
+          assert.match(tokens, new RegExp(`^;${n.kind};`), n.id);
+          break;
+        case 'leaf':
+          assert.equal(n.getTreeItem().collapsibleState, vscode.TreeItemCollapsibleState.None, n.id);
+          assert.deepEqual(await n.getChildren(), [], n.id);
+          break;
+        case 'project':
+          assert.fail(`${n.id}: a project under a project`);
+          break;
+        default:
+          assert.match(tokens, new RegExp(`^;${n.kind};`), `${n.id}: the menus see the kind`);
+          assert.ok(isResourceNode(n, n.kind), n.id);
+      }
+    }
+    const kinds = new Set(nodes.map((n) => n.kind));
+    const expected: Array<TreeNode['kind']> = ['folder', 'leaf', 'server', 'floatingIp', 'image', 'sshKey', 'iso', 'serverType', 'location'];
+    for (const kind of expected) assert.ok(kinds.has(kind), `the tree shows a ${kind} node`);
+
+    // Nodes that fetch nothing have nothing to mark: invalidating them sends no request.
+    sim.clearRequests();
+    for (const n of nodes) if (n.kind !== 'folder') n.invalidate();
+    for (const n of nodes) await api.tree.getChildren(n);
+    assert.deepEqual(sim.requests.map((r) => `${r.method} ${r.path}`), []);
   });
 
   it('sets server tokens, description, icon and tooltip from the server', async () => {
@@ -437,7 +485,7 @@ describe('tree', function () {
     const big = await startSimulator({ token: TOKEN, seed: 'empty', extraServers: 480 });
     const small = new HcloudClient({ token: TOKEN, endpoint: big.url, maxListPages: 3 });
     try {
-      const node = new ProjectNode(project, { get: async () => small } as unknown as ClientPool);
+      const node = new ProjectNode(project, { get: async () => small });
       const nodes = await node.folders.servers.getChildren();
       assert.equal(nodes.length, 151);
       const note = nodes[150];

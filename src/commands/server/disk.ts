@@ -3,6 +3,7 @@
 import type { BackupWindow, Image, Iso, Money, Server, ServerType } from '../../api/types';
 import { formatMonthly } from '../../shared/price';
 import type { TreeNode } from '../../tree/node';
+import { ProjectNode } from '../../tree/projectNode';
 import { isResourceNode } from '../../tree/resourceNode';
 import type { CommandContext } from '../context';
 import { architectureOf, standing } from '../createServer/model';
@@ -121,8 +122,8 @@ export async function rebuildServerFromImage(ctx: CommandContext, node?: TreeNod
     ctx.input().info(`Image "${imageLabel(source.resource)}" cannot be used for a rebuild (${source.resource.status}${source.resource.deprecated ? ', deprecated' : ''}).`);
     return;
   }
-  // Pick the server in the image's project: a project-carrying node makes pickTarget skip the project pick.
-  const projectNode: TreeNode = { id: `rebuild/${source.project.id}`, getTreeItem: () => ({}), project: source.project } as TreeNode;
+  // Pick the server in the image's project: its project node (standalone: no requests) makes pickTarget skip the project pick.
+  const projectNode = new ProjectNode(source.project, ctx.clients);
   const arch = architectureOf(source.resource);
   const t = await pickServer(ctx, projectNode, `Rebuild a Server from "${imageLabel(source.resource)}"`, (s) => architectureOf(s.serverType) === arch, `No server is of the image's architecture (${arch}).`);
   if (t) await rebuildFlow(ctx, t, source.resource);

@@ -61,7 +61,7 @@ export class NounFixture {
 
   /** A plain object the commands take for a tree node (isResourceNode), without the tree. */
   node<T>(kind: ResourceKind, resource: T): ResourceNode<T> {
-    return { kind, project: this.project, resource, id: `project/${this.project.id}/${kind}/test`, getTreeItem: () => ({}) };
+    return { kind, project: this.project, resource, id: `project/${this.project.id}/${kind}/test`, parent: undefined, invalidate: () => undefined, getTreeItem: () => ({}), getChildren: async () => [] };
   }
 
   /** Every request that changes something (all but GET), as method, path and body. */

@@ -2,7 +2,7 @@
 // request an interval and listed in full within a per-project budget, at least every 30 minutes
 // while that budget allows.
 import * as assert from 'node:assert/strict';
-import { listingPeriods } from '../../../src/tree/refreshPolicy';
+import { listingPeriods } from '../../../src/tree/listingPeriods';
 import { HOUR, MIN, PolicyRun, project } from './refreshPolicyRun';
 
 const SERVERS = 'project/p/servers';
