@@ -7,7 +7,7 @@
 // - Times are formatted in UTC unless a IANA time zone is passed (the webview passes the user's),
 //   so tests are deterministic.
 
-import type { Metrics, MetricsParams, MetricsType } from '../api/types';
+import type { Metrics, MetricsParams, MetricsType } from './apiTypes';
 
 const HOUR = 3600;
 const DAY = 24 * HOUR;
