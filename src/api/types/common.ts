@@ -28,7 +28,7 @@ export type SortBy<F extends string> = F | `${F}:asc` | `${F}:desc`;
 export type Open<Known extends string> = Known | (string & Record<never, never>);
 
 /**
- * Which API answered: the 2018 contract or today's (see changes-since-2018.md). Learned from answers
+ * Which API answered: the 2018 contract or today's (see the API changelog, https://docs.hetzner.cloud/changelog). Learned from answers
  * the client gets anyway (servers without `datacenter`, server types with `locations[]`), never by
  * probing; `undefined` until one such answer came.
  */
