@@ -1,15 +1,10 @@
 // The action log panel's two timers: the poll of running actions nobody else follows (from
-// `policy.min`, backing off by half each time up to `policy.max`, and back to `min` when the set
+// `policy.min`, each delay 1.5 times the one before, up to `policy.max`, and back to `min` when the set
 // of running actions changes or the feed releases one) and the refresh of the list every
 // `hcloud.autoRefreshSeconds` after the last load. The panel decides when they may run (visible,
 // with a list); this file only arms and clears them.
 
-export interface PollPolicy {
-  /** First delay of the poll (ms). */
-  min: number;
-  /** Longest delay of the poll (ms). */
-  max: number;
-}
+import type { PollPolicy } from '../../api/waiter';
 
 export interface TimerTasks {
   poll(): void;
@@ -23,7 +18,8 @@ export class ActionLogTimers {
   private polledIds = '';
 
   constructor(
-    private readonly policy: PollPolicy,
+    /** `min` and `max` (ms), as the action waiter's poll policy has them; each poll waits 1.5 times longer. */
+    private readonly policy: Required<Pick<PollPolicy, 'min' | 'max'>>,
     /** `hcloud.autoRefreshSeconds` (0 = off). */
     private readonly refreshSeconds: () => number,
     private readonly tasks: TimerTasks,
@@ -50,7 +46,7 @@ export class ActionLogTimers {
     }
   }
 
-  /** After a poll: the next one waits half as long again, up to the longest delay. */
+  /** After a poll: the next one waits 1.5 times as long, up to the longest delay. */
   backOff(): void {
     this.pollDelay = Math.min(this.policy.max, Math.round(this.pollDelay * 1.5));
   }
