@@ -1,6 +1,7 @@
 // The few API domain types that the webviews show as well as the extension: a price, an action's
 // status, metrics. They live here so that src/shared imports nothing else of ours (the webview
-// bundles it); src/api/types re-exports them, so every other file imports them from there.
+// bundles it). src/api/types re-exports them: the extension's floors import them from there like
+// every other API type; src/shared and webview-ui import them from here.
 
 /** A price as numbers. `currency` is ISO 4217 (`EUR`). */
 export interface Money {
