@@ -89,7 +89,7 @@ launch() {
   case $1 in
     # lint and typecheck only compute, with no clock to miss: at a lower priority they leave the CPU
     # to code-server's install (which the longest phases wait for) and to the phases that wait on timers.
-    lint) start_phase lint nice -n 10 npx --no-install eslint . ;;
+    lint) start_phase lint nice -n 10 npm run --silent lint ;;
     typecheck) start_phase typecheck nice -n 10 bash -c "npx --no-install tsc --noEmit -p . && npx --no-install tsc --noEmit -p webview-ui" ;;
     unit) start_phase unit npx --no-install mocha --config .mocharc.json ;;
     # Each webview page (real HTML, CSP and bundle) in headless Chromium, outside VS Code.

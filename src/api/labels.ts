@@ -1,6 +1,6 @@
 /**
  * Labels and label selectors of today's Hetzner Cloud API: the key, value and selector rules of the official
- * documentation (../shared/spec/changes-since-2018.md, "Labels and label selectors"). Pure: used by the simulator,
+ * documentation ("Labels and label selectors"). Pure: used by the simulator,
  * the client and the extension, so all three validate the same way.
  */
 import type { Labels } from './types';

@@ -7,6 +7,7 @@
 // 1 s, although the reset may be an hour away. The request budget (./handlers/budget.ts) keeps
 // the last known count and refills it with these functions.
 
+import { formatDuration } from '../shared/duration';
 import type { RateLimitInfo } from './transport';
 
 /** The window the API's limit is expressed in: requests per hour. */
@@ -72,25 +73,7 @@ export function msUntilRefilled(count: number, needed: number, limit: number): n
 export function possibleAgain(waitMs: number, now: number): string {
   if (!Number.isFinite(waitMs)) return 'The API allows no requests for this project at the moment.';
   const ms = waitMs >= 1000 ? Math.ceil(waitMs / 1000) * 1000 : Math.max(0, Math.ceil(waitMs));
-  return `Requests are possible again in about ${formatDuration(ms)} (at ${formatClock(new Date(now + ms))}).`;
-}
-
-/** "1.5 s", "250 ms", "6 min", "1 min 40 s", "2 h 5 min": durations in messages users read. */
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.max(0, Math.round(ms))} ms`;
-  if (ms < 60_000) {
-    const s = ms / 1000;
-    return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
-  }
-  if (ms < 600_000) {
-    const s = Math.ceil(ms / 1000);
-    return s % 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s / 60} min`;
-  }
-  const minutes = Math.ceil(ms / 60_000);
-  if (minutes < 60) return `${minutes} min`;
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return m ? `${h} h ${m} min` : `${h} h`;
+  return `Requests are possible again in about ${formatDuration(ms, { milliseconds: true })} (at ${formatClock(new Date(now + ms))}).`;
 }
 
 /** "14:03:12" in local time, for "possible again at ...". */

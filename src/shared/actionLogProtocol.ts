@@ -3,8 +3,8 @@
 // asks for a filter, an older page, a refresh, or to reveal a resource in the tree. Actions
 // cross as plain data (ids, command, status, times as ISO strings), never a token or a URL.
 
-import { ActionStatuses, type ActionStatus } from '../api/types';
-import { asBoolean, asId, asNumber, asOneOf, asString, isRecord, messageType, type ReadyMessage } from './protocol';
+import { ActionStatuses, type ActionStatus } from './apiTypes';
+import { asBoolean, asId, asNumber, asOneOf, asString, isRecord, messageType, type ReadyMessage } from './messages';
 
 /** The webview panel type of the action log (also the serializer's key). */
 export const ACTION_LOG_VIEW_TYPE = 'hcloud.actionLog';

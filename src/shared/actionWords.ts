@@ -1,5 +1,5 @@
 // Plain words for the action log: the API's action commands (every command of the spec) and
-// resource types, and durations. Pure (no vscode, no DOM): the webview and the tests use it.
+// resource types, and dates (durations: duration.ts). Pure (no vscode, no DOM): the webview and the tests use it.
 
 const COMMANDS: Record<string, string> = {
   // Servers
@@ -105,20 +105,6 @@ export function resourceTypeWords(type: string): string {
 }
 
 export const STATUS_WORDS = { running: 'Running', success: 'Succeeded', error: 'Failed' } as const;
-
-/** 0.4 s → `less than a second`; 75 s → `1 min 15 s`; 3 h 2 min; 2 d 4 h. */
-export function formatDuration(ms: number): string {
-  if (!Number.isFinite(ms) || ms < 0) return '—';
-  const s = Math.round(ms / 1000);
-  if (s < 1) return 'less than a second';
-  if (s < 60) return `${s} s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return s % 60 ? `${m} min ${s % 60} s` : `${m} min`;
-  const h = Math.floor(m / 60);
-  if (h < 24) return m % 60 ? `${h} h ${m % 60} min` : `${h} h`;
-  const d = Math.floor(h / 24);
-  return h % 24 ? `${d} d ${h % 24} h` : `${d} d`;
-}
 
 /** Local date and time, `2026-11-27 00:41:03` (the tooltip carries the ISO time). */
 export function formatDateTime(iso: string): string {

@@ -7,7 +7,7 @@
 // - Times are formatted in UTC unless a IANA time zone is passed (the webview passes the user's),
 //   so tests are deterministic.
 
-import type { Metrics, MetricsParams, MetricsType } from '../api/types';
+import type { Metrics, MetricsParams, MetricsType } from './apiTypes';
 
 const HOUR = 3600;
 const DAY = 24 * HOUR;
@@ -106,48 +106,17 @@ export interface ChartSpec {
   series: readonly ChartSeries[];
 }
 
+/** A chart of two series, `<prefix>.<end>` for each end, labelled by the end (`disk.0.iops.read`: `Read`). */
+function pairChart(id: string, title: string, type: MetricsType, unit: MetricsUnit, prefix: string, ends: readonly [string, string]): ChartSpec {
+  return { id, title, type, unit, series: ends.map((end) => ({ name: `${prefix}.${end}`, label: end.charAt(0).toUpperCase() + end.slice(1) })) };
+}
+
 export const CHARTS: readonly ChartSpec[] = [
   { id: 'cpu', title: 'CPU', type: 'cpu', unit: '%', series: [{ name: 'cpu', label: 'CPU' }] },
-  {
-    id: 'diskIops',
-    title: 'Disk IOPS',
-    type: 'disk',
-    unit: 'iop/s',
-    series: [
-      { name: 'disk.0.iops.read', label: 'Read' },
-      { name: 'disk.0.iops.write', label: 'Write' },
-    ],
-  },
-  {
-    id: 'diskBandwidth',
-    title: 'Disk bandwidth',
-    type: 'disk',
-    unit: 'B/s',
-    series: [
-      { name: 'disk.0.bandwidth.read', label: 'Read' },
-      { name: 'disk.0.bandwidth.write', label: 'Write' },
-    ],
-  },
-  {
-    id: 'networkPps',
-    title: 'Network packets',
-    type: 'network',
-    unit: 'packets/s',
-    series: [
-      { name: 'network.0.pps.in', label: 'In' },
-      { name: 'network.0.pps.out', label: 'Out' },
-    ],
-  },
-  {
-    id: 'networkBandwidth',
-    title: 'Network bandwidth',
-    type: 'network',
-    unit: 'B/s',
-    series: [
-      { name: 'network.0.bandwidth.in', label: 'In' },
-      { name: 'network.0.bandwidth.out', label: 'Out' },
-    ],
-  },
+  pairChart('diskIops', 'Disk IOPS', 'disk', 'iop/s', 'disk.0.iops', ['read', 'write']),
+  pairChart('diskBandwidth', 'Disk bandwidth', 'disk', 'B/s', 'disk.0.bandwidth', ['read', 'write']),
+  pairChart('networkPps', 'Network packets', 'network', 'packets/s', 'network.0.pps', ['in', 'out']),
+  pairChart('networkBandwidth', 'Network bandwidth', 'network', 'B/s', 'network.0.bandwidth', ['in', 'out']),
 ];
 
 /** uPlot's aligned data: timestamps (UNIX seconds, ascending), then one column per series. */

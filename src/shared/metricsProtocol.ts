@@ -4,9 +4,9 @@
 // the webview gets the samples to draw, not the means to fetch them. Every parser below accepts
 // exactly the documented shape and returns undefined for anything else (never throws).
 
-import type { Metrics } from '../api/types';
+import type { Metrics } from './apiTypes';
 import { rangeFor, TIME_RANGES, validateCustomRange, type MetricsWindow, type TimeRangeId } from './metrics';
-import { asBoolean, asId, asNumber, asOneOf, asString, isRecord, type ReadyMessage } from './protocol';
+import { asBoolean, asId, asNumber, asOneOf, asString, isRecord, type ReadyMessage } from './messages';
 
 /** The webview panel type of the metrics panel (also the serializer's key). */
 export const METRICS_VIEW_TYPE = 'hcloud.metrics';

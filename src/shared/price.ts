@@ -3,7 +3,7 @@
 // hourly price (`€0.0056/h`, four decimals). Per-unit rates (per GB, per TB) use the same
 // spelling. No vscode: the tree, the commands and their unit tests use these functions.
 
-import type { Money } from '../api/types';
+import type { Money } from './apiTypes';
 
 export const NO_PRICE = 'price unknown';
 

@@ -1,6 +1,6 @@
 // startSimulator(): a stateful Hetzner Cloud API on loopback, plain Node `http`. It speaks
-// today's API (`api: '2026'`, default; ../shared/spec/changes-since-2018.md) or exactly the 2018
-// contract (`api: '2018'`, ../shared/spec/hetzner-cloud-api.apib); render.ts shapes the answers.
+// today's API (`api: '2026'`, default; the API changelog at https://docs.hetzner.cloud/changelog) or exactly the 2018
+// contract (`api: '2018'`, the 2018 API reference); render.ts shapes the answers.
 // In-process for tests (src/sim/types.ts is the interface) and standalone through cli.ts.
 //
 // /v1/...   the API: Bearer token, rate limit, faults, recorded requests (pipeline.ts).

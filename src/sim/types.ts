@@ -22,8 +22,8 @@ export interface SimulatorOptions {
   /** Rate limit budget: `limit` per hour, refilled `limit / 3600` per second. Default 3600. */
   rateLimit?: number;
   /**
-   * Which API the simulator speaks: `2026` (default) today's API (changes-since-2018.md), `2018` exactly the 2018
-   * contract (hetzner-cloud-api.apib). A state file made in the other mode is not reused (seed.ts, simulator.ts).
+   * Which API the simulator speaks: `2026` (default) today's API (the API changelog), `2018` exactly the 2018
+   * contract (the 2018 API reference). A state file made in the other mode is not reused (seed.ts, simulator.ts).
    */
   api?: ApiEra;
   /** Clock in ms since epoch (default Date.now): lets tests move time. */

@@ -2,7 +2,8 @@
 // It loads actions through ActionSource, sends the whole view on every change, and keeps it live:
 // actions the extension starts come through the ActionFeed at once (no request); while the panel
 // is visible, running actions nobody else follows are polled (2 s, backing off to 10 s) and the
-// list is refreshed every `hcloud.autoRefreshSeconds`; nothing runs while it is hidden.
+// list is refreshed every `hcloud.autoRefreshSeconds`; nothing runs while it is hidden. The two
+// timers are in actionLog/timers.ts, the names and titles in actionLog/names.ts.
 
 import * as vscode from 'vscode';
 import type { HcloudClient } from '../api/client';
@@ -23,8 +24,9 @@ import {
   type ActionView,
   type ScopeKind,
 } from '../shared/actionLogProtocol';
-import { resourceTypeWords } from '../shared/actionWords';
-import { ActionSource, apiType, RUNNING_POLL, SourceMemory, type ActionSnapshot } from './actionLog/source';
+import { ActionLogNames, type NamingContext } from './actionLog/names';
+import { ActionSource, RUNNING_POLL, SourceMemory, type ActionSnapshot } from './actionLog/source';
+import { ActionLogTimers } from './actionLog/timers';
 import { WebviewPanelHost } from './panelHost';
 
 /** What a reveal in the tree found. */
@@ -66,11 +68,8 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
   private requests = new AbortController();
   private busy: Promise<unknown> | undefined;
   private lastLoad = 0;
-  private pollTimer: ReturnType<typeof setTimeout> | undefined;
-  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
-  private pollDelay: number;
-  private polledIds = '';
-  private naming: Promise<void> | undefined;
+  private readonly timers: ActionLogTimers;
+  private readonly names: ActionLogNames;
   /** Shared by this panel's sources (one per filter): names, and whether the API refused GET /actions. */
   private readonly memory = new SourceMemory();
 
@@ -79,17 +78,18 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
     private readonly env: ActionLogEnv,
     state: ActionLogPanelState,
     /** The scoped resource's name when the caller knows it (the tree node's). */
-    private readonly scopeNameHint?: string,
+    scopeNameHint?: string,
   ) {
     super(panel, { extensionUri: env.extensionUri, bundle: 'actionLog', title: 'Action Log', parse: parseActionLogFromWebview, log: env.log });
-    this.pollDelay = this.pollPolicy.min;
+    this.timers = new ActionLogTimers(env.poll ?? RUNNING_POLL, () => env.refreshSeconds(), { poll: () => void this.poll(), refresh: () => void this.refresh() });
+    this.names = new ActionLogNames((projectId, type, id) => env.nameOf(projectId, type, id), scopeNameHint);
     this.view = { panel: state, title: '', phase: 'loading', actions: [], hasMore: false, loadingMore: false };
-    this.view.title = this.title();
-    panel.title = this.tabTitle();
+    this.view.title = this.names.title(this.naming);
+    panel.title = this.names.tabTitle(this.naming);
     this.disposables.push(
       env.feed.onDidChange((e) => this.onFeed(e)),
       env.projects.onDidChange(() => this.onProjectsChanged()),
-      { dispose: () => this.stopTimers() },
+      this.timers,
       { dispose: () => this.requests.abort() },
     );
     if (!this.project) this.setGone();
@@ -117,7 +117,7 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
   /** Resolves once no load, page, refresh or name lookup is on its way (tests). */
   async idle(): Promise<void> {
     for (let b = this.busy; b; b = this.busy === b ? undefined : this.busy) await b.catch(() => undefined);
-    await this.naming;
+    await this.names.idle();
   }
 
   /** The refresh interval changed: reschedule. */
@@ -127,10 +127,6 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
 
   private get project(): Project | undefined {
     return this.env.projects.get(this.view.panel.projectId);
-  }
-
-  private get pollPolicy() {
-    return this.env.poll ?? RUNNING_POLL;
   }
 
   // WebviewPanelHost -------------------------------------------------------------------------------
@@ -173,7 +169,7 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
     if (!project) return this.setGone();
     const generation = this.nextGeneration();
     const { signal } = this.requests;
-    this.stopTimers();
+    this.timers.stop();
     this.update({ phase: 'loading', actions: [], hasMore: false, loadingMore: false, notice: undefined, message: undefined });
     try {
       this.client = await this.env.clients.get(project);
@@ -188,7 +184,7 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
       this.source = undefined;
       const scope = this.view.panel.scope;
       if (scope && isHcloudError(e, 'not_found')) {
-        this.update({ phase: 'gone', message: `${this.scopeName(scope)} no longer exists in project "${project.name}".` });
+        this.update({ phase: 'gone', message: `${this.names.scope(this.naming, scope)} no longer exists in project "${project.name}".` });
       } else {
         this.update({ phase: 'error', message: describeError(e) });
       }
@@ -251,7 +247,7 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
       if (generation !== this.generation) return; // stopped by a newer load, which schedules its own
       this.env.log.warn(`Action log: polling running actions failed: ${describeError(e)}`);
     }
-    this.pollDelay = Math.min(this.pollPolicy.max, Math.round(this.pollDelay * 1.5));
+    this.timers.backOff();
     this.schedule();
   }
 
@@ -275,7 +271,7 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
   private onFeed(e: ActionFeedEvent): void {
     if (e.projectId !== this.view.panel.projectId || !this.source || this.view.phase !== 'ready') return;
     this.show(this.source.update(e.actions), {});
-    if (e.released.length) this.pollDelay = this.pollPolicy.min;
+    if (e.released.length) this.timers.resetBackOff();
     this.schedule();
   }
 
@@ -285,43 +281,25 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
       if (this.view.phase !== 'gone') this.setGone();
       return;
     }
-    const title = this.title();
+    const title = this.names.title(this.naming);
     if (title !== this.view.title) {
-      this.panel.title = this.tabTitle();
+      this.panel.title = this.names.tabTitle(this.naming);
       this.update({ title });
     }
   }
 
   /** Timers only while the panel is visible and shows a list. */
   private schedule(): void {
-    this.stopTimers();
+    this.timers.stop();
     if (!this.visible || this.view.phase !== 'ready' || !this.source) return;
-    const ids = this.idsToPoll();
-    const key = ids.join(',');
-    if (key !== this.polledIds) {
-      this.polledIds = key;
-      this.pollDelay = this.pollPolicy.min;
-    }
-    if (ids.length) this.pollTimer = setTimeout(() => void this.poll(), this.pollDelay);
-    const seconds = this.env.refreshSeconds();
-    if (seconds > 0) {
-      const interval = seconds * 1000;
-      const due = Math.max(0, this.lastLoad + interval - Date.now());
-      this.refreshTimer = setTimeout(() => void this.refresh(), due);
-    }
-  }
-
-  private stopTimers(): void {
-    if (this.pollTimer) clearTimeout(this.pollTimer);
-    if (this.refreshTimer) clearTimeout(this.refreshTimer);
-    this.pollTimer = this.refreshTimer = undefined;
+    this.timers.schedule(this.idsToPoll(), this.lastLoad);
   }
 
   // Reveal -------------------------------------------------------------------------------------------
 
   private async revealResource(type: string, id: number): Promise<void> {
     const kind = KIND_OF_TYPE[type];
-    const label = this.resourceLabel(type, id);
+    const label = this.names.resource(this.naming, type, id);
     if (!kind) {
       this.update({ notice: `${label} is not shown in the Hetzner Cloud view.` });
       return;
@@ -348,8 +326,7 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
 
   /** Shows names instead of `#id` for resources the tree has not loaded (a few requests, once). */
   private fillNames(actions: Action[]): Promise<void> {
-    if (!this.naming) this.naming = this.lookUpNames(actions).finally(() => (this.naming = undefined));
-    return this.naming;
+    return this.names.fill(() => this.lookUpNames(actions));
   }
 
   private async lookUpNames(actions: Action[]): Promise<void> {
@@ -360,7 +337,7 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
     try {
       const learned = await this.withClient(() => source.resolveNames(actions, (type, id) => this.env.nameOf(pid, type, id) !== undefined));
       if (learned && generation === this.generation && this.source === source) {
-        this.update({ actions: source.snapshot().actions.map((a) => this.toView(a)), title: this.title() });
+        this.update({ actions: source.snapshot().actions.map((a) => this.toView(a)), title: this.names.title(this.naming) });
       }
     } catch (e) {
       this.env.log.warn(`Action log: could not load resource names: ${describeError(e)}`);
@@ -384,7 +361,7 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
 
   private setGone(): void {
     this.nextGeneration();
-    this.stopTimers();
+    this.timers.stop();
     this.source = undefined;
     this.update({
       phase: 'gone',
@@ -403,38 +380,14 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
       progress: Math.max(0, Math.min(100, a.progress)),
       started: a.started.toISOString(),
       ...(a.finished ? { finished: a.finished.toISOString() } : {}),
-      resources: a.resources.map((r) => ({ type: r.type, id: r.id, label: this.resourceLabel(r.type, r.id) })),
+      resources: a.resources.map((r) => ({ type: r.type, id: r.id, label: this.names.resource(this.naming, r.type, r.id) })),
       ...(a.error ? { error: { code: a.error.code, message: a.error.message } } : {}),
     };
   }
 
-  private resourceLabel(type: string, id: number): string {
-    const scope = this.view.panel.scope;
-    const hint = scope && this.scopeNameHint && apiType(scope.kind) === type && scope.id === id ? this.scopeNameHint : undefined;
-    const name = hint ?? this.source?.nameOf(type, id) ?? this.env.nameOf(this.view.panel.projectId, type, id);
-    return name ? `${resourceTypeWords(type)} "${name}"` : `${resourceTypeWords(type)} #${id}`;
-  }
-
-  private scopeName(scope: ActionLogScope): string {
-    return this.resourceLabel(apiType(scope.kind), scope.id);
-  }
-
-  /** The page's heading: `Action log of project "demo"`, `Actions of server "web-1" (project "demo")`. */
-  private title(): string {
-    const p = this.project;
-    const project = p ? `project "${p.name}"` : 'a removed project';
-    const scope = this.view.panel.scope;
-    if (!scope) return `Action log of ${project}`;
-    const name = this.scopeName(scope);
-    return `Actions of ${scope.kind === 'floatingIp' ? name : name.charAt(0).toLowerCase() + name.slice(1)} (${project})`;
-  }
-
-  private tabTitle(): string {
-    const scope = this.view.panel.scope;
-    if (scope) {
-      const name = this.scopeNameHint ?? this.env.nameOf(this.view.panel.projectId, apiType(scope.kind), scope.id);
-      return `Actions: ${name ?? `${resourceTypeWords(apiType(scope.kind))} #${scope.id}`}`;
-    }
-    return `Action Log: ${this.project?.name ?? 'removed project'}`;
+  private get naming(): NamingContext {
+    const { projectId, scope } = this.view.panel;
+    const source = this.source;
+    return { projectId, scope, projectName: this.project?.name, learned: source && ((type, id) => source.nameOf(type, id)) };
   }
 }

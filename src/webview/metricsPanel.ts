@@ -1,17 +1,14 @@
 // The metrics panel of one server (extension side): fetches cpu, disk and network metrics in one
 // request through the project's HcloudClient, sends them to the webview as plain numbers, keeps
-// auto-refresh going while the panel is visible (never while hidden), and exports CSV.
+// auto-refresh going while the panel is visible (never while hidden); metrics/exportCsv.ts saves CSV.
 // The webview (webview-ui/metrics) only draws and asks; every message from it is validated.
 
-import * as os from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { isHcloudError } from '../api/errors';
 import type { Metrics, MetricsType } from '../api/types';
 import { describeError } from '../commands/describeError';
 import type { ClientPool } from '../projects/clientPool';
 import type { ProjectStore } from '../projects/projectStore';
-import { toCsv } from '../shared/metrics';
 import {
   autoRefreshDefault,
   parseMetricsFromWebview,
@@ -26,6 +23,7 @@ import {
   type RenderedMessage,
 } from '../shared/protocol';
 import type { UserInput } from '../ui/userInput';
+import { exportMetricsCsv } from './metrics/exportCsv';
 import { WebviewPanelHost } from './panelHost';
 
 /** One request for all five charts: the API takes several types at once (`type=cpu,disk,network`). */
@@ -139,7 +137,7 @@ export class MetricsPanel extends WebviewPanelHost<MetricsToWebview, MetricsFrom
         await this.fetch();
         return;
       case 'exportCsv':
-        await this.exportCsv();
+        await exportMetricsCsv(this.deps.input(), this.deps.log, this.state.serverName, this.last && { metrics: this.last.metrics, end: this.last.message.end });
         return;
       case 'rendered':
         this.lastRendered = message;
@@ -245,33 +243,5 @@ export class MetricsPanel extends WebviewPanelHost<MetricsToWebview, MetricsFrom
     this.clearTimer();
     this.abort?.abort();
     this.generation++;
-  }
-
-  private async exportCsv(): Promise<void> {
-    const input = this.deps.input();
-    const { serverName } = this.state;
-    const last = this.last;
-    if (!last) {
-      input.info(`There are no metrics of "${serverName}" to export yet.`);
-      return;
-    }
-    const stamp = new Date(last.message.end * 1000).toISOString().slice(0, 16).replace(/[:T]/g, '-');
-    const fileName = `${serverName.replace(/[^A-Za-z0-9._-]+/g, '_')}-metrics-${stamp}.csv`;
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());
-    const uri = await input.pickSaveLocation({
-      title: `Export Metrics of "${serverName}" as CSV`,
-      saveLabel: 'Export',
-      defaultUri: vscode.Uri.joinPath(folder, fileName),
-      filters: { 'CSV files': ['csv'] },
-    });
-    if (!uri) return;
-    try {
-      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(toCsv(last.metrics)));
-      const where = uri.scheme === 'file' ? uri.fsPath : uri.toString();
-      this.deps.log.info(`Exported the metrics of "${serverName}" to ${where}.`);
-      input.info(`Exported the metrics of "${serverName}" to ${path.basename(uri.path)}.`);
-    } catch (e) {
-      input.error(`Export of the metrics of "${serverName}" failed: ${e instanceof Error ? e.message : String(e)}`);
-    }
   }
 }

@@ -12,7 +12,7 @@
 //
 //   npm run bench            (or: node out/test/bench/idleRequests.bench.js)
 import { HcloudClient } from '../../src/api/client';
-import { formatDuration } from '../../src/api/rateLimit';
+import { formatDuration } from '../../src/shared/duration';
 import { startSimulator } from '../../src/sim/simulator';
 import { ChangeCheck, checkWork } from '../../src/tree/changeCheck';
 import { fetchFolder, fetchResource, folderClass, isSettled, unsettled, type ListWhat, type PolledKind } from '../../src/tree/fetch';

@@ -14,7 +14,8 @@ import {
   type ActionView,
   type StatusFilter,
 } from '../../src/shared/actionLogProtocol';
-import { commandWords, formatDateTime, formatDuration, STATUS_WORDS } from '../../src/shared/actionWords';
+import { commandWords, formatDateTime, STATUS_WORDS } from '../../src/shared/actionWords';
+import { formatDuration } from '../../src/shared/duration';
 import { connect } from '../common/bridge';
 import '../common/base.css';
 import './actionLog.css';

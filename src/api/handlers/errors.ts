@@ -3,7 +3,7 @@
 // text (fetch messages, bodies, redirect targets) is scrubbed of the token (./scrub.ts).
 
 import { ClientErrorCode, HcloudError } from '../errors';
-import { formatDuration } from '../rateLimit';
+import { formatDuration } from '../../shared/duration';
 import type { HttpMethod } from '../transport';
 import type { Call, Handler, Outcome, Retry } from './chain';
 import type { Exchange, Exchanged } from './exchange';
@@ -62,7 +62,7 @@ function judge(x: Exchanged, call: Call, deps: ErrorDeps): Outcome {
   const why = x.kind === 'answer' ? undefined : x.why;
   if (why === 'aborted') return { ok: false, retry: 'none', status: 0, error: abortedError(method, path) };
   if (why === 'timeout') {
-    const message = `No answer from ${deps.host} within ${formatDuration(call.timeoutMs)} (${method} ${path}).`;
+    const message = `No answer from ${deps.host} within ${formatDuration(call.timeoutMs, { milliseconds: true })} (${method} ${path}).`;
     return fail('timeout', 0, { code: ClientErrorCode.Timeout, message });
   }
   if (x.kind === 'failed') return networkFailure(x.cause, call, deps);

@@ -1,5 +1,5 @@
 // Wire types shared by several resources, exactly as the JSON of the Hetzner Cloud API
-// (../shared/spec/hetzner-cloud-api.apib). snake_case on purpose: converted in src/api/convert.ts.
+// (the 2018 API reference). snake_case on purpose: converted in src/api/convert.
 
 export interface PaginationSchema {
   page: number;

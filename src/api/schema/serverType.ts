@@ -10,7 +10,7 @@ export interface ServerTypeLocationPriceSchema {
   price_per_tb_traffic?: NetGrossPriceSchema;
 }
 
-/** Today's API: where a type is offered (changes-since-2018.md, 2025-09-24 and 2026-04-01). */
+/** Today's API: where a type is offered (the API changelog, 2025-09-24 and 2026-04-01). */
 export interface ServerTypeLocationSchema {
   id: number;
   name: string;

@@ -3,7 +3,7 @@
 // (/servers|floating_ips|images/actions[/{id}]) built from one function.
 //
 // Today's API refuses an unfiltered GET /actions (410 deprecated_api_endpoint, as the simulator
-// answers for the datacenters: changes-since-2018.md). A per-kind list holds the actions started
+// answers for the datacenters: the API changelog). A per-kind list holds the actions started
 // on a resource of that kind (the first of their `resources`), so the three lists do not overlap.
 
 import { notFound } from '../http';

@@ -90,7 +90,7 @@ export const catalogRouteTable: Route[] = [
     items: (s) => s.datacenters,
     render: renderDatacenter,
     guard: (ctx) => {
-      // Since 2026-10-01 (changes-since-2018.md): 410 for the list and for one.
+      // Since 2026-10-01 (the API changelog): 410 for the list and for one.
       if (ctx.world.api === '2026') throw deprecatedEndpoint('the datacenters endpoint');
     },
     checkName: (q, name) => {

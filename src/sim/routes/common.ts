@@ -53,7 +53,7 @@ export function only2026(handler: Handler): Handler {
   };
 }
 
-/** The answer of an endpoint today's API has removed (changes-since-2018.md): 410 `deprecated_api_endpoint`. */
+/** The answer of an endpoint today's API has removed (the API changelog): 410 `deprecated_api_endpoint`. */
 export function deprecatedEndpoint(what: string): ApiError {
   return new ApiError('deprecated_api_endpoint', `${what} was removed from the API`, {}, 410);
 }

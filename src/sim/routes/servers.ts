@@ -72,7 +72,7 @@ function readCreate(ctx: RouteContext): CreateRequest {
   const imageRef = input.ref('image', { required: true });
   const image = imageRef === undefined ? undefined : (findImage(state.images.values(), imageRef, type?.architecture) ?? input.fail('image', `'${imageRef}' not found`));
   const location = resolve(input, 'location', state.locations, input.ref('location'));
-  // Removed from today's API on 2026-07-01 (changes-since-2018.md): refused, `location` replaces it.
+  // Removed from today's API on 2026-07-01 (the API changelog): refused, `location` replaces it.
   if (today && input.has('datacenter')) input.fail('datacenter', 'the datacenter field was removed from the API: use location');
   const datacenter = today ? undefined : resolve(input, 'datacenter', state.datacenters, input.ref('datacenter'));
   const labels = today ? input.labels() : undefined;

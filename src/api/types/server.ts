@@ -1,0 +1,114 @@
+// Domain types of servers: the server, its create parameters and results, its metrics. The
+// metrics shapes are defined in src/shared/apiTypes.ts, which the metrics webview shares.
+
+import type { Action } from './action';
+import type { Datacenter, Image, Iso, Location, ServerType } from './catalog';
+import type { LabelListParams, Labels, Open } from './common';
+
+export type { Metrics, MetricsParams, MetricsSeries, MetricsType } from '../../shared/apiTypes';
+
+export const ServerStatuses = [
+  'running',
+  'initializing',
+  'starting',
+  'stopping',
+  'off',
+  'deleting',
+  'migrating',
+  'rebuilding',
+  'unknown',
+] as const;
+export type ServerStatus = (typeof ServerStatuses)[number];
+
+export type BackupWindow = '22-02' | '02-06' | '06-10' | '10-14' | '14-18' | '18-22';
+export type RescueType = 'linux64' | 'linux32' | 'freebsd64';
+
+export interface DnsPtr {
+  ip: string;
+  dnsPtr: string;
+}
+
+export interface ServerPublicNet {
+  ipv4?: { ip: string; blocked: boolean; dnsPtr?: string };
+  /** `ip` is the /64 network, e.g. `2001:db8::/64`; `dnsPtr` the entries set for single addresses in it. */
+  ipv6?: { ip: string; blocked: boolean; dnsPtr: DnsPtr[] };
+  floatingIpIds: number[];
+}
+
+export interface Server {
+  id: number;
+  name: string;
+  status: ServerStatus;
+  created: Date;
+  publicNet: ServerPublicNet;
+  serverType: ServerType;
+  /** Absent when the API sends only `location` (today's API). */
+  datacenter?: Datacenter;
+  /**
+   * From `datacenter.location`, or the top-level `location` today's API sends instead.
+   * Absent only when the API sent neither.
+   */
+  location?: Location;
+  image?: Image;
+  iso?: Iso;
+  rescueEnabled: boolean;
+  locked: boolean;
+  /** Absent when backups are off. */
+  backupWindow?: Open<BackupWindow>;
+  /** Bytes this billing period; absent while unknown. */
+  outgoingTraffic?: number;
+  ingoingTraffic?: number;
+  includedTraffic: number;
+  protection: { delete: boolean; rebuild: boolean };
+  /** Today's API; absent in the 2018 contract. */
+  labels?: Labels;
+}
+
+export interface ServerCreateParams {
+  /** Unique per project, an RFC 1123 hostname. */
+  name: string;
+  /** ID or name. */
+  serverType: string | number;
+  /** ID or name. */
+  image: string | number;
+  /** ID or name; give this or `datacenter`. */
+  location?: string | number;
+  datacenter?: string | number;
+  /** Default true. */
+  startAfterCreate?: boolean;
+  /** IDs or names. */
+  sshKeys?: Array<string | number>;
+  /** cloud-init user data, at most 32 KiB. */
+  userData?: string;
+  /** Today's API only. */
+  labels?: Labels;
+}
+
+export interface ServerCreateResult {
+  server: Server;
+  action: Action;
+  /** Only when no SSH keys were given. */
+  rootPassword?: string;
+}
+
+export interface ServerListParams extends LabelListParams {
+  name?: string;
+}
+
+export interface RootPasswordResult {
+  action: Action;
+  rootPassword?: string;
+}
+
+export interface CreateImageResult {
+  image: Image;
+  action: Action;
+}
+
+export interface ConsoleResult {
+  /** Websocket URL with a token valid for about a minute. */
+  wssUrl: string;
+  /** VNC password for that URL. */
+  password: string;
+  action: Action;
+}
