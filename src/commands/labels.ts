@@ -16,7 +16,7 @@ import { imageName } from '../tree/format';
 import type { TreeNode } from '../tree/node';
 import type { ResourceKind } from '../tree/resourceNode';
 import type { CommandContext } from './context';
-import { describeError } from './describeError';
+import { describeError } from '../ui/describeError';
 import { formatLabelsText, labelsTextProblem, parseLabelsText, sameLabels } from './labelsText';
 import { pickProject, pickTarget } from './pick';
 

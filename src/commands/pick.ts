@@ -4,7 +4,7 @@ import type { Project } from '../projects/projectStore';
 import type { TreeNode } from '../tree/node';
 import { isResourceNode, projectOf, type ResourceKind } from '../tree/resourceNode';
 import type { CommandContext } from './context';
-import { describeError } from './describeError';
+import { describeError } from '../ui/describeError';
 
 /** The project a command is about: the node's (or its ancestor's), the only one, or one picked. */
 export async function pickProject(ctx: CommandContext, node: TreeNode | undefined, title: string): Promise<Project | undefined> {
