@@ -25,6 +25,16 @@ function tsFiles(dir) {
   return out;
 }
 
+// Every `vscode` import of src/ goes through scripts/shims/vscode.mjs (see there): one copy of
+// the API object at load instead of one per importing file, which was most of the bundle's load time.
+const vscodeShim = join(root, 'scripts', 'shims', 'vscode.mjs');
+const vscodeOnce = {
+  name: 'vscode-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) => (args.importer === vscodeShim ? { path: 'vscode', external: true } : { path: vscodeShim }));
+  },
+};
+
 const started = Date.now();
 await esbuild.build({
   absWorkingDir: root,
@@ -36,6 +46,7 @@ await esbuild.build({
   target: 'node20',
   external: ['vscode'],
   alias: { 'whatwg-url': './scripts/shims/whatwg-url.js' },
+  plugins: [vscodeOnce],
   sourcemap: !production,
   minify: production,
   define,

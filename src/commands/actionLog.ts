@@ -1,6 +1,5 @@
 // Show Action Log (a project) and Show Actions (a server, Floating IP or image): from the tree
 // they take the node, from the palette they ask for the project (and the resource).
-import * as vscode from 'vscode';
 import type { FloatingIp, Image, Server } from '../api/types';
 import type { ScopeKind } from '../shared/actionLogProtocol';
 import type { TreeNode } from '../tree/node';
@@ -59,12 +58,6 @@ export async function showActions(ctx: CommandContext, kind: ScopeKind, node?: T
   if (t) ctx.actionLogs.show(t.project.id, { kind, id: t.resource.id }, picker.name(t.resource));
 }
 
-/** hcloud.project.showActionLog, hcloud.server|floatingIp|image.showActions. */
-export function registerActionLogCommands(ctx: CommandContext): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand('hcloud.project.showActionLog', (node?: TreeNode) => showActionLog(ctx, node)),
-    vscode.commands.registerCommand('hcloud.server.showActions', (node?: TreeNode) => showActions(ctx, 'server', node)),
-    vscode.commands.registerCommand('hcloud.floatingIp.showActions', (node?: TreeNode) => showActions(ctx, 'floatingIp', node)),
-    vscode.commands.registerCommand('hcloud.image.showActions', (node?: TreeNode) => showActions(ctx, 'image', node)),
-  ];
-}
+export const showServerActions = (ctx: CommandContext, node?: TreeNode) => showActions(ctx, 'server', node);
+export const showFloatingIpActions = (ctx: CommandContext, node?: TreeNode) => showActions(ctx, 'floatingIp', node);
+export const showImageActions = (ctx: CommandContext, node?: TreeNode) => showActions(ctx, 'image', node);

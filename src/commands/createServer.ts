@@ -307,7 +307,3 @@ async function offerPasswordReset(ctx: CommandContext, project: Project, r: Serv
   else ctx.input().info(`Without a root password, log in to ${name} after using Reset Root Password on it (or rebuild it with an SSH key).`);
 }
 
-/** Registers this noun's commands. */
-export function registerCreateServerCommands(ctx: CommandContext): vscode.Disposable[] {
-  return [vscode.commands.registerCommand('hcloud.server.create', (node?: TreeNode) => createServer(ctx, node))];
-}

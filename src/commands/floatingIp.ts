@@ -286,17 +286,3 @@ export async function deleteFloatingIp(ctx: CommandContext, node?: TreeNode): Pr
   if (done) ctx.input().info(`Floating IP ${floatingIpName(fip)} deleted.`);
 }
 
-export function registerFloatingIpCommands(ctx: CommandContext): vscode.Disposable[] {
-  const r = (id: string, f: (ctx: CommandContext, node?: TreeNode) => Promise<unknown>) =>
-    vscode.commands.registerCommand(`hcloud.floatingIp.${id}`, (node?: TreeNode) => f(ctx, node));
-  return [
-    r('create', createFloatingIp),
-    r('assign', assignFloatingIp),
-    r('unassign', unassignFloatingIp),
-    r('changeDnsPtr', changeFloatingIpDnsPtr),
-    r('changeDescription', changeFloatingIpDescription),
-    r('changeProtection', changeFloatingIpProtection),
-    r('copyIp', copyFloatingIp),
-    r('delete', deleteFloatingIp),
-  ];
-}

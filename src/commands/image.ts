@@ -1,9 +1,9 @@
 // Image commands: Change Description (snapshots, backups), Convert Backup to Snapshot, Change
 // Protection (snapshots), Delete (snapshots, backups). System images are never offered.
 // ("Rebuild a Server from it" lives with the server commands.)
-import * as vscode from 'vscode';
 import type { HcloudClient } from '../api/client';
 import type { Image } from '../api/types';
+import { imageName } from '../tree/format';
 import type { TreeNode } from '../tree/node';
 import type { CommandContext } from './context';
 import { pickTarget, type Target } from './pick';
@@ -11,10 +11,9 @@ import { changeProtection, offerUnprotect, type Protectable } from './protection
 import { runCall } from './runAction';
 import { validateDescription } from './validate';
 
-/** How an image is named in messages, e.g. `snapshot "web-1 golden image"`. */
-export function imageName(i: Image): string {
-  const label = i.description || i.name || `#${i.id}`;
-  return `${i.type === 'system' || i.type === 'app' ? 'image' : i.type} "${label}"`;
+/** How an image is named in messages: its kind and the name the tree shows, e.g. `snapshot "web-1 golden image"`. */
+function inMessages(i: Image): string {
+  return `${i.type === 'system' || i.type === 'app' ? 'image' : i.type} "${imageName(i)}"`;
 }
 
 const isOwn = (i: Image) => i.type === 'snapshot' || i.type === 'backup';
@@ -38,7 +37,7 @@ async function pickImage(ctx: CommandContext, node: TreeNode | undefined, title:
     none,
   });
   if (t && !applies(t.resource)) {
-    ctx.input().info(`${title} does not apply to ${imageName(t.resource)}.`);
+    ctx.input().info(`${title} does not apply to ${inMessages(t.resource)}.`);
     return undefined;
   }
   return t;
@@ -49,7 +48,7 @@ function protectable(t: Target<Image>): Protectable {
     project: t.project,
     kind: 'image',
     id: t.resource.id,
-    what: imageName(t.resource).replace(/^./, (c) => c.toUpperCase()),
+    what: inMessages(t.resource).replace(/^./, (c) => c.toUpperCase()),
     protected: t.resource.protection.delete,
     changeProtection: (c: HcloudClient, remove: boolean) => c.images.changeProtection(t.resource.id, { delete: !remove }),
   };
@@ -61,31 +60,31 @@ export async function changeImageDescription(ctx: CommandContext, node?: TreeNod
   if (!t) return;
   const image = t.resource;
   const description = await ctx.input().inputBox({
-    title: `${TITLE}: ${imageName(image)}`,
+    title: `${TITLE}: ${inMessages(image)}`,
     prompt: 'Description',
     value: image.description,
     validateInput: (v) => (!v.trim() ? 'Give the image a description.' : validateDescription(v, 255)),
   });
   if (description === undefined || description.trim() === image.description) return;
-  const updated = await runCall(ctx, t.project, `Change description of ${imageName(image)}`, (c) => c.images.update(image.id, { description: description.trim() }));
+  const updated = await runCall(ctx, t.project, `Change description of ${inMessages(image)}`, (c) => c.images.update(image.id, { description: description.trim() }));
   ctx.tree.resourceChanged(t.project.id, 'image', image.id);
-  if (updated) ctx.input().info(`Description of ${imageName(image)} changed to "${updated.description}".`);
+  if (updated) ctx.input().info(`Description of ${inMessages(image)} changed to "${updated.description}".`);
 }
 
 export async function convertBackupToSnapshot(ctx: CommandContext, node?: TreeNode): Promise<void> {
   const t = await pickImage(ctx, node, 'Convert Backup to Snapshot', (i) => i.type === 'backup', 'The project has no backup.');
   if (!t) return;
   const image = t.resource;
-  const ok = await ctx.input().confirm(`Convert ${imageName(image)} to a snapshot?`, {
+  const ok = await ctx.input().confirm(`Convert ${inMessages(image)} to a snapshot?`, {
     detail:
       'A snapshot is no longer bound to its server: it outlives the server (backups are deleted with it) ' +
       `and is billed per GB per month${image.imageSize === undefined ? '' : ` (${size(image)})`} until you delete it.`,
     confirmLabel: 'Convert',
   });
   if (!ok) return;
-  const updated = await runCall(ctx, t.project, `Convert ${imageName(image)} to a snapshot`, (c) => c.images.update(image.id, { type: 'snapshot' }));
+  const updated = await runCall(ctx, t.project, `Convert ${inMessages(image)} to a snapshot`, (c) => c.images.update(image.id, { type: 'snapshot' }));
   ctx.tree.resourceChanged(t.project.id, 'image', image.id);
-  if (updated) ctx.input().info(`${imageName(image)} is now a snapshot.`.replace(/^./, (c) => c.toUpperCase()));
+  if (updated) ctx.input().info(`${inMessages(image)} is now a snapshot.`.replace(/^./, (c) => c.toUpperCase()));
 }
 
 export async function changeImageProtection(ctx: CommandContext, node?: TreeNode): Promise<void> {
@@ -98,23 +97,13 @@ export async function deleteImage(ctx: CommandContext, node?: TreeNode): Promise
   if (!t) return;
   const image = t.resource;
   if (!(await offerUnprotect(ctx, protectable(t)))) return;
-  const ok = await ctx.input().confirm(`Delete ${imageName(image)}?`, {
+  const ok = await ctx.input().confirm(`Delete ${inMessages(image)}?`, {
     detail: 'The image is deleted for good; servers can no longer be created or rebuilt from it.',
     confirmLabel: 'Delete',
   });
   if (!ok) return;
-  const done = await runCall(ctx, t.project, `Delete ${imageName(image)}`, (c) => c.images.delete(image.id).then(() => true));
+  const done = await runCall(ctx, t.project, `Delete ${inMessages(image)}`, (c) => c.images.delete(image.id).then(() => true));
   ctx.tree.resourceChanged(t.project.id, 'image', image.id);
-  if (done) ctx.input().info(`${imageName(image)} deleted.`.replace(/^./, (c) => c.toUpperCase()));
+  if (done) ctx.input().info(`${inMessages(image)} deleted.`.replace(/^./, (c) => c.toUpperCase()));
 }
 
-export function registerImageCommands(ctx: CommandContext): vscode.Disposable[] {
-  const r = (id: string, f: (ctx: CommandContext, node?: TreeNode) => Promise<unknown>) =>
-    vscode.commands.registerCommand(`hcloud.image.${id}`, (node?: TreeNode) => f(ctx, node));
-  return [
-    r('changeDescription', changeImageDescription),
-    r('convertToSnapshot', convertBackupToSnapshot),
-    r('changeProtection', changeImageProtection),
-    r('delete', deleteImage),
-  ];
-}

@@ -1,29 +1,19 @@
+// Registers every command of the tables in ./table.ts, in one place (activate() calls it once).
 import * as vscode from 'vscode';
-import { registerActionLogCommands } from './actionLog';
+import type { TreeNode } from '../tree/node';
 import type { CommandContext } from './context';
-import { registerCreateServerCommands } from './createServer';
-import { registerFloatingIpCommands } from './floatingIp';
-import { registerImageCommands } from './image';
-import { registerLabelCommands } from './labels';
-import { registerMetricsCommands } from './metrics';
-import { registerProjectCommands } from './project';
-import { registerServerCommands } from './server';
-import { registerSshKeyCommands } from './sshKey';
-import { registerViewCommands } from './view';
+import { COMMAND_TABLES } from './table';
 
-/** Every command of the extension, registered in one place; one file per noun. */
+/** Registers every command of every table; each gets the node (from the tree) or nothing (from the palette). */
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
-  return [
-    ...registerProjectCommands(ctx),
-    ...registerServerCommands(ctx),
-    ...registerCreateServerCommands(ctx),
-    ...registerFloatingIpCommands(ctx),
-    ...registerImageCommands(ctx),
-    ...registerSshKeyCommands(ctx),
-    ...registerLabelCommands(ctx),
-    ...registerViewCommands(ctx),
-    ...registerMetricsCommands(ctx),
-    ...registerActionLogCommands(ctx),
-    vscode.commands.registerCommand('hcloud.showLog', () => ctx.log.show(true)),
-  ];
+  const seen = new Set<string>();
+  const disposables: vscode.Disposable[] = [];
+  for (const table of Object.values(COMMAND_TABLES)) {
+    for (const [id, handler] of Object.entries(table)) {
+      if (seen.has(id)) throw new Error(`command ${id} is in two tables`);
+      seen.add(id);
+      disposables.push(vscode.commands.registerCommand(id, (node?: TreeNode) => handler(ctx, node)));
+    }
+  }
+  return disposables;
 }

@@ -6,7 +6,6 @@
 // When the API still refuses, its message shows and the box opens again with what was typed.
 // The 2018 API has no labels: no `;labels;` token on its nodes (no menu entry), and from the palette
 // the command says so.
-import * as vscode from 'vscode';
 import type { HcloudClient } from '../api/client';
 import { isHcloudError } from '../api/errors';
 import { parseLabelSelector } from '../api/labels';
@@ -16,7 +15,7 @@ import { imageName } from '../tree/format';
 import type { TreeNode } from '../tree/node';
 import type { ResourceKind } from '../tree/resourceNode';
 import type { CommandContext } from './context';
-import { describeError } from './describeError';
+import { describeError } from '../ui/describeError';
 import { formatLabelsText, labelsTextProblem, parseLabelsText, sameLabels } from './labelsText';
 import { pickProject, pickTarget } from './pick';
 
@@ -197,12 +196,7 @@ export function selectorProblem(text: string): string | undefined {
   return 'error' in parsed ? `Not a label selector: ${parsed.error}` : undefined;
 }
 
-export function registerLabelCommands(ctx: CommandContext): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand('hcloud.server.editLabels', (node?: TreeNode) => editLabels(ctx, node, SERVER)),
-    vscode.commands.registerCommand('hcloud.floatingIp.editLabels', (node?: TreeNode) => editLabels(ctx, node, FLOATING_IP)),
-    vscode.commands.registerCommand('hcloud.image.editLabels', (node?: TreeNode) => editLabels(ctx, node, IMAGE)),
-    vscode.commands.registerCommand('hcloud.sshKey.editLabels', (node?: TreeNode) => editLabels(ctx, node, SSH_KEY)),
-    vscode.commands.registerCommand('hcloud.view.filterByLabels', (node?: TreeNode) => filterByLabels(ctx, node)),
-  ];
-}
+export const editServerLabels = (ctx: CommandContext, node?: TreeNode) => editLabels(ctx, node, SERVER);
+export const editFloatingIpLabels = (ctx: CommandContext, node?: TreeNode) => editLabels(ctx, node, FLOATING_IP);
+export const editImageLabels = (ctx: CommandContext, node?: TreeNode) => editLabels(ctx, node, IMAGE);
+export const editSshKeyLabels = (ctx: CommandContext, node?: TreeNode) => editLabels(ctx, node, SSH_KEY);

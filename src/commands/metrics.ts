@@ -1,5 +1,4 @@
 // hcloud.server.showMetrics: the server's metrics panel (webview), opened or revealed.
-import * as vscode from 'vscode';
 import type { TreeNode } from '../tree/node';
 import type { CommandContext } from './context';
 import { pickServer } from './server/common';
@@ -11,6 +10,3 @@ export async function showMetrics(ctx: CommandContext, node?: TreeNode): Promise
   ctx.metricsPanels.show(t.project, t.resource);
 }
 
-export function registerMetricsCommands(ctx: CommandContext): vscode.Disposable[] {
-  return [vscode.commands.registerCommand('hcloud.server.showMetrics', (node?: TreeNode) => showMetrics(ctx, node))];
-}

@@ -4,18 +4,29 @@ import type { Project } from '../projects/projectStore';
 import type { TreeNode } from '../tree/node';
 import { isResourceNode, projectOf, type ResourceKind } from '../tree/resourceNode';
 import type { CommandContext } from './context';
-import { describeError } from './describeError';
+import { describeError } from '../ui/describeError';
 
-/** The project a command is about: the node's (or its ancestor's), the only one, or one picked. */
-export async function pickProject(ctx: CommandContext, node: TreeNode | undefined, title: string): Promise<Project | undefined> {
+export interface ProjectPickOptions {
+  /**
+   * Only the projects kept in VS Code, not the one from HCLOUD_TOKEN (Rename, Update Token,
+   * Remove): the palette then asks even when there is one, since the command changes the project.
+   */
+  storedOnly?: boolean;
+}
+
+/**
+ * The project a command is about: the node's (or its ancestor's); from the palette the only one,
+ * or one picked. Undefined when the user cancelled or there is none (then it says so).
+ */
+export async function pickProject(ctx: CommandContext, node: TreeNode | undefined, title: string, o: ProjectPickOptions = {}): Promise<Project | undefined> {
   const fromNode = projectOf(node);
   if (fromNode) return fromNode;
-  const projects = ctx.projects.list();
+  const projects = ctx.projects.list().filter((p) => !o.storedOnly || p.source === 'stored');
   if (projects.length === 0) {
-    ctx.input().info('There is no Hetzner Cloud project yet. Add one first (Hetzner Cloud: Add Project).');
+    ctx.input().info(o.storedOnly ? 'There is no stored project. Add one first.' : 'There is no Hetzner Cloud project yet. Add one first (Hetzner Cloud: Add Project).');
     return undefined;
   }
-  if (projects.length === 1) return projects[0];
+  if (projects.length === 1 && !o.storedOnly) return projects[0];
   const picked = await ctx.input().quickPick(
     projects.map((p) => ({ label: p.name, description: p.source === 'environment' ? 'from environment' : p.endpoint, project: p })),
     { title, placeHolder: 'Project' },

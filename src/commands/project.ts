@@ -11,6 +11,7 @@ import type { Project } from '../projects/projectStore';
 import { ProjectNode } from '../tree/projectNode';
 import type { TreeNode } from '../tree/node';
 import type { CommandContext } from './context';
+import { pickProject } from './pick';
 import { unsafeCharacterProblem } from './validate';
 
 const TITLE = 'Add Hetzner Cloud Project';
@@ -102,21 +103,6 @@ export async function addProject(ctx: CommandContext): Promise<Project | undefin
   return project;
 }
 
-/** The project a command is about: the tree node's, or one picked from the palette. */
-async function pickProject(ctx: CommandContext, node: TreeNode | undefined, purpose: string, storedOnly: boolean): Promise<Project | undefined> {
-  for (let n = node; n; n = n.parent) if (n instanceof ProjectNode) return n.project;
-  const candidates = ctx.projects.list().filter((p) => !storedOnly || p.source === 'stored');
-  if (candidates.length === 0) {
-    ctx.input().info(storedOnly ? 'There is no stored project. Add one first.' : 'There is no project. Add one first.');
-    return undefined;
-  }
-  const picked = await ctx.input().quickPick(
-    candidates.map((p) => ({ label: p.name, description: p.endpoint, project: p })),
-    { title: purpose, placeHolder: 'Project' },
-  );
-  return picked?.project;
-}
-
 function refuseEnvironment(ctx: CommandContext, project: Project): boolean {
   if (project.source !== 'environment') return false;
   ctx.input().info(`"${project.name}" comes from the HCLOUD_TOKEN environment variable; change the variable to change it.`);
@@ -124,7 +110,7 @@ function refuseEnvironment(ctx: CommandContext, project: Project): boolean {
 }
 
 export async function renameProject(ctx: CommandContext, node?: TreeNode): Promise<void> {
-  const project = await pickProject(ctx, node, 'Rename Project', true);
+  const project = await pickProject(ctx, node, 'Rename Project', { storedOnly: true });
   if (!project || refuseEnvironment(ctx, project)) return;
   const taken = ctx.projects.list().filter((p) => p.id !== project.id).map((p) => p.name);
   const name = await ctx.input().inputBox({
@@ -138,7 +124,7 @@ export async function renameProject(ctx: CommandContext, node?: TreeNode): Promi
 }
 
 export async function updateToken(ctx: CommandContext, node?: TreeNode): Promise<void> {
-  const project = await pickProject(ctx, node, 'Update Token', true);
+  const project = await pickProject(ctx, node, 'Update Token', { storedOnly: true });
   if (!project || refuseEnvironment(ctx, project)) return;
   const token = await askToken(ctx, `Update Token of "${project.name}"`);
   if (token === undefined) return;
@@ -148,7 +134,7 @@ export async function updateToken(ctx: CommandContext, node?: TreeNode): Promise
 }
 
 export async function removeProject(ctx: CommandContext, node?: TreeNode): Promise<void> {
-  const project = await pickProject(ctx, node, 'Remove Project', true);
+  const project = await pickProject(ctx, node, 'Remove Project', { storedOnly: true });
   if (!project || refuseEnvironment(ctx, project)) return;
   const ok = await ctx.input().confirm(`Remove project "${project.name}" from VS Code?`, {
     detail: 'Its API token is deleted from VS Code Secret Storage. Nothing changes in Hetzner Cloud.',
@@ -160,14 +146,16 @@ export async function removeProject(ctx: CommandContext, node?: TreeNode): Promi
   ctx.log.info(`Project "${project.name}" removed; its requests were stopped.`);
 }
 
-export function registerProjectCommands(ctx: CommandContext): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand('hcloud.project.add', () => addProject(ctx)),
-    vscode.commands.registerCommand('hcloud.project.rename', (node?: TreeNode) => renameProject(ctx, node)),
-    vscode.commands.registerCommand('hcloud.project.updateToken', (node?: TreeNode) => updateToken(ctx, node)),
-    vscode.commands.registerCommand('hcloud.project.remove', (node?: TreeNode) => removeProject(ctx, node)),
-    vscode.commands.registerCommand('hcloud.project.refresh', (node?: TreeNode) => ctx.tree.refresh(node instanceof ProjectNode ? node : undefined)),
-    vscode.commands.registerCommand('hcloud.refreshAll', () => ctx.tree.refresh()),
-    vscode.commands.registerCommand('hcloud.node.retry', (node?: TreeNode) => ctx.tree.refresh(node?.parent)),
-  ];
+/** Reloads a project's part of the tree (from the palette: every project). */
+export function refreshProject(ctx: CommandContext, node?: TreeNode): void {
+  ctx.tree.refresh(node instanceof ProjectNode ? node : undefined);
+}
+
+export function refreshAll(ctx: CommandContext): void {
+  ctx.tree.refresh();
+}
+
+/** An error node's retry: reloads the list it stands in for. */
+export function retryNode(ctx: CommandContext, node?: TreeNode): void {
+  ctx.tree.refresh(node?.parent);
 }

@@ -6,7 +6,7 @@ import type { Action } from '../api/types';
 import type { Project } from '../projects/projectStore';
 import type { ResourceKind } from '../tree/resourceNode';
 import type { CommandContext } from './context';
-import { describeError } from './describeError';
+import { describeError } from '../ui/describeError';
 
 export interface ActionRun<R> {
   project: Project;

@@ -197,8 +197,3 @@ export async function deleteSshKey(ctx: CommandContext, node?: TreeNode): Promis
   if (done) ctx.input().info(`SSH key "${key.name}" deleted.`);
 }
 
-export function registerSshKeyCommands(ctx: CommandContext): vscode.Disposable[] {
-  const r = (id: string, f: (ctx: CommandContext, node?: TreeNode) => Promise<unknown>) =>
-    vscode.commands.registerCommand(`hcloud.sshKey.${id}`, (node?: TreeNode) => f(ctx, node));
-  return [r('add', addSshKey), r('rename', renameSshKey), r('copyFingerprint', copySshKeyFingerprint), r('delete', deleteSshKey)];
-}

@@ -36,13 +36,19 @@ export async function copyNode(ctx: CommandContext, node?: TreeNode): Promise<vo
   ctx.log.info(`Copied ${node?.id ?? 'value'} to the clipboard.`);
 }
 
-export function registerViewCommands(ctx: CommandContext): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand('hcloud.view.filter', (node?: TreeNode) => setFilter(ctx, node)),
-    vscode.commands.registerCommand('hcloud.view.clearFilter', (node?: TreeNode) => clearFilter(ctx, node)),
-    vscode.commands.registerCommand('hcloud.view.toggleCatalog', () => ctx.tree.setCatalogShown(!ctx.tree.catalogShown())),
-    vscode.commands.registerCommand('hcloud.view.showCatalog', () => ctx.tree.setCatalogShown(true)),
-    vscode.commands.registerCommand('hcloud.view.hideCatalog', () => ctx.tree.setCatalogShown(false)),
-    vscode.commands.registerCommand('hcloud.node.copy', (node?: TreeNode) => copyNode(ctx, node)),
-  ];
+export function toggleCatalog(ctx: CommandContext): Promise<void> {
+  return ctx.tree.setCatalogShown(!ctx.tree.catalogShown());
+}
+
+export function showCatalog(ctx: CommandContext): Promise<void> {
+  return ctx.tree.setCatalogShown(true);
+}
+
+export function hideCatalog(ctx: CommandContext): Promise<void> {
+  return ctx.tree.setCatalogShown(false);
+}
+
+/** Shows the Hetzner Cloud output channel (every request and what the extension did). */
+export function showLog(ctx: CommandContext): void {
+  ctx.log.show(true);
 }

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { HcloudClient } from '../api/client';
 import { isHcloudError } from '../api/errors';
 import type { Action } from '../api/types';
-import { describeError } from '../commands/describeError';
+import { describeError } from '../ui/describeError';
 import type { ActionFeed, ActionFeedEvent } from '../projects/actionFeed';
 import type { ClientPool } from '../projects/clientPool';
 import type { Project, ProjectStore } from '../projects/projectStore';

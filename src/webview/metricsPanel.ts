@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { isHcloudError } from '../api/errors';
 import type { Metrics, MetricsType } from '../api/types';
-import { describeError } from '../commands/describeError';
+import { describeError } from '../ui/describeError';
 import type { ClientPool } from '../projects/clientPool';
 import type { ProjectStore } from '../projects/projectStore';
 import {

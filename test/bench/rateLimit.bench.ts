@@ -9,7 +9,7 @@
 //   node out/test/bench/rateLimit.bench.js [--servers N] [--left N]
 import { HcloudClient } from '../../src/api/client';
 import { HcloudError } from '../../src/api/errors';
-import { describeError } from '../../src/commands/describeError';
+import { describeError } from '../../src/ui/describeError';
 import { startSimulator } from '../../src/sim/simulator';
 import { FakeClock } from '../unit/api/fakeClock';
 

@@ -39,6 +39,18 @@ describe('extension', () => {
     assert.deepEqual(missing, [], `contributed but not registered after activation: ${missing.join(', ')}`);
   });
 
+  it('registers no hcloud.* command it does not contribute (besides those VS Code makes for its views)', async () => {
+    const ext = extension();
+    await ext.activate();
+    const contributed = new Set(((ext.packageJSON.contributes?.commands ?? []) as ContributedCommand[]).map((c) => c.command));
+    // VS Code registers <view id>.focus, .resetViewLocation, ... for each contributed view.
+    const views: string[] = Object.values((ext.packageJSON.contributes?.views ?? {}) as Record<string, Array<{ id: string }>>).flat().map((v) => v.id);
+    const ours = (await vscode.commands.getCommands(true)).filter((id) => id.startsWith('hcloud.'));
+    assert.ok(ours.length >= contributed.size, `the extension's commands are listed (${ours.length})`);
+    const extra = ours.filter((id) => !contributed.has(id) && !views.some((v) => id.startsWith(`${v}.`)));
+    assert.deepEqual(extra, [], `registered but not contributed: ${extra.join(', ')}`);
+  });
+
   it('hcloud.showLog runs without throwing', async () => {
     await extension().activate();
     await vscode.commands.executeCommand('hcloud.showLog');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { HcloudClient } from '../../../src/api/client';
 import { HcloudError } from '../../../src/api/errors';
-import { describeError } from '../../../src/commands/describeError';
+import { describeError } from '../../../src/ui/describeError';
 import { startSimulator } from '../../../src/sim/simulator';
 
 describe('describeError', () => {

@@ -1,0 +1,120 @@
+// Every command of the extension, its id written out once: one table per noun of `id → handler`
+// (registered by ./index.ts). Grep an id and the line names its handler and the file it lives in.
+// No vscode import here, so unit tests can read the tables.
+//
+// A handler's file is loaded the first time one of its commands runs (`lazy`; esbuild makes each
+// such file a module of the bundle that is initialized on that first import): activation registers
+// the ids only, and the wizards, pickers and prompts run no code until they are used.
+// package.json's contributes.commands and menus are kept in step with these tables by
+// test/unit/commands/commandTable.test.ts and test/integration/extension.test.ts.
+import type { TreeNode } from '../tree/node';
+import type { CommandContext } from './context';
+
+/** What a command runs: from the tree it gets the node, from the palette nothing (it asks). */
+export type Handler = (ctx: CommandContext, node?: TreeNode) => unknown;
+type Table = Readonly<Record<string, Handler>>;
+
+/** A handler of module `load()` (picked by `pick`), loaded on the command's first run. */
+function lazy<M>(load: () => Promise<M>, pick: (m: M) => Handler): Handler {
+  return async (ctx, node) => pick(await load())(ctx, node);
+}
+
+const actionLog = () => import('./actionLog');
+const createServer = () => import('./createServer');
+const floatingIp = () => import('./floatingIp');
+const image = () => import('./image');
+const labels = () => import('./labels');
+const metrics = () => import('./metrics');
+const project = () => import('./project');
+const disk = () => import('./server/disk');
+const identity = () => import('./server/identity');
+const power = () => import('./server/power');
+const sshKey = () => import('./sshKey');
+const view = () => import('./view');
+
+const PROJECT: Table = {
+  'hcloud.project.add': lazy(project, (m) => m.addProject),
+  'hcloud.project.rename': lazy(project, (m) => m.renameProject),
+  'hcloud.project.updateToken': lazy(project, (m) => m.updateToken),
+  'hcloud.project.remove': lazy(project, (m) => m.removeProject),
+  'hcloud.project.refresh': lazy(project, (m) => m.refreshProject),
+  'hcloud.project.showActionLog': lazy(actionLog, (m) => m.showActionLog),
+  'hcloud.refreshAll': lazy(project, (m) => m.refreshAll),
+};
+
+/** The tree's own rows and the view: retry, copy, filters, the catalog, the log. */
+const VIEW: Table = {
+  'hcloud.node.retry': lazy(project, (m) => m.retryNode),
+  'hcloud.node.copy': lazy(view, (m) => m.copyNode),
+  'hcloud.view.filter': lazy(view, (m) => m.setFilter),
+  'hcloud.view.filterByLabels': lazy(labels, (m) => m.filterByLabels),
+  'hcloud.view.clearFilter': lazy(view, (m) => m.clearFilter),
+  'hcloud.view.toggleCatalog': lazy(view, (m) => m.toggleCatalog),
+  'hcloud.view.showCatalog': lazy(view, (m) => m.showCatalog),
+  'hcloud.view.hideCatalog': lazy(view, (m) => m.hideCatalog),
+  'hcloud.showLog': lazy(view, (m) => m.showLog),
+};
+
+const SERVER: Table = {
+  'hcloud.server.create': lazy(createServer, (m) => m.createServer),
+  'hcloud.server.powerOn': lazy(power, (m) => m.powerOn),
+  'hcloud.server.shutdown': lazy(power, (m) => m.shutdown),
+  'hcloud.server.reboot': lazy(power, (m) => m.reboot),
+  'hcloud.server.powerOff': lazy(power, (m) => m.powerOff),
+  'hcloud.server.reset': lazy(power, (m) => m.reset),
+  'hcloud.server.resetPassword': lazy(power, (m) => m.resetPassword),
+  'hcloud.server.enableRescue': lazy(power, (m) => m.enableRescue),
+  'hcloud.server.disableRescue': lazy(power, (m) => m.disableRescue),
+  'hcloud.server.requestConsole': lazy(power, (m) => m.requestConsole),
+  'hcloud.server.createImage': lazy(disk, (m) => m.createImage),
+  'hcloud.server.rebuild': lazy(disk, (m) => m.rebuild),
+  'hcloud.server.changeType': lazy(disk, (m) => m.changeType),
+  'hcloud.server.enableBackup': lazy(disk, (m) => m.enableBackup),
+  'hcloud.server.disableBackup': lazy(disk, (m) => m.disableBackup),
+  'hcloud.server.attachIso': lazy(disk, (m) => m.attachIso),
+  'hcloud.server.detachIso': lazy(disk, (m) => m.detachIso),
+  'hcloud.server.changeDnsPtr': lazy(identity, (m) => m.changeDnsPtr),
+  'hcloud.server.changeProtection': lazy(identity, (m) => m.changeProtection),
+  'hcloud.server.rename': lazy(identity, (m) => m.rename),
+  'hcloud.server.delete': lazy(identity, (m) => m.deleteServer),
+  'hcloud.server.copyIp': lazy(identity, (m) => m.copyIp),
+  'hcloud.server.copyId': lazy(identity, (m) => m.copyId),
+  'hcloud.server.openSsh': lazy(identity, (m) => m.openSsh),
+  'hcloud.server.editLabels': lazy(labels, (m) => m.editServerLabels),
+  'hcloud.server.showMetrics': lazy(metrics, (m) => m.showMetrics),
+  'hcloud.server.showActions': lazy(actionLog, (m) => m.showServerActions),
+};
+
+const FLOATING_IP: Table = {
+  'hcloud.floatingIp.create': lazy(floatingIp, (m) => m.createFloatingIp),
+  'hcloud.floatingIp.assign': lazy(floatingIp, (m) => m.assignFloatingIp),
+  'hcloud.floatingIp.unassign': lazy(floatingIp, (m) => m.unassignFloatingIp),
+  'hcloud.floatingIp.changeDnsPtr': lazy(floatingIp, (m) => m.changeFloatingIpDnsPtr),
+  'hcloud.floatingIp.changeDescription': lazy(floatingIp, (m) => m.changeFloatingIpDescription),
+  'hcloud.floatingIp.changeProtection': lazy(floatingIp, (m) => m.changeFloatingIpProtection),
+  'hcloud.floatingIp.copyIp': lazy(floatingIp, (m) => m.copyFloatingIp),
+  'hcloud.floatingIp.delete': lazy(floatingIp, (m) => m.deleteFloatingIp),
+  'hcloud.floatingIp.editLabels': lazy(labels, (m) => m.editFloatingIpLabels),
+  'hcloud.floatingIp.showActions': lazy(actionLog, (m) => m.showFloatingIpActions),
+};
+
+const IMAGE: Table = {
+  'hcloud.image.changeDescription': lazy(image, (m) => m.changeImageDescription),
+  'hcloud.image.convertToSnapshot': lazy(image, (m) => m.convertBackupToSnapshot),
+  'hcloud.image.changeProtection': lazy(image, (m) => m.changeImageProtection),
+  'hcloud.image.delete': lazy(image, (m) => m.deleteImage),
+  'hcloud.image.rebuildServer': lazy(disk, (m) => m.rebuildServerFromImage),
+  'hcloud.image.editLabels': lazy(labels, (m) => m.editImageLabels),
+  'hcloud.image.showActions': lazy(actionLog, (m) => m.showImageActions),
+};
+
+const SSH_KEY: Table = {
+  'hcloud.sshKey.add': lazy(sshKey, (m) => m.addSshKey),
+  'hcloud.sshKey.rename': lazy(sshKey, (m) => m.renameSshKey),
+  'hcloud.sshKey.copyFingerprint': lazy(sshKey, (m) => m.copySshKeyFingerprint),
+  'hcloud.sshKey.delete': lazy(sshKey, (m) => m.deleteSshKey),
+  'hcloud.sshKey.editLabels': lazy(labels, (m) => m.editSshKeyLabels),
+};
+
+/** The tables, one per noun; an id in two of them is an error (registerCommands throws). */
+export const COMMAND_TABLES: Readonly<Record<string, Table>> = { PROJECT, VIEW, SERVER, FLOATING_IP, IMAGE, SSH_KEY };
