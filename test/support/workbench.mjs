@@ -1,5 +1,6 @@
 // Playwright helpers for the VS Code workbench (code-server 4.100 / VS Code 1.100), shared by
-// the e2e scenarios in test/e2e. Selectors follow /work/shared/notes/vscode-offline.md.
+// the e2e scenarios in test/e2e, the demo's check and the tree-paint benchmark. The selectors are
+// those of the workbench's own DOM (class names and aria labels), checked against code-server 4.100.
 
 /**
  * A scenario: `run` gets the page (a workbench with the extension in development mode: freshly
