@@ -35,6 +35,7 @@ export default defineConfig({
       testDir: 'test/e2e',
       outputDir: 'test-output/e2e',
       timeout: 120_000,
+      use: { trace: { mode: 'retain-on-failure', snapshots: false, screenshots: false } },
     },
   ],
 });

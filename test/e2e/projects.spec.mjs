@@ -9,7 +9,7 @@ const TOKEN = 'e2e-token-7d1f0b';
 const PROJECT = 'e2e-demo';
 let sim;
 
-/** The simulator, started once for this file in the runner's process (and closed on exit). */
+/** The simulator, started once for this file in the Playwright worker's process (and closed on exit). */
 async function simulator(outDir) {
   sim ??= await startSpecSimulator(outDir, { token: TOKEN, actionMs: 500 });
   return sim;

@@ -14,7 +14,7 @@ let api;
 /** Whether a scenario of this run added the project (the browser profile keeps it for the next ones). */
 let projectAdded = false;
 
-/** The simulator (started once for this file, in the runner's process) with this file's servers. */
+/** The simulator (started once for this file, in the Playwright worker's process) with this file's servers. */
 async function simulator(outDir) {
   if (!sim) {
     sim = await startSpecSimulator(outDir, { token: TOKEN, actionMs: 300, seed: 'empty' });

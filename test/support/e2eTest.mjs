@@ -19,6 +19,7 @@ import { Workbench } from './workbench.mjs';
 
 export const test = base.extend({
   /** code-server and Chromium with fresh folders, for the whole worker. */
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
   session: [async ({}, use) => {
     const session = await startSession({ label: 'e2e' });
     await use(session);
@@ -51,11 +52,11 @@ export const test = base.extend({
       await page.goto(session.url());
       await waitForWorkbench(page);
     }
-    shared.wb = new Workbench(page);
+    shared.wb = undefined;
     await use(page);
     if (testInfo.status === testInfo.expectedStatus) {
       // A clean reload at the end hands a fresh workbench to any next test; otherwise only to this file's.
-      shared.carryOn = { file: shared.wb.reloadedClean ? undefined : file };
+      shared.carryOn = { file: shared.wb?.reloadedClean ? undefined : file };
     } else {
       session.saveLogs(testInfo.outputPath('logs'));
       await page.close().catch(() => {});
@@ -63,7 +64,8 @@ export const test = base.extend({
     }
   },
 
-  wb: async ({ page: _page, shared }, use) => {
+  wb: async ({ page, shared }, use) => {
+    shared.wb = new Workbench(page);
     await use(shared.wb);
   },
 

@@ -8,6 +8,7 @@ import { screenshotFixture } from './screenshot.mjs';
 import { startWebviewHarness } from './webviewHarness.mjs';
 
 export const test = base.extend({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
   harness: [async ({}, use) => {
     const harness = await startWebviewHarness({ outDir: 'out' });
     await use(harness);
