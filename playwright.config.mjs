@@ -18,6 +18,8 @@ export default defineConfig({
   reporter: [['list'], ['./test/support/phaseSummary.mjs']],
   use: {
     screenshot: 'only-on-failure',
+    // A trace of every test, kept when it fails (`npx playwright show-trace test-output/<project>/<test>/trace.zip`);
+    // without the screencast, which made the webview phase about half again as long.
     trace: { mode: 'retain-on-failure', screenshots: false },
     headless: true,
     launchOptions: { executablePath: chromiumPath, args: CHROMIUM_ARGS },
@@ -35,6 +37,9 @@ export default defineConfig({
       testDir: 'test/e2e',
       outputDir: 'test-output/e2e',
       timeout: 120_000,
+      // The trace keeps the actions, console and network, but no DOM snapshots: the workbench's DOM is
+      // large and a scenario polls it often; with snapshots the phase took about twice as long.
+      // The failure screenshot shows the end.
       use: { trace: { mode: 'retain-on-failure', snapshots: false, screenshots: false } },
     },
   ],
