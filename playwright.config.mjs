@@ -18,9 +18,11 @@ export default defineConfig({
   reporter: [['list'], ['./test/support/phaseSummary.mjs']],
   use: {
     screenshot: 'only-on-failure',
-    // A trace of every test, kept when it fails (`npx playwright show-trace test-output/<project>/<test>/trace.zip`);
-    // without the screencast, which made the webview phase about half again as long.
-    trace: { mode: 'retain-on-failure', screenshots: false },
+    // A trace of every test, kept when it fails (`npx playwright show-trace test-output/<project>/<test>/trace.zip`):
+    // the actions with their errors, the console and the network. Without DOM snapshots and screencast,
+    // which made the e2e phase about twice and the webview phase 1.4 times as long; the failure
+    // screenshot shows how the page ended.
+    trace: { mode: 'retain-on-failure', snapshots: false, screenshots: false },
     headless: true,
     launchOptions: { executablePath: chromiumPath, args: CHROMIUM_ARGS },
   },
@@ -37,10 +39,6 @@ export default defineConfig({
       testDir: 'test/e2e',
       outputDir: 'test-output/e2e',
       timeout: 120_000,
-      // The trace keeps the actions, console and network, but no DOM snapshots: the workbench's DOM is
-      // large and a scenario polls it often; with snapshots the phase took about twice as long.
-      // The failure screenshot shows the end.
-      use: { trace: { mode: 'retain-on-failure', snapshots: false, screenshots: false } },
     },
   ],
 });
