@@ -92,11 +92,13 @@ launch() {
     lint) start_phase lint nice -n 10 npm run --silent lint ;;
     typecheck) start_phase typecheck nice -n 10 bash -c "npx --no-install tsc --noEmit -p . && npx --no-install tsc --noEmit -p webview-ui" ;;
     unit) start_phase unit npx --no-install mocha --config .mocharc.json ;;
-    # Each webview page (real HTML, CSP and bundle) in headless Chromium, outside VS Code.
-    webview) start_phase webview node scripts/webview/run-webview-tests.mjs --no-build --outdir=out ;;
-    # In VS Code itself (code-server + headless Chromium).
+    # Each webview page (real HTML, CSP and bundle) in headless Chromium, outside VS Code: Playwright's
+    # webview project (playwright.config.mjs; its closing line comes from test/support/phaseSummary.mjs).
+    webview) start_phase webview npx --no-install playwright test --project=webview ;;
+    # In VS Code itself (code-server + headless Chromium): the mocha suite in the extension host, and
+    # Playwright's e2e project against the workbench.
     integration) start_phase integration node scripts/vscode/run-integration.mjs --no-build --outdir=out ;;
-    e2e) start_phase e2e node scripts/vscode/run-e2e.mjs --no-build --outdir=out ;;
+    e2e) start_phase e2e npx --no-install playwright test --project=e2e ;;
     # The README's demo command, checked end to end: packaged .vsix in code-server, the demo servers in the view.
     demo) start_phase demo node scripts/demo.mjs --check --port=0 --sim-port=0 --no-build ;;
   esac

@@ -6,8 +6,7 @@
 //
 // Env: HCLOUD_CODE_SERVER_DIR overrides the cache folder.
 //
-// What stands in the way of a plain `npm install code-server` here, and how it is handled
-// (see /work/shared/notes/vscode-offline.md):
+// What stands in the way of a plain `npm install code-server` here, and how it is handled:
 // - npm 11 blocks dependency install scripts unless approved. The cache folder gets its own
 //   package.json whose `allowScripts` approves argon2 (pinned). code-server's own postinstall
 //   runs `npm install` again inside lib/vscode, a separate npm project with no policy, so it

@@ -1,6 +1,7 @@
 // Helpers that run the extension inside real VS Code: code-server (VS Code's server and web
-// workbench) driven by headless Chromium through playwright-core. Used by run-integration.mjs
-// and run-e2e.mjs; plain ESM, no build step. See /work/shared/notes/vscode-offline.md.
+// workbench, installed offline by ensure-code-server.mjs) driven by headless Chromium through
+// playwright-core. Used by run-integration.mjs, the e2e fixtures (test/support/e2eTest.mjs), the
+// demo (scripts/demo.mjs), the tree-paint benchmark and .vscode-test.mjs; plain ESM, no build step.
 //
 // Every run gets fresh folders (HOME, XDG_*, user-data-dir, extensions-dir, browser profile)
 // in a temp folder, so nothing is read from or written to the real home folder. Everything
@@ -13,7 +14,7 @@ import {
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { ensureCodeServer } from './ensure-code-server.mjs';
 
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -117,25 +118,6 @@ export function parseArgs(argv = process.argv.slice(2)) {
   return opts;
 }
 
-/** A file-name-safe form of a scenario's name (screenshots). */
-export const slug = (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
-
-/**
- * The scenarios of every test/<folder>/*.spec.mjs (each exports `scenarios`), with their file,
- * those whose name contains `grep` when given. No scenario at all is an error.
- */
-export async function loadScenarios(folder, grep) {
-  const dir = join(projectRoot, 'test', folder);
-  const all = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.spec.mjs')).sort()) {
-    const mod = await import(pathToFileURL(join(dir, file)).href);
-    if (!Array.isArray(mod.scenarios)) throw new Error(`test/${folder}/${file} does not export a \`scenarios\` array`);
-    for (const s of mod.scenarios) all.push({ ...s, file });
-  }
-  if (all.length === 0) throw new Error(`no scenarios in test/${folder}/*.spec.mjs`);
-  return all.filter((s) => !grep || s.name.includes(grep));
-}
-
 /** A fresh, empty test-output/<name>/ folder. */
 export function freshOutputDir(name) {
   const dir = join(projectRoot, 'test-output', name);
@@ -221,6 +203,12 @@ export function makeRunDirs(label = 'vsc') {
   return dirs;
 }
 
+/** Writes QUIET_SETTINGS, with `settings` over them, as the user settings of `userDataDir`. */
+export function writeUserSettings(userDataDir, settings = {}) {
+  mkdirSync(join(userDataDir, 'User'), { recursive: true });
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
+}
+
 function isolatedEnv(home, extra = {}) {
   const env = {};
   for (const [k, v] of Object.entries(process.env)) if (!STRIPPED_ENV.test(k)) env[k] = v;
@@ -246,8 +234,7 @@ function isolatedEnv(home, extra = {}) {
  */
 export async function startCodeServer({ dirs, env = {}, settings = {}, startTimeoutMs = 60_000, port: fixedPort }) {
   const entryJs = await ensureCodeServer({ quiet: true });
-  mkdirSync(join(dirs.userData, 'User'), { recursive: true });
-  writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
+  writeUserSettings(dirs.userData, settings);
   const configFile = join(dirs.root, 'code-server.yaml');
   writeFileSync(configFile, 'auth: none\n');
   const logFile = join(dirs.root, 'code-server.log');

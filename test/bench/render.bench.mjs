@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { CHROMIUM_ARGS, chromiumPath, ensureChromium, parseArgs, projectRoot } from '../../scripts/vscode/harness.mjs';
 import { startWebviewHarness } from '../support/webviewHarness.mjs';
-import { fixtureData, STATE } from '../webview/metrics.spec.mjs';
+import { fixtureData, STATE } from '../webview/metricsData.mjs';
 
 const WARMUP = 5;
 const RUNS = 20;

@@ -3,73 +3,66 @@
 // Scenarios run in order in one browser profile: the first must see no project.
 import * as assert from 'node:assert/strict';
 import { startSpecSimulator } from '../support/simulator.mjs';
+import { test } from '../support/e2eTest.mjs';
 
 const TOKEN = 'e2e-token-7d1f0b';
 const PROJECT = 'e2e-demo';
 let sim;
 
-/** The simulator, started once for this file in the runner's process (and closed on exit). */
+/** The simulator, started once for this file in the Playwright worker's process (and closed on exit). */
 async function simulator(outDir) {
   sim ??= await startSpecSimulator(outDir, { token: TOKEN, actionMs: 500 });
   return sim;
 }
 
-/** @type {import('../support/workbench.mjs').Scenario[]} */
-export const scenarios = [
-  {
-    name: 'with no project, the Projects view explains what to do and offers Add Project',
-    async run({ wb, screenshot }) {
-      await wb.openContainer('Hetzner Cloud', 'hcloud');
-      const pane = wb.pane('hcloud', 'Projects');
-      const welcome = pane.locator('.welcome-view');
-      await welcome.waitFor({ state: 'visible' });
-      assert.match(await welcome.innerText(), /No Hetzner Cloud project yet/);
-      assert.match(await welcome.innerText(), /Secret Storage/);
-      await welcome.getByRole('button', { name: 'Add Project' }).waitFor({ state: 'visible' });
-      await wb.parkMouse();
-      await screenshot('projects-welcome');
-    },
-  },
-  {
-    name: 'Add Project through the real input boxes, then the project\'s servers show in the tree',
-    timeoutMs: 90_000,
-    async run({ wb, page, screenshot, outDir }) {
-      const s = await simulator(outDir);
-      const res = await fetch(`${s.url}/servers?per_page=50`, { headers: { authorization: `Bearer ${TOKEN}` } });
-      const { servers } = await res.json();
-      assert.ok(servers.length > 2, 'the demo project has servers');
+test('with no project, the Projects view explains what to do and offers Add Project', async ({ wb, saveScreenshot }) => {
+  await wb.openContainer('Hetzner Cloud', 'hcloud');
+  const pane = wb.pane('hcloud', 'Projects');
+  const welcome = pane.locator('.welcome-view');
+  await welcome.waitFor({ state: 'visible' });
+  assert.match(await welcome.innerText(), /No Hetzner Cloud project yet/);
+  assert.match(await welcome.innerText(), /Secret Storage/);
+  await welcome.getByRole('button', { name: 'Add Project' }).waitFor({ state: 'visible' });
+  await wb.parkMouse();
+  await saveScreenshot('projects-welcome');
+});
 
-      await wb.openContainer('Hetzner Cloud', 'hcloud');
-      await wb.pane('hcloud', 'Projects').locator('.welcome-view').getByRole('button', { name: 'Add Project' }).click();
+test('Add Project through the real input boxes, then the project\'s servers show in the tree', async ({ wb, page, saveScreenshot, outDir }) => {
+  test.setTimeout(90_000);
+  const s = await simulator(outDir);
+  const res = await fetch(`${s.url}/servers?per_page=50`, { headers: { authorization: `Bearer ${TOKEN}` } });
+  const { servers } = await res.json();
+  assert.ok(servers.length > 2, 'the demo project has servers');
 
-      await wb.waitForQuickInput('Add Hetzner Cloud Project (1/3)');
-      await wb.answerQuickInput(PROJECT);
-      await wb.waitForQuickInput('Add Hetzner Cloud Project (2/3)');
-      assert.equal(await wb.quickInput().locator('input').getAttribute('type'), 'password', 'the token box hides what is typed');
-      await wb.answerQuickInput(TOKEN);
-      await wb.waitForQuickInput('API endpoint');
-      await wb.answerQuickInput('Other endpoint');
-      await wb.waitForQuickInput('Base URL of the API');
-      await wb.answerQuickInput(s.url);
-      await wb.quickInput().waitFor({ state: 'hidden' });
+  await wb.openContainer('Hetzner Cloud', 'hcloud');
+  await wb.pane('hcloud', 'Projects').locator('.welcome-view').getByRole('button', { name: 'Add Project' }).click();
 
-      const projectRow = wb.treeRows('hcloud', PROJECT);
-      await projectRow.waitFor({ state: 'visible', timeout: 20_000 });
-      await projectRow.click();
-      // The project's children are folders; the servers are in the Servers folder.
-      const serversRow = wb.treeRows('hcloud', 'Servers').first();
-      await serversRow.waitFor({ state: 'visible', timeout: 20_000 });
-      await serversRow.click();
-      for (const server of servers) {
-        const row = wb.treeRows('hcloud', server.name).first();
-        await row.waitFor({ state: 'visible', timeout: 20_000 });
-        assert.ok((await row.innerText()).includes(server.public_net.ipv4.ip), `${server.name} shows its IPv4`);
-      }
-      const checks = s.requests.filter((r) => r.path === '/servers');
-      assert.ok(checks.every((r) => r.authorized), 'every request carried the right token');
-      await wb.parkMouse();
-      await screenshot('projects-servers');
-      assert.ok(!(await page.content()).includes(TOKEN), 'the token appears nowhere in the workbench');
-    },
-  },
-];
+  await wb.waitForQuickInput('Add Hetzner Cloud Project (1/3)');
+  await wb.answerQuickInput(PROJECT);
+  await wb.waitForQuickInput('Add Hetzner Cloud Project (2/3)');
+  assert.equal(await wb.quickInput().locator('input').getAttribute('type'), 'password', 'the token box hides what is typed');
+  await wb.answerQuickInput(TOKEN);
+  await wb.waitForQuickInput('API endpoint');
+  await wb.answerQuickInput('Other endpoint');
+  await wb.waitForQuickInput('Base URL of the API');
+  await wb.answerQuickInput(s.url);
+  await wb.quickInput().waitFor({ state: 'hidden' });
+
+  const projectRow = wb.treeRows('hcloud', PROJECT);
+  await projectRow.waitFor({ state: 'visible', timeout: 20_000 });
+  await projectRow.click();
+  // The project's children are folders; the servers are in the Servers folder.
+  const serversRow = wb.treeRows('hcloud', 'Servers').first();
+  await serversRow.waitFor({ state: 'visible', timeout: 20_000 });
+  await serversRow.click();
+  for (const server of servers) {
+    const row = wb.treeRows('hcloud', server.name).first();
+    await row.waitFor({ state: 'visible', timeout: 20_000 });
+    assert.ok((await row.innerText()).includes(server.public_net.ipv4.ip), `${server.name} shows its IPv4`);
+  }
+  const checks = s.requests.filter((r) => r.path === '/servers');
+  assert.ok(checks.every((r) => r.authorized), 'every request carried the right token');
+  await wb.parkMouse();
+  await saveScreenshot('projects-servers');
+  assert.ok(!(await page.content()).includes(TOKEN), 'the token appears nowhere in the workbench');
+});

@@ -5,6 +5,7 @@
 // Works whether servers sit right under the project or in a "Servers" folder.
 import * as assert from 'node:assert/strict';
 import { createRunningServers, simulatorApi, startSpecSimulator } from '../support/simulator.mjs';
+import { test } from '../support/e2eTest.mjs';
 
 const TOKEN = 'e2e-servers-token-3b8e';
 const PROJECT = 'e2e-servers';
@@ -13,7 +14,7 @@ let api;
 /** Whether a scenario of this run added the project (the browser profile keeps it for the next ones). */
 let projectAdded = false;
 
-/** The simulator (started once for this file, in the runner's process) with this file's servers. */
+/** The simulator (started once for this file, in the Playwright worker's process) with this file's servers. */
 async function simulator(outDir) {
   if (!sim) {
     sim = await startSpecSimulator(outDir, { token: TOKEN, actionMs: 300, seed: 'empty' });
@@ -40,59 +41,48 @@ async function serverRow(wb, s, name) {
   return wb.serverRow(PROJECT, name);
 }
 
-/** @type {import('../support/workbench.mjs').Scenario[]} */
-export const scenarios = [
-  {
-    name: 'right-click a running server → Power Off → confirm in the modal → its icon becomes the off icon',
-    timeoutMs: 90_000,
-    async run({ wb, page, screenshot, outDir }) {
-      const s = await simulator(outDir);
-      const row = await serverRow(wb, s, 'srv-poweroff');
-      await row.locator('.codicon-vm-running').waitFor({ state: 'visible' });
-      const dialog = page.locator('.monaco-dialog-box');
-      await wb.contextMenu(row, 'Power Off', dialog);
-      assert.match(await dialog.innerText(), /Power off "srv-poweroff"\?/);
-      await dialog.getByRole('button', { name: 'Power Off', exact: true }).click();
-      await row.locator('.codicon-vm-outline').waitFor({ state: 'visible', timeout: 20_000 });
-      const server = await serverByName('srv-poweroff');
-      assert.equal(server.status, 'off');
-      assert.ok(s.requests.some((r) => r.method === 'POST' && r.path === `/servers/${server.id}/actions/poweroff`), 'the API received poweroff');
-      await wb.parkMouse();
-      await screenshot('server-powered-off');
-    },
-  },
-  {
-    name: 'delete a server by typing its name: the row disappears',
-    timeoutMs: 90_000,
-    async run({ wb, screenshot, outDir }) {
-      const s = await simulator(outDir);
-      const { id } = await serverByName('srv-delete');
-      const row = await serverRow(wb, s, 'srv-delete');
-      await wb.contextMenu(row, 'Delete Server', wb.quickInput());
-      await wb.waitForQuickInput('Type "srv-delete" to confirm');
-      await screenshot('server-delete-typed-name');
-      await wb.answerQuickInput('srv-delete');
-      await wb.quickInput().waitFor({ state: 'hidden' });
-      await wb.treeRows('hcloud', 'srv-delete').waitFor({ state: 'detached', timeout: 20_000 });
-      assert.ok(s.requests.some((r) => r.method === 'DELETE' && r.path === `/servers/${id}`), 'the API received the DELETE');
-      assert.equal(await serverByName('srv-delete'), undefined);
-      await wb.treeRows('hcloud', 'srv-tooltip').first().waitFor({ state: 'visible' });
-    },
-  },
-  {
-    name: 'the tooltip of a server shows its IPv4',
-    timeoutMs: 90_000,
-    async run({ wb, page, screenshot, outDir }) {
-      const s = await simulator(outDir);
-      const ip = (await serverByName('srv-tooltip')).public_net.ipv4.ip;
-      const row = await serverRow(wb, s, 'srv-tooltip');
-      const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: ip });
-      await wb.until(async () => {
-        await row.locator('.label-name').hover();
-        return hover.first().isVisible();
-      }, async () => `no tooltip with ${ip}; hovers: ${JSON.stringify(await page.locator('.monaco-hover, .workbench-hover').allInnerTexts())}`, 20_000);
-      assert.match(await hover.first().innerText(), /srv-tooltip/);
-      await screenshot('server-tooltip');
-    },
-  },
-];
+test.describe.configure({ timeout: 90_000 });
+
+test('right-click a running server → Power Off → confirm in the modal → its icon becomes the off icon', async ({ wb, page, saveScreenshot, outDir }) => {
+  const s = await simulator(outDir);
+  const row = await serverRow(wb, s, 'srv-poweroff');
+  await row.locator('.codicon-vm-running').waitFor({ state: 'visible' });
+  const dialog = page.locator('.monaco-dialog-box');
+  await wb.contextMenu(row, 'Power Off', dialog);
+  assert.match(await dialog.innerText(), /Power off "srv-poweroff"\?/);
+  await dialog.getByRole('button', { name: 'Power Off', exact: true }).click();
+  await row.locator('.codicon-vm-outline').waitFor({ state: 'visible', timeout: 20_000 });
+  const server = await serverByName('srv-poweroff');
+  assert.equal(server.status, 'off');
+  assert.ok(s.requests.some((r) => r.method === 'POST' && r.path === `/servers/${server.id}/actions/poweroff`), 'the API received poweroff');
+  await wb.parkMouse();
+  await saveScreenshot('server-powered-off');
+});
+
+test('delete a server by typing its name: the row disappears', async ({ wb, saveScreenshot, outDir }) => {
+  const s = await simulator(outDir);
+  const { id } = await serverByName('srv-delete');
+  const row = await serverRow(wb, s, 'srv-delete');
+  await wb.contextMenu(row, 'Delete Server', wb.quickInput());
+  await wb.waitForQuickInput('Type "srv-delete" to confirm');
+  await saveScreenshot('server-delete-typed-name');
+  await wb.answerQuickInput('srv-delete');
+  await wb.quickInput().waitFor({ state: 'hidden' });
+  await wb.treeRows('hcloud', 'srv-delete').waitFor({ state: 'detached', timeout: 20_000 });
+  assert.ok(s.requests.some((r) => r.method === 'DELETE' && r.path === `/servers/${id}`), 'the API received the DELETE');
+  assert.equal(await serverByName('srv-delete'), undefined);
+  await wb.treeRows('hcloud', 'srv-tooltip').first().waitFor({ state: 'visible' });
+});
+
+test('the tooltip of a server shows its IPv4', async ({ wb, page, saveScreenshot, outDir }) => {
+  const s = await simulator(outDir);
+  const ip = (await serverByName('srv-tooltip')).public_net.ipv4.ip;
+  const row = await serverRow(wb, s, 'srv-tooltip');
+  const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: ip });
+  await wb.until(async () => {
+    await row.locator('.label-name').hover();
+    return hover.first().isVisible();
+  }, async () => `no tooltip with ${ip}; hovers: ${JSON.stringify(await page.locator('.monaco-hover, .workbench-hover').allInnerTexts())}`, 20_000);
+  assert.match(await hover.first().innerText(), /srv-tooltip/);
+  await saveScreenshot('server-tooltip');
+});

@@ -1,6 +1,6 @@
-// Entry point of the integration suite: VS Code loads this file in its extension host (through
-// extensionTestsPath) and awaits run(). The same contract serves @vscode/test-electron in
-// desktop VS Code and scripts/vscode/run-integration.mjs in code-server.
+// Entry point of the integration suite in code-server: VS Code loads this file in its extension host
+// (through extensionTestsPath, from scripts/vscode/run-integration.mjs) and awaits run(). In desktop
+// VS Code, @vscode/test-cli runs the same *.test.js files with its own entry point (.vscode-test.mjs).
 //
 // Output goes to the console (the extension host log / debug console) and, when
 // HCLOUD_INTEGRATION_REPORT names a file, to that file as text plus a JSON summary next to it

@@ -1,5 +1,6 @@
-// The API simulator for e2e scenarios: started in the runner's process from the transpiled
-// sources in `outDir` (the runner builds them), closed when the process exits.
+// The API simulator for e2e tests and benchmarks: started in the calling process (the Playwright
+// worker) from the transpiled sources in `outDir` (`node scripts/build.mjs --tests` writes them to
+// out/), closed when the process exits.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 

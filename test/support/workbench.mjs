@@ -1,15 +1,6 @@
 // Playwright helpers for the VS Code workbench (code-server 4.100 / VS Code 1.100), shared by
-// the e2e scenarios in test/e2e. Selectors follow /work/shared/notes/vscode-offline.md.
-
-/**
- * A scenario: `run` gets the page (a workbench with the extension in development mode: freshly
- * loaded for the first scenario of a spec file, as the previous scenario left it for the next
- * ones; see scripts/vscode/run-e2e.mjs) and helpers. `skip` (true or a reason) skips it; `timeoutMs` overrides
- * the runner's default.
- * @typedef {{ name: string, run: (ctx: ScenarioContext) => Promise<void>, skip?: boolean | string, timeoutMs?: number }} Scenario
- * @typedef {{ page: import('playwright-core').Page, wb: Workbench, screenshot: (name: string) => Promise<string>, env: Record<string, string>, outDir: string }} ScenarioContext
- * `outDir` holds the transpiled src/ and test/ (e.g. `${outDir}/src/sim/simulator.js`).
- */
+// the e2e scenarios in test/e2e, the demo's check and the tree-paint benchmark. The selectors are
+// those of the workbench's own DOM (class names and aria labels), checked against code-server 4.100.
 
 export class Workbench {
   /** @param {import('playwright-core').Page} page */
@@ -274,7 +265,8 @@ export class Workbench {
     await this.page.locator('[id="workbench.view.explorer"]').waitFor({ state: 'visible' });
     await this.reloadWindow();
     await this.page.locator('[id="workbench.view.explorer"]').waitFor({ state: 'visible' });
-    // What a new tab would load now: the runner hands this page to the next spec file. Call this last.
+    // What a new tab would load now: the e2e fixtures hand this page to the next spec file
+    // (test/support/e2eTest.mjs). Call this last.
     this.reloadedClean = true;
   }
 

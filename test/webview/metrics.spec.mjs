@@ -3,31 +3,9 @@
 // messages: five charts drawn from 500 samples × 9 series, the hover read-out, the empty and
 // error states, the messages the controls post, theme colours, and state kept over a reload.
 import * as assert from 'node:assert/strict';
+import { test } from '../support/webviewTest.mjs';
+import { fixtureData, SERIES, STATE, STEP, T0 } from './metricsData.mjs';
 
-export const T0 = 1_780_000_000;
-export const STEP = 60;
-export const SERIES = [
-  'cpu',
-  'disk.0.iops.read', 'disk.0.iops.write', 'disk.0.bandwidth.read', 'disk.0.bandwidth.write',
-  'network.0.pps.in', 'network.0.pps.out', 'network.0.bandwidth.in', 'network.0.bandwidth.out',
-];
-const LEVEL = { cpu: 20, iops: 50, bandwidth: 2_000_000, pps: 800 };
-
-/** 500 samples of all nine series (deterministic waves), as the extension sends them. */
-export function fixtureData(samples = 500) {
-  const timestamps = Array.from({ length: samples }, (_, i) => T0 + i * STEP);
-  const series = {};
-  SERIES.forEach((name, k) => {
-    const level = name === 'cpu' ? LEVEL.cpu : LEVEL[name.split('.')[2]];
-    series[name] = {
-      timestamps,
-      values: timestamps.map((_, i) => Math.round(level * (1 + 0.6 * Math.sin(i / 30 + k) + 0.2 * Math.sin(i / 3 + 2 * k)) * 1000) / 1000),
-    };
-  });
-  return { type: 'data', start: T0, end: T0 + (samples - 1) * STEP, step: STEP, series };
-}
-
-export const STATE = { projectId: 'p-1', serverId: 42, serverName: 'web-1', range: { kind: 'preset', id: '24h' }, autoRefresh: true };
 const init = (state = STATE) => ({ type: 'init', state, refreshSeconds: 300 });
 
 async function noProblems(view) {
@@ -72,210 +50,189 @@ async function pickRange(page, label) {
   await page.locator('#range vscode-option', { hasText: label }).click();
 }
 
-export const scenarios = [
-  {
-    name: 'metrics: 500 samples × 9 series draw five charts (canvases not blank) and `rendered` reports them',
-    async run({ open, page, screenshot }) {
-      const { view, rendered } = await drawFixture(open);
-      assert.equal(rendered.charts, 5);
-      assert.equal(rendered.samples, 4500);
-      assert.equal(rendered.empty, false);
-      const blue = await colourPixels(page, '#3794ff');
-      for (const id of ids) assert.ok(blue[id] > 200, `chart ${id} has lines in charts-blue (${blue[id]} pixels)`);
-      // Two-series charts draw the second series in charts-orange.
-      const orange = await colourPixels(page, '#d18616');
-      for (const id of ids.slice(1)) assert.ok(orange[id] > 200, `chart ${id} has a second line in charts-orange (${orange[id]})`);
-      assert.equal(await page.locator('#title').textContent(), 'Metrics: web-1');
-      assert.match(await page.locator('#status').textContent(), /500 samples per series, one every 1 min/);
-      // Units on the y axes: the captions and the axis labels (drawn on the canvas) use formatValue.
-      assert.deepEqual(await page.locator('figcaption').allTextContents(), [
-        'CPU (%)', 'Disk IOPS (iop/s)', 'Disk bandwidth (bytes/s)', 'Network packets (packets/s)', 'Network bandwidth (bytes/s)',
-      ]);
-      await screenshot('metrics-dark');
-      await noProblems(view);
-    },
-  },
-  {
-    name: 'metrics: hovering a chart shows the time and the formatted values in every chart\'s read-out',
-    async run({ open, page }) {
-      const { view } = await drawFixture(open);
-      const over = page.locator('figure[data-chart="cpu"] .u-over');
-      const box = await over.boundingBox();
-      await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
-      const readout = (chart) => page.locator(`figure[data-chart="${chart}"] .u-legend .u-value`).allTextContents();
-      await page.waitForFunction(() => /\d/.test(document.querySelector('figure[data-chart="cpu"] .u-legend .u-value')?.textContent ?? ''));
-      const [time, cpu] = await readout('cpu');
-      // The time is one of the samples' times, written HH:MM in the page's time zone (24 h range).
-      const times = await page.evaluate(([t0, step]) => {
-        const f = new Intl.DateTimeFormat('en-US', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
-        return Array.from({ length: 500 }, (_, i) => f.format(new Date((t0 + i * step) * 1000)));
-      }, [T0, STEP]);
-      assert.ok(times.includes(time), `read-out time "${time}" is a sample time`);
-      assert.match(cpu, /^\d+(\.\d+)?%$/);
-      // Synced cursor: the other charts show the same time and their own units.
-      const [time2, read, write] = await readout('diskBandwidth');
-      assert.equal(time2, time);
-      assert.match(read, /^\d+(\.\d+)? (KB\/s|MB\/s)$/);
-      assert.match(write, /^\d+(\.\d+)? (KB\/s|MB\/s)$/);
-      const [, pin] = await readout('networkPps');
-      assert.match(pin, /^\d+(\.\d+)? packets\/s$/);
-      await noProblems(view);
-    },
-  },
-  {
-    name: 'metrics: a server without samples shows the empty state (no charts) and reports it',
-    async run({ open, page, screenshot }) {
-      const view = await open('metrics');
-      await view.send(init());
-      await view.send({ type: 'data', start: T0, end: T0 + 3600, step: 10, series: Object.fromEntries(SERIES.map((s) => [s, { timestamps: [], values: [] }])) });
-      const rendered = await view.waitForPosted('rendered');
-      assert.deepEqual({ charts: rendered.charts, samples: rendered.samples, empty: rendered.empty }, { charts: 0, samples: 0, empty: true });
-      assert.ok(await page.locator('#empty').isVisible());
-      assert.match(await page.locator('#empty').innerText(), /No metrics in this time range yet/);
-      assert.equal(await page.locator('#charts').isVisible(), false);
-      await screenshot('metrics-empty');
-      await noProblems(view);
-    },
-  },
-  {
-    name: 'metrics: an error shows the API\'s message; Retry posts `refresh`; no Retry when it cannot help',
-    async run({ open, page, screenshot }) {
-      const view = await open('metrics');
-      await view.send(init());
-      await view.send({ type: 'loading' });
-      assert.ok(await page.locator('#busy').isVisible(), 'the progress ring shows while loading');
-      const message = 'Loading the metrics of "web-1" failed: service unavailable (service_error)';
-      await view.send({ type: 'error', message, canRetry: true });
-      await page.locator('#error').waitFor({ state: 'visible' });
-      assert.equal(await page.locator('#error-message').textContent(), message);
-      assert.equal(await page.locator('#busy').isVisible(), false);
-      await screenshot('metrics-error');
-      await view.clearPosted();
-      await page.getByRole('button', { name: 'Retry loading the metrics' }).click();
-      assert.deepEqual(await view.waitForPosted('refresh'), { type: 'refresh' });
-      await view.send({ type: 'error', message: 'Server "web-1" (ID 42) no longer exists in project "p".', canRetry: false });
-      await page.locator('#error-message', { hasText: 'no longer exists' }).waitFor();
-      assert.equal(await page.locator('#retry').isVisible(), false);
-      await noProblems(view);
-    },
-  },
-  {
-    name: 'metrics: picking a range posts setRange; a custom range is checked before it is sent',
-    async run({ open, page }) {
-      const { view } = await drawFixture(open);
-      await view.clearPosted();
-      await pickRange(page, 'Last 7 days');
-      assert.deepEqual(await view.waitForPosted('setRange'), { type: 'setRange', range: { kind: 'preset', id: '7d' } });
-      // The page keeps the choice (and the default: no auto-refresh beyond 24 hours) for a reload.
-      assert.deepEqual(await view.state(), { ...STATE, range: { kind: 'preset', id: '7d' }, autoRefresh: false });
-      await view.clearPosted();
-      await pickRange(page, 'Custom…');
-      await page.locator('#custom').waitFor({ state: 'visible' });
-      const fill = async (selector, text) => {
-        const input = page.locator(`${selector} input`);
-        await input.fill(text);
-      };
-      await fill('#custom-start', '2026-01-02 10:00');
-      await fill('#custom-end', '2026-01-02 09:00');
-      await page.locator('#custom-apply').click();
-      await page.locator('#custom-message', { hasText: 'The start must be before the end.' }).waitFor();
-      await fill('#custom-start', 'yesterday');
-      await page.locator('#custom-apply').click();
-      await page.locator('#custom-message', { hasText: 'Enter the start as YYYY-MM-DD HH:MM (local time).' }).waitFor();
-      assert.deepEqual((await view.posted()).filter((m) => m.type === 'setRange'), [], 'nothing sent for an invalid range');
-      // A valid range within the last 30 days (local time, as typed).
-      const { startText, endText, start, end } = await page.evaluate(() => {
-        const p = (n) => String(n).padStart(2, '0');
-        const fmt = (d) => `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-        const e = new Date(Date.now() - 2 * 86_400_000);
-        e.setSeconds(0, 0);
-        const s = new Date(e.getTime() - 6 * 3_600_000);
-        return { startText: fmt(s), endText: fmt(e), start: s.getTime() / 1000, end: e.getTime() / 1000 };
-      });
-      await fill('#custom-start', startText);
-      await fill('#custom-end', endText);
-      await page.locator('#custom-end input').press('Enter');
-      assert.deepEqual(await view.waitForPosted('setRange'), { type: 'setRange', range: { kind: 'custom', start, end } });
-      await noProblems(view);
-    },
-  },
-  {
-    name: 'metrics: Refresh, auto-refresh and Export CSV post their messages',
-    async run({ open, page }) {
-      const view = await open('metrics');
-      await view.send(init());
-      assert.equal(await page.locator('#export').getAttribute('disabled'), '', 'nothing to export before data');
-      assert.match(await page.locator('#auto-refresh').textContent(), /Auto-refresh \(every 5 min\)/);
-      await view.send(fixtureData());
-      await view.waitForPosted('rendered');
-      await page.getByRole('button', { name: 'Export the shown metrics as CSV' }).click();
-      assert.deepEqual(await view.waitForPosted('exportCsv'), { type: 'exportCsv' });
-      await page.getByRole('button', { name: 'Refresh the metrics now' }).click();
-      assert.deepEqual(await view.waitForPosted('refresh'), { type: 'refresh' });
-      await page.locator('#auto-refresh').click();
-      assert.deepEqual(await view.waitForPosted('setAutoRefresh'), { type: 'setAutoRefresh', enabled: false });
-      assert.equal((await view.state()).autoRefresh, false);
-      await noProblems(view);
-    },
-  },
-  {
-    name: 'metrics: light and high-contrast themes draw with their own colours; a theme switch redraws',
-    async run({ open, page, screenshot }) {
-      let { view } = await drawFixture(open, { theme: 'light' });
-      const light = await colourPixels(page, '#1a85ff');
-      for (const id of ids) assert.ok(light[id] > 200, `light: chart ${id} uses the light charts-blue (${light[id]})`);
-      await screenshot('metrics-light');
-      await noProblems(view);
+test('metrics: 500 samples × 9 series draw five charts (canvases not blank) and `rendered` reports them', async ({ open, page, saveScreenshot }) => {
+  const { view, rendered } = await drawFixture(open);
+  assert.equal(rendered.charts, 5);
+  assert.equal(rendered.samples, 4500);
+  assert.equal(rendered.empty, false);
+  const blue = await colourPixels(page, '#3794ff');
+  for (const id of ids) assert.ok(blue[id] > 200, `chart ${id} has lines in charts-blue (${blue[id]} pixels)`);
+  // Two-series charts draw the second series in charts-orange.
+  const orange = await colourPixels(page, '#d18616');
+  for (const id of ids.slice(1)) assert.ok(orange[id] > 200, `chart ${id} has a second line in charts-orange (${orange[id]})`);
+  assert.equal(await page.locator('#title').textContent(), 'Metrics: web-1');
+  assert.match(await page.locator('#status').textContent(), /500 samples per series, one every 1 min/);
+  // Units on the y axes: the captions and the axis labels (drawn on the canvas) use formatValue.
+  assert.deepEqual(await page.locator('figcaption').allTextContents(), [
+    'CPU (%)', 'Disk IOPS (iop/s)', 'Disk bandwidth (bytes/s)', 'Network packets (packets/s)', 'Network bandwidth (bytes/s)',
+  ]);
+  await saveScreenshot('metrics-dark');
+  await noProblems(view);
+});
 
-      ({ view } = await drawFixture(open, { theme: 'high-contrast' }));
-      const hcText = await colourPixels(page, '#ffffff');
-      for (const id of ids) assert.ok(hcText[id] > 50, `high contrast: chart ${id} has white axis text (${hcText[id]})`);
-      const hcBlue = await colourPixels(page, '#3794ff');
-      for (const id of ids) assert.ok(hcBlue[id] > 200, `high contrast: chart ${id} draws its line (${hcBlue[id]})`);
+test('metrics: hovering a chart shows the time and the formatted values in every chart\'s read-out', async ({ open, page }) => {
+  const { view } = await drawFixture(open);
+  const over = page.locator('figure[data-chart="cpu"] .u-over');
+  const box = await over.boundingBox();
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+  const readout = (chart) => page.locator(`figure[data-chart="${chart}"] .u-legend .u-value`).allTextContents();
+  await page.waitForFunction(() => /\d/.test(document.querySelector('figure[data-chart="cpu"] .u-legend .u-value')?.textContent ?? ''));
+  const [time, cpu] = await readout('cpu');
+  // The time is one of the samples' times, written HH:MM in the page's time zone (24 h range).
+  const times = await page.evaluate(([t0, step]) => {
+    const f = new Intl.DateTimeFormat('en-US', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+    return Array.from({ length: 500 }, (_, i) => f.format(new Date((t0 + i * step) * 1000)));
+  }, [T0, STEP]);
+  assert.ok(times.includes(time), `read-out time "${time}" is a sample time`);
+  assert.match(cpu, /^\d+(\.\d+)?%$/);
+  // Synced cursor: the other charts show the same time and their own units.
+  const [time2, read, write] = await readout('diskBandwidth');
+  assert.equal(time2, time);
+  assert.match(read, /^\d+(\.\d+)? (KB\/s|MB\/s)$/);
+  assert.match(write, /^\d+(\.\d+)? (KB\/s|MB\/s)$/);
+  const [, pin] = await readout('networkPps');
+  assert.match(pin, /^\d+(\.\d+)? packets\/s$/);
+  await noProblems(view);
+});
 
-      // VS Code changes the variables in place when the user switches themes.
-      await page.evaluate(() => document.documentElement.style.setProperty('--vscode-charts-blue', '#ff00ff'));
-      await page.waitForFunction(() => getComputedStyle(document.documentElement).getPropertyValue('--vscode-charts-blue').trim() === '#ff00ff');
-      await page.waitForFunction(() => {
-        const c = document.querySelector('figure[data-chart="cpu"] canvas');
-        const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
-        for (let i = 0; i < data.length; i += 4) if (data[i] > 230 && data[i + 1] < 30 && data[i + 2] > 230) return true;
-        return false;
-      });
-      const magenta = await colourPixels(page, '#ff00ff');
-      for (const id of ids) assert.ok(magenta[id] > 200, `after the switch chart ${id} is redrawn in the new colour (${magenta[id]})`);
-      await noProblems(view);
-    },
-  },
-  {
-    name: 'metrics: the saved state comes back on reload (range, auto-refresh, server name) before the extension answers',
-    async run({ open, page }) {
-      const saved = { ...STATE, serverName: 'db-1', range: { kind: 'custom', start: T0, end: T0 + 7200 }, autoRefresh: false };
-      const view = await open('metrics', { state: saved });
-      assert.equal(await page.locator('#title').textContent(), 'Metrics: db-1');
-      assert.equal(await page.locator('#range').evaluate((e) => e.value), 'custom');
-      assert.ok(await page.locator('#custom').isVisible());
-      assert.equal(await page.locator('#auto-refresh').evaluate((e) => e.checked), false);
-      // A saved state that does not parse is ignored (the page waits for the extension's init).
-      await view.send(init());
-      assert.deepEqual(await view.state(), STATE);
-      await noProblems(view);
-    },
-  },
-  {
-    name: 'metrics: invalid messages are dropped without drawing or throwing',
-    async run({ open, page }) {
-      const view = await open('metrics', { state: { projectId: 'p', serverId: -1 } });
-      assert.equal(await page.locator('#title').textContent(), 'Metrics', 'an invalid saved state is not used');
-      await view.send(init());
-      await view.send({ type: 'data', start: T0, end: T0 + 60, step: 60, series: { cpu: { timestamps: [T0], values: ['12'] } } });
-      await view.send({ type: 'data', start: T0, end: T0 + 60, step: 60, series: { cpu: { timestamps: [T0, T0 + 60], values: [1] } } });
-      await view.send({ type: 'script', code: 'alert(1)' });
-      await view.send(fixtureData(10));
-      const rendered = await view.waitForPosted('rendered');
-      assert.equal(rendered.samples, 90, 'only the valid data message was drawn');
-      assert.equal((await view.posted()).filter((m) => m.type === 'rendered').length, 1);
-      await noProblems(view);
-    },
-  },
-];
+test('metrics: a server without samples shows the empty state (no charts) and reports it', async ({ open, page, saveScreenshot }) => {
+  const view = await open('metrics');
+  await view.send(init());
+  await view.send({ type: 'data', start: T0, end: T0 + 3600, step: 10, series: Object.fromEntries(SERIES.map((s) => [s, { timestamps: [], values: [] }])) });
+  const rendered = await view.waitForPosted('rendered');
+  assert.deepEqual({ charts: rendered.charts, samples: rendered.samples, empty: rendered.empty }, { charts: 0, samples: 0, empty: true });
+  assert.ok(await page.locator('#empty').isVisible());
+  assert.match(await page.locator('#empty').innerText(), /No metrics in this time range yet/);
+  assert.equal(await page.locator('#charts').isVisible(), false);
+  await saveScreenshot('metrics-empty');
+  await noProblems(view);
+});
+
+test('metrics: an error shows the API\'s message; Retry posts `refresh`; no Retry when it cannot help', async ({ open, page, saveScreenshot }) => {
+  const view = await open('metrics');
+  await view.send(init());
+  await view.send({ type: 'loading' });
+  assert.ok(await page.locator('#busy').isVisible(), 'the progress ring shows while loading');
+  const message = 'Loading the metrics of "web-1" failed: service unavailable (service_error)';
+  await view.send({ type: 'error', message, canRetry: true });
+  await page.locator('#error').waitFor({ state: 'visible' });
+  assert.equal(await page.locator('#error-message').textContent(), message);
+  assert.equal(await page.locator('#busy').isVisible(), false);
+  await saveScreenshot('metrics-error');
+  await view.clearPosted();
+  await page.getByRole('button', { name: 'Retry loading the metrics' }).click();
+  assert.deepEqual(await view.waitForPosted('refresh'), { type: 'refresh' });
+  await view.send({ type: 'error', message: 'Server "web-1" (ID 42) no longer exists in project "p".', canRetry: false });
+  await page.locator('#error-message', { hasText: 'no longer exists' }).waitFor();
+  assert.equal(await page.locator('#retry').isVisible(), false);
+  await noProblems(view);
+});
+
+test('metrics: picking a range posts setRange; a custom range is checked before it is sent', async ({ open, page }) => {
+  const { view } = await drawFixture(open);
+  await view.clearPosted();
+  await pickRange(page, 'Last 7 days');
+  assert.deepEqual(await view.waitForPosted('setRange'), { type: 'setRange', range: { kind: 'preset', id: '7d' } });
+  // The page keeps the choice (and the default: no auto-refresh beyond 24 hours) for a reload.
+  assert.deepEqual(await view.state(), { ...STATE, range: { kind: 'preset', id: '7d' }, autoRefresh: false });
+  await view.clearPosted();
+  await pickRange(page, 'Custom…');
+  await page.locator('#custom').waitFor({ state: 'visible' });
+  const fill = async (selector, text) => {
+    const input = page.locator(`${selector} input`);
+    await input.fill(text);
+  };
+  await fill('#custom-start', '2026-01-02 10:00');
+  await fill('#custom-end', '2026-01-02 09:00');
+  await page.locator('#custom-apply').click();
+  await page.locator('#custom-message', { hasText: 'The start must be before the end.' }).waitFor();
+  await fill('#custom-start', 'yesterday');
+  await page.locator('#custom-apply').click();
+  await page.locator('#custom-message', { hasText: 'Enter the start as YYYY-MM-DD HH:MM (local time).' }).waitFor();
+  assert.deepEqual((await view.posted()).filter((m) => m.type === 'setRange'), [], 'nothing sent for an invalid range');
+  // A valid range within the last 30 days (local time, as typed).
+  const { startText, endText, start, end } = await page.evaluate(() => {
+    const p = (n) => String(n).padStart(2, '0');
+    const fmt = (d) => `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+    const e = new Date(Date.now() - 2 * 86_400_000);
+    e.setSeconds(0, 0);
+    const s = new Date(e.getTime() - 6 * 3_600_000);
+    return { startText: fmt(s), endText: fmt(e), start: s.getTime() / 1000, end: e.getTime() / 1000 };
+  });
+  await fill('#custom-start', startText);
+  await fill('#custom-end', endText);
+  await page.locator('#custom-end input').press('Enter');
+  assert.deepEqual(await view.waitForPosted('setRange'), { type: 'setRange', range: { kind: 'custom', start, end } });
+  await noProblems(view);
+});
+
+test('metrics: Refresh, auto-refresh and Export CSV post their messages', async ({ open, page }) => {
+  const view = await open('metrics');
+  await view.send(init());
+  assert.equal(await page.locator('#export').getAttribute('disabled'), '', 'nothing to export before data');
+  assert.match(await page.locator('#auto-refresh').textContent(), /Auto-refresh \(every 5 min\)/);
+  await view.send(fixtureData());
+  await view.waitForPosted('rendered');
+  await page.getByRole('button', { name: 'Export the shown metrics as CSV' }).click();
+  assert.deepEqual(await view.waitForPosted('exportCsv'), { type: 'exportCsv' });
+  await page.getByRole('button', { name: 'Refresh the metrics now' }).click();
+  assert.deepEqual(await view.waitForPosted('refresh'), { type: 'refresh' });
+  await page.locator('#auto-refresh').click();
+  assert.deepEqual(await view.waitForPosted('setAutoRefresh'), { type: 'setAutoRefresh', enabled: false });
+  assert.equal((await view.state()).autoRefresh, false);
+  await noProblems(view);
+});
+
+test('metrics: light and high-contrast themes draw with their own colours; a theme switch redraws', async ({ open, page, saveScreenshot }) => {
+  let { view } = await drawFixture(open, { theme: 'light' });
+  const light = await colourPixels(page, '#1a85ff');
+  for (const id of ids) assert.ok(light[id] > 200, `light: chart ${id} uses the light charts-blue (${light[id]})`);
+  await saveScreenshot('metrics-light');
+  await noProblems(view);
+
+  ({ view } = await drawFixture(open, { theme: 'high-contrast' }));
+  const hcText = await colourPixels(page, '#ffffff');
+  for (const id of ids) assert.ok(hcText[id] > 50, `high contrast: chart ${id} has white axis text (${hcText[id]})`);
+  const hcBlue = await colourPixels(page, '#3794ff');
+  for (const id of ids) assert.ok(hcBlue[id] > 200, `high contrast: chart ${id} draws its line (${hcBlue[id]})`);
+
+  // VS Code changes the variables in place when the user switches themes.
+  await page.evaluate(() => document.documentElement.style.setProperty('--vscode-charts-blue', '#ff00ff'));
+  await page.waitForFunction(() => getComputedStyle(document.documentElement).getPropertyValue('--vscode-charts-blue').trim() === '#ff00ff');
+  await page.waitForFunction(() => {
+    const c = document.querySelector('figure[data-chart="cpu"] canvas');
+    const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+    for (let i = 0; i < data.length; i += 4) if (data[i] > 230 && data[i + 1] < 30 && data[i + 2] > 230) return true;
+    return false;
+  });
+  const magenta = await colourPixels(page, '#ff00ff');
+  for (const id of ids) assert.ok(magenta[id] > 200, `after the switch chart ${id} is redrawn in the new colour (${magenta[id]})`);
+  await noProblems(view);
+});
+
+test('metrics: the saved state comes back on reload (range, auto-refresh, server name) before the extension answers', async ({ open, page }) => {
+  const saved = { ...STATE, serverName: 'db-1', range: { kind: 'custom', start: T0, end: T0 + 7200 }, autoRefresh: false };
+  const view = await open('metrics', { state: saved });
+  assert.equal(await page.locator('#title').textContent(), 'Metrics: db-1');
+  assert.equal(await page.locator('#range').evaluate((e) => e.value), 'custom');
+  assert.ok(await page.locator('#custom').isVisible());
+  assert.equal(await page.locator('#auto-refresh').evaluate((e) => e.checked), false);
+  // A saved state that does not parse is ignored (the page waits for the extension's init).
+  await view.send(init());
+  assert.deepEqual(await view.state(), STATE);
+  await noProblems(view);
+});
+
+test('metrics: invalid messages are dropped without drawing or throwing', async ({ open, page }) => {
+  const view = await open('metrics', { state: { projectId: 'p', serverId: -1 } });
+  assert.equal(await page.locator('#title').textContent(), 'Metrics', 'an invalid saved state is not used');
+  await view.send(init());
+  await view.send({ type: 'data', start: T0, end: T0 + 60, step: 60, series: { cpu: { timestamps: [T0], values: ['12'] } } });
+  await view.send({ type: 'data', start: T0, end: T0 + 60, step: 60, series: { cpu: { timestamps: [T0, T0 + 60], values: [1] } } });
+  await view.send({ type: 'script', code: 'alert(1)' });
+  await view.send(fixtureData(10));
+  const rendered = await view.waitForPosted('rendered');
+  assert.equal(rendered.samples, 90, 'only the valid data message was drawn');
+  assert.equal((await view.posted()).filter((m) => m.type === 'rendered').length, 1);
+  await noProblems(view);
+});
