@@ -1,5 +1,5 @@
-// Today's API (the simulator's default mode): every row of the "Breaking for a 2018 client" table of
-// changes-since-2018.md, without the Primary IP rows, as the client sees it. The suites run in both
+// Today's API (the simulator's default mode): every change since 2018 that breaks a 2018 client
+// (Hetzner's API changelog), without the Primary IP rows, as the client sees it. The suites run in both
 // modes elsewhere; this file pins the rows to the 2026 mode, with the wire as the reference.
 import * as assert from 'node:assert/strict';
 import type { PricingResponseSchema, ServerSchema, ServerTypeSchema } from '../../../src/api/schema';

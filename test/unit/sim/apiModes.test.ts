@@ -1,4 +1,4 @@
-// The "Breaking for a 2018 client" table of changes-since-2018.md (the Primary IP rows aside), one test per
+// The changes since 2018 that break a 2018 client (Hetzner's API changelog; the Primary IP rows aside), one test per
 // row: the same request against the 2026 mode (today's answer) and the 2018 mode (the contract's answer).
 import * as assert from 'node:assert/strict';
 import { FakeClock, fieldNames, withSim, type Answer, type Json } from './helpers';
