@@ -2,7 +2,7 @@
 // headless Chromium), prints its report and a closing line
 // "integration: N passed, N failed, N skipped"; exits non-zero on failure or timeout.
 //
-//   node scripts/vscode/run-integration.mjs [--no-build] [--outdir=out-vsc] [--timeout=240] [--grep=text]
+//   node scripts/vscode/run-integration.mjs [--no-build] [--outdir=out-vsc] [--timeout=480] [--grep=text]
 //
 // Env: HCLOUD_VSC_OUTDIR (transpile folder, default out-vsc; separate from out/ so unit-test
 // runs of other people are not clobbered), HCLOUD_VSC_TIMEOUT (seconds), HCLOUD_TEST_GREP,
@@ -19,7 +19,7 @@ import {
 const PHASE = 'integration';
 const opts = parseArgs();
 const outdir = opts.outdir || process.env.HCLOUD_VSC_OUTDIR || 'out-vsc';
-const timeoutMs = Number(opts.timeout || process.env.HCLOUD_VSC_TIMEOUT || 240) * 1000;
+const timeoutMs = Number(opts.timeout || process.env.HCLOUD_VSC_TIMEOUT || 480) * 1000;
 const grep = typeof opts.grep === 'string' ? opts.grep : process.env.HCLOUD_TEST_GREP;
 
 const started = Date.now();
