@@ -39,7 +39,7 @@ const vscodeOnce = {
 const started = Date.now();
 await buildExtension();
 
-// The extension in files that VS Code loads as they are needed (script./splitBundle.mjs):
+// The extension in files that VS Code loads as they are needed (scripts/splitBundle.mjs):
 // dist/extension.js holds what activate() runs; each file the dynamic import()s of src reach goes
 // in a file of its own group, loaded by the first import() that needs it.
 async function buildExtension() {
@@ -49,6 +49,7 @@ async function buildExtension() {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+    external: ['vscode'],
     alias: { 'whatwg-url': './scripts/shims/whatwg-url.js' },
     sourcemap: !production,
     minify: production,
