@@ -5,6 +5,7 @@ import * as esbuild from 'esbuild';
 import { existsSync, readdirSync, readFileSync, statSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { splitExtension } from './splitBundle.mjs';
 
 const root = join(fileURLToPath(import.meta.url), '..', '..');
 const args = new Set(process.argv.slice(2));
@@ -36,22 +37,27 @@ const vscodeOnce = {
 };
 
 const started = Date.now();
-await esbuild.build({
-  absWorkingDir: root,
-  entryPoints: ['src/extension.ts'],
-  bundle: true,
-  outfile: 'dist/extension.js',
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  external: ['vscode'],
-  alias: { 'whatwg-url': './scripts/shims/whatwg-url.js' },
-  plugins: [vscodeOnce],
-  sourcemap: !production,
-  minify: production,
-  define,
-  logLevel: 'warning',
-});
+await buildExtension();
+
+// The extension in files that VS Code loads as they are needed (scripts/splitBundle.mjs):
+// dist/extension.js holds what activate() runs; each file the dynamic import()s of src reach goes
+// in a file of its own group, loaded by the first import() that needs it.
+async function buildExtension() {
+  const common = {
+    absWorkingDir: root,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    alias: { 'whatwg-url': './scripts/shims/whatwg-url.js' },
+    sourcemap: !production,
+    minify: production,
+    define,
+    logLevel: 'warning',
+  };
+  await splitExtension({ esbuild, root, common, plugins: [vscodeOnce], entry: 'src/extension.ts', outdir: 'dist' });
+}
 
 // Code that runs inside the webviews: one self-contained script (and stylesheet, when it imports
 // CSS) per panel, browser target, no CDN; the panel hosts load them from media/dist/.

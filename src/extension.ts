@@ -6,8 +6,9 @@ import { ClientPool } from './projects/clientPool';
 import { ProjectStore, tokenKey } from './projects/projectStore';
 import { ProjectsTreeProvider } from './tree/projectsTreeProvider';
 import { VscodeUserInput, type UserInput } from './ui/userInput';
-import { MetricsPanels } from './webview/metricsPanels';
-import { ActionLogManager } from './webview/actionLogManager';
+import { LazyPanels } from './webview/lazyPanels';
+import type { MetricsPanels } from './webview/metricsPanels';
+import type { ActionLogManager } from './webview/actionLogManager';
 
 /** What activate() returns. `testing` exists only when VS Code runs the extension's tests. */
 export interface HcloudExtensionApi {
@@ -25,8 +26,12 @@ export interface HcloudExtensionApi {
   };
 }
 
-/** Builds the object graph and pushes every disposable; no network work happens here. */
-export function activate(context: vscode.ExtensionContext): HcloudExtensionApi {
+/**
+ * Builds the object graph and pushes every disposable; no network work happens here. The panel
+ * managers are built on first use (./webview/lazyPanels.ts), except when VS Code runs the tests,
+ * which get them at once.
+ */
+export function activate(context: vscode.ExtensionContext): HcloudExtensionApi | Promise<HcloudExtensionApi> {
   const log = vscode.window.createOutputChannel('Hetzner Cloud', { log: true });
   const projects = new ProjectStore(context.globalState, context.secrets);
   const clients = new ClientPool(projects, log);
@@ -36,15 +41,26 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi {
 
   const realInput = new VscodeUserInput();
   let input: UserInput = realInput;
-  const metricsPanels = new MetricsPanels({ extensionUri: context.extensionUri, projects, clients, log, input: () => input });
   const actionFeed = new ActionFeed();
-  const actionLogs = new ActionLogManager({ extensionUri: context.extensionUri, log, projects, clients, feed: actionFeed, tree });
-  const ctx: CommandContext = { projects, clients, tree, log, input: () => input, metricsPanels, actionFeed, actionLogs };
+  const panels = new LazyPanels({
+    metrics: { extensionUri: context.extensionUri, projects, clients, log, input: () => input },
+    actionLog: { extensionUri: context.extensionUri, log, projects, clients, feed: actionFeed, tree },
+  });
+  const ctx: CommandContext = {
+    projects,
+    clients,
+    tree,
+    log,
+    input: () => input,
+    metricsPanels: () => panels.metrics(),
+    actionFeed,
+    actionLogs: () => panels.actionLogs(),
+  };
 
-  context.subscriptions.push(log, projects, clients, tree, treeView, metricsPanels, metricsPanels.registerSerializer(), actionLogs, ...registerCommands(ctx));
+  context.subscriptions.push(log, projects, clients, tree, treeView, panels, ...panels.registerSerializers(), ...registerCommands(ctx));
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return {};
-  return {
+  return Promise.all([panels.metrics(), panels.actionLogs()]).then(([metricsPanels, actionLogs]) => ({
     testing: {
       setUserInput: (i) => (input = i ?? realInput),
       hasStoredToken: async (id) => (await context.secrets.get(tokenKey(id))) !== undefined,
@@ -55,7 +71,7 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi {
       actionLogs,
       treeView,
     },
-  };
+  }));
 }
 
 export function deactivate(): void {

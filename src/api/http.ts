@@ -14,7 +14,6 @@
 
 import * as http from 'node:http';
 import * as https from 'node:https';
-import fetch from 'node-fetch';
 import { httpEndpointProblem } from './endpointRule';
 import { ClientErrorCode, HcloudError } from './errors';
 import { apiClockHandler } from './handlers/apiClock';
@@ -116,7 +115,11 @@ export class HttpTransport implements ApiTransport {
         this.endpointUrl?.protocol === 'http:' ? new http.Agent({ keepAlive: true }) : new https.Agent({ keepAlive: true }),
       );
       // redirect 'manual': the API never redirects, and a redirect must not carry the token elsewhere.
-      fetchImpl = (url, init) => fetch(url, { ...init, redirect: 'manual' } as Parameters<typeof fetch>[1]);
+      // node-fetch is loaded by the first request, not with the extension.
+      fetchImpl = async (url, init) => {
+        const { default: fetch } = await import('node-fetch');
+        return fetch(url, { ...init, redirect: 'manual' } as Parameters<typeof fetch>[1]);
+      };
     }
     this.timeoutMs = positive(options.timeoutMs, DEFAULT_TIMEOUT_MS);
     this.perPage = Math.floor(positive(options.perPage, DEFAULT_PER_PAGE));

@@ -49,13 +49,13 @@ const PICKERS: Pickers = {
 
 export async function showActionLog(ctx: CommandContext, node?: TreeNode): Promise<void> {
   const project = await pickProject(ctx, node, 'Show Action Log');
-  if (project) ctx.actionLogs.show(project.id);
+  if (project) (await ctx.actionLogs()).show(project.id);
 }
 
 export async function showActions(ctx: CommandContext, kind: ScopeKind, node?: TreeNode): Promise<void> {
   const picker = PICKERS[kind];
   const t = await pickTarget<{ id: number }>(ctx, node, { kind, ...picker });
-  if (t) ctx.actionLogs.show(t.project.id, { kind, id: t.resource.id }, picker.name(t.resource));
+  if (t) (await ctx.actionLogs()).show(t.project.id, { kind, id: t.resource.id }, picker.name(t.resource));
 }
 
 export const showServerActions = (ctx: CommandContext, node?: TreeNode) => showActions(ctx, 'server', node);

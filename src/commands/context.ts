@@ -13,12 +13,12 @@ export interface CommandContext {
   readonly clients: ClientPool;
   readonly tree: ProjectsTreeProvider;
   readonly log: vscode.LogOutputChannel;
-  /** The open metrics panels (one per server). */
-  readonly metricsPanels: MetricsPanels;
+  /** The open metrics panels (one per server), loaded on first use. */
+  metricsPanels(): Promise<MetricsPanels>;
   /** Actions the commands start, for open action logs. */
   readonly actionFeed: ActionFeed;
-  /** The open action logs (one per project and per resource). */
-  readonly actionLogs: ActionLogManager;
+  /** The open action logs (one per project and per resource), loaded on first use. */
+  actionLogs(): Promise<ActionLogManager>;
   /** Read at each use so tests can swap in scripted answers. */
   input(): UserInput;
 }

@@ -7,6 +7,6 @@ import { pickServer } from './server/common';
 export async function showMetrics(ctx: CommandContext, node?: TreeNode): Promise<void> {
   const t = await pickServer(ctx, node, 'Show Metrics');
   if (!t) return;
-  ctx.metricsPanels.show(t.project, t.resource);
+  (await ctx.metricsPanels()).show(t.project, t.resource);
 }
 

@@ -2,9 +2,10 @@
 // (registered by ./index.ts). Grep an id and the line names its handler and the file it lives in.
 // No vscode import here, so unit tests can read the tables.
 //
-// A handler's file is loaded the first time one of its commands runs (`lazy`; esbuild makes each
-// such file a module of the bundle that is initialized on that first import): activation registers
-// the ids only, and the wizards, pickers and prompts run no code until they are used.
+// A handler's file is loaded the first time one of its commands runs (`lazy`; the build puts what
+// these import()s reach in dist/extension-lazy.js, which Node loads then, see
+// scripts/splitBundle.mjs): activation registers the ids only, and the wizards, pickers and
+// prompts are neither compiled nor run until they are used.
 // package.json's contributes.commands and menus are kept in step with these tables by
 // test/unit/commands/commandTable.test.ts and test/integration/extension.test.ts.
 import type { TreeNode } from '../tree/node';

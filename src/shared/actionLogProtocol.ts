@@ -6,8 +6,7 @@
 import { ActionStatuses, type ActionStatus } from './apiTypes';
 import { asBoolean, asId, asNumber, asOneOf, asString, isRecord, messageType, type ReadyMessage } from './messages';
 
-/** The webview panel type of the action log (also the serializer's key). */
-export const ACTION_LOG_VIEW_TYPE = 'hcloud.actionLog';
+export { ACTION_LOG_VIEW_TYPE } from './viewTypes';
 
 export const STATUS_FILTERS = ['all', ...ActionStatuses] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];

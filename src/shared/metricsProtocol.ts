@@ -8,8 +8,7 @@ import type { Metrics } from './apiTypes';
 import { rangeFor, TIME_RANGES, validateCustomRange, type MetricsWindow, type TimeRangeId } from './metrics';
 import { asBoolean, asId, asNumber, asOneOf, asString, isRecord, type ReadyMessage } from './messages';
 
-/** The webview panel type of the metrics panel (also the serializer's key). */
-export const METRICS_VIEW_TYPE = 'hcloud.metrics';
+export { METRICS_VIEW_TYPE } from './viewTypes';
 
 /** Limits of what a message may carry (far above what the API sends: 500 samples, 9 series). */
 export const MAX_SERIES = 32;

@@ -86,7 +86,7 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
         this.schedule();
       }),
     );
-    this.schedule();
+    // Nothing is due yet: the policy knows no folder before the first listing (folderLoaded schedules).
   }
 
   dispose(): void {

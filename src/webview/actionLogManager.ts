@@ -1,6 +1,7 @@
 // The open action logs: one panel per project and one per scoped resource (a second call
-// reveals it), panels restored after a window reload (WebviewPanelSerializer), and what the
-// panels need from the rest of the extension (names and reveal from the tree, the setting).
+// reveals it), panels restored after a window reload (`restore`, called by the serializer that
+// ./lazyPanels.ts registers), and what the panels need from the rest of the extension (names and
+// reveal from the tree, the setting).
 
 import * as vscode from 'vscode';
 import type { ActionFeed } from '../projects/actionFeed';
@@ -8,7 +9,7 @@ import type { ClientPool } from '../projects/clientPool';
 import type { ProjectStore } from '../projects/projectStore';
 import type { ProjectsTreeProvider } from '../tree/projectsTreeProvider';
 import { normalizeInterval } from '../tree/refreshPolicy';
-import { ACTION_LOG_VIEW_TYPE, parseActionLogPanelState, type ActionLogPanelState, type ActionLogScope } from '../shared/actionLogProtocol';
+import { parseActionLogPanelState, type ActionLogPanelState, type ActionLogScope } from '../shared/actionLogProtocol';
 import { ActionLogPanel, panelKey, type ActionLogEnv } from './actionLogPanel';
 
 export interface ActionLogManagerDeps {
@@ -46,9 +47,6 @@ export class ActionLogManager implements vscode.Disposable {
     };
     this.disposables.push(
       this.opened,
-      vscode.window.registerWebviewPanelSerializer(ACTION_LOG_VIEW_TYPE, {
-        deserializeWebviewPanel: async (panel, state) => this.restore(panel, state),
-      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('hcloud.autoRefreshSeconds')) for (const p of this.panels.values()) p.settingsChanged();
       }),

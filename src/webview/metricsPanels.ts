@@ -1,6 +1,7 @@
 // The open metrics panels: one per (project, server), so a second Show Metrics reveals the panel
-// that is already open; and the serializer that brings panels back after a window reload from
-// the state their webview saved (validated: a state that does not parse closes the panel).
+// that is already open; and `restore`, which brings panels back after a window reload from the
+// state their webview saved (validated: a state that does not parse closes the panel), called by
+// the serializer that ./lazyPanels.ts registers.
 
 import * as vscode from 'vscode';
 import type { Project } from '../projects/projectStore';
@@ -53,13 +54,6 @@ export class MetricsPanels implements vscode.Disposable {
 
   get size(): number {
     return this.panels.size;
-  }
-
-  /** The serializer; register once in activate(). */
-  registerSerializer(): vscode.Disposable {
-    return vscode.window.registerWebviewPanelSerializer(METRICS_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel, state) => this.restore(panel, state),
-    });
   }
 
   private add(panel: vscode.WebviewPanel, state: MetricsPanelState): MetricsPanel {

@@ -1,0 +1,9 @@
+// The webview panel types (also the serializers' keys and package.json's onWebviewPanel
+// activation events), apart from the protocols so that activation can register the serializers
+// without loading them.
+
+/** The webview panel type of the metrics panel. */
+export const METRICS_VIEW_TYPE = 'hcloud.metrics';
+
+/** The webview panel type of the action log. */
+export const ACTION_LOG_VIEW_TYPE = 'hcloud.actionLog';

@@ -1,0 +1,70 @@
+// The two panel managers (metrics panels, action logs), built the first time a command or a panel
+// restored after a window reload needs one: activation only registers the two serializers, and
+// the managers, their panel hosts and the protocols load on first use.
+
+import * as vscode from 'vscode';
+import { ACTION_LOG_VIEW_TYPE, METRICS_VIEW_TYPE } from '../shared/viewTypes';
+import type { ActionLogManager, ActionLogManagerDeps } from './actionLogManager';
+import type { MetricsPanelDeps } from './metricsPanel';
+import type { MetricsPanels } from './metricsPanels';
+
+/** A disposable built once, on the first `get()`; disposed with its owner if it was built. */
+class OnFirstUse<T extends vscode.Disposable> implements vscode.Disposable {
+  private pending: Promise<T> | undefined;
+  private built: T | undefined;
+  private disposed = false;
+
+  constructor(private readonly build: () => Promise<T>) {}
+
+  get(): Promise<T> {
+    this.pending ??= this.build().then((value) => {
+      this.built = value;
+      // Disposed while it loaded: it never serves.
+      if (this.disposed) value.dispose();
+      return value;
+    });
+    return this.pending;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.built?.dispose();
+  }
+}
+
+export class LazyPanels implements vscode.Disposable {
+  private readonly metricsPanels: OnFirstUse<MetricsPanels>;
+  private readonly actionLogManager: OnFirstUse<ActionLogManager>;
+
+  constructor(deps: { metrics: MetricsPanelDeps; actionLog: ActionLogManagerDeps }) {
+    this.metricsPanels = new OnFirstUse(async () => new (await import('./metricsPanels')).MetricsPanels(deps.metrics));
+    this.actionLogManager = new OnFirstUse(async () => new (await import('./actionLogManager')).ActionLogManager(deps.actionLog));
+  }
+
+  /** The open metrics panels (one per server). */
+  metrics(): Promise<MetricsPanels> {
+    return this.metricsPanels.get();
+  }
+
+  /** The open action logs (one per project and per resource). */
+  actionLogs(): Promise<ActionLogManager> {
+    return this.actionLogManager.get();
+  }
+
+  /** The serializers that bring panels back after a window reload; register once in activate(). */
+  registerSerializers(): vscode.Disposable[] {
+    return [
+      vscode.window.registerWebviewPanelSerializer(METRICS_VIEW_TYPE, {
+        deserializeWebviewPanel: async (panel, state) => (await this.metrics()).restore(panel, state),
+      }),
+      vscode.window.registerWebviewPanelSerializer(ACTION_LOG_VIEW_TYPE, {
+        deserializeWebviewPanel: async (panel, state) => (await this.actionLogs()).restore(panel, state),
+      }),
+    ];
+  }
+
+  dispose(): void {
+    this.metricsPanels.dispose();
+    this.actionLogManager.dispose();
+  }
+}
