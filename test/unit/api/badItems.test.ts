@@ -1,5 +1,5 @@
 // One item the client cannot read must not fail its list (issue 10, finding 8). The answers are
-// hand-written: the simulator never sends a server without server_type (allowed by STYLE.md for
+// hand-written: the simulator never sends a server without server_type (a hand-written answer is kept for
 // cases the simulator cannot produce).
 import * as assert from 'node:assert/strict';
 import { HcloudClient } from '../../../src/api/client';
