@@ -42,6 +42,8 @@ function deleteServer(state: SimState, id: number): void {
   if (!state.servers.has(id)) return;
   deleteBackups(state, id);
   for (const fip of state.floatingIps.values()) if (fip.server === id) fip.server = null;
+  // The volumes stay, detached (the API deletes no volume with its server).
+  for (const volume of state.volumes.values()) if (volume.server === id) volume.server = null;
   state.servers.delete(id);
 }
 

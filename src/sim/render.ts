@@ -15,9 +15,10 @@ import type {
   ServerTypeLocationSchema,
   ServerTypeSchema,
   SshKeySchema,
+  VolumeSchema,
 } from '../api/schema';
 import type { ApiEra } from '../api/types';
-import { FLOATING_IP_MONTHLY, isPast, netGross } from './catalog';
+import { FLOATING_IP_MONTHLY, isPast, netGross, VOLUME_GB_MONTHLY } from './catalog';
 import type { SimServer, SimState } from './state';
 import { DAY, isoTime } from './time';
 
@@ -126,7 +127,7 @@ export function renderServer(server: SimServer, view: View): ServerSchema {
     labels: { ...(labels ?? {}) },
     primary_disk_size,
     private_net: [],
-    volumes: [],
+    volumes: [...view.state.volumes.values()].filter((v) => v.server === server.id).map((v) => v.id),
     load_balancers: [],
     placement_group: null,
     // No Primary IPs in this simulator (yet): their ids are null, as the API allows.
@@ -163,5 +164,11 @@ export function renderPricing(view: View): unknown {
     ],
     traffic: { price_per_tb: netGross(0) },
     server_types: serverTypes,
+    volume: { price_per_gb_month: netGross(VOLUME_GB_MONTHLY) },
   };
+}
+
+/** A volume (today's API only): its location in the mode's shape, its labels as a copy. */
+export function renderVolume(volume: VolumeSchema, view: View): VolumeSchema {
+  return { ...volume, location: renderLocation(volume.location, view), labels: { ...volume.labels }, protection: { ...volume.protection } };
 }

@@ -27,7 +27,7 @@ function catalogState(now: number, api: ApiEra): SimState {
   return {
     version: STATE_VERSION,
     api,
-    counters: { server: 42, floating_ip: 4711, image: 4720, ssh_key: 2323, action: 1300, ipv4: 0, floating_ipv4: 0, ipv6: 0, rng: 0x5eed },
+    counters: { server: 42, floating_ip: 4711, image: 4720, ssh_key: 2323, action: 1300, ipv4: 0, floating_ipv4: 0, ipv6: 0, rng: 0x5eed, volume: 100 },
     locations: copy(LOCATIONS),
     datacenters: datacenters(api),
     recommendation: RECOMMENDED_DATACENTER,
@@ -40,6 +40,7 @@ function catalogState(now: number, api: ApiEra): SimState {
     floatingIps: new Map(),
     sshKeys: new Map(),
     actions: new Map(),
+    volumes: new Map(),
   };
 }
 

@@ -20,6 +20,7 @@ import type {
   ServerSchema,
   ServerTypeSchema,
   SshKeySchema,
+  VolumeSchema,
 } from '../api/schema';
 
 /** A server as the simulator keeps it: the wire object plus the live API's `primary_disk_size`. */
@@ -29,7 +30,7 @@ export interface SimServer extends ServerSchema {
 }
 
 /** Resource kinds that actions refer to (ResourceRef.type) and that effects change. */
-export type ResourceType = 'server' | 'floating_ip' | 'image';
+export type ResourceType = 'server' | 'floating_ip' | 'image' | 'volume';
 
 /** A change to the state, applied when an action reaches a step or fails. Plain data, so it persists. */
 export type Effect =
@@ -75,6 +76,8 @@ export interface Counters {
   ipv6: number;
   /** State of the PRNG behind passwords, tokens and default backup windows. */
   rng: number;
+  /** Next volume id (a state file without it starts where its volumes end: persistence.ts). */
+  volume: number;
 }
 
 /** The state file's format; a file of another version is not read (persistence.ts). */
@@ -100,17 +103,20 @@ export interface SimState {
   floatingIps: Map<number, FloatingIpSchema>;
   sshKeys: Map<number, SshKeySchema>;
   actions: Map<number, ActionRecord>;
+  /** Today's API only (empty in a 2018 state). */
+  volumes: Map<number, VolumeSchema>;
 }
 
 /** The maps of SimState, by the resource kind of their entries. */
 export function entityMap(state: SimState, type: ResourceType): Map<number, { id: number }> {
   if (type === 'server') return state.servers;
   if (type === 'floating_ip') return state.floatingIps;
+  if (type === 'volume') return state.volumes;
   return state.images;
 }
 
 /** Takes the next id of a kind and advances the counter. */
-export function nextId(state: SimState, kind: 'server' | 'floating_ip' | 'image' | 'ssh_key' | 'action'): number {
+export function nextId(state: SimState, kind: 'server' | 'floating_ip' | 'image' | 'ssh_key' | 'action' | 'volume'): number {
   const id = state.counters[kind];
   state.counters[kind] = id + 1;
   return id;

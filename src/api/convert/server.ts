@@ -43,6 +43,7 @@ export function convertServer(w: ServerSchema): Server {
     includedTraffic: w.included_traffic ?? 0,
     protection: { delete: w.protection?.delete === true, rebuild: w.protection?.rebuild === true },
     labels: convertLabels(w.labels),
+    volumeIds: Array.isArray(w.volumes) ? w.volumes.filter((v) => typeof v === 'number') : undefined,
   };
 }
 

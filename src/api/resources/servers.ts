@@ -69,6 +69,8 @@ export class ServersResource extends ActionResource<ServerSchema, Server, Server
       ssh_keys: params.sshKeys,
       user_data: params.userData,
       labels: params.labels,
+      volumes: params.volumes,
+      automount: params.automount,
     };
     const since = Date.now();
     let w: ServerCreateResponseSchema;

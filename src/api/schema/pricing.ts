@@ -23,6 +23,8 @@ export interface PricingSchema {
   traffic?: { price_per_tb: NetGrossPriceSchema };
   floating_ips?: FloatingIpPricingSchema[];
   server_backup: { percentage: string };
+  /** Today's API: the monthly price of one GB of volume. */
+  volume?: { price_per_gb_month: NetGrossPriceSchema };
   server_types: ServerTypePricingSchema[];
 }
 

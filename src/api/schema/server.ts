@@ -41,6 +41,8 @@ export interface ServerSchema {
   labels?: LabelsSchema;
   primary_disk_size?: number;
   private_net?: unknown[];
+  /** Today's API: ids of the attached volumes. */
+  volumes?: number[];
   image: ImageSchema | null;
   iso: IsoSchema | null;
   rescue_enabled: boolean;
@@ -71,6 +73,9 @@ export interface ServerCreateRequestSchema {
   user_data?: string;
   /** Today's API. */
   labels?: LabelsSchema;
+  /** Today's API: volume ids to attach. */
+  volumes?: number[];
+  automount?: boolean;
 }
 
 export interface ServerCreateResponseSchema {

@@ -62,6 +62,8 @@ export interface Server {
   protection: { delete: boolean; rebuild: boolean };
   /** Today's API; absent in the 2018 contract. */
   labels?: Labels;
+  /** Today's API: ids of the attached volumes. */
+  volumeIds?: number[];
 }
 
 export interface ServerCreateParams {
@@ -82,6 +84,10 @@ export interface ServerCreateParams {
   userData?: string;
   /** Today's API only. */
   labels?: Labels;
+  /** Today's API: ids of volumes (in the server's location) to attach. */
+  volumes?: number[];
+  /** Today's API: mount those volumes (only with `volumes`). */
+  automount?: boolean;
 }
 
 export interface ServerCreateResult {
