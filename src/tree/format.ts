@@ -18,6 +18,8 @@ export function isTransitionalImage(status: ImageStatus | string): boolean {
 export interface Lookup {
   serverName(id: number): string | undefined;
   floatingIp(id: number): string | undefined;
+  /** Today's `pricing.volume` per GB and month, when the prices are loaded. */
+  volumePricePerGb?(): Money | undefined;
 }
 
 export const noLookup: Lookup = { serverName: () => undefined, floatingIp: () => undefined };
@@ -315,6 +317,7 @@ export function priceRows(p: Pricing): Array<[string, string, string]> {
     rows.push(['floatingIp', 'Floating IP', formatMonthly(p.floatingIp.monthly)]);
   }
   rows.push(['image', 'Snapshots', formatRate(p.image.perGbMonth, 'GB/mo')]);
+  if (p.volume?.perGbMonth) rows.push(['volume', 'Volumes', formatRate(p.volume.perGbMonth, 'GB/mo')]);
   if (p.traffic.perTb && p.traffic.perTb.gross > 0) {
     rows.push(['traffic', 'Traffic', formatRate(p.traffic.perTb, 'TB')]);
   } else {

@@ -1,6 +1,6 @@
 // How Floating IPs, images, SSH keys, ISOs and catalog entries look in the tree.
 import * as vscode from 'vscode';
-import type { Datacenter, FloatingIp, Image, Iso, Location, ServerType, SshKey } from '../api/types';
+import type { Datacenter, FloatingIp, Image, Iso, Location, ServerType, SshKey, Volume } from '../api/types';
 import {
   datacenterTooltip,
   floatingIpDescription,
@@ -18,6 +18,7 @@ import {
 } from './format';
 import type { Presenter } from './itemNode';
 import { LeafNode } from './leafNode';
+import { volumeDescription, volumeTooltip } from './volumeFormat';
 
 export const floatingIpPresenter: Presenter<FloatingIp> = {
   kind: 'floatingIp',
@@ -97,4 +98,16 @@ export const datacenterPresenter: Presenter<Datacenter> = {
   tooltip: (d) => datacenterTooltip(d),
   icon: () => 'organization',
   tokens: () => [],
+};
+
+export const volumePresenter: Presenter<Volume> = {
+  kind: 'volume',
+  label: (v) => v.name,
+  description: (v, l) => volumeDescription(v, l),
+  tooltip: (v, l) => volumeTooltip(v, l, l.volumePricePerGb?.()),
+  icon: (v) =>
+    v.status === 'creating' ? new vscode.ThemeIcon('loading~spin') : new vscode.ThemeIcon('database', v.serverId === undefined ? new vscode.ThemeColor('disabledForeground') : undefined),
+  tokens: (v) => [v.serverId === undefined ? 'detached' : 'attached', v.status === 'creating' ? 'creating' : 'available', v.protection.delete ? 'protected' : 'deletable'],
+  copyText: (v) => v.linuxDevice,
+  filterText: (v) => [v.status, v.format, v.serverId === undefined ? 'detached' : 'attached'],
 };

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ApiEra, FloatingIp } from '../api/types';
+import type { ApiEra, FloatingIp, Money, Volume } from '../api/types';
 import type { Project } from '../projects/projectStore';
 import type { ListWhat } from './fetch';
 import { GroupFolderNode, ListFolderNode, type FolderEnv } from './folderNode';
@@ -7,6 +7,7 @@ import { md, mdCode } from './format';
 import type { ClientSource, NodeScope, TreeHost } from './host';
 import { MessageNode } from './messageNode';
 import { contextValue, type TreeNode } from './node';
+import { syncServersVolumes } from './serverVolumes';
 
 /** Filter and catalog toggle when no provider hosts the node (e.g. a test builds one alone). */
 const standaloneHost: TreeHost = {
@@ -54,10 +55,18 @@ export class ProjectNode implements TreeNode, NodeScope {
       locations: list(this.catalog, 'locations'),
       datacenters: list(this.catalog, 'datacenters'),
       prices: list(this.catalog, 'prices'),
+      volumes: list(this, 'volumes'),
     };
     this.images.folders.push(this.folders.snapshots, this.folders.backups, this.folders.systemImages);
     this.catalog.folders.push(this.folders.serverTypes, this.folders.locations, this.folders.datacenters, this.folders.prices);
     this.folders.floatingIps.onLoaded = (fips) => this.syncServersFloatingIps(fips);
+    this.todayFolders.push(this.folders.volumes);
+    this.folders.volumes.onLoaded = (volumes) => {
+      syncServersVolumes(this.folders.servers, volumes, (node) => this.host.changed(node));
+      // Rows show their monthly price: the prices (a static list) come once, then the rows again.
+      const prices = this.folders.prices;
+      if (!prices.loaded) void prices.ensureLoaded('background').then(() => this.host.changed(this.folders.volumes));
+    };
   }
 
   /** The catalog's folders: Datacenters only where the API has them (the 2018 contract). */
@@ -115,6 +124,18 @@ export class ProjectNode implements TreeNode, NodeScope {
 
   async ensureServerNames(): Promise<void> {
     if (!this.folders.servers.loaded) await this.folders.servers.ensureLoaded();
+  }
+
+  volume(id: number): Volume | undefined {
+    return this.folders.volumes.data?.find((v) => v.id === id);
+  }
+
+  async ensureVolumes(): Promise<void> {
+    if (!this.folders.volumes.loaded) await this.folders.volumes.ensureLoaded();
+  }
+
+  volumePricePerGb(): Money | undefined {
+    return this.folders.prices.data?.volume?.perGbMonth;
   }
 
   /** A server's Floating IPs follow the Floating IPs list (no request): after an assign, both agree. */

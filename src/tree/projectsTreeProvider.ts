@@ -147,7 +147,7 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const node = this.roots.get(projectId);
     if (!node) return;
     const f = node.folders;
-    this.refreshFolders(f.servers, f.floatingIps, f.snapshots, f.backups, f.sshKeys);
+    this.refreshFolders(f.servers, f.floatingIps, f.snapshots, f.backups, f.sshKeys, f.volumes);
     this.emitter.fire(node);
   }
 
@@ -189,6 +189,8 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
         return this.refreshFolders(f.sshKeys);
       case 'iso':
         return this.refreshFolders(f.isos);
+      case 'volume':
+        return this.refreshFolders(f.volumes);
       default:
         return this.refreshFolders(f.serverTypes, f.locations, f.datacenters, f.prices);
     }

@@ -6,6 +6,7 @@ import type { NodeScope } from './host';
 import { LeafNode } from './leafNode';
 import { contextValue, type TreeNode } from './node';
 import type { ResourceNode } from './resourceNode';
+import { ServerVolumeNodes } from './serverVolumes';
 
 export function isTransitional(status: ServerStatus): boolean {
   return isTransitionalServer(status);
@@ -47,6 +48,7 @@ export class ServerNode implements ResourceNode<Server> {
   readonly id: string;
   readonly kind = 'server';
   private readonly leaves = new Map<string, LeafNode>();
+  private readonly volumes: ServerVolumeNodes;
 
   constructor(
     readonly parent: TreeNode,
@@ -54,6 +56,7 @@ export class ServerNode implements ResourceNode<Server> {
     private readonly scope?: NodeScope,
   ) {
     this.id = `${parent.id}/server/${server.id}`;
+    this.volumes = new ServerVolumeNodes(this, scope);
   }
 
   get project(): Project {
@@ -140,6 +143,7 @@ export class ServerNode implements ResourceNode<Server> {
       leaf(`floatingIp/${fid}`, 'Floating IP', ip ?? `#${fid}`, 'pin', ip !== undefined);
     }
     if (s.iso) leaf('iso', 'ISO', isoName(s.iso), 'record');
+    out.push(...(await this.volumes.children(s.volumeIds ?? [])));
     return out;
   }
 }

@@ -35,6 +35,7 @@ const FOLDER_PATH: Record<ListWhat, string> = {
   locations: 'catalog/locations',
   datacenters: 'catalog/datacenters',
   prices: 'catalog/prices',
+  volumes: 'volumes',
 };
 
 type Api = '2018' | '2026';
