@@ -9,7 +9,7 @@
 import type { HcloudClient } from '../api/client';
 import { isHcloudError } from '../api/errors';
 import { parseLabelSelector } from '../api/labels';
-import type { ApiEra, FloatingIp, Image, Labels, Server, SshKey } from '../api/types';
+import type { ApiEra, FloatingIp, Image, Labels, Server, SshKey, Volume } from '../api/types';
 import type { Project } from '../projects/projectStore';
 import { imageName } from '../tree/format';
 import type { TreeNode } from '../tree/node';
@@ -28,7 +28,7 @@ interface Labelled {
 
 /** What Edit Labels needs to know about one kind of resource. */
 interface LabelledKind<T extends Labelled> {
-  kind: ResourceKind & ('server' | 'floatingIp' | 'image' | 'sshKey');
+  kind: ResourceKind & ('server' | 'floatingIp' | 'image' | 'sshKey' | 'volume');
   /** `server`, `Floating IP`, ... (in titles and messages). */
   noun: string;
   /** What the palette offers. */
@@ -200,3 +200,14 @@ export const editServerLabels = (ctx: CommandContext, node?: TreeNode) => editLa
 export const editFloatingIpLabels = (ctx: CommandContext, node?: TreeNode) => editLabels(ctx, node, FLOATING_IP);
 export const editImageLabels = (ctx: CommandContext, node?: TreeNode) => editLabels(ctx, node, IMAGE);
 export const editSshKeyLabels = (ctx: CommandContext, node?: TreeNode) => editLabels(ctx, node, SSH_KEY);
+
+const VOLUME: LabelledKind<Volume> = {
+  kind: 'volume',
+  noun: 'volume',
+  list: (c) => c.volumes.listAll(),
+  name: (v) => v.name,
+  description: (v) => `${v.size} GB · ${v.location.name}`,
+  update: (c, id, labels) => c.volumes.update(id, { labels }),
+  none: 'The project has no volume.',
+};
+export const editVolumeLabels = (ctx: CommandContext, node?: TreeNode) => editLabels(ctx, node, VOLUME);

@@ -32,6 +32,8 @@ const identity = () => import('./server/identity');
 const power = () => import('./server/power');
 const sshKey = () => import('./sshKey');
 const view = () => import('./view');
+const volume = () => import('./volume/create');
+const volumeManage = () => import('./volume/manage');
 
 const PROJECT: Table = {
   'hcloud.project.add': lazy(project, (m) => m.addProject),
@@ -117,5 +119,19 @@ const SSH_KEY: Table = {
   'hcloud.sshKey.editLabels': lazy(labels, (m) => m.editSshKeyLabels),
 };
 
+/** Today's API only: the menus show them on volume rows, the Volumes folder and servers. */
+const VOLUME: Table = {
+  'hcloud.volume.create': lazy(volume, (m) => m.createVolume),
+  'hcloud.volume.attach': lazy(volumeManage, (m) => m.attachVolume),
+  'hcloud.volume.detach': lazy(volumeManage, (m) => m.detachVolume),
+  'hcloud.volume.resize': lazy(volume, (m) => m.resizeVolume),
+  'hcloud.volume.rename': lazy(volumeManage, (m) => m.renameVolume),
+  'hcloud.volume.editLabels': lazy(labels, (m) => m.editVolumeLabels),
+  'hcloud.volume.changeProtection': lazy(volumeManage, (m) => m.changeVolumeProtection),
+  'hcloud.volume.delete': lazy(volumeManage, (m) => m.deleteVolume),
+  'hcloud.volume.copyMountCommand': lazy(volumeManage, (m) => m.copyVolumeMountCommand),
+  'hcloud.volume.showActions': lazy(actionLog, (m) => m.showVolumeActions),
+};
+
 /** The tables, one per noun; an id in two of them is an error (registerCommands throws). */
-export const COMMAND_TABLES: Readonly<Record<string, Table>> = { PROJECT, VIEW, SERVER, FLOATING_IP, IMAGE, SSH_KEY };
+export const COMMAND_TABLES: Readonly<Record<string, Table>> = { PROJECT, VIEW, SERVER, FLOATING_IP, IMAGE, SSH_KEY, VOLUME };

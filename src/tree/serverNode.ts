@@ -36,6 +36,8 @@ export function serverTokens(s: Server): string[] {
     s.backupWindow ? 'backups' : 'nobackups',
     s.protection.delete ? 'protected' : 'deletable',
     s.labels !== undefined ? 'labels' : '',
+    // Today's API: the server has a volumes field (Attach Volume, Create Volume in its menu).
+    s.volumeIds !== undefined ? 'volumes' : '',
   ].filter(Boolean);
 }
 
