@@ -25,7 +25,10 @@ export function pickVolume(ctx: CommandContext, node: TreeNode | undefined, titl
   return pickTarget<Volume>(ctx, node, {
     kind: 'volume',
     title,
-    list: async (c) => ((old = c.era === '2018') ? [] : c.volumes.listAll()),
+    list: async (c) => {
+      old = c.era === '2018';
+      return old ? [] : c.volumes.listAll();
+    },
     filter,
     item: (v) => ({
       label: v.name,
@@ -62,7 +65,7 @@ export function volumePriceText(perGb: Money | undefined, size: number): string 
 
 /** A word for a shell: as it is when it holds only safe characters, else single-quoted. */
 export function shellWord(text: string): string {
-  return /^[A-Za-z0-9._\/-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+  return /^[A-Za-z0-9._/-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 /** `mkdir -p /mnt/<name> && mount -o discard,defaults <device> /mnt/<name>` */
