@@ -1,6 +1,6 @@
 // Initial states. `empty`: the catalog only. `demo`: a small realistic project on top of it
 // (8 servers in fsn1, nbg1 and hel1 in several states, Floating IPs, snapshots, backups, SSH
-// keys and an action history; labels on most of them). `extraServers` adds `scale-0001`... for
+// keys and an action history; labels on most of them; in a 2026 state also volumes). `extraServers` adds `scale-0001`... for
 // scale tests. A 2026 state has the arm catalog and one more demo server on arm (`arm-builder`).
 // All times are relative to the clock at start (whole days back), so metrics and ages look right.
 
@@ -10,6 +10,7 @@ import { datacenters, isos, LOCATIONS, PRICING, RECOMMENDED_DATACENTER, serverTy
 import { applyEffect } from './effects';
 import { imageSizeFor, newFloatingIp, newImageFromServer, newServer, newSshKey } from './factory';
 import { parsePublicKey } from './sshKey';
+import { seedDemoVolumes } from './volumeSeed';
 import { byIdOrName, copy, findImage, nextId, STATE_VERSION, type ResourceType, type SimServer, type SimState } from './state';
 import { DAY, HOUR, isoTime, MINUTE } from './time';
 
@@ -153,6 +154,7 @@ function seedDemo(state: SimState, base: number): void {
   assign(state, history, web6.id, web2.id, base - 399 * DAY);
   history.add('change_protection', [['floating_ip', frontend.id]], base - 399 * DAY, 1);
   history.add('unassign_floating_ip', [['floating_ip', spare.id]], base - 30 * DAY, 2);
+  if (state.api === '2026') seedDemoVolumes(state, base, db, (command, resources, at, seconds) => history.add(command, resources, at, seconds));
   history.commit();
 }
 
