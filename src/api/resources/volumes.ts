@@ -23,15 +23,8 @@ export class VolumesResource extends ActionResource<VolumeSchema, Volume, Volume
    * up by it and returned with `answerLost` set (without its actions).
    */
   async create(params: VolumeCreateParams, opts?: CallOptions): Promise<VolumeCreateResult & AnswerLost> {
-    const body: VolumeCreateRequestSchema = {
-      name: params.name,
-      size: params.size,
-      location: params.location === undefined ? undefined : String(params.location),
-      server: params.server,
-      automount: params.automount,
-      format: params.format,
-      labels: params.labels,
-    };
+    // The parameters are named as on the wire; only `location` may be an id.
+    const body: VolumeCreateRequestSchema = { ...params, location: params.location === undefined ? undefined : String(params.location) };
     let w: VolumeCreateResponseSchema;
     try {
       w = await this.transport.request<VolumeCreateResponseSchema>('POST', this.path, { ...opts, body });

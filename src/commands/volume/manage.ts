@@ -100,11 +100,6 @@ export async function renameVolume(ctx: CommandContext, node?: TreeNode): Promis
   if (updated) ctx.input().info(`Volume "${v.name}" renamed to "${updated.name}".`);
 }
 
-export async function changeVolumeProtection(ctx: CommandContext, node?: TreeNode): Promise<void> {
-  const t = await pickVolume(ctx, node, 'Change Protection of Volume');
-  if (t) await changeProtection(ctx, protectable(t));
-}
-
 export async function deleteVolume(ctx: CommandContext, node?: TreeNode): Promise<void> {
   const t = await pickVolume(ctx, node, 'Delete Volume');
   if (!t) return;
@@ -135,4 +130,9 @@ export async function copyVolumeMountCommand(ctx: CommandContext, node?: TreeNod
   const command = mountCommand(t.resource);
   await vscode.env.clipboard.writeText(command);
   ctx.input().info(`Copied: ${command}`);
+}
+
+export async function changeVolumeProtection(ctx: CommandContext, node?: TreeNode): Promise<void> {
+  const t = await pickVolume(ctx, node, 'Change Protection of Volume');
+  if (t) await changeProtection(ctx, protectable(t));
 }

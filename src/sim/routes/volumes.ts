@@ -94,14 +94,10 @@ function create(ctx: RouteContext) {
 function update(ctx: RouteContext) {
   const volume = find<VolumeSchema>(ctx, 'volume');
   const input = BodyInput.of(ctx.body);
-  const name = input.string('name', { check: volumeNameProblem });
-  const labels = input.labels();
+  const changes: Partial<VolumeSchema> = { name: input.string('name', { check: volumeNameProblem }) ?? undefined, labels: input.labels() };
   input.done();
-  if (typeof name === 'string') {
-    assertVolumeNameFree(ctx.world.state, name, volume.id);
-    volume.name = name;
-  }
-  if (labels) volume.labels = labels;
+  if (changes.name !== undefined) assertVolumeNameFree(ctx.world.state, changes.name, volume.id);
+  for (const [key, value] of Object.entries(changes)) if (value !== undefined) Object.assign(volume, { [key]: value });
   return ok({ volume: renderVolumes(ctx)(volume) });
 }
 
@@ -111,21 +107,23 @@ function update(ctx: RouteContext) {
  */
 function remove(ctx: RouteContext) {
   const volume = findUnlocked<VolumeSchema>(ctx, 'volume');
-  if (volume.protection.delete) throw isProtected('Volume', volume.id);
-  if (volume.server !== null) throw invalidState(`volume ${volume.id} is attached to server ${volume.server}: detach it before deleting it`);
+  const attached = volume.server === null ? undefined : invalidState(`volume ${volume.id} is attached to server ${volume.server}: detach it before deleting it`);
+  const refusal = volume.protection.delete ? isProtected('Volume', volume.id) : attached;
+  if (refusal) throw refusal;
   ctx.world.state.volumes.delete(volume.id);
   return noContent();
 }
 
+/** By path: the collection, one volume, its actions. */
 const routes: Route[] = [
   { method: 'GET', path: '/volumes', handler: list },
-  { method: 'GET', path: '/volumes/:id', handler: (ctx) => ok({ volume: renderVolumes(ctx)(find<VolumeSchema>(ctx, 'volume')) }) },
   { method: 'POST', path: '/volumes', handler: create },
+  { method: 'GET', path: '/volumes/:id', handler: (ctx) => ok({ volume: renderVolumes(ctx)(find<VolumeSchema>(ctx, 'volume')) }) },
   { method: 'PUT', path: '/volumes/:id', handler: update },
   { method: 'DELETE', path: '/volumes/:id', handler: remove },
-  ...resourceActionRoutes('volumes', 'volume'),
-  ...volumeActionRoutes,
   { method: 'POST', path: '/volumes/:id/actions/change_protection', handler: (ctx) => deleteProtectionAction(ctx, 'volume') },
+  ...volumeActionRoutes,
+  ...resourceActionRoutes('volumes', 'volume'),
 ];
 
 export const volumeRoutes: Route[] = routes.map((r) => ({ ...r, handler: only2026(r.handler) }));
