@@ -69,6 +69,12 @@ export class ServersResource extends ActionResource<ServerSchema, Server, Server
       ssh_keys: params.sshKeys,
       user_data: params.userData,
       labels: params.labels,
+      public_net: params.publicNet && {
+        enable_ipv4: params.publicNet.enableIpv4,
+        enable_ipv6: params.publicNet.enableIpv6,
+        ipv4: params.publicNet.ipv4,
+        ipv6: params.publicNet.ipv6,
+      },
     };
     const since = Date.now();
     let w: ServerCreateResponseSchema;

@@ -72,6 +72,8 @@ export interface ServerCreateRequestSchema {
   user_data?: string;
   /** Today's API. */
   labels?: LabelsSchema;
+  /** Today's API: Primary IP ids, or new ones (the default) per enabled family. */
+  public_net?: { enable_ipv4?: boolean; enable_ipv6?: boolean; ipv4?: number; ipv6?: number };
 }
 
 export interface ServerCreateResponseSchema {

@@ -83,6 +83,8 @@ export interface ServerCreateParams {
   userData?: string;
   /** Today's API only. */
   labels?: Labels;
+  /** Today's API only: public IPv4/IPv6 on or off (default on: new Primary IPs), or existing Primary IP ids. */
+  publicNet?: { enableIpv4?: boolean; enableIpv6?: boolean; ipv4?: number; ipv6?: number };
 }
 
 export interface ServerCreateResult {

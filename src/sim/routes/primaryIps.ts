@@ -45,8 +45,8 @@ function assignableServer(ctx: RouteContext, serverId: number, family: IpFamily,
   if (location && server.datacenter?.location.name !== location.name) {
     throw invalidField('assignee_id', `server ${serverId} is in ${server.datacenter?.location.name}, the Primary IP in ${location.name}`);
   }
-  if (primaryIpOf(ctx.world.state, server, family)) throw new ApiError(`server_has_${family}`, `server ${serverId} already has an ${family} address`);
   if (server.status !== 'off') throw new ApiError('server_not_stopped', `server ${serverId} must be powered off`);
+  if (primaryIpOf(ctx.world.state, server, family)) throw new ApiError(`server_has_${family}`, `server ${serverId} already has an ${family} address`);
   return server;
 }
 
