@@ -105,7 +105,7 @@ describe('primary IPs [api 2026]', () => {
     await rejectsWith(() => env.client.primaryIps.create({ name: uniqueName('pip'), type: 'ipv4', server: off.id }), 'server_has_ipv4');
     await settle(env, await env.client.primaryIps.unassign(off.publicNet.ipv4?.primaryIpId as number));
     const created = await env.client.primaryIps.create({ name: uniqueName('pip'), type: 'ipv4', server: off.id, autoDelete: true });
-    assert.equal(lastReceived(env.sim, 'POST', '/primary_ips').body.assignee_id, off.id);
+    assert.equal((lastReceived(env.sim, 'POST', '/primary_ips').body as { assignee_id: number }).assignee_id, off.id);
     assert.equal(created.action?.command, 'assign_primary_ip');
     await settle(env, created.action as never);
     const server = await env.client.servers.get(off.id);
@@ -215,7 +215,7 @@ describe('primary IPs [api 2026]', () => {
     assert.deepEqual(noNet.fields.map((f) => f.name), ['public_net']);
 
     const server = await offServer(env, 'fsn1', { ipv4: ipv4.primaryIp.id, enableIpv6: false });
-    assert.deepEqual(lastReceived(env.sim, 'POST', '/servers').body.public_net, { ipv4: ipv4.primaryIp.id, enable_ipv6: false });
+    assert.deepEqual((lastReceived(env.sim, 'POST', '/servers').body as { public_net: unknown }).public_net, { ipv4: ipv4.primaryIp.id, enable_ipv6: false });
     assert.deepEqual([server.publicNet.ipv4?.primaryIpId, server.publicNet.ipv4?.ip, server.publicNet.ipv6], [ipv4.primaryIp.id, ipv4.primaryIp.ip, undefined]);
     await env.client.primaryIps.delete(ipv6.primaryIp.id);
   });
