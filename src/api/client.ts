@@ -13,6 +13,7 @@ import { PricingResource } from './resources/pricing';
 import { ServersResource } from './resources/servers';
 import { ServerTypesResource } from './resources/serverTypes';
 import { SshKeysResource } from './resources/sshKeys';
+import { PrimaryIpsResource } from './resources/primaryIps';
 import type { ApiTransport, BudgetState, HttpTransportOptions, RateLimitInfo } from './transport';
 import type { Action, ApiEra } from './types';
 import { waitForActions, type WaitOptions } from './waiter';
@@ -34,6 +35,8 @@ export class HcloudClient {
   readonly images: ImagesResource;
   readonly isos: IsosResource;
   readonly pricing: PricingResource;
+  /** Today's API only. */
+  readonly primaryIps: PrimaryIpsResource;
   private readonly eraTracker = new ApiEraTracker();
 
   /** `{ token, endpoint?, ... }` builds the HTTP transport; `{ transport }` uses the one given (tests, decorators). */
@@ -54,6 +57,8 @@ export class HcloudClient {
     for (const r of [this.actions, this.servers, this.floatingIps, this.sshKeys, this.serverTypes, this.locations, this.datacenters, this.images, this.isos]) {
       r.badItems = bad;
     }
+    this.primaryIps = new PrimaryIpsResource(t);
+    this.primaryIps.badItems = bad;
   }
 
   /**

@@ -10,6 +10,7 @@ import type { HcloudClient } from '../api/client';
 import { isHcloudError } from '../api/errors';
 import { parseLabelSelector } from '../api/labels';
 import type { ApiEra, FloatingIp, Image, Labels, Server, SshKey } from '../api/types';
+import type { PrimaryIp } from '../api/types';
 import type { Project } from '../projects/projectStore';
 import { imageName } from '../tree/format';
 import type { TreeNode } from '../tree/node';
@@ -28,7 +29,7 @@ interface Labelled {
 
 /** What Edit Labels needs to know about one kind of resource. */
 interface LabelledKind<T extends Labelled> {
-  kind: ResourceKind & ('server' | 'floatingIp' | 'image' | 'sshKey');
+  kind: ResourceKind & ('server' | 'floatingIp' | 'image' | 'sshKey' | 'primaryIp');
   /** `server`, `Floating IP`, ... (in titles and messages). */
   noun: string;
   /** What the palette offers. */
@@ -200,3 +201,14 @@ export const editServerLabels = (ctx: CommandContext, node?: TreeNode) => editLa
 export const editFloatingIpLabels = (ctx: CommandContext, node?: TreeNode) => editLabels(ctx, node, FLOATING_IP);
 export const editImageLabels = (ctx: CommandContext, node?: TreeNode) => editLabels(ctx, node, IMAGE);
 export const editSshKeyLabels = (ctx: CommandContext, node?: TreeNode) => editLabels(ctx, node, SSH_KEY);
+
+const PRIMARY_IP: LabelledKind<PrimaryIp> = {
+  kind: 'primaryIp',
+  noun: 'Primary IP',
+  list: (c) => c.primaryIps.listAll(),
+  name: (p) => p.ip,
+  description: (p) => p.name,
+  update: (c, id, labels) => c.primaryIps.update(id, { labels }),
+  none: 'The project has no Primary IP.',
+};
+export const editPrimaryIpLabels = (ctx: CommandContext, node?: TreeNode) => editLabels(ctx, node, PRIMARY_IP);

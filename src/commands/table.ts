@@ -32,6 +32,7 @@ const identity = () => import('./server/identity');
 const power = () => import('./server/power');
 const sshKey = () => import('./sshKey');
 const view = () => import('./view');
+const primaryIp = () => import('./primaryIp');
 
 const PROJECT: Table = {
   'hcloud.project.add': lazy(project, (m) => m.addProject),
@@ -117,5 +118,19 @@ const SSH_KEY: Table = {
   'hcloud.sshKey.editLabels': lazy(labels, (m) => m.editSshKeyLabels),
 };
 
+const PRIMARY_IP: Table = {
+  'hcloud.primaryIp.create': lazy(primaryIp, (m) => m.createPrimaryIp),
+  'hcloud.primaryIp.assign': lazy(primaryIp, (m) => m.assignPrimaryIp),
+  'hcloud.primaryIp.unassign': lazy(primaryIp, (m) => m.unassignPrimaryIp),
+  'hcloud.primaryIp.changeDnsPtr': lazy(primaryIp, (m) => m.changePrimaryIpDnsPtr),
+  'hcloud.primaryIp.changeAutoDelete': lazy(primaryIp, (m) => m.changePrimaryIpAutoDelete),
+  'hcloud.primaryIp.changeProtection': lazy(primaryIp, (m) => m.changePrimaryIpProtection),
+  'hcloud.primaryIp.rename': lazy(primaryIp, (m) => m.renamePrimaryIp),
+  'hcloud.primaryIp.copyIp': lazy(primaryIp, (m) => m.copyPrimaryIp),
+  'hcloud.primaryIp.delete': lazy(primaryIp, (m) => m.deletePrimaryIp),
+  'hcloud.primaryIp.editLabels': lazy(labels, (m) => m.editPrimaryIpLabels),
+};
+
 /** The tables, one per noun; an id in two of them is an error (registerCommands throws). */
-export const COMMAND_TABLES: Readonly<Record<string, Table>> = { PROJECT, VIEW, SERVER, FLOATING_IP, IMAGE, SSH_KEY };
+export const COMMAND_TABLES: Readonly<Record<string, Table>> = { PROJECT, VIEW, SERVER, FLOATING_IP, IMAGE, SSH_KEY,
+  PRIMARY_IP };

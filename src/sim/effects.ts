@@ -2,6 +2,7 @@
 // apply the immediate ones (deleting a Floating IP, an image) through the same functions.
 
 import { entityMap, type Effect, type SimState } from './state';
+import { assignPrimaryIp, releasePrimaryIps } from './primaryIps';
 
 export function applyEffects(state: SimState, effects: Effect[]): void {
   for (const effect of effects) applyEffect(state, effect);
@@ -22,6 +23,8 @@ export function applyEffect(state: SimState, effect: Effect): void {
       return deleteBackups(state, effect.server);
     case 'delete_image':
       return deleteImage(state, effect.id);
+    case 'assign_primary_ip':
+      return assignPrimaryIp(state, effect.id, effect.server);
   }
 }
 
@@ -42,6 +45,7 @@ function deleteServer(state: SimState, id: number): void {
   if (!state.servers.has(id)) return;
   deleteBackups(state, id);
   for (const fip of state.floatingIps.values()) if (fip.server === id) fip.server = null;
+  releasePrimaryIps(state, id);
   state.servers.delete(id);
 }
 

@@ -19,6 +19,7 @@ import type {
 import type { ApiEra } from '../api/types';
 import { FLOATING_IP_MONTHLY, isPast, netGross } from './catalog';
 import type { SimServer, SimState } from './state';
+import { PRIMARY_IP_MONTHLY, renderServerIps } from './primaryIps';
 import { DAY, isoTime } from './time';
 
 /** What rendering needs: the mode, the state (for derived fields) and the clock. */
@@ -119,7 +120,6 @@ export function renderServer(server: SimServer, view: View): ServerSchema {
     iso: server.iso && renderIso(server.iso, view),
   };
   if (view.api === '2018') return { ...common, datacenter: datacenter && renderDatacenter(datacenter, view) };
-  const { ipv4, ipv6 } = server.public_net;
   return {
     ...common,
     location: datacenter && renderLocation(datacenter.location, view),
@@ -129,8 +129,8 @@ export function renderServer(server: SimServer, view: View): ServerSchema {
     volumes: [],
     load_balancers: [],
     placement_group: null,
-    // No Primary IPs in this simulator (yet): their ids are null, as the API allows.
-    public_net: { ...server.public_net, ipv4: { ...ipv4, id: null }, ipv6: { ...ipv6, id: null, dns_ptr: ipv6.dns_ptr ?? [] }, firewalls: [] },
+    // The public addresses are Primary IPs (primaryIps.ts).
+    public_net: { ...server.public_net, ...renderServerIps(server, view), firewalls: [] },
   } as ServerSchema;
 }
 
@@ -163,5 +163,6 @@ export function renderPricing(view: View): unknown {
     ],
     traffic: { price_per_tb: netGross(0) },
     server_types: serverTypes,
+    primary_ips: (['ipv4', 'ipv6'] as const).map((type) => ({ type, prices: perLocation(PRIMARY_IP_MONTHLY[type]) })),
   };
 }

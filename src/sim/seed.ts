@@ -10,6 +10,7 @@ import { datacenters, isos, LOCATIONS, PRICING, RECOMMENDED_DATACENTER, serverTy
 import { applyEffect } from './effects';
 import { imageSizeFor, newFloatingIp, newImageFromServer, newServer, newSshKey } from './factory';
 import { parsePublicKey } from './sshKey';
+import { seedPrimaryIps } from './primaryIps';
 import { byIdOrName, copy, findImage, nextId, STATE_VERSION, type ResourceType, type SimServer, type SimState } from './state';
 import { DAY, HOUR, isoTime, MINUTE } from './time';
 
@@ -39,6 +40,7 @@ function catalogState(now: number, api: ApiEra): SimState {
     servers: new Map(),
     floatingIps: new Map(),
     sshKeys: new Map(),
+    primaryIps: new Map(),
     actions: new Map(),
   };
 }
@@ -106,6 +108,7 @@ function seedDemo(state: SimState, base: number): void {
   const [web1, web2, db, api, ci, vpn, legacy, isoLab] = servers;
   isoLab.iso = copy(byIdOrName(state.isos, 'FreeBSD-11.0-RELEASE-amd64-dvd1') ?? null);
   patch(state, 'server', vpn.id, { public_net: { ipv6: { dns_ptr: [{ ip: vpn.public_net.ipv6.ip.replace('/64', '1'), dns_ptr: 'vpn.example.com' }] } } });
+  if (state.api === '2026') seedPrimaryIps(state, base - 45 * DAY);
   DEMO_KEYS.forEach(([name, key, labels], i) => {
     newSshKey(state, name, key, parsePublicKey(key)?.fingerprint ?? '', { created: base - (500 - i * 90) * DAY, labels });
   });

@@ -17,6 +17,7 @@ import type {
   IsoSchema,
   LocationSchema,
   PricingSchema,
+  PrimaryIpSchema,
   ServerSchema,
   ServerTypeSchema,
   SshKeySchema,
@@ -29,7 +30,8 @@ export interface SimServer extends ServerSchema {
 }
 
 /** Resource kinds that actions refer to (ResourceRef.type) and that effects change. */
-export type ResourceType = 'server' | 'floating_ip' | 'image';
+export type ResourceType = 'server' | 'floating_ip' | 'image'
+  | 'primary_ip';
 
 /** A change to the state, applied when an action reaches a step or fails. Plain data, so it persists. */
 export type Effect =
@@ -37,7 +39,8 @@ export type Effect =
   | { kind: 'delete_server'; id: number }
   | { kind: 'assign_floating_ip'; id: number; server: number | null }
   | { kind: 'delete_backups'; server: number }
-  | { kind: 'delete_image'; id: number };
+  | { kind: 'delete_image'; id: number }
+  | { kind: 'assign_primary_ip'; id: number; server: number | null };
 
 export interface ActionStep {
   /** Fraction of the action's run time (0..1) at which the effects apply; 1 = on success. */
@@ -75,6 +78,8 @@ export interface Counters {
   ipv6: number;
   /** State of the PRNG behind passwords, tokens and default backup windows. */
   rng: number;
+  /** Next Primary IP id (primaryIps.ts; absent in an older state: starts at PRIMARY_IP_FIRST_ID). */
+  primary_ip?: number;
 }
 
 /** The state file's format; a file of another version is not read (persistence.ts). */
@@ -99,6 +104,8 @@ export interface SimState {
   servers: Map<number, SimServer>;
   floatingIps: Map<number, FloatingIpSchema>;
   sshKeys: Map<number, SshKeySchema>;
+  /** Today's API only (a 2018 state keeps it empty). */
+  primaryIps: Map<number, PrimaryIpSchema>;
   actions: Map<number, ActionRecord>;
 }
 
@@ -106,6 +113,7 @@ export interface SimState {
 export function entityMap(state: SimState, type: ResourceType): Map<number, { id: number }> {
   if (type === 'server') return state.servers;
   if (type === 'floating_ip') return state.floatingIps;
+  if (type === 'primary_ip') return state.primaryIps;
   return state.images;
 }
 

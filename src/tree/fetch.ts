@@ -4,6 +4,7 @@
 import type { HcloudClient } from '../api/client';
 import type { CallOptions, ListCut } from '../api/transport';
 import type { Datacenter, FloatingIp, Image, Iso, Location, Pricing, Server, ServerType, SshKey } from '../api/types';
+import type { PrimaryIp } from '../api/types';
 import type { FolderClass } from './refreshPolicy';
 
 export interface FolderData {
@@ -18,6 +19,7 @@ export interface FolderData {
   locations: Location[];
   datacenters: Datacenter[];
   prices: Pricing;
+  primaryIps: PrimaryIp[];
 }
 
 export type ListWhat = keyof FolderData;
@@ -36,6 +38,7 @@ export const folderClass: Record<ListWhat, FolderClass> = {
   locations: 'static',
   datacenters: 'static',
   prices: 'static',
+  primaryIps: 'slow',
 };
 
 export const folderLabel: Record<FolderWhat, string> = {
@@ -52,6 +55,7 @@ export const folderLabel: Record<FolderWhat, string> = {
   locations: 'Locations',
   datacenters: 'Datacenters',
   prices: 'Prices',
+  primaryIps: 'Primary IPs',
 };
 
 /** The folder's contents in a sentence: `Could not load Floating IPs`, `No SSH keys`. */
@@ -67,13 +71,15 @@ export const folderNoun: Record<ListWhat, string> = {
   locations: 'locations',
   datacenters: 'datacenters',
   prices: 'prices',
+  primaryIps: 'Primary IPs',
 };
 
 const byName = <T extends { name?: string; id: number }>(a: T, b: T) => (a.name ?? '').localeCompare(b.name ?? '') || a.id - b.id;
 const newestFirst = (a: Image, b: Image) => b.created.getTime() - a.created.getTime() || b.id - a.id;
 
 /** Folders whose list takes the project's label selector (Filter by Labels…). */
-export const LABEL_FILTERED: readonly ListWhat[] = ['servers', 'floatingIps', 'snapshots', 'backups', 'sshKeys'];
+export const LABEL_FILTERED: readonly ListWhat[] = ['servers', 'floatingIps', 'snapshots', 'backups', 'sshKeys',
+  'primaryIps'];
 
 export interface FetchFolderOptions extends Pick<CallOptions, 'priority'> {
   /** Today's API: goes with the lists of LABEL_FILTERED. */
@@ -118,6 +124,8 @@ async function fetchAny(client: HcloudClient, what: ListWhat, labelSelector: str
       return (await client.datacenters.listAll({}, call)).sort(byName);
     case 'prices':
       return client.pricing.get(call);
+    case 'primaryIps':
+      return (await client.primaryIps.listAll(labels, call)).sort((a, b) => a.ip.localeCompare(b.ip, undefined, { numeric: true }));
   }
 }
 

@@ -11,6 +11,8 @@ import { LeafNode } from './leafNode';
 import type { TreeNode } from './node';
 import { datacenterPresenter, floatingIpPresenter, imagePresenter, isoPresenter, locationPresenter, serverTypePresenter, sshKeyPresenter } from './presenters';
 import { ServerNode } from './serverNode';
+import type { PrimaryIp } from '../api/types';
+import { primaryIpPresenter } from './presenters';
 
 /** The node a list folder keeps for each item of its list. */
 export interface ChildOf {
@@ -25,6 +27,7 @@ export interface ChildOf {
   locations: ItemNode<Location>;
   datacenters: ItemNode<Datacenter>;
   prices: LeafNode;
+  primaryIps: ItemNode<PrimaryIp>;
 }
 
 /** One item of a list: its key in the folder, its node when it is new, and how an existing node takes its data. */
@@ -57,6 +60,7 @@ const ENTRIES: Entries = {
       const options = () => ({ description, icon: 'credit-card', tokens: ['price'] });
       return { key, make: () => new LeafNode(folder, `${folder.id}/price/${key}`, label, options()), update: (node) => node.update(label, options()) };
     }),
+  primaryIps: items(primaryIpPresenter),
 };
 
 /** The entries of a folder's list, in the list's order. */

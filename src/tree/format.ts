@@ -18,6 +18,10 @@ export function isTransitionalImage(status: ImageStatus | string): boolean {
 export interface Lookup {
   serverName(id: number): string | undefined;
   floatingIp(id: number): string | undefined;
+  /** Today's API: a Primary IP's name by id, when its folder has loaded. */
+  primaryIpName?(id: number): string | undefined;
+  /** The project's prices, when loaded. */
+  pricing?(): Pricing | undefined;
 }
 
 export const noLookup: Lookup = { serverName: () => undefined, floatingIp: () => undefined };

@@ -23,6 +23,8 @@ export interface NodeScope extends Lookup {
   ensureFloatingIps(): Promise<void>;
   /** Loads the servers once if no folder has (so Floating IPs and backups can name their server). */
   ensureServerNames(): Promise<void>;
+  /** Today's API: loads the Primary IPs once if no folder has (so a server's address leaves can name theirs). */
+  ensurePrimaryIps?(): Promise<void>;
 }
 
 /** Where nodes and the poll scheduler get a project's client: the extension's ClientPool, or a test's one client. */

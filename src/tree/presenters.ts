@@ -17,6 +17,8 @@ import {
   sshKeyTooltip,
 } from './format';
 import type { Presenter } from './itemNode';
+import type { PrimaryIp } from '../api/types';
+import { primaryIpDescription, primaryIpTooltip } from './primaryIpFormat';
 import { LeafNode } from './leafNode';
 
 export const floatingIpPresenter: Presenter<FloatingIp> = {
@@ -97,4 +99,15 @@ export const datacenterPresenter: Presenter<Datacenter> = {
   tooltip: (d) => datacenterTooltip(d),
   icon: () => 'organization',
   tokens: () => [],
+};
+
+export const primaryIpPresenter: Presenter<PrimaryIp> = {
+  kind: 'primaryIp',
+  label: (p) => p.ip,
+  description: (p, l) => primaryIpDescription(p, l),
+  tooltip: (p, l) => primaryIpTooltip(p, l),
+  icon: (p) => new vscode.ThemeIcon('globe', p.assigneeId === undefined ? new vscode.ThemeColor('disabledForeground') : undefined),
+  tokens: (p) => [p.assigneeId === undefined ? 'unassigned' : 'assigned', p.type, p.autoDelete ? 'autoDelete' : 'kept', p.protection.delete ? 'protected' : 'deletable'],
+  copyText: (p) => p.ip,
+  filterText: (p) => [p.type, p.assigneeId === undefined ? 'unassigned' : 'assigned', p.name, p.location.name],
 };

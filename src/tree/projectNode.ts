@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ApiEra, FloatingIp } from '../api/types';
+import type { Pricing } from '../api/types';
 import type { Project } from '../projects/projectStore';
 import type { ListWhat } from './fetch';
 import { GroupFolderNode, ListFolderNode, type FolderEnv } from './folderNode';
@@ -54,10 +55,13 @@ export class ProjectNode implements TreeNode, NodeScope {
       locations: list(this.catalog, 'locations'),
       datacenters: list(this.catalog, 'datacenters'),
       prices: list(this.catalog, 'prices'),
+      primaryIps: list(this, 'primaryIps'),
     };
     this.images.folders.push(this.folders.snapshots, this.folders.backups, this.folders.systemImages);
     this.catalog.folders.push(this.folders.serverTypes, this.folders.locations, this.folders.datacenters, this.folders.prices);
     this.folders.floatingIps.onLoaded = (fips) => this.syncServersFloatingIps(fips);
+    this.todayFolders.push(this.folders.primaryIps);
+    this.folders.primaryIps.onLoaded = () => void this.loadPricesFor(this.folders.primaryIps);
   }
 
   /** The catalog's folders: Datacenters only where the API has them (the 2018 contract). */
@@ -107,6 +111,29 @@ export class ProjectNode implements TreeNode, NodeScope {
 
   floatingIp(id: number): string | undefined {
     return this.folders.floatingIps.data?.find((f) => f.id === id)?.ip;
+  }
+
+  primaryIpName(id: number): string | undefined {
+    return this.folders.primaryIps.data?.find((p) => p.id === id)?.name;
+  }
+
+  pricing(): Pricing | undefined {
+    return this.folders.prices.data;
+  }
+
+  /** The prices a folder's tooltips show (static: loaded once), then the folder drawn again. */
+  private async loadPricesFor(folder: ListFolderNode): Promise<void> {
+    if (this.folders.prices.loaded) return;
+    try {
+      await this.folders.prices.ensureLoaded('background');
+      this.host.changed(folder);
+    } catch {
+      // The tooltips say the price is unknown.
+    }
+  }
+
+  async ensurePrimaryIps(): Promise<void> {
+    if (!this.folders.primaryIps.loaded) await this.folders.primaryIps.ensureLoaded();
   }
 
   async ensureFloatingIps(): Promise<void> {

@@ -35,13 +35,17 @@ const FOLDER_PATH: Record<ListWhat, string> = {
   locations: 'catalog/locations',
   datacenters: 'catalog/datacenters',
   prices: 'catalog/prices',
+  primaryIps: 'primaryIps',
 };
+
+/** Folders of today's families: none against the 2018 API. */
+const TODAY_ONLY: readonly ListWhat[] = ['primaryIps'];
 
 type Api = '2018' | '2026';
 
 /** The folders a project shows: no Datacenters where the API has none (today's). */
 function foldersOf(api: Api): ListWhat[] {
-  return (Object.keys(FOLDER_PATH) as ListWhat[]).filter((w) => api === '2018' || w !== 'datacenters');
+  return (Object.keys(FOLDER_PATH) as ListWhat[]).filter((w) => api === '2018' || w !== 'datacenters').filter((w) => api === '2026' || !TODAY_ONLY.includes(w));
 }
 
 interface Result {

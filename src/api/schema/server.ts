@@ -22,8 +22,9 @@ export interface Ipv6DnsPtrSchema {
 }
 
 export interface PublicNetSchema {
-  ipv4: { ip: string; blocked: boolean; dns_ptr: string };
-  ipv6: { ip: string; blocked: boolean; dns_ptr: Ipv6DnsPtrSchema[] | null };
+  /** Today's API: `id` is the Primary IP's. */
+  ipv4: { ip: string; blocked: boolean; dns_ptr: string; id?: number | null };
+  ipv6: { ip: string; blocked: boolean; dns_ptr: Ipv6DnsPtrSchema[] | null; id?: number | null };
   floating_ips: number[];
 }
 

@@ -29,9 +29,10 @@ export interface DnsPtr {
 }
 
 export interface ServerPublicNet {
-  ipv4?: { ip: string; blocked: boolean; dnsPtr?: string };
+  /** `primaryIpId`: today's API, the Primary IP that is this address. */
+  ipv4?: { ip: string; blocked: boolean; dnsPtr?: string; primaryIpId?: number };
   /** `ip` is the /64 network, e.g. `2001:db8::/64`; `dnsPtr` the entries set for single addresses in it. */
-  ipv6?: { ip: string; blocked: boolean; dnsPtr: DnsPtr[] };
+  ipv6?: { ip: string; blocked: boolean; dnsPtr: DnsPtr[]; primaryIpId?: number };
   floatingIpIds: number[];
 }
 

@@ -8,6 +8,7 @@ import { imageRoutes } from './images';
 import { serverActionRoutes } from './serverActions';
 import { serverRoutes } from './servers';
 import { sshKeyRoutes } from './sshKeys';
+import { primaryIpRoutes } from './primaryIps';
 
 export const ROUTES: Route[] = [
   ...actionRoutes,
@@ -17,4 +18,5 @@ export const ROUTES: Route[] = [
   ...sshKeyRoutes,
   ...imageRoutes,
   ...catalogRouteTable,
+  ...primaryIpRoutes,
 ];
