@@ -9,6 +9,7 @@ import { FloatingIpsResource } from './resources/floatingIps';
 import { ImagesResource } from './resources/images';
 import { IsosResource } from './resources/isos';
 import { LocationsResource } from './resources/locations';
+import { PlacementGroupsResource } from './resources/placementGroups';
 import { PricingResource } from './resources/pricing';
 import { ServersResource } from './resources/servers';
 import { ServerTypesResource } from './resources/serverTypes';
@@ -34,6 +35,8 @@ export class HcloudClient {
   readonly images: ImagesResource;
   readonly isos: IsosResource;
   readonly pricing: PricingResource;
+  /** Today's API only. */
+  readonly placementGroups: PlacementGroupsResource;
   private readonly eraTracker = new ApiEraTracker();
 
   /** `{ token, endpoint?, ... }` builds the HTTP transport; `{ transport }` uses the one given (tests, decorators). */
@@ -50,10 +53,12 @@ export class HcloudClient {
     this.images = new ImagesResource(t);
     this.isos = new IsosResource(t);
     this.pricing = new PricingResource(t);
+    this.placementGroups = new PlacementGroupsResource(t);
     const bad = new BadItems(options.onBadItem);
     for (const r of [this.actions, this.servers, this.floatingIps, this.sshKeys, this.serverTypes, this.locations, this.datacenters, this.images, this.isos]) {
       r.badItems = bad;
     }
+    this.placementGroups.badItems = bad;
   }
 
   /**

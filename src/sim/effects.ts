@@ -1,6 +1,7 @@
 // Applies an Effect (state.ts) to the state. Actions carry effects for their steps; routes
 // apply the immediate ones (deleting a Floating IP, an image) through the same functions.
 
+import { setPlacementGroup } from './placementGroups';
 import { entityMap, type Effect, type SimState } from './state';
 
 export function applyEffects(state: SimState, effects: Effect[]): void {
@@ -22,6 +23,8 @@ export function applyEffect(state: SimState, effect: Effect): void {
       return deleteBackups(state, effect.server);
     case 'delete_image':
       return deleteImage(state, effect.id);
+    case 'placement_group':
+      return setPlacementGroup(state, effect.server, effect.group);
   }
 }
 
@@ -42,6 +45,7 @@ function deleteServer(state: SimState, id: number): void {
   if (!state.servers.has(id)) return;
   deleteBackups(state, id);
   for (const fip of state.floatingIps.values()) if (fip.server === id) fip.server = null;
+  setPlacementGroup(state, id, null);
   state.servers.delete(id);
 }
 

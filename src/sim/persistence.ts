@@ -10,12 +10,13 @@ import { STATE_VERSION, type ActionRecord, type SimServer, type SimState } from 
 
 export const SAVE_DEBOUNCE_MS = 100;
 
-interface StateFile extends Omit<SimState, 'images' | 'servers' | 'floatingIps' | 'sshKeys' | 'actions'> {
+interface StateFile extends Omit<SimState, 'images' | 'servers' | 'floatingIps' | 'sshKeys' | 'actions' | 'placementGroups'> {
   images: unknown[];
   servers: unknown[];
   floatingIps: unknown[];
   sshKeys: unknown[];
   actions: unknown[];
+  placementGroups?: unknown[];
 }
 
 export function serializeState(state: SimState): string {
@@ -26,6 +27,7 @@ export function serializeState(state: SimState): string {
     floatingIps: [...state.floatingIps.values()],
     sshKeys: [...state.sshKeys.values()],
     actions: [...state.actions.values()],
+    placementGroups: [...state.placementGroups.values()],
   };
   return JSON.stringify(file, null, 1);
 }
@@ -109,6 +111,8 @@ function parseState(file: unknown): SimState {
     floatingIps: entities(file, 'floatingIps'),
     sshKeys: entities(file, 'sshKeys'),
     actions,
+    // Absent in a file saved before placement groups: none.
+    placementGroups: file.placementGroups === undefined ? new Map() : entities(file, 'placementGroups'),
   };
 }
 

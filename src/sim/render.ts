@@ -18,6 +18,7 @@ import type {
 } from '../api/schema';
 import type { ApiEra } from '../api/types';
 import { FLOATING_IP_MONTHLY, isPast, netGross } from './catalog';
+import { renderServerPlacementGroup } from './placementGroups';
 import type { SimServer, SimState } from './state';
 import { DAY, isoTime } from './time';
 
@@ -128,7 +129,7 @@ export function renderServer(server: SimServer, view: View): ServerSchema {
     private_net: [],
     volumes: [],
     load_balancers: [],
-    placement_group: null,
+    placement_group: renderServerPlacementGroup(view, server.id),
     // No Primary IPs in this simulator (yet): their ids are null, as the API allows.
     public_net: { ...server.public_net, ipv4: { ...ipv4, id: null }, ipv6: { ...ipv6, id: null, dns_ptr: ipv6.dns_ptr ?? [] }, firewalls: [] },
   } as ServerSchema;

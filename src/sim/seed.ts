@@ -40,6 +40,7 @@ function catalogState(now: number, api: ApiEra): SimState {
     floatingIps: new Map(),
     sshKeys: new Map(),
     actions: new Map(),
+    placementGroups: new Map(),
   };
 }
 

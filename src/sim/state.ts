@@ -16,6 +16,7 @@ import type {
   ImageSchema,
   IsoSchema,
   LocationSchema,
+  PlacementGroupSchema,
   PricingSchema,
   ServerSchema,
   ServerTypeSchema,
@@ -37,7 +38,8 @@ export type Effect =
   | { kind: 'delete_server'; id: number }
   | { kind: 'assign_floating_ip'; id: number; server: number | null }
   | { kind: 'delete_backups'; server: number }
-  | { kind: 'delete_image'; id: number };
+  | { kind: 'delete_image'; id: number }
+  | { kind: 'placement_group'; server: number; group: number | null };
 
 export interface ActionStep {
   /** Fraction of the action's run time (0..1) at which the effects apply; 1 = on success. */
@@ -75,6 +77,8 @@ export interface Counters {
   ipv6: number;
   /** State of the PRNG behind passwords, tokens and default backup windows. */
   rng: number;
+  /** Next placement group id (absent in a state made before placement groups: see sim/placementGroups.ts). */
+  placement_group?: number;
 }
 
 /** The state file's format; a file of another version is not read (persistence.ts). */
@@ -100,6 +104,8 @@ export interface SimState {
   floatingIps: Map<number, FloatingIpSchema>;
   sshKeys: Map<number, SshKeySchema>;
   actions: Map<number, ActionRecord>;
+  /** Today's API only (empty in a 2018 state). */
+  placementGroups: Map<number, PlacementGroupSchema>;
 }
 
 /** The maps of SimState, by the resource kind of their entries. */
