@@ -4,6 +4,7 @@
 import type { HcloudClient } from '../api/client';
 import type { CallOptions, ListCut } from '../api/transport';
 import type { Datacenter, FloatingIp, Image, Iso, Location, Pricing, Server, ServerType, SshKey } from '../api/types';
+import type { PlacementGroup } from '../api/types';
 import type { FolderClass } from './refreshPolicy';
 
 export interface FolderData {
@@ -18,6 +19,7 @@ export interface FolderData {
   locations: Location[];
   datacenters: Datacenter[];
   prices: Pricing;
+  placementGroups: PlacementGroup[];
 }
 
 export type ListWhat = keyof FolderData;
@@ -36,6 +38,7 @@ export const folderClass: Record<ListWhat, FolderClass> = {
   locations: 'static',
   datacenters: 'static',
   prices: 'static',
+  placementGroups: 'slow',
 };
 
 export const folderLabel: Record<FolderWhat, string> = {
@@ -52,6 +55,7 @@ export const folderLabel: Record<FolderWhat, string> = {
   locations: 'Locations',
   datacenters: 'Datacenters',
   prices: 'Prices',
+  placementGroups: 'Placement Groups',
 };
 
 /** The folder's contents in a sentence: `Could not load Floating IPs`, `No SSH keys`. */
@@ -67,13 +71,14 @@ export const folderNoun: Record<ListWhat, string> = {
   locations: 'locations',
   datacenters: 'datacenters',
   prices: 'prices',
+  placementGroups: 'placement groups',
 };
 
 const byName = <T extends { name?: string; id: number }>(a: T, b: T) => (a.name ?? '').localeCompare(b.name ?? '') || a.id - b.id;
 const newestFirst = (a: Image, b: Image) => b.created.getTime() - a.created.getTime() || b.id - a.id;
 
 /** Folders whose list takes the project's label selector (Filter by Labels…). */
-export const LABEL_FILTERED: readonly ListWhat[] = ['servers', 'floatingIps', 'snapshots', 'backups', 'sshKeys'];
+export const LABEL_FILTERED: readonly ListWhat[] = ['servers', 'floatingIps', 'snapshots', 'backups', 'sshKeys', 'placementGroups'];
 
 export interface FetchFolderOptions extends Pick<CallOptions, 'priority'> {
   /** Today's API: goes with the lists of LABEL_FILTERED. */
@@ -118,6 +123,8 @@ async function fetchAny(client: HcloudClient, what: ListWhat, labelSelector: str
       return (await client.datacenters.listAll({}, call)).sort(byName);
     case 'prices':
       return client.pricing.get(call);
+    case 'placementGroups':
+      return (await client.placementGroups.listAll(labels, call)).sort(byName);
   }
 }
 

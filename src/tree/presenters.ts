@@ -18,6 +18,8 @@ import {
 } from './format';
 import type { Presenter } from './itemNode';
 import { LeafNode } from './leafNode';
+import type { PlacementGroup } from '../api/types';
+import { placementGroupDescription, placementGroupMembers, placementGroupTooltip } from './placementGroupFormat';
 
 export const floatingIpPresenter: Presenter<FloatingIp> = {
   kind: 'floatingIp',
@@ -97,4 +99,16 @@ export const datacenterPresenter: Presenter<Datacenter> = {
   tooltip: (d) => datacenterTooltip(d),
   icon: () => 'organization',
   tokens: () => [],
+};
+
+export const placementGroupPresenter: Presenter<PlacementGroup> = {
+  kind: 'placementGroup',
+  label: (g) => g.name,
+  description: (g) => placementGroupDescription(g),
+  tooltip: (g, l) => placementGroupTooltip(g, l),
+  icon: () => 'layers',
+  tokens: (g) => [g.type, g.serverIds.length ? 'members' : 'empty'],
+  // Members by name: the Servers folder is the fast one, normally loaded; else `server <id>`.
+  children: (g, node) => placementGroupMembers(g, node, node.scope),
+  filterText: (g) => [g.type],
 };

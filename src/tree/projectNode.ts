@@ -54,10 +54,12 @@ export class ProjectNode implements TreeNode, NodeScope {
       locations: list(this.catalog, 'locations'),
       datacenters: list(this.catalog, 'datacenters'),
       prices: list(this.catalog, 'prices'),
+      placementGroups: list(this, 'placementGroups'),
     };
     this.images.folders.push(this.folders.snapshots, this.folders.backups, this.folders.systemImages);
     this.catalog.folders.push(this.folders.serverTypes, this.folders.locations, this.folders.datacenters, this.folders.prices);
     this.folders.floatingIps.onLoaded = (fips) => this.syncServersFloatingIps(fips);
+    this.todayFolders.push(this.folders.placementGroups);
   }
 
   /** The catalog's folders: Datacenters only where the API has them (the 2018 contract). */
