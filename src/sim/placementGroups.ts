@@ -7,8 +7,8 @@ import type { PlacementGroupSchema } from '../api/schema';
 import type { Labels } from '../api/types';
 import { ApiError } from './http';
 import type { View } from './render';
-import type { SimState } from './state';
-import { isoTime } from './time';
+import type { SimServer, SimState } from './state';
+import { DAY, isoTime } from './time';
 
 /** A spread group places each server on its own host: at most 10 servers (the live API's limit). */
 export const SPREAD_GROUP_MAX_SERVERS = 10;
@@ -52,4 +52,11 @@ export function renderPlacementGroup(group: PlacementGroupSchema): PlacementGrou
 export function renderServerPlacementGroup(view: View, serverId: number): PlacementGroupSchema | null {
   const group = placementGroupOf(view.state, serverId);
   return group ? renderPlacementGroup(group) : null;
+}
+
+/** The demo (today's API): `production-spread` with web-1 and db-main (both in fsn1), made with them 380 days ago. */
+export function seedPlacementGroups(state: SimState, base: number, web1: SimServer, db: SimServer): void {
+  const group = newPlacementGroup(state, { name: 'production-spread', labels: { env: 'production' }, created: base - 380 * DAY });
+  setPlacementGroup(state, web1.id, group.id);
+  setPlacementGroup(state, db.id, group.id);
 }
