@@ -32,7 +32,7 @@ function pickGroup(ctx: CommandContext, node: TreeNode | undefined, title: strin
     item: (p: PlacementGroup) => ({ label: p.name, description: `${p.type} · ${servers(p.serverIds.length)}` }),
     none,
   };
-  return project ? pickTodayTarget(ctx, undefined, FAMILY, { ...o, project }) : pickTodayTarget(ctx, node, FAMILY, o);
+  return pickTodayTarget(ctx, node, FAMILY, { ...o, project });
 }
 
 /** A name: not empty, at most 63 characters here, not taken in the project. */

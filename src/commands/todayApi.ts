@@ -49,7 +49,7 @@ export async function pickTodayProject(ctx: CommandContext, node: TreeNode | und
 /** pickTarget for a resource of a family the 2018 contract lacks: from the palette, checks the API first. */
 export async function pickTodayTarget<T>(ctx: CommandContext, node: TreeNode | undefined, family: string, o: PickOptions<T>): Promise<Target<T> | undefined> {
   if (isResourceNode<T>(node, o.kind)) return { project: node.project, resource: node.resource };
-  const project = await pickProject(ctx, node, o.title);
+  const project = o.project ?? (await pickProject(ctx, node, o.title));
   if (!project) return undefined;
   if (!projectOf(node) && !(await ensureTodayApi(ctx, project, family, o.title))) return undefined;
   return pickTarget(ctx, undefined, { ...o, project });

@@ -156,8 +156,8 @@ export class ListFolderNode<W extends ListWhat = ListWhat> extends FolderBase {
     const current = () => generation === this.generation;
     try {
       const client = await this.env.clients.get(this.project);
-      // Floating IPs and images name their server: the servers come first (once, if nobody opened them).
-      if (this.what === 'floatingIps' || this.what === 'snapshots' || this.what === 'backups') await this.env.scope.ensureServerNames();
+      // Floating IPs, images and placement groups name their servers: the servers come first (once, if nobody opened them).
+      if (this.what === 'floatingIps' || this.what === 'snapshots' || this.what === 'backups' || this.what === 'placementGroups') await this.env.scope.ensureServerNames();
       if (!current()) return;
       let cut: ListCut | undefined;
       const data = await fetchFolder(client, this.what, { labelSelector: this.labelSelector, signal: abort.signal, priority, onListCut: (c) => (cut = c) });
