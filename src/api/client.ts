@@ -9,6 +9,7 @@ import { FloatingIpsResource } from './resources/floatingIps';
 import { ImagesResource } from './resources/images';
 import { IsosResource } from './resources/isos';
 import { LocationsResource } from './resources/locations';
+import { PlacementGroupsResource } from './resources/placementGroups';
 import { PricingResource } from './resources/pricing';
 import { ServersResource } from './resources/servers';
 import { ServerTypesResource } from './resources/serverTypes';
@@ -37,6 +38,7 @@ export class HcloudClient {
   readonly pricing: PricingResource;
   /** Today's API only. */
   readonly primaryIps: PrimaryIpsResource;
+  readonly placementGroups: PlacementGroupsResource;
   private readonly eraTracker = new ApiEraTracker();
 
   /** `{ token, endpoint?, ... }` builds the HTTP transport; `{ transport }` uses the one given (tests, decorators). */
@@ -53,12 +55,14 @@ export class HcloudClient {
     this.images = new ImagesResource(t);
     this.isos = new IsosResource(t);
     this.pricing = new PricingResource(t);
+    this.placementGroups = new PlacementGroupsResource(t);
     const bad = new BadItems(options.onBadItem);
     for (const r of [this.actions, this.servers, this.floatingIps, this.sshKeys, this.serverTypes, this.locations, this.datacenters, this.images, this.isos]) {
       r.badItems = bad;
     }
     this.primaryIps = new PrimaryIpsResource(t);
     this.primaryIps.badItems = bad;
+    this.placementGroups.badItems = bad;
   }
 
   /**

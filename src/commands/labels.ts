@@ -28,8 +28,8 @@ interface Labelled {
 }
 
 /** What Edit Labels needs to know about one kind of resource. */
-interface LabelledKind<T extends Labelled> {
-  kind: ResourceKind & ('server' | 'floatingIp' | 'image' | 'sshKey' | 'primaryIp');
+export interface LabelledKind<T extends Labelled> {
+  kind: ResourceKind & ('server' | 'floatingIp' | 'image' | 'sshKey' | 'primaryIp' | 'placementGroup');
   /** `server`, `Floating IP`, ... (in titles and messages). */
   noun: string;
   /** What the palette offers. */
@@ -82,10 +82,11 @@ const SSH_KEY: LabelledKind<SshKey> = {
 };
 
 /** Edit Labels of one resource: from its node, or (palette) a project and a resource picked. */
-export async function editLabels<T extends Labelled>(ctx: CommandContext, node: TreeNode | undefined, k: LabelledKind<T>): Promise<T | undefined> {
+export async function editLabels<T extends Labelled>(ctx: CommandContext, node: TreeNode | undefined, k: LabelledKind<T>, inProject?: Project): Promise<T | undefined> {
   const TITLE = `Edit Labels of ${k.noun.charAt(0).toUpperCase()}${k.noun.slice(1)}`;
   let apiHasNoLabels = false;
   const target = await pickTarget<T>(ctx, node, {
+    project: inProject,
     kind: k.kind,
     title: TITLE,
     list: async (client) => {
@@ -152,7 +153,7 @@ function changed(ctx: CommandContext, project: Project, kind: LabelledKind<Label
  * Which API the project's client talks to: known from answers it already had, else learned from the
  * servers list the tree shows anyway (and, for a project without servers, one page of server types).
  */
-async function projectEra(ctx: CommandContext, project: Project): Promise<ApiEra | undefined> {
+export async function projectEra(ctx: CommandContext, project: Project): Promise<ApiEra | undefined> {
   const client = await ctx.clients.get(project);
   if (client.era) return client.era;
   const node = ctx.tree.projectNode(project.id);

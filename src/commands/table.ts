@@ -26,6 +26,7 @@ const floatingIp = () => import('./floatingIp');
 const image = () => import('./image');
 const labels = () => import('./labels');
 const metrics = () => import('./metrics');
+const placementGroup = () => import('./placementGroup');
 const project = () => import('./project');
 const disk = () => import('./server/disk');
 const identity = () => import('./server/identity');
@@ -131,6 +132,14 @@ const PRIMARY_IP: Table = {
   'hcloud.primaryIp.editLabels': lazy(labels, (m) => m.editPrimaryIpLabels),
 };
 
+const PLACEMENT_GROUP: Table = {
+  'hcloud.placementGroup.create': lazy(placementGroup, (m) => m.createPlacementGroup),
+  'hcloud.placementGroup.rename': lazy(placementGroup, (m) => m.renamePlacementGroup),
+  'hcloud.placementGroup.editLabels': lazy(placementGroup, (m) => m.editPlacementGroupLabels),
+  'hcloud.placementGroup.delete': lazy(placementGroup, (m) => m.deletePlacementGroup),
+  'hcloud.server.addToPlacementGroup': lazy(placementGroup, (m) => m.addToPlacementGroup),
+  'hcloud.server.removeFromPlacementGroup': lazy(placementGroup, (m) => m.removeFromPlacementGroup),
+};
+
 /** The tables, one per noun; an id in two of them is an error (registerCommands throws). */
-export const COMMAND_TABLES: Readonly<Record<string, Table>> = { PROJECT, VIEW, SERVER, FLOATING_IP, IMAGE, SSH_KEY,
-  PRIMARY_IP };
+export const COMMAND_TABLES: Readonly<Record<string, Table>> = { PROJECT, VIEW, SERVER, FLOATING_IP, IMAGE, SSH_KEY, PRIMARY_IP, PLACEMENT_GROUP };

@@ -1,6 +1,7 @@
 // Applies an Effect (state.ts) to the state. Actions carry effects for their steps; routes
 // apply the immediate ones (deleting a Floating IP, an image) through the same functions.
 
+import { setPlacementGroup } from './placementGroups';
 import { entityMap, type Effect, type SimState } from './state';
 import { assignPrimaryIp, releasePrimaryIps } from './primaryIps';
 
@@ -25,6 +26,8 @@ export function applyEffect(state: SimState, effect: Effect): void {
       return deleteImage(state, effect.id);
     case 'assign_primary_ip':
       return assignPrimaryIp(state, effect.id, effect.server);
+    case 'placement_group':
+      return setPlacementGroup(state, effect.server, effect.group);
   }
 }
 
@@ -46,6 +49,7 @@ function deleteServer(state: SimState, id: number): void {
   deleteBackups(state, id);
   for (const fip of state.floatingIps.values()) if (fip.server === id) fip.server = null;
   releasePrimaryIps(state, id);
+  setPlacementGroup(state, id, null);
   state.servers.delete(id);
 }
 

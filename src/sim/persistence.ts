@@ -10,13 +10,14 @@ import { STATE_VERSION, type ActionRecord, type SimServer, type SimState } from 
 
 export const SAVE_DEBOUNCE_MS = 100;
 
-interface StateFile extends Omit<SimState, 'images' | 'servers' | 'floatingIps' | 'sshKeys' | 'actions' | 'primaryIps'> {
+interface StateFile extends Omit<SimState, 'images' | 'servers' | 'floatingIps' | 'sshKeys' | 'actions' | 'primaryIps' | 'placementGroups'> {
   images: unknown[];
   servers: unknown[];
   floatingIps: unknown[];
   sshKeys: unknown[];
   actions: unknown[];
   primaryIps: unknown[];
+  placementGroups?: unknown[];
 }
 
 export function serializeState(state: SimState): string {
@@ -28,6 +29,7 @@ export function serializeState(state: SimState): string {
     sshKeys: [...state.sshKeys.values()],
     actions: [...state.actions.values()],
     primaryIps: [...state.primaryIps.values()],
+    placementGroups: [...state.placementGroups.values()],
   };
   return JSON.stringify(file, null, 1);
 }
@@ -113,6 +115,8 @@ function parseState(file: unknown): SimState {
     actions,
     // Absent in a file saved before the simulator had Primary IPs: none.
     primaryIps: file.primaryIps === undefined ? new Map() : entities(file, 'primaryIps'),
+    // Absent in a file saved before placement groups: none.
+    placementGroups: file.placementGroups === undefined ? new Map() : entities(file, 'placementGroups'),
   };
 }
 

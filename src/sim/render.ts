@@ -18,6 +18,7 @@ import type {
 } from '../api/schema';
 import type { ApiEra } from '../api/types';
 import { FLOATING_IP_MONTHLY, isPast, netGross } from './catalog';
+import { renderServerPlacementGroup } from './placementGroups';
 import type { SimServer, SimState } from './state';
 import { PRIMARY_IP_MONTHLY, renderServerIps } from './primaryIps';
 import { DAY, isoTime } from './time';
@@ -128,7 +129,7 @@ export function renderServer(server: SimServer, view: View): ServerSchema {
     private_net: [],
     volumes: [],
     load_balancers: [],
-    placement_group: null,
+    placement_group: renderServerPlacementGroup(view, server.id),
     // The public addresses are Primary IPs (primaryIps.ts).
     public_net: { ...server.public_net, ...renderServerIps(server, view), firewalls: [] },
   } as ServerSchema;

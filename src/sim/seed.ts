@@ -9,6 +9,7 @@ import type { ApiEra, Labels } from '../api/types';
 import { datacenters, isos, LOCATIONS, PRICING, RECOMMENDED_DATACENTER, serverTypes, systemImages, typeLocationDeprecations } from './catalog';
 import { applyEffect } from './effects';
 import { imageSizeFor, newFloatingIp, newImageFromServer, newServer, newSshKey } from './factory';
+import { seedPlacementGroups } from './placementGroups';
 import { parsePublicKey } from './sshKey';
 import { seedPrimaryIps } from './primaryIps';
 import { byIdOrName, copy, findImage, nextId, STATE_VERSION, type ResourceType, type SimServer, type SimState } from './state';
@@ -42,6 +43,7 @@ function catalogState(now: number, api: ApiEra): SimState {
     sshKeys: new Map(),
     primaryIps: new Map(),
     actions: new Map(),
+    placementGroups: new Map(),
   };
 }
 
@@ -155,6 +157,7 @@ function seedDemo(state: SimState, base: number): void {
   assign(state, history, web6.id, web2.id, base - 399 * DAY);
   history.add('change_protection', [['floating_ip', frontend.id]], base - 399 * DAY, 1);
   history.add('unassign_floating_ip', [['floating_ip', spare.id]], base - 30 * DAY, 2);
+  if (state.api === '2026') seedPlacementGroups(state, base, web1, db);
   history.commit();
 }
 

@@ -16,6 +16,7 @@ import type {
   ImageSchema,
   IsoSchema,
   LocationSchema,
+  PlacementGroupSchema,
   PricingSchema,
   PrimaryIpSchema,
   ServerSchema,
@@ -40,7 +41,8 @@ export type Effect =
   | { kind: 'assign_floating_ip'; id: number; server: number | null }
   | { kind: 'delete_backups'; server: number }
   | { kind: 'delete_image'; id: number }
-  | { kind: 'assign_primary_ip'; id: number; server: number | null };
+  | { kind: 'assign_primary_ip'; id: number; server: number | null }
+  | { kind: 'placement_group'; server: number; group: number | null };
 
 export interface ActionStep {
   /** Fraction of the action's run time (0..1) at which the effects apply; 1 = on success. */
@@ -80,6 +82,8 @@ export interface Counters {
   rng: number;
   /** Next Primary IP id (primaryIps.ts; absent in an older state: starts at PRIMARY_IP_FIRST_ID). */
   primary_ip?: number;
+  /** Next placement group id (absent in a state made before placement groups: see sim/placementGroups.ts). */
+  placement_group?: number;
 }
 
 /** The state file's format; a file of another version is not read (persistence.ts). */
@@ -107,6 +111,8 @@ export interface SimState {
   /** Today's API only (a 2018 state keeps it empty). */
   primaryIps: Map<number, PrimaryIpSchema>;
   actions: Map<number, ActionRecord>;
+  /** Today's API only (empty in a 2018 state). */
+  placementGroups: Map<number, PlacementGroupSchema>;
 }
 
 /** The maps of SimState, by the resource kind of their entries. */

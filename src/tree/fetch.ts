@@ -4,7 +4,7 @@
 import type { HcloudClient } from '../api/client';
 import type { CallOptions, ListCut } from '../api/transport';
 import type { Datacenter, FloatingIp, Image, Iso, Location, Pricing, Server, ServerType, SshKey } from '../api/types';
-import type { PrimaryIp } from '../api/types';
+import type { PlacementGroup, PrimaryIp } from '../api/types';
 import type { FolderClass } from './refreshPolicy';
 
 export interface FolderData {
@@ -20,6 +20,7 @@ export interface FolderData {
   datacenters: Datacenter[];
   prices: Pricing;
   primaryIps: PrimaryIp[];
+  placementGroups: PlacementGroup[];
 }
 
 export type ListWhat = keyof FolderData;
@@ -39,6 +40,7 @@ export const folderClass: Record<ListWhat, FolderClass> = {
   datacenters: 'static',
   prices: 'static',
   primaryIps: 'slow',
+  placementGroups: 'slow',
 };
 
 export const folderLabel: Record<FolderWhat, string> = {
@@ -56,6 +58,7 @@ export const folderLabel: Record<FolderWhat, string> = {
   datacenters: 'Datacenters',
   prices: 'Prices',
   primaryIps: 'Primary IPs',
+  placementGroups: 'Placement Groups',
 };
 
 /** The folder's contents in a sentence: `Could not load Floating IPs`, `No SSH keys`. */
@@ -72,14 +75,14 @@ export const folderNoun: Record<ListWhat, string> = {
   datacenters: 'datacenters',
   prices: 'prices',
   primaryIps: 'Primary IPs',
+  placementGroups: 'placement groups',
 };
 
 const byName = <T extends { name?: string; id: number }>(a: T, b: T) => (a.name ?? '').localeCompare(b.name ?? '') || a.id - b.id;
 const newestFirst = (a: Image, b: Image) => b.created.getTime() - a.created.getTime() || b.id - a.id;
 
 /** Folders whose list takes the project's label selector (Filter by Labels…). */
-export const LABEL_FILTERED: readonly ListWhat[] = ['servers', 'floatingIps', 'snapshots', 'backups', 'sshKeys',
-  'primaryIps'];
+export const LABEL_FILTERED: readonly ListWhat[] = ['servers', 'floatingIps', 'snapshots', 'backups', 'sshKeys', 'primaryIps', 'placementGroups'];
 
 export interface FetchFolderOptions extends Pick<CallOptions, 'priority'> {
   /** Today's API: goes with the lists of LABEL_FILTERED. */
@@ -126,6 +129,8 @@ async function fetchAny(client: HcloudClient, what: ListWhat, labelSelector: str
       return client.pricing.get(call);
     case 'primaryIps':
       return (await client.primaryIps.listAll(labels, call)).sort((a, b) => a.ip.localeCompare(b.ip, undefined, { numeric: true }));
+    case 'placementGroups':
+      return (await client.placementGroups.listAll(labels, call)).sort(byName);
   }
 }
 

@@ -2,7 +2,7 @@
 // node, an item node with the kind's presenter, or a price row. Each entry also says how a node
 // kept from the last load takes the item's new data (nodes keep their instance across refreshes).
 
-import type { Datacenter, FloatingIp, Image, Iso, Location, ServerType, SshKey } from '../api/types';
+import type { Datacenter, FloatingIp, Image, Iso, Location, PlacementGroup, ServerType, SshKey } from '../api/types';
 import type { FolderData, ListWhat } from './fetch';
 import { priceRows } from './format';
 import type { NodeScope } from './host';
@@ -10,6 +10,7 @@ import { ItemNode, type Presenter } from './itemNode';
 import { LeafNode } from './leafNode';
 import type { TreeNode } from './node';
 import { datacenterPresenter, floatingIpPresenter, imagePresenter, isoPresenter, locationPresenter, serverTypePresenter, sshKeyPresenter } from './presenters';
+import { placementGroupPresenter } from './presenters';
 import { ServerNode } from './serverNode';
 import type { PrimaryIp } from '../api/types';
 import { primaryIpPresenter } from './presenters';
@@ -28,6 +29,7 @@ export interface ChildOf {
   datacenters: ItemNode<Datacenter>;
   prices: LeafNode;
   primaryIps: ItemNode<PrimaryIp>;
+  placementGroups: ItemNode<PlacementGroup>;
 }
 
 /** One item of a list: its key in the folder, its node when it is new, and how an existing node takes its data. */
@@ -61,6 +63,7 @@ const ENTRIES: Entries = {
       return { key, make: () => new LeafNode(folder, `${folder.id}/price/${key}`, label, options()), update: (node) => node.update(label, options()) };
     }),
   primaryIps: items(primaryIpPresenter),
+  placementGroups: items(placementGroupPresenter),
 };
 
 /** The entries of a folder's list, in the list's order. */

@@ -23,6 +23,7 @@ const ICONS: Record<FolderWhat, string> = {
   datacenters: 'organization',
   prices: 'credit-card',
   primaryIps: 'globe',
+  placementGroups: 'layers',
 };
 
 export interface FolderEnv {
@@ -156,8 +157,8 @@ export class ListFolderNode<W extends ListWhat = ListWhat> extends FolderBase {
     const current = () => generation === this.generation;
     try {
       const client = await this.env.clients.get(this.project);
-      // Floating IPs and images name their server: the servers come first (once, if nobody opened them).
-      if (this.what === 'floatingIps' || this.what === 'snapshots' || this.what === 'backups') await this.env.scope.ensureServerNames();
+      // Floating IPs, images and placement groups name their servers: the servers come first (once, if nobody opened them).
+      if (this.what === 'floatingIps' || this.what === 'snapshots' || this.what === 'backups' || this.what === 'placementGroups') await this.env.scope.ensureServerNames();
       if (!current()) return;
       let cut: ListCut | undefined;
       const data = await fetchFolder(client, this.what, { labelSelector: this.labelSelector, signal: abort.signal, priority, onListCut: (c) => (cut = c) });

@@ -137,6 +137,7 @@ export function serverTooltip(s: Server, lookup: Lookup = noLookup): string {
   row('Backups', s.backupWindow ? `window ${s.backupWindow} UTC` : 'off');
   row('Traffic', serverTraffic(s));
   row('Protection', protectionText(s.protection));
+  if (s.placementGroup) row('Placement group', `${s.placementGroup.name} (${s.placementGroup.type})`);
   row('Created', formatDate(s.created));
   const labels = labelsLine(s.labels);
   if (labels) lines.push(labels);

@@ -20,6 +20,8 @@ import type { Presenter } from './itemNode';
 import type { PrimaryIp } from '../api/types';
 import { primaryIpDescription, primaryIpTooltip } from './primaryIpFormat';
 import { LeafNode } from './leafNode';
+import type { PlacementGroup } from '../api/types';
+import { placementGroupDescription, placementGroupMembers, placementGroupTooltip } from './placementGroupFormat';
 
 export const floatingIpPresenter: Presenter<FloatingIp> = {
   kind: 'floatingIp',
@@ -110,4 +112,16 @@ export const primaryIpPresenter: Presenter<PrimaryIp> = {
   tokens: (p) => [p.assigneeId === undefined ? 'unassigned' : 'assigned', p.type, p.autoDelete ? 'autoDelete' : 'kept', p.protection.delete ? 'protected' : 'deletable'],
   copyText: (p) => p.ip,
   filterText: (p) => [p.type, p.assigneeId === undefined ? 'unassigned' : 'assigned', p.name, p.location.name],
+};
+
+export const placementGroupPresenter: Presenter<PlacementGroup> = {
+  kind: 'placementGroup',
+  label: (g) => g.name,
+  description: (g) => placementGroupDescription(g),
+  tooltip: (g, l) => placementGroupTooltip(g, l),
+  icon: () => 'layers',
+  tokens: (g) => [g.type, g.serverIds.length ? 'members' : 'empty'],
+  // Members by name: the Servers folder is the fast one, normally loaded; else `server <id>`.
+  children: (g, node) => placementGroupMembers(g, node, node.scope),
+  filterText: (g) => [g.type],
 };

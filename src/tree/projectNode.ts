@@ -56,12 +56,14 @@ export class ProjectNode implements TreeNode, NodeScope {
       datacenters: list(this.catalog, 'datacenters'),
       prices: list(this.catalog, 'prices'),
       primaryIps: list(this, 'primaryIps'),
+      placementGroups: list(this, 'placementGroups'),
     };
     this.images.folders.push(this.folders.snapshots, this.folders.backups, this.folders.systemImages);
     this.catalog.folders.push(this.folders.serverTypes, this.folders.locations, this.folders.datacenters, this.folders.prices);
     this.folders.floatingIps.onLoaded = (fips) => this.syncServersFloatingIps(fips);
     this.todayFolders.push(this.folders.primaryIps);
     this.folders.primaryIps.onLoaded = () => void this.loadPricesFor(this.folders.primaryIps);
+    this.todayFolders.push(this.folders.placementGroups);
   }
 
   /** The catalog's folders: Datacenters only where the API has them (the 2018 contract). */

@@ -189,6 +189,8 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
         return this.refreshFolders(f.sshKeys);
       case 'iso':
         return this.refreshFolders(f.isos);
+      case 'placementGroup':
+        return this.refreshFolders(f.placementGroups);
       default:
         return this.refreshFolders(f.serverTypes, f.locations, f.datacenters, f.prices);
     }

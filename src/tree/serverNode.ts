@@ -36,6 +36,8 @@ export function serverTokens(s: Server): string[] {
     s.backupWindow ? 'backups' : 'nobackups',
     s.protection.delete ? 'protected' : 'deletable',
     s.labels !== undefined ? 'labels' : '',
+    // Today's API only (labels tell it): Add to / Remove from Placement Group match these.
+    s.labels === undefined ? '' : s.placementGroup ? 'inPlacementGroup' : 'noPlacementGroup',
   ].filter(Boolean);
 }
 

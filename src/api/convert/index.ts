@@ -18,3 +18,4 @@ export { convertMetrics, convertServer } from './server';
 export { convertFloatingIp } from './floatingIp';
 export { convertSshKey } from './sshKey';
 export { convertPrimaryIp } from './primaryIp';
+export { convertPlacementGroup } from './placementGroup';

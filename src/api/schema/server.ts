@@ -3,6 +3,7 @@ import type { DatacenterSchema } from './datacenter';
 import type { ImageSchema } from './image';
 import type { IsoSchema } from './iso';
 import type { LocationSchema } from './location';
+import type { PlacementGroupSchema } from './placementGroup';
 import type { ServerTypeSchema } from './serverType';
 
 export type ServerStatusSchema =
@@ -51,6 +52,8 @@ export interface ServerSchema {
   ingoing_traffic: number | null;
   included_traffic: number;
   protection: { delete: boolean; rebuild: boolean };
+  /** Today's API: the group the server is in, or null. */
+  placement_group?: PlacementGroupSchema | null;
 }
 
 export interface ServerListResponseSchema {

@@ -10,3 +10,4 @@ export * from './server';
 export * from './floatingIp';
 export * from './sshKey';
 export * from './primaryIp';
+export * from './placementGroup';

@@ -4,6 +4,7 @@
 import type { Action } from './action';
 import type { Datacenter, Image, Iso, Location, ServerType } from './catalog';
 import type { LabelListParams, Labels, Open } from './common';
+import type { PlacementGroup } from './placementGroup';
 
 export type { Metrics, MetricsParams, MetricsSeries, MetricsType } from '../../shared/apiTypes';
 
@@ -63,6 +64,8 @@ export interface Server {
   protection: { delete: boolean; rebuild: boolean };
   /** Today's API; absent in the 2018 contract. */
   labels?: Labels;
+  /** Today's API: the placement group the server is in. */
+  placementGroup?: PlacementGroup;
 }
 
 export interface ServerCreateParams {

@@ -5,7 +5,9 @@ import { actionRoutes } from './actions';
 import { catalogRouteTable } from './catalog';
 import { floatingIpRoutes } from './floatingIps';
 import { imageRoutes } from './images';
+import { placementGroupRoutes } from './placementGroups';
 import { serverActionRoutes } from './serverActions';
+import { serverPlacementActionRoutes } from './serverPlacementActions';
 import { serverRoutes } from './servers';
 import { sshKeyRoutes } from './sshKeys';
 import { primaryIpRoutes } from './primaryIps';
@@ -19,4 +21,6 @@ export const ROUTES: Route[] = [
   ...imageRoutes,
   ...catalogRouteTable,
   ...primaryIpRoutes,
+  ...placementGroupRoutes,
+  ...serverPlacementActionRoutes,
 ];

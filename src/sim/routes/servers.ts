@@ -13,6 +13,7 @@ import { parseTime } from '../time';
 import { BodyInput, hostname, maxBytes, QueryInput, type Ref } from '../validate';
 import { created, find, findUnlocked, ok } from './common';
 import { readServerPublicNet } from '../primaryIps';
+import { placementForCreate } from './serverPlacementActions';
 
 export const USER_DATA_LIMIT = 32 * 1024;
 export const ROOT_PASSWORD_LENGTH = 20;
@@ -143,7 +144,9 @@ function create(ctx: RouteContext) {
   }
   const datacenter = world.api === '2026' ? place2026(world.view(), req) : place2018(world.view(), req);
   const publicNet = world.api === '2026' ? readServerPublicNet(ctx, datacenter.location) : undefined;
+  const joinPlacementGroup = placementForCreate(ctx);
   const server = newServer(world.state, { ...req, datacenter, status: 'initializing', created: world.now(), publicNet });
+  joinPlacementGroup(server.id);
   const status = (s: string): Effect => ({ kind: 'patch', type: 'server', id: server.id, patch: { status: s } });
   const action = world.startAction({
     command: 'create_server',
