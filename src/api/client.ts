@@ -13,6 +13,8 @@ import { PricingResource } from './resources/pricing';
 import { ServersResource } from './resources/servers';
 import { ServerTypesResource } from './resources/serverTypes';
 import { SshKeysResource } from './resources/sshKeys';
+import { NetworksResource } from './resources/networks';
+import { ServerNetworksResource } from './resources/serverNetworks';
 import type { ApiTransport, BudgetState, HttpTransportOptions, RateLimitInfo } from './transport';
 import type { Action, ApiEra } from './types';
 import { waitForActions, type WaitOptions } from './waiter';
@@ -34,6 +36,9 @@ export class HcloudClient {
   readonly images: ImagesResource;
   readonly isos: IsosResource;
   readonly pricing: PricingResource;
+  readonly networks: NetworksResource;
+  /** A server's private networks (attach, detach, alias IPs). */
+  readonly serverNetworks: ServerNetworksResource;
   private readonly eraTracker = new ApiEraTracker();
 
   /** `{ token, endpoint?, ... }` builds the HTTP transport; `{ transport }` uses the one given (tests, decorators). */
@@ -50,10 +55,13 @@ export class HcloudClient {
     this.images = new ImagesResource(t);
     this.isos = new IsosResource(t);
     this.pricing = new PricingResource(t);
+    this.networks = new NetworksResource(t);
+    this.serverNetworks = new ServerNetworksResource(t);
     const bad = new BadItems(options.onBadItem);
     for (const r of [this.actions, this.servers, this.floatingIps, this.sshKeys, this.serverTypes, this.locations, this.datacenters, this.images, this.isos]) {
       r.badItems = bad;
     }
+    this.networks.badItems = bad;
   }
 
   /**

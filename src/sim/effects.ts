@@ -1,6 +1,7 @@
 // Applies an Effect (state.ts) to the state. Actions carry effects for their steps; routes
 // apply the immediate ones (deleting a Floating IP, an image) through the same functions.
 
+import { detachEverywhere } from './networks';
 import { entityMap, type Effect, type SimState } from './state';
 
 export function applyEffects(state: SimState, effects: Effect[]): void {
@@ -42,6 +43,7 @@ function deleteServer(state: SimState, id: number): void {
   if (!state.servers.has(id)) return;
   deleteBackups(state, id);
   for (const fip of state.floatingIps.values()) if (fip.server === id) fip.server = null;
+  detachEverywhere(state, id);
   state.servers.delete(id);
 }
 

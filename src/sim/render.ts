@@ -18,6 +18,7 @@ import type {
 } from '../api/schema';
 import type { ApiEra } from '../api/types';
 import { FLOATING_IP_MONTHLY, isPast, netGross } from './catalog';
+import { privateNetOf } from './networks';
 import type { SimServer, SimState } from './state';
 import { DAY, isoTime } from './time';
 
@@ -125,7 +126,7 @@ export function renderServer(server: SimServer, view: View): ServerSchema {
     location: datacenter && renderLocation(datacenter.location, view),
     labels: { ...(labels ?? {}) },
     primary_disk_size,
-    private_net: [],
+    private_net: privateNetOf(view.state, server.id),
     volumes: [],
     load_balancers: [],
     placement_group: null,

@@ -38,6 +38,7 @@ function catalogState(now: number, api: ApiEra): SimState {
     images: new Map(systemImages(now, api).map((i) => [i.id, i])),
     servers: new Map(),
     floatingIps: new Map(),
+    networks: new Map(),
     sshKeys: new Map(),
     actions: new Map(),
   };

@@ -16,6 +16,7 @@ import type {
   ImageSchema,
   IsoSchema,
   LocationSchema,
+  NetworkSchema,
   PricingSchema,
   ServerSchema,
   ServerTypeSchema,
@@ -29,7 +30,20 @@ export interface SimServer extends ServerSchema {
 }
 
 /** Resource kinds that actions refer to (ResourceRef.type) and that effects change. */
-export type ResourceType = 'server' | 'floating_ip' | 'image';
+export type ResourceType = 'server' | 'floating_ip' | 'image' | 'network';
+
+/** A server's interface in a Network, kept on the Network (the server's `private_net` is derived). */
+export interface SimAttachment {
+  server: number;
+  ip: string;
+  alias_ips: string[];
+  mac_address: string;
+}
+
+/** A Network as the simulator keeps it: `servers` is derived from `attachments` (networks.ts). */
+export interface SimNetwork extends Omit<NetworkSchema, 'servers'> {
+  attachments: SimAttachment[];
+}
 
 /** A change to the state, applied when an action reaches a step or fails. Plain data, so it persists. */
 export type Effect =
@@ -75,6 +89,8 @@ export interface Counters {
   ipv6: number;
   /** State of the PRNG behind passwords, tokens and default backup windows. */
   rng: number;
+  /** Next Network id (absent in a state file made before Networks: networks.ts starts it). */
+  network?: number;
 }
 
 /** The state file's format; a file of another version is not read (persistence.ts). */
@@ -98,6 +114,8 @@ export interface SimState {
   images: Map<number, ImageSchema>;
   servers: Map<number, SimServer>;
   floatingIps: Map<number, FloatingIpSchema>;
+  /** Today's API only (empty in a 2018 state). */
+  networks: Map<number, SimNetwork>;
   sshKeys: Map<number, SshKeySchema>;
   actions: Map<number, ActionRecord>;
 }
@@ -106,6 +124,7 @@ export interface SimState {
 export function entityMap(state: SimState, type: ResourceType): Map<number, { id: number }> {
   if (type === 'server') return state.servers;
   if (type === 'floating_ip') return state.floatingIps;
+  if (type === 'network') return state.networks;
   return state.images;
 }
 

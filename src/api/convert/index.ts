@@ -17,3 +17,4 @@ export {
 export { convertMetrics, convertServer } from './server';
 export { convertFloatingIp } from './floatingIp';
 export { convertSshKey } from './sshKey';
+export { convertNetwork, convertPrivateNets, convertRoute, convertSubnet } from './network';

@@ -69,6 +69,7 @@ export class ServersResource extends ActionResource<ServerSchema, Server, Server
       ssh_keys: params.sshKeys,
       user_data: params.userData,
       labels: params.labels,
+      networks: params.networks,
     };
     const since = Date.now();
     let w: ServerCreateResponseSchema;

@@ -9,3 +9,4 @@ export * from './pricing';
 export * from './server';
 export * from './serverType';
 export * from './sshKey';
+export * from './network';

@@ -3,6 +3,7 @@ import type { DatacenterSchema } from './datacenter';
 import type { ImageSchema } from './image';
 import type { IsoSchema } from './iso';
 import type { LocationSchema } from './location';
+import type { ServerPrivateNetSchema } from './network';
 import type { ServerTypeSchema } from './serverType';
 
 export type ServerStatusSchema =
@@ -40,7 +41,7 @@ export interface ServerSchema {
   location?: LocationSchema;
   labels?: LabelsSchema;
   primary_disk_size?: number;
-  private_net?: unknown[];
+  private_net?: ServerPrivateNetSchema[];
   image: ImageSchema | null;
   iso: IsoSchema | null;
   rescue_enabled: boolean;
@@ -71,6 +72,8 @@ export interface ServerCreateRequestSchema {
   user_data?: string;
   /** Today's API. */
   labels?: LabelsSchema;
+  /** Today's API: network IDs to attach at creation. */
+  networks?: number[];
 }
 
 export interface ServerCreateResponseSchema {

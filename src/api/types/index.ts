@@ -9,3 +9,4 @@ export * from './catalog';
 export * from './server';
 export * from './floatingIp';
 export * from './sshKey';
+export * from './network';

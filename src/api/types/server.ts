@@ -4,6 +4,7 @@
 import type { Action } from './action';
 import type { Datacenter, Image, Iso, Location, ServerType } from './catalog';
 import type { LabelListParams, Labels, Open } from './common';
+import type { ServerPrivateNet } from './network';
 
 export type { Metrics, MetricsParams, MetricsSeries, MetricsType } from '../../shared/apiTypes';
 
@@ -62,6 +63,8 @@ export interface Server {
   protection: { delete: boolean; rebuild: boolean };
   /** Today's API; absent in the 2018 contract. */
   labels?: Labels;
+  /** Today's API: the server's interfaces in private Networks (absent in the 2018 contract). */
+  privateNet?: ServerPrivateNet[];
 }
 
 export interface ServerCreateParams {
@@ -82,6 +85,8 @@ export interface ServerCreateParams {
   userData?: string;
   /** Today's API only. */
   labels?: Labels;
+  /** Today's API only: Network IDs to attach at creation. */
+  networks?: number[];
 }
 
 export interface ServerCreateResult {

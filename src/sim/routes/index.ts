@@ -8,6 +8,8 @@ import { imageRoutes } from './images';
 import { serverActionRoutes } from './serverActions';
 import { serverRoutes } from './servers';
 import { sshKeyRoutes } from './sshKeys';
+import { networkRoutes } from './networks';
+import { serverNetworkActionRoutes } from './serverNetworkActions';
 
 export const ROUTES: Route[] = [
   ...actionRoutes,
@@ -17,4 +19,6 @@ export const ROUTES: Route[] = [
   ...sshKeyRoutes,
   ...imageRoutes,
   ...catalogRouteTable,
+  ...networkRoutes,
+  ...serverNetworkActionRoutes,
 ];

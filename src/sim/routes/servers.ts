@@ -12,6 +12,7 @@ import { byIdOrName, findImage, type Effect, type SimServer, type SimState } fro
 import { parseTime } from '../time';
 import { BodyInput, hostname, maxBytes, QueryInput, type Ref } from '../validate';
 import { created, find, findUnlocked, ok } from './common';
+import { joinNetworksOnCreate } from './serverNetworkActions';
 
 export const USER_DATA_LIMIT = 32 * 1024;
 export const ROOT_PASSWORD_LENGTH = 20;
@@ -142,6 +143,7 @@ function create(ctx: RouteContext) {
   }
   const datacenter = world.api === '2026' ? place2026(world.view(), req) : place2018(world.view(), req);
   const server = newServer(world.state, { ...req, datacenter, status: 'initializing', created: world.now() });
+  joinNetworksOnCreate(ctx, server);
   const status = (s: string): Effect => ({ kind: 'patch', type: 'server', id: server.id, patch: { status: s } });
   const action = world.startAction({
     command: 'create_server',
