@@ -6,6 +6,7 @@
 
 import type { ActionErrorSchema, ServerStatusSchema } from '../api/schema';
 import type { ApiEra, Labels } from '../api/types';
+import { seedNetworks } from './seedNetworks';
 import { datacenters, isos, LOCATIONS, PRICING, RECOMMENDED_DATACENTER, serverTypes, systemImages, typeLocationDeprecations } from './catalog';
 import { applyEffect } from './effects';
 import { imageSizeFor, newFloatingIp, newImageFromServer, newServer, newSshKey } from './factory';
@@ -153,6 +154,7 @@ function seedDemo(state: SimState, base: number): void {
   assign(state, history, web6.id, web2.id, base - 399 * DAY);
   history.add('change_protection', [['floating_ip', frontend.id]], base - 399 * DAY, 1);
   history.add('unassign_floating_ip', [['floating_ip', spare.id]], base - 30 * DAY, 2);
+  if (state.api === '2026') seedNetworks(state, base, [web1, db]);
   history.commit();
 }
 

@@ -113,7 +113,10 @@ export function checkRoute(net: NetworkShape, route: RouteSchema, field = ''): v
   }
 }
 
-/** The network zones of the catalog's locations. */
+/** The API's network zones (some without a location in the simulator's catalog). */
+const API_ZONES = ['eu-central', 'us-east', 'us-west', 'ap-southeast'];
+
+/** The network zones a subnet may be in: the API's and those of the catalog's locations. */
 export function networkZones(state: SimState): string[] {
-  return [...new Set(state.locations.map((l) => l.network_zone).filter((z): z is string => typeof z === 'string'))];
+  return [...new Set([...API_ZONES, ...state.locations.map((l) => l.network_zone).filter((z): z is string => typeof z === 'string')])];
 }

@@ -210,7 +210,8 @@ describe('sim: Floating IP names and the fields of today (2026 vs 2018)', () => 
   it('servers carry today\'s fields; 2018 servers do not', async () => {
     const { server } = (await api.get('/servers/42')).body;
     assert.equal(server.primary_disk_size, 40);
-    assert.deepEqual([server.private_net, server.volumes, server.load_balancers, server.placement_group], [[], [], [], null]);
+    assert.deepEqual([server.volumes, server.load_balancers, server.placement_group], [[], [], null]);
+    assert.deepEqual(server.private_net.map((p: { network: number; ip: string }) => [p.network, p.ip]), [[4711, '10.0.1.2']], 'web-1 is in the demo Network backend');
     assert.deepEqual(server.public_net.firewalls, []);
     assert.deepEqual([server.public_net.ipv4.id, server.public_net.ipv6.id], [null, null]);
     assert.deepEqual(server.public_net.ipv6.dns_ptr, []);
