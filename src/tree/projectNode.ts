@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { FloatingIp } from '../api/types';
+import type { ApiEra, FloatingIp } from '../api/types';
 import type { Project } from '../projects/projectStore';
 import type { ListWhat } from './fetch';
 import { GroupFolderNode, ListFolderNode, type FolderEnv } from './folderNode';
@@ -25,6 +25,12 @@ export class ProjectNode implements TreeNode, NodeScope {
   readonly folders: { [W in ListWhat]: ListFolderNode<W> };
   private readonly images: GroupFolderNode;
   private readonly catalog: GroupFolderNode;
+  /**
+   * Folders of the families the 2018 contract lacks (Volumes, Networks, Primary IPs, Placement
+   * Groups, ...), shown after Servers, in this order, only against today's API (see apiEra()).
+   * Each family pushes its folder here in the constructor.
+   */
+  private readonly todayFolders: ListFolderNode[] = [];
 
   constructor(
     readonly project: Project,
@@ -57,22 +63,22 @@ export class ProjectNode implements TreeNode, NodeScope {
   /** The catalog's folders: Datacenters only where the API has them (the 2018 contract). */
   private async catalogFolders(): Promise<ListFolderNode[]> {
     const f = this.folders;
-    return (await this.apiHasDatacenters()) ? [f.serverTypes, f.locations, f.datacenters, f.prices] : [f.serverTypes, f.locations, f.prices];
+    return (await this.apiEra()) === '2018' ? [f.serverTypes, f.locations, f.datacenters, f.prices] : [f.serverTypes, f.locations, f.prices];
   }
 
   /**
-   * Whether the API has datacenters, told by answers the tree has anyway: the server types
+   * Which API the project answers with, told by answers the tree has anyway: the server types
    * (today's come with `locations[]`) or the era the client learned from them or from servers.
    * Never by asking `/datacenters` (today's API answers it with 410). When neither is known yet,
-   * the Server Types folder is loaded first; while nothing says "2018", no Datacenters folder.
+   * the Server Types folder (static, one request) is loaded first; while nothing says "2018", it
+   * is today's API: no Datacenters folder, and today's folders show.
    */
-  private async apiHasDatacenters(): Promise<boolean> {
+  private async apiEra(): Promise<ApiEra> {
     const types = this.folders.serverTypes;
-    const fromTypes = () => (types.data?.length ? !types.data.some((t) => t.locations !== undefined) : undefined);
-    const fromClient = async () => {
+    const fromTypes = (): ApiEra | undefined => (types.data?.length ? (types.data.some((t) => t.locations !== undefined) ? '2026' : '2018') : undefined);
+    const fromClient = async (): Promise<ApiEra | undefined> => {
       try {
-        const era = (await this.clients.get(this.project)).era;
-        return era === undefined ? undefined : era === '2018';
+        return (await this.clients.get(this.project)).era;
       } catch {
         return undefined;
       }
@@ -80,7 +86,7 @@ export class ProjectNode implements TreeNode, NodeScope {
     const known = fromTypes() ?? (await fromClient());
     if (known !== undefined) return known;
     await types.ensureLoaded();
-    return fromTypes() ?? (await fromClient()) ?? false;
+    return fromTypes() ?? (await fromClient()) ?? '2026';
   }
 
   /** Every list folder, for lookups by id. */
@@ -160,7 +166,8 @@ export class ProjectNode implements TreeNode, NodeScope {
     const refused = this.project.endpointProblem;
     if (refused) return [new MessageNode(this, `${this.id}/endpointRefused`, 'Endpoint refused', { detail: refused.message, icon: 'error', tokens: ['endpointRefused'] })];
     const f = this.folders;
-    return [f.servers, f.floatingIps, this.images, f.sshKeys, f.isos, ...(this.host.catalogShown() ? [this.catalog] : [])];
+    const today = this.todayFolders.length > 0 && (await this.apiEra()) === '2026' ? this.todayFolders : [];
+    return [f.servers, ...today, f.floatingIps, this.images, f.sshKeys, f.isos, ...(this.host.catalogShown() ? [this.catalog] : [])];
   }
 }
 

@@ -532,6 +532,13 @@ describe('tree against the 2018 contract', function () {
     await sim?.close();
   });
 
+  it("shows only the 2018 contract's folders: none of today's families (Volumes, Networks, ...), and no error node", async () => {
+    const root = (await api.tree.getChildren()).find((n) => n.id === `project/${project.id}`);
+    assert.ok(root);
+    if (api.tree.catalogShown()) await vscode.commands.executeCommand('hcloud.view.hideCatalog');
+    assert.deepEqual((await api.tree.getChildren(root)).map(label), ['Servers', 'Floating IPs', 'Images', 'SSH Keys', 'ISOs']);
+  });
+
   it('the catalog keeps its Datacenters folder, one Floating IP price and one traffic price', async () => {
     const root = (await api.tree.getChildren()).find((n) => n.id === `project/${project.id}`);
     assert.ok(root);

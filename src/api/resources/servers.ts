@@ -69,7 +69,16 @@ export class ServersResource extends ActionResource<ServerSchema, Server, Server
       ssh_keys: params.sshKeys,
       user_data: params.userData,
       labels: params.labels,
+      volumes: params.volumes,
+      automount: params.automount,
       networks: params.networks,
+      placement_group: params.placementGroup,
+      public_net: params.publicNet && {
+        enable_ipv4: params.publicNet.enableIpv4,
+        enable_ipv6: params.publicNet.enableIpv6,
+        ipv4: params.publicNet.ipv4,
+        ipv6: params.publicNet.ipv6,
+      },
     };
     const since = Date.now();
     let w: ServerCreateResponseSchema;
@@ -79,7 +88,8 @@ export class ServersResource extends ActionResource<ServerSchema, Server, Server
       if (!isLostAnswer(e)) throw e;
       return this.findCreated(params.name, since, e, opts);
     }
-    return { server: this.convert(w.server), action: convertAction(w.action), rootPassword: w.root_password ?? undefined };
+    const nextActions = Array.isArray(w.next_actions) ? w.next_actions.map(convertAction) : undefined;
+    return { server: this.convert(w.server), action: convertAction(w.action), ...(nextActions?.length ? { nextActions } : {}), rootPassword: w.root_password ?? undefined };
   }
 
   /** After a lost create: the server of that name created since `since`, with its create_server action. */

@@ -72,13 +72,19 @@ export interface ServerCreateRequestSchema {
   user_data?: string;
   /** Today's API. */
   labels?: LabelsSchema;
-  /** Today's API: network IDs to attach at creation. */
+  /** Today's API from here on. */
+  volumes?: number[];
+  automount?: boolean;
   networks?: number[];
+  placement_group?: number;
+  public_net?: { enable_ipv4?: boolean; enable_ipv6?: boolean; ipv4?: number; ipv6?: number };
 }
 
 export interface ServerCreateResponseSchema {
   server: ServerSchema;
   action: ActionSchema;
+  /** Today's API: the actions that follow `action`. */
+  next_actions?: ActionSchema[];
   root_password: string | null;
 }
 

@@ -85,13 +85,26 @@ export interface ServerCreateParams {
   userData?: string;
   /** Today's API only. */
   labels?: Labels;
-  /** Today's API only: Network IDs to attach at creation. */
+  /** Today's API: IDs of Volumes (in the server's location) attached at creation. */
+  volumes?: number[];
+  /** Today's API: mount the volumes after attaching them. */
+  automount?: boolean;
+  /** Today's API: IDs of Networks the server is attached to at creation. */
   networks?: number[];
+  /** Today's API: ID of the Placement Group the server joins. */
+  placementGroup?: number;
+  /**
+   * Today's API: the public interface. Both addresses are on unless switched off; an existing
+   * Primary IP (its ID) instead of a new one.
+   */
+  publicNet?: { enableIpv4?: boolean; enableIpv6?: boolean; ipv4?: number; ipv6?: number };
 }
 
 export interface ServerCreateResult {
   server: Server;
   action: Action;
+  /** Today's API: what runs after `action` (start_server, attach_volume, attach_to_network, ...). */
+  nextActions?: Action[];
   /** Only when no SSH keys were given. */
   rootPassword?: string;
 }

@@ -7,6 +7,20 @@ import type { ApiEra, Architecture, Datacenter, Deprecation, Image, Labels, Loca
 import { formatPriceDetail } from '../../shared/price';
 import { formatLabelsText } from '../labelsText';
 
+/** Everything the wizard offers, loaded once per run. */
+export interface Catalog {
+  serverNames: string[];
+  locations: Location[];
+  /** Only from the 2018 contract (its server types lack `locations`); empty against today's API. */
+  datacenters: Datacenter[];
+  types: ServerType[];
+  /** System images, the project's snapshots and backups. */
+  images: Image[];
+  sshKeys: SshKey[];
+  /** Whether the API has labels (today's API): the wizard then has a labels step. */
+  labels: boolean;
+}
+
 /** The API refuses user data above 32 KiB. */
 export const USER_DATA_LIMIT = 32 * 1024;
 
