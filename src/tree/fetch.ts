@@ -3,7 +3,7 @@
 
 import type { HcloudClient } from '../api/client';
 import type { CallOptions, ListCut } from '../api/transport';
-import type { Datacenter, FloatingIp, Image, Iso, Location, Pricing, Server, ServerType, SshKey } from '../api/types';
+import type { Datacenter, FloatingIp, Image, Iso, Location, Network, Pricing, Server, ServerType, SshKey } from '../api/types';
 import type { FolderClass } from './refreshPolicy';
 
 export interface FolderData {
@@ -18,6 +18,7 @@ export interface FolderData {
   locations: Location[];
   datacenters: Datacenter[];
   prices: Pricing;
+  networks: Network[];
 }
 
 export type ListWhat = keyof FolderData;
@@ -36,6 +37,7 @@ export const folderClass: Record<ListWhat, FolderClass> = {
   locations: 'static',
   datacenters: 'static',
   prices: 'static',
+  networks: 'slow',
 };
 
 export const folderLabel: Record<FolderWhat, string> = {
@@ -52,6 +54,7 @@ export const folderLabel: Record<FolderWhat, string> = {
   locations: 'Locations',
   datacenters: 'Datacenters',
   prices: 'Prices',
+  networks: 'Networks',
 };
 
 /** The folder's contents in a sentence: `Could not load Floating IPs`, `No SSH keys`. */
@@ -67,6 +70,7 @@ export const folderNoun: Record<ListWhat, string> = {
   locations: 'locations',
   datacenters: 'datacenters',
   prices: 'prices',
+  networks: 'Networks',
 };
 
 const byName = <T extends { name?: string; id: number }>(a: T, b: T) => (a.name ?? '').localeCompare(b.name ?? '') || a.id - b.id;
@@ -118,6 +122,8 @@ async function fetchAny(client: HcloudClient, what: ListWhat, labelSelector: str
       return (await client.datacenters.listAll({}, call)).sort(byName);
     case 'prices':
       return client.pricing.get(call);
+    case 'networks':
+      return (await client.networks.listAll(labels, call)).sort(byName);
   }
 }
 

@@ -2,7 +2,7 @@
 // node, an item node with the kind's presenter, or a price row. Each entry also says how a node
 // kept from the last load takes the item's new data (nodes keep their instance across refreshes).
 
-import type { Datacenter, FloatingIp, Image, Iso, Location, ServerType, SshKey } from '../api/types';
+import type { Datacenter, FloatingIp, Image, Iso, Location, Network, ServerType, SshKey } from '../api/types';
 import type { FolderData, ListWhat } from './fetch';
 import { priceRows } from './format';
 import type { NodeScope } from './host';
@@ -11,6 +11,7 @@ import { LeafNode } from './leafNode';
 import type { TreeNode } from './node';
 import { datacenterPresenter, floatingIpPresenter, imagePresenter, isoPresenter, locationPresenter, serverTypePresenter, sshKeyPresenter } from './presenters';
 import { ServerNode } from './serverNode';
+import { networkPresenter } from './networkPresenter';
 
 /** The node a list folder keeps for each item of its list. */
 export interface ChildOf {
@@ -25,6 +26,7 @@ export interface ChildOf {
   locations: ItemNode<Location>;
   datacenters: ItemNode<Datacenter>;
   prices: LeafNode;
+  networks: ItemNode<Network>;
 }
 
 /** One item of a list: its key in the folder, its node when it is new, and how an existing node takes its data. */
@@ -57,6 +59,7 @@ const ENTRIES: Entries = {
       const options = () => ({ description, icon: 'credit-card', tokens: ['price'] });
       return { key, make: () => new LeafNode(folder, `${folder.id}/price/${key}`, label, options()), update: (node) => node.update(label, options()) };
     }),
+  networks: (folder, list, scope) => items(networkPresenter(scope))(folder, list, scope),
 };
 
 /** The entries of a folder's list, in the list's order. */

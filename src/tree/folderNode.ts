@@ -22,6 +22,7 @@ const ICONS: Record<FolderWhat, string> = {
   locations: 'location',
   datacenters: 'organization',
   prices: 'credit-card',
+  networks: 'type-hierarchy',
 };
 
 export interface FolderEnv {

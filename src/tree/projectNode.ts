@@ -54,10 +54,12 @@ export class ProjectNode implements TreeNode, NodeScope {
       locations: list(this.catalog, 'locations'),
       datacenters: list(this.catalog, 'datacenters'),
       prices: list(this.catalog, 'prices'),
+      networks: list(this, 'networks'),
     };
     this.images.folders.push(this.folders.snapshots, this.folders.backups, this.folders.systemImages);
     this.catalog.folders.push(this.folders.serverTypes, this.folders.locations, this.folders.datacenters, this.folders.prices);
     this.folders.floatingIps.onLoaded = (fips) => this.syncServersFloatingIps(fips);
+    this.todayFolders.push(this.folders.networks);
   }
 
   /** The catalog's folders: Datacenters only where the API has them (the 2018 contract). */
@@ -103,6 +105,10 @@ export class ProjectNode implements TreeNode, NodeScope {
 
   serverName(id: number): string | undefined {
     return this.folders.servers.find(String(id))?.server.name;
+  }
+
+  networkName(id: number): string | undefined {
+    return this.folders.networks.data?.find((n) => n.id === id)?.name;
   }
 
   floatingIp(id: number): string | undefined {

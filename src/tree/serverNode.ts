@@ -139,6 +139,11 @@ export class ServerNode implements ResourceNode<Server> {
       const ip = this.scope?.floatingIp(fid);
       leaf(`floatingIp/${fid}`, 'Floating IP', ip ?? `#${fid}`, 'pin', ip !== undefined);
     }
+    for (const p of s.privateNet ?? []) {
+      const network = this.scope?.networkName?.(p.networkId) ?? `network ${p.networkId}`;
+      leaf(`privateNet/${p.networkId}`, `Private IP (${network})`, p.ip, 'type-hierarchy');
+      p.aliasIps.forEach((alias) => leaf(`privateNet/${p.networkId}/alias/${alias}`, `Alias IP (${network})`, alias, 'type-hierarchy'));
+    }
     if (s.iso) leaf('iso', 'ISO', isoName(s.iso), 'record');
     return out;
   }

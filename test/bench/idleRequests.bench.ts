@@ -35,13 +35,15 @@ const FOLDER_PATH: Record<ListWhat, string> = {
   locations: 'catalog/locations',
   datacenters: 'catalog/datacenters',
   prices: 'catalog/prices',
+  networks: 'networks',
 };
 
 type Api = '2018' | '2026';
 
 /** The folders a project shows: no Datacenters where the API has none (today's). */
 function foldersOf(api: Api): ListWhat[] {
-  return (Object.keys(FOLDER_PATH) as ListWhat[]).filter((w) => api === '2018' || w !== 'datacenters');
+  const today: ListWhat[] = ['networks'];
+  return (Object.keys(FOLDER_PATH) as ListWhat[]).filter((w) => (api === '2018' ? !today.includes(w) : w !== 'datacenters'));
 }
 
 interface Result {
