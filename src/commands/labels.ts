@@ -9,7 +9,7 @@
 import type { HcloudClient } from '../api/client';
 import { isHcloudError } from '../api/errors';
 import { parseLabelSelector } from '../api/labels';
-import type { ApiEra, FloatingIp, Image, Labels, Server, SshKey } from '../api/types';
+import type { ApiEra, FloatingIp, Image, Labels, Network, Server, SshKey } from '../api/types';
 import type { Project } from '../projects/projectStore';
 import { imageName } from '../tree/format';
 import type { TreeNode } from '../tree/node';
@@ -28,7 +28,7 @@ interface Labelled {
 
 /** What Edit Labels needs to know about one kind of resource. */
 interface LabelledKind<T extends Labelled> {
-  kind: ResourceKind & ('server' | 'floatingIp' | 'image' | 'sshKey');
+  kind: ResourceKind & ('server' | 'floatingIp' | 'image' | 'sshKey' | 'network');
   /** `server`, `Floating IP`, ... (in titles and messages). */
   noun: string;
   /** What the palette offers. */
@@ -200,3 +200,14 @@ export const editServerLabels = (ctx: CommandContext, node?: TreeNode) => editLa
 export const editFloatingIpLabels = (ctx: CommandContext, node?: TreeNode) => editLabels(ctx, node, FLOATING_IP);
 export const editImageLabels = (ctx: CommandContext, node?: TreeNode) => editLabels(ctx, node, IMAGE);
 export const editSshKeyLabels = (ctx: CommandContext, node?: TreeNode) => editLabels(ctx, node, SSH_KEY);
+
+const NETWORK: LabelledKind<Network> = {
+  kind: 'network',
+  noun: 'network',
+  list: (c) => c.networks.listAll(),
+  name: (n) => n.name,
+  description: (n) => n.ipRange,
+  update: (c, id, labels) => c.networks.update(id, { labels }),
+  none: 'The project has no network.',
+};
+export const editNetworkLabels = (ctx: CommandContext, node?: TreeNode) => editLabels(ctx, node, NETWORK);

@@ -189,6 +189,10 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
         return this.refreshFolders(f.sshKeys);
       case 'iso':
         return this.refreshFolders(f.isos);
+      case 'network':
+      case 'subnet':
+      case 'route':
+        return this.refreshFolders(f.networks);
       default:
         return this.refreshFolders(f.serverTypes, f.locations, f.datacenters, f.prices);
     }

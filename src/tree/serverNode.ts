@@ -35,6 +35,8 @@ export function serverTokens(s: Server): string[] {
     s.backupWindow ? 'backups' : 'nobackups',
     s.protection.delete ? 'protected' : 'deletable',
     s.labels !== undefined ? 'labels' : '',
+    // Today's API: whether it is in a private Network (Attach / Detach / Change Alias IPs match these).
+    s.privateNet === undefined ? '' : s.privateNet.length ? 'networked' : 'unnetworked',
   ].filter(Boolean);
 }
 
