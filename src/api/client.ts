@@ -15,6 +15,8 @@ import { ServersResource } from './resources/servers';
 import { ServerTypesResource } from './resources/serverTypes';
 import { SshKeysResource } from './resources/sshKeys';
 import { PrimaryIpsResource } from './resources/primaryIps';
+import { NetworksResource } from './resources/networks';
+import { ServerNetworksResource } from './resources/serverNetworks';
 import type { ApiTransport, BudgetState, HttpTransportOptions, RateLimitInfo } from './transport';
 import type { Action, ApiEra } from './types';
 import { waitForActions, type WaitOptions } from './waiter';
@@ -39,6 +41,9 @@ export class HcloudClient {
   /** Today's API only. */
   readonly primaryIps: PrimaryIpsResource;
   readonly placementGroups: PlacementGroupsResource;
+  readonly networks: NetworksResource;
+  /** A server's private networks (attach, detach, alias IPs). */
+  readonly serverNetworks: ServerNetworksResource;
   private readonly eraTracker = new ApiEraTracker();
 
   /** `{ token, endpoint?, ... }` builds the HTTP transport; `{ transport }` uses the one given (tests, decorators). */
@@ -56,6 +61,8 @@ export class HcloudClient {
     this.isos = new IsosResource(t);
     this.pricing = new PricingResource(t);
     this.placementGroups = new PlacementGroupsResource(t);
+    this.networks = new NetworksResource(t);
+    this.serverNetworks = new ServerNetworksResource(t);
     const bad = new BadItems(options.onBadItem);
     for (const r of [this.actions, this.servers, this.floatingIps, this.sshKeys, this.serverTypes, this.locations, this.datacenters, this.images, this.isos]) {
       r.badItems = bad;
@@ -63,6 +70,7 @@ export class HcloudClient {
     this.primaryIps = new PrimaryIpsResource(t);
     this.primaryIps.badItems = bad;
     this.placementGroups.badItems = bad;
+    this.networks.badItems = bad;
   }
 
   /**

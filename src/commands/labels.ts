@@ -9,7 +9,7 @@
 import type { HcloudClient } from '../api/client';
 import { isHcloudError } from '../api/errors';
 import { parseLabelSelector } from '../api/labels';
-import type { ApiEra, FloatingIp, Image, Labels, Server, SshKey } from '../api/types';
+import type { ApiEra, FloatingIp, Image, Labels, Network, Server, SshKey } from '../api/types';
 import type { PrimaryIp } from '../api/types';
 import type { Project } from '../projects/projectStore';
 import { imageName } from '../tree/format';
@@ -29,7 +29,7 @@ interface Labelled {
 
 /** What Edit Labels needs to know about one kind of resource. */
 export interface LabelledKind<T extends Labelled> {
-  kind: ResourceKind & ('server' | 'floatingIp' | 'image' | 'sshKey' | 'primaryIp' | 'placementGroup');
+  kind: ResourceKind & ('server' | 'floatingIp' | 'image' | 'sshKey' | 'primaryIp' | 'placementGroup' | 'network');
   /** `server`, `Floating IP`, ... (in titles and messages). */
   noun: string;
   /** What the palette offers. */
@@ -213,3 +213,14 @@ const PRIMARY_IP: LabelledKind<PrimaryIp> = {
   none: 'The project has no Primary IP.',
 };
 export const editPrimaryIpLabels = (ctx: CommandContext, node?: TreeNode) => editLabels(ctx, node, PRIMARY_IP);
+
+const NETWORK: LabelledKind<Network> = {
+  kind: 'network',
+  noun: 'network',
+  list: (c) => c.networks.listAll(),
+  name: (n) => n.name,
+  description: (n) => n.ipRange,
+  update: (c, id, labels) => c.networks.update(id, { labels }),
+  none: 'The project has no network.',
+};
+export const editNetworkLabels = (ctx: CommandContext, node?: TreeNode) => editLabels(ctx, node, NETWORK);

@@ -34,6 +34,8 @@ const power = () => import('./server/power');
 const sshKey = () => import('./sshKey');
 const view = () => import('./view');
 const primaryIp = () => import('./primaryIp');
+const network = () => import('./network');
+const serverNetwork = () => import('./server/network');
 
 const PROJECT: Table = {
   'hcloud.project.add': lazy(project, (m) => m.addProject),
@@ -141,5 +143,26 @@ const PLACEMENT_GROUP: Table = {
   'hcloud.server.removeFromPlacementGroup': lazy(placementGroup, (m) => m.removeFromPlacementGroup),
 };
 
+const NETWORK: Table = {
+  'hcloud.network.create': lazy(network, (m) => m.createNetwork),
+  'hcloud.network.changeIpRange': lazy(network, (m) => m.changeNetworkIpRange),
+  'hcloud.network.addSubnet': lazy(network, (m) => m.addNetworkSubnet),
+  'hcloud.network.deleteSubnet': lazy(network, (m) => m.deleteNetworkSubnet),
+  'hcloud.network.addRoute': lazy(network, (m) => m.addNetworkRoute),
+  'hcloud.network.deleteRoute': lazy(network, (m) => m.deleteNetworkRoute),
+  'hcloud.network.exposeRoutesToVswitch': lazy(network, (m) => m.exposeNetworkRoutesToVswitch),
+  'hcloud.network.rename': lazy(network, (m) => m.renameNetwork),
+  'hcloud.network.editLabels': lazy(labels, (m) => m.editNetworkLabels),
+  'hcloud.network.changeProtection': lazy(network, (m) => m.changeNetworkProtection),
+  'hcloud.network.delete': lazy(network, (m) => m.deleteNetwork),
+};
+
+/** A server's private networks (noun `server`, a table of its own beside SERVER). */
+const SERVER_NETWORK: Table = {
+  'hcloud.server.attachToNetwork': lazy(serverNetwork, (m) => m.attachToNetwork),
+  'hcloud.server.detachFromNetwork': lazy(serverNetwork, (m) => m.detachFromNetwork),
+  'hcloud.server.changeAliasIps': lazy(serverNetwork, (m) => m.changeAliasIps),
+};
+
 /** The tables, one per noun; an id in two of them is an error (registerCommands throws). */
-export const COMMAND_TABLES: Readonly<Record<string, Table>> = { PROJECT, VIEW, SERVER, FLOATING_IP, IMAGE, SSH_KEY, PRIMARY_IP, PLACEMENT_GROUP };
+export const COMMAND_TABLES: Readonly<Record<string, Table>> = { PROJECT, VIEW, SERVER, FLOATING_IP, IMAGE, SSH_KEY, PRIMARY_IP, PLACEMENT_GROUP, NETWORK, SERVER_NETWORK };

@@ -2,6 +2,7 @@
 // apply the immediate ones (deleting a Floating IP, an image) through the same functions.
 
 import { setPlacementGroup } from './placementGroups';
+import { detachEverywhere } from './networks';
 import { entityMap, type Effect, type SimState } from './state';
 import { assignPrimaryIp, releasePrimaryIps } from './primaryIps';
 
@@ -50,6 +51,7 @@ function deleteServer(state: SimState, id: number): void {
   for (const fip of state.floatingIps.values()) if (fip.server === id) fip.server = null;
   releasePrimaryIps(state, id);
   setPlacementGroup(state, id, null);
+  detachEverywhere(state, id);
   state.servers.delete(id);
 }
 

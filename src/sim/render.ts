@@ -19,6 +19,7 @@ import type {
 import type { ApiEra } from '../api/types';
 import { FLOATING_IP_MONTHLY, isPast, netGross } from './catalog';
 import { renderServerPlacementGroup } from './placementGroups';
+import { privateNetOf } from './networks';
 import type { SimServer, SimState } from './state';
 import { PRIMARY_IP_MONTHLY, renderServerIps } from './primaryIps';
 import { DAY, isoTime } from './time';
@@ -126,7 +127,7 @@ export function renderServer(server: SimServer, view: View): ServerSchema {
     location: datacenter && renderLocation(datacenter.location, view),
     labels: { ...(labels ?? {}) },
     primary_disk_size,
-    private_net: [],
+    private_net: privateNetOf(view.state, server.id),
     volumes: [],
     load_balancers: [],
     placement_group: renderServerPlacementGroup(view, server.id),

@@ -6,6 +6,7 @@
 
 import type { ActionErrorSchema, ServerStatusSchema } from '../api/schema';
 import type { ApiEra, Labels } from '../api/types';
+import { seedNetworks } from './seedNetworks';
 import { datacenters, isos, LOCATIONS, PRICING, RECOMMENDED_DATACENTER, serverTypes, systemImages, typeLocationDeprecations } from './catalog';
 import { applyEffect } from './effects';
 import { imageSizeFor, newFloatingIp, newImageFromServer, newServer, newSshKey } from './factory';
@@ -40,6 +41,7 @@ function catalogState(now: number, api: ApiEra): SimState {
     images: new Map(systemImages(now, api).map((i) => [i.id, i])),
     servers: new Map(),
     floatingIps: new Map(),
+    networks: new Map(),
     sshKeys: new Map(),
     primaryIps: new Map(),
     actions: new Map(),
@@ -158,6 +160,7 @@ function seedDemo(state: SimState, base: number): void {
   history.add('change_protection', [['floating_ip', frontend.id]], base - 399 * DAY, 1);
   history.add('unassign_floating_ip', [['floating_ip', spare.id]], base - 30 * DAY, 2);
   if (state.api === '2026') seedPlacementGroups(state, base, web1, db);
+  if (state.api === '2026') seedNetworks(state, base, [web1, db]);
   history.commit();
 }
 

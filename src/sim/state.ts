@@ -17,6 +17,7 @@ import type {
   IsoSchema,
   LocationSchema,
   PlacementGroupSchema,
+  NetworkSchema,
   PricingSchema,
   PrimaryIpSchema,
   ServerSchema,
@@ -32,7 +33,20 @@ export interface SimServer extends ServerSchema {
 
 /** Resource kinds that actions refer to (ResourceRef.type) and that effects change. */
 export type ResourceType = 'server' | 'floating_ip' | 'image'
-  | 'primary_ip';
+  | 'primary_ip' | 'network';
+
+/** A server's interface in a Network, kept on the Network (the server's `private_net` is derived). */
+export interface SimAttachment {
+  server: number;
+  ip: string;
+  alias_ips: string[];
+  mac_address: string;
+}
+
+/** A Network as the simulator keeps it: `servers` is derived from `attachments` (networks.ts). */
+export interface SimNetwork extends Omit<NetworkSchema, 'servers'> {
+  attachments: SimAttachment[];
+}
 
 /** A change to the state, applied when an action reaches a step or fails. Plain data, so it persists. */
 export type Effect =
@@ -84,6 +98,8 @@ export interface Counters {
   primary_ip?: number;
   /** Next placement group id (absent in a state made before placement groups: see sim/placementGroups.ts). */
   placement_group?: number;
+  /** Next Network id (absent in a state file made before Networks: networks.ts starts it). */
+  network?: number;
 }
 
 /** The state file's format; a file of another version is not read (persistence.ts). */
@@ -107,6 +123,8 @@ export interface SimState {
   images: Map<number, ImageSchema>;
   servers: Map<number, SimServer>;
   floatingIps: Map<number, FloatingIpSchema>;
+  /** Today's API only (empty in a 2018 state). */
+  networks: Map<number, SimNetwork>;
   sshKeys: Map<number, SshKeySchema>;
   /** Today's API only (a 2018 state keeps it empty). */
   primaryIps: Map<number, PrimaryIpSchema>;
@@ -120,6 +138,7 @@ export function entityMap(state: SimState, type: ResourceType): Map<number, { id
   if (type === 'server') return state.servers;
   if (type === 'floating_ip') return state.floatingIps;
   if (type === 'primary_ip') return state.primaryIps;
+  if (type === 'network') return state.networks;
   return state.images;
 }
 

@@ -3,7 +3,7 @@
 
 import type { HcloudClient } from '../api/client';
 import type { CallOptions, ListCut } from '../api/transport';
-import type { Datacenter, FloatingIp, Image, Iso, Location, Pricing, Server, ServerType, SshKey } from '../api/types';
+import type { Datacenter, FloatingIp, Image, Iso, Location, Network, Pricing, Server, ServerType, SshKey } from '../api/types';
 import type { PlacementGroup, PrimaryIp } from '../api/types';
 import type { FolderClass } from './refreshPolicy';
 
@@ -21,6 +21,7 @@ export interface FolderData {
   prices: Pricing;
   primaryIps: PrimaryIp[];
   placementGroups: PlacementGroup[];
+  networks: Network[];
 }
 
 export type ListWhat = keyof FolderData;
@@ -41,6 +42,7 @@ export const folderClass: Record<ListWhat, FolderClass> = {
   prices: 'static',
   primaryIps: 'slow',
   placementGroups: 'slow',
+  networks: 'slow',
 };
 
 export const folderLabel: Record<FolderWhat, string> = {
@@ -59,6 +61,7 @@ export const folderLabel: Record<FolderWhat, string> = {
   prices: 'Prices',
   primaryIps: 'Primary IPs',
   placementGroups: 'Placement Groups',
+  networks: 'Networks',
 };
 
 /** The folder's contents in a sentence: `Could not load Floating IPs`, `No SSH keys`. */
@@ -76,13 +79,14 @@ export const folderNoun: Record<ListWhat, string> = {
   prices: 'prices',
   primaryIps: 'Primary IPs',
   placementGroups: 'placement groups',
+  networks: 'Networks',
 };
 
 const byName = <T extends { name?: string; id: number }>(a: T, b: T) => (a.name ?? '').localeCompare(b.name ?? '') || a.id - b.id;
 const newestFirst = (a: Image, b: Image) => b.created.getTime() - a.created.getTime() || b.id - a.id;
 
 /** Folders whose list takes the project's label selector (Filter by Labels…). */
-export const LABEL_FILTERED: readonly ListWhat[] = ['servers', 'floatingIps', 'snapshots', 'backups', 'sshKeys', 'primaryIps', 'placementGroups'];
+export const LABEL_FILTERED: readonly ListWhat[] = ['servers', 'floatingIps', 'snapshots', 'backups', 'sshKeys', 'primaryIps', 'placementGroups', 'networks'];
 
 export interface FetchFolderOptions extends Pick<CallOptions, 'priority'> {
   /** Today's API: goes with the lists of LABEL_FILTERED. */
@@ -131,6 +135,8 @@ async function fetchAny(client: HcloudClient, what: ListWhat, labelSelector: str
       return (await client.primaryIps.listAll(labels, call)).sort((a, b) => a.ip.localeCompare(b.ip, undefined, { numeric: true }));
     case 'placementGroups':
       return (await client.placementGroups.listAll(labels, call)).sort(byName);
+    case 'networks':
+      return (await client.networks.listAll(labels, call)).sort(byName);
   }
 }
 

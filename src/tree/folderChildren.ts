@@ -2,7 +2,7 @@
 // node, an item node with the kind's presenter, or a price row. Each entry also says how a node
 // kept from the last load takes the item's new data (nodes keep their instance across refreshes).
 
-import type { Datacenter, FloatingIp, Image, Iso, Location, PlacementGroup, ServerType, SshKey } from '../api/types';
+import type { Datacenter, FloatingIp, Image, Iso, Location, Network, PlacementGroup, ServerType, SshKey } from '../api/types';
 import type { FolderData, ListWhat } from './fetch';
 import { priceRows } from './format';
 import type { NodeScope } from './host';
@@ -14,6 +14,7 @@ import { placementGroupPresenter } from './presenters';
 import { ServerNode } from './serverNode';
 import type { PrimaryIp } from '../api/types';
 import { primaryIpPresenter } from './presenters';
+import { networkPresenter } from './networkPresenter';
 
 /** The node a list folder keeps for each item of its list. */
 export interface ChildOf {
@@ -30,6 +31,7 @@ export interface ChildOf {
   prices: LeafNode;
   primaryIps: ItemNode<PrimaryIp>;
   placementGroups: ItemNode<PlacementGroup>;
+  networks: ItemNode<Network>;
 }
 
 /** One item of a list: its key in the folder, its node when it is new, and how an existing node takes its data. */
@@ -64,6 +66,7 @@ const ENTRIES: Entries = {
     }),
   primaryIps: items(primaryIpPresenter),
   placementGroups: items(placementGroupPresenter),
+  networks: (folder, list, scope) => items(networkPresenter(scope))(folder, list, scope),
 };
 
 /** The entries of a folder's list, in the list's order. */

@@ -24,6 +24,7 @@ const ICONS: Record<FolderWhat, string> = {
   prices: 'credit-card',
   primaryIps: 'globe',
   placementGroups: 'layers',
+  networks: 'type-hierarchy',
 };
 
 export interface FolderEnv {

@@ -22,6 +22,8 @@ export interface Lookup {
   primaryIpName?(id: number): string | undefined;
   /** The project's prices, when loaded. */
   pricing?(): Pricing | undefined;
+  /** A Network's name, when its folder is loaded (today's API). */
+  networkName?(id: number): string | undefined;
 }
 
 export const noLookup: Lookup = { serverName: () => undefined, floatingIp: () => undefined };
@@ -128,6 +130,7 @@ export function serverTooltip(s: Server, lookup: Lookup = noLookup): string {
   row('IPv4', s.publicNet.ipv4 ? `${mdCode(s.publicNet.ipv4.ip)}${s.publicNet.ipv4.dnsPtr ? ` (${md(s.publicNet.ipv4.dnsPtr)})` : ''}` : 'none', true);
   row('IPv6', s.publicNet.ipv6 ? mdCode(s.publicNet.ipv6.ip) : 'none', true);
   row('Floating IPs', s.publicNet.floatingIpIds.length ? s.publicNet.floatingIpIds.map((id) => mdCode(lookup.floatingIp(id) ?? `#${id}`)).join(', ') : 'none', true);
+  if (s.privateNet?.length) row('Private IPs', s.privateNet.map((p) => `${[p.ip, ...p.aliasIps].map(mdCode).join(', ')} in ${md(lookup.networkName?.(p.networkId) ?? `network ${p.networkId}`)}`).join('; '), true);
   row('Type', `${s.serverType.name} (${formatServerTypeSpecs(s.serverType)})`);
   if (s.datacenter) row('Datacenter', `${s.datacenter.name}${s.datacenter.location ? ` (${locationText(s.datacenter.location)})` : ''}`);
   else if (s.location) row('Location', locationText(s.location));

@@ -57,6 +57,7 @@ export class ProjectNode implements TreeNode, NodeScope {
       prices: list(this.catalog, 'prices'),
       primaryIps: list(this, 'primaryIps'),
       placementGroups: list(this, 'placementGroups'),
+      networks: list(this, 'networks'),
     };
     this.images.folders.push(this.folders.snapshots, this.folders.backups, this.folders.systemImages);
     this.catalog.folders.push(this.folders.serverTypes, this.folders.locations, this.folders.datacenters, this.folders.prices);
@@ -64,6 +65,7 @@ export class ProjectNode implements TreeNode, NodeScope {
     this.todayFolders.push(this.folders.primaryIps);
     this.folders.primaryIps.onLoaded = () => void this.loadPricesFor(this.folders.primaryIps);
     this.todayFolders.push(this.folders.placementGroups);
+    this.todayFolders.push(this.folders.networks);
   }
 
   /** The catalog's folders: Datacenters only where the API has them (the 2018 contract). */
@@ -109,6 +111,10 @@ export class ProjectNode implements TreeNode, NodeScope {
 
   serverName(id: number): string | undefined {
     return this.folders.servers.find(String(id))?.server.name;
+  }
+
+  networkName(id: number): string | undefined {
+    return this.folders.networks.data?.find((n) => n.id === id)?.name;
   }
 
   floatingIp(id: number): string | undefined {

@@ -191,6 +191,10 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
         return this.refreshFolders(f.isos);
       case 'placementGroup':
         return this.refreshFolders(f.placementGroups);
+      case 'network':
+      case 'subnet':
+      case 'route':
+        return this.refreshFolders(f.networks);
       default:
         return this.refreshFolders(f.serverTypes, f.locations, f.datacenters, f.prices);
     }

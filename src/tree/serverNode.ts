@@ -38,6 +38,8 @@ export function serverTokens(s: Server): string[] {
     s.labels !== undefined ? 'labels' : '',
     // Today's API only (labels tell it): Add to / Remove from Placement Group match these.
     s.labels === undefined ? '' : s.placementGroup ? 'inPlacementGroup' : 'noPlacementGroup',
+    // Today's API: whether it is in a private Network (Attach / Detach / Change Alias IPs match these).
+    s.privateNet === undefined ? '' : s.privateNet.length ? 'networked' : 'unnetworked',
   ].filter(Boolean);
 }
 
@@ -143,6 +145,11 @@ export class ServerNode implements ResourceNode<Server> {
     for (const fid of s.publicNet.floatingIpIds) {
       const ip = this.scope?.floatingIp(fid);
       leaf(`floatingIp/${fid}`, 'Floating IP', ip ?? `#${fid}`, 'pin', ip !== undefined);
+    }
+    for (const p of s.privateNet ?? []) {
+      const network = this.scope?.networkName?.(p.networkId) ?? `network ${p.networkId}`;
+      leaf(`privateNet/${p.networkId}`, `Private IP (${network})`, p.ip, 'type-hierarchy');
+      p.aliasIps.forEach((alias) => leaf(`privateNet/${p.networkId}/alias/${alias}`, `Alias IP (${network})`, alias, 'type-hierarchy'));
     }
     if (s.iso) leaf('iso', 'ISO', isoName(s.iso), 'record');
     return out;

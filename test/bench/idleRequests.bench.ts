@@ -37,10 +37,11 @@ const FOLDER_PATH: Record<ListWhat, string> = {
   prices: 'catalog/prices',
   primaryIps: 'primaryIps',
   placementGroups: 'placementGroups',
+  networks: 'networks',
 };
 
 /** Folders of the families the 2018 contract lacks: a 2018 project does not show them. */
-const TODAY_ONLY: readonly ListWhat[] = ['primaryIps', 'placementGroups'];
+const TODAY_ONLY: readonly ListWhat[] = ['primaryIps', 'placementGroups', 'networks'];
 
 type Api = '2018' | '2026';
 

@@ -19,3 +19,4 @@ export { convertFloatingIp } from './floatingIp';
 export { convertSshKey } from './sshKey';
 export { convertPrimaryIp } from './primaryIp';
 export { convertPlacementGroup } from './placementGroup';
+export { convertNetwork, convertPrivateNets, convertRoute, convertSubnet } from './network';

@@ -4,6 +4,7 @@ import type { MetricsSchema, ServerSchema } from '../schema';
 import { ServerStatuses, type DnsPtr, type Metrics, type MetricsSeries, type Server, type ServerPublicNet, type ServerStatus } from '../types';
 import { convertDatacenter, convertImage, convertIso, convertLocation, convertServerType } from './catalog';
 import { convertServerPlacementGroup } from './placementGroup';
+import { convertPrivateNets } from './network';
 import { convertLabels, isRecord, list, oneOf, opt, parseDecimal, required, requiredDate, requiredId, text } from './wire';
 
 export function convertDnsPtr(w: { ip: string; dns_ptr: string }): DnsPtr {
@@ -50,6 +51,7 @@ export function convertServer(w: ServerSchema): Server {
     protection: { delete: w.protection?.delete === true, rebuild: w.protection?.rebuild === true },
     labels: convertLabels(w.labels),
     placementGroup: convertServerPlacementGroup(w.placement_group),
+    privateNet: Array.isArray(w.private_net) ? convertPrivateNets(w.private_net) : undefined,
   };
 }
 

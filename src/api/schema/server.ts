@@ -4,6 +4,7 @@ import type { ImageSchema } from './image';
 import type { IsoSchema } from './iso';
 import type { LocationSchema } from './location';
 import type { PlacementGroupSchema } from './placementGroup';
+import type { ServerPrivateNetSchema } from './network';
 import type { ServerTypeSchema } from './serverType';
 
 export type ServerStatusSchema =
@@ -42,7 +43,7 @@ export interface ServerSchema {
   location?: LocationSchema;
   labels?: LabelsSchema;
   primary_disk_size?: number;
-  private_net?: unknown[];
+  private_net?: ServerPrivateNetSchema[];
   image: ImageSchema | null;
   iso: IsoSchema | null;
   rescue_enabled: boolean;

@@ -11,3 +11,4 @@ export * from './floatingIp';
 export * from './sshKey';
 export * from './primaryIp';
 export * from './placementGroup';
+export * from './network';

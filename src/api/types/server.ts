@@ -5,6 +5,7 @@ import type { Action } from './action';
 import type { Datacenter, Image, Iso, Location, ServerType } from './catalog';
 import type { LabelListParams, Labels, Open } from './common';
 import type { PlacementGroup } from './placementGroup';
+import type { ServerPrivateNet } from './network';
 
 export type { Metrics, MetricsParams, MetricsSeries, MetricsType } from '../../shared/apiTypes';
 
@@ -66,6 +67,8 @@ export interface Server {
   labels?: Labels;
   /** Today's API: the placement group the server is in. */
   placementGroup?: PlacementGroup;
+  /** Today's API: the server's interfaces in private Networks (absent in the 2018 contract). */
+  privateNet?: ServerPrivateNet[];
 }
 
 export interface ServerCreateParams {

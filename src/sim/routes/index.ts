@@ -11,6 +11,8 @@ import { serverPlacementActionRoutes } from './serverPlacementActions';
 import { serverRoutes } from './servers';
 import { sshKeyRoutes } from './sshKeys';
 import { primaryIpRoutes } from './primaryIps';
+import { networkRoutes } from './networks';
+import { serverNetworkActionRoutes } from './serverNetworkActions';
 
 export const ROUTES: Route[] = [
   ...actionRoutes,
@@ -23,4 +25,6 @@ export const ROUTES: Route[] = [
   ...primaryIpRoutes,
   ...placementGroupRoutes,
   ...serverPlacementActionRoutes,
+  ...networkRoutes,
+  ...serverNetworkActionRoutes,
 ];

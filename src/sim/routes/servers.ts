@@ -14,6 +14,7 @@ import { BodyInput, hostname, maxBytes, QueryInput, type Ref } from '../validate
 import { created, find, findUnlocked, ok } from './common';
 import { readServerPublicNet } from '../primaryIps';
 import { placementForCreate } from './serverPlacementActions';
+import { joinNetworksOnCreate } from './serverNetworkActions';
 
 export const USER_DATA_LIMIT = 32 * 1024;
 export const ROOT_PASSWORD_LENGTH = 20;
@@ -147,6 +148,7 @@ function create(ctx: RouteContext) {
   const joinPlacementGroup = placementForCreate(ctx);
   const server = newServer(world.state, { ...req, datacenter, status: 'initializing', created: world.now(), publicNet });
   joinPlacementGroup(server.id);
+  joinNetworksOnCreate(ctx, server);
   const status = (s: string): Effect => ({ kind: 'patch', type: 'server', id: server.id, patch: { status: s } });
   const action = world.startAction({
     command: 'create_server',
