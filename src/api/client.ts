@@ -9,10 +9,14 @@ import { FloatingIpsResource } from './resources/floatingIps';
 import { ImagesResource } from './resources/images';
 import { IsosResource } from './resources/isos';
 import { LocationsResource } from './resources/locations';
+import { PlacementGroupsResource } from './resources/placementGroups';
 import { PricingResource } from './resources/pricing';
 import { ServersResource } from './resources/servers';
 import { ServerTypesResource } from './resources/serverTypes';
 import { SshKeysResource } from './resources/sshKeys';
+import { PrimaryIpsResource } from './resources/primaryIps';
+import { NetworksResource } from './resources/networks';
+import { ServerNetworksResource } from './resources/serverNetworks';
 import { VolumesResource } from './resources/volumes';
 import type { ApiTransport, BudgetState, HttpTransportOptions, RateLimitInfo } from './transport';
 import type { Action, ApiEra } from './types';
@@ -36,6 +40,11 @@ export class HcloudClient {
   readonly isos: IsosResource;
   readonly pricing: PricingResource;
   /** Today's API only. */
+  readonly primaryIps: PrimaryIpsResource;
+  readonly placementGroups: PlacementGroupsResource;
+  readonly networks: NetworksResource;
+  /** A server's private networks (attach, detach, alias IPs). */
+  readonly serverNetworks: ServerNetworksResource;
   readonly volumes: VolumesResource;
   private readonly eraTracker = new ApiEraTracker();
 
@@ -53,12 +62,19 @@ export class HcloudClient {
     this.images = new ImagesResource(t);
     this.isos = new IsosResource(t);
     this.pricing = new PricingResource(t);
+    this.placementGroups = new PlacementGroupsResource(t);
+    this.networks = new NetworksResource(t);
+    this.serverNetworks = new ServerNetworksResource(t);
     this.volumes = new VolumesResource(t);
     const bad = new BadItems(options.onBadItem);
     this.volumes.badItems = bad;
     for (const r of [this.actions, this.servers, this.floatingIps, this.sshKeys, this.serverTypes, this.locations, this.datacenters, this.images, this.isos]) {
       r.badItems = bad;
     }
+    this.primaryIps = new PrimaryIpsResource(t);
+    this.primaryIps.badItems = bad;
+    this.placementGroups.badItems = bad;
+    this.networks.badItems = bad;
   }
 
   /**

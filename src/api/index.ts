@@ -8,6 +8,7 @@ export { waitForActions, overallProgress, type ActionSource, type PollPolicy, ty
 export { ActionsResource } from './resources/actions';
 export { DatacentersResource, type DatacenterListResult } from './resources/datacenters';
 export { FloatingIpsResource } from './resources/floatingIps';
+export { PrimaryIpsResource } from './resources/primaryIps';
 export { ImagesResource } from './resources/images';
 export { IsosResource } from './resources/isos';
 export { LocationsResource } from './resources/locations';

@@ -9,7 +9,9 @@
 import type { HcloudClient } from '../api/client';
 import { isHcloudError } from '../api/errors';
 import { parseLabelSelector } from '../api/labels';
-import type { ApiEra, FloatingIp, Image, Labels, Server, SshKey, Volume } from '../api/types';
+import type { ApiEra, FloatingIp, Image, Labels, Network, Server, SshKey } from '../api/types';
+import type { PrimaryIp } from '../api/types';
+import type { Volume } from '../api/types';
 import type { Project } from '../projects/projectStore';
 import { imageName } from '../tree/format';
 import type { TreeNode } from '../tree/node';
@@ -27,8 +29,8 @@ interface Labelled {
 }
 
 /** What Edit Labels needs to know about one kind of resource. */
-interface LabelledKind<T extends Labelled> {
-  kind: ResourceKind & ('server' | 'floatingIp' | 'image' | 'sshKey' | 'volume');
+export interface LabelledKind<T extends Labelled> {
+  kind: ResourceKind & ('server' | 'floatingIp' | 'image' | 'sshKey' | 'primaryIp' | 'placementGroup' | 'network' | 'volume');
   /** `server`, `Floating IP`, ... (in titles and messages). */
   noun: string;
   /** What the palette offers. */
@@ -81,10 +83,11 @@ const SSH_KEY: LabelledKind<SshKey> = {
 };
 
 /** Edit Labels of one resource: from its node, or (palette) a project and a resource picked. */
-export async function editLabels<T extends Labelled>(ctx: CommandContext, node: TreeNode | undefined, k: LabelledKind<T>): Promise<T | undefined> {
+export async function editLabels<T extends Labelled>(ctx: CommandContext, node: TreeNode | undefined, k: LabelledKind<T>, inProject?: Project): Promise<T | undefined> {
   const TITLE = `Edit Labels of ${k.noun.charAt(0).toUpperCase()}${k.noun.slice(1)}`;
   let apiHasNoLabels = false;
   const target = await pickTarget<T>(ctx, node, {
+    project: inProject,
     kind: k.kind,
     title: TITLE,
     list: async (client) => {
@@ -151,7 +154,7 @@ function changed(ctx: CommandContext, project: Project, kind: LabelledKind<Label
  * Which API the project's client talks to: known from answers it already had, else learned from the
  * servers list the tree shows anyway (and, for a project without servers, one page of server types).
  */
-async function projectEra(ctx: CommandContext, project: Project): Promise<ApiEra | undefined> {
+export async function projectEra(ctx: CommandContext, project: Project): Promise<ApiEra | undefined> {
   const client = await ctx.clients.get(project);
   if (client.era) return client.era;
   const node = ctx.tree.projectNode(project.id);
@@ -200,6 +203,28 @@ export const editServerLabels = (ctx: CommandContext, node?: TreeNode) => editLa
 export const editFloatingIpLabels = (ctx: CommandContext, node?: TreeNode) => editLabels(ctx, node, FLOATING_IP);
 export const editImageLabels = (ctx: CommandContext, node?: TreeNode) => editLabels(ctx, node, IMAGE);
 export const editSshKeyLabels = (ctx: CommandContext, node?: TreeNode) => editLabels(ctx, node, SSH_KEY);
+
+const PRIMARY_IP: LabelledKind<PrimaryIp> = {
+  kind: 'primaryIp',
+  noun: 'Primary IP',
+  list: (c) => c.primaryIps.listAll(),
+  name: (p) => p.ip,
+  description: (p) => p.name,
+  update: (c, id, labels) => c.primaryIps.update(id, { labels }),
+  none: 'The project has no Primary IP.',
+};
+export const editPrimaryIpLabels = (ctx: CommandContext, node?: TreeNode) => editLabels(ctx, node, PRIMARY_IP);
+
+const NETWORK: LabelledKind<Network> = {
+  kind: 'network',
+  noun: 'network',
+  list: (c) => c.networks.listAll(),
+  name: (n) => n.name,
+  description: (n) => n.ipRange,
+  update: (c, id, labels) => c.networks.update(id, { labels }),
+  none: 'The project has no network.',
+};
+export const editNetworkLabels = (ctx: CommandContext, node?: TreeNode) => editLabels(ctx, node, NETWORK);
 
 const VOLUME: LabelledKind<Volume> = {
   kind: 'volume',

@@ -50,6 +50,8 @@ export interface PickOptions<T> {
   item(resource: T): vscode.QuickPickItem;
   /** Said when no candidate is left, e.g. `No server is off.` */
   none: string;
+  /** The project, when the command has it already (asked no second time). */
+  project?: Project;
 }
 
 /**
@@ -58,7 +60,7 @@ export interface PickOptions<T> {
  */
 export async function pickTarget<T>(ctx: CommandContext, node: TreeNode | undefined, o: PickOptions<T>): Promise<Target<T> | undefined> {
   if (isResourceNode<T>(node, o.kind)) return { project: node.project, resource: node.resource };
-  const project = await pickProject(ctx, node, o.title);
+  const project = o.project ?? (await pickProject(ctx, node, o.title));
   if (!project) return undefined;
   let candidates: T[];
   try {

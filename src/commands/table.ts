@@ -26,12 +26,16 @@ const floatingIp = () => import('./floatingIp');
 const image = () => import('./image');
 const labels = () => import('./labels');
 const metrics = () => import('./metrics');
+const placementGroup = () => import('./placementGroup');
 const project = () => import('./project');
 const disk = () => import('./server/disk');
 const identity = () => import('./server/identity');
 const power = () => import('./server/power');
 const sshKey = () => import('./sshKey');
 const view = () => import('./view');
+const primaryIp = () => import('./primaryIp');
+const network = () => import('./network');
+const serverNetwork = () => import('./server/network');
 const volume = () => import('./volume/create');
 const volumeManage = () => import('./volume/manage');
 
@@ -119,6 +123,50 @@ const SSH_KEY: Table = {
   'hcloud.sshKey.editLabels': lazy(labels, (m) => m.editSshKeyLabels),
 };
 
+const PRIMARY_IP: Table = {
+  'hcloud.primaryIp.create': lazy(primaryIp, (m) => m.createPrimaryIp),
+  'hcloud.primaryIp.assign': lazy(primaryIp, (m) => m.assignPrimaryIp),
+  'hcloud.primaryIp.unassign': lazy(primaryIp, (m) => m.unassignPrimaryIp),
+  'hcloud.primaryIp.changeDnsPtr': lazy(primaryIp, (m) => m.changePrimaryIpDnsPtr),
+  'hcloud.primaryIp.changeAutoDelete': lazy(primaryIp, (m) => m.changePrimaryIpAutoDelete),
+  'hcloud.primaryIp.changeProtection': lazy(primaryIp, (m) => m.changePrimaryIpProtection),
+  'hcloud.primaryIp.rename': lazy(primaryIp, (m) => m.renamePrimaryIp),
+  'hcloud.primaryIp.copyIp': lazy(primaryIp, (m) => m.copyPrimaryIp),
+  'hcloud.primaryIp.delete': lazy(primaryIp, (m) => m.deletePrimaryIp),
+  'hcloud.primaryIp.editLabels': lazy(labels, (m) => m.editPrimaryIpLabels),
+};
+
+const PLACEMENT_GROUP: Table = {
+  'hcloud.placementGroup.create': lazy(placementGroup, (m) => m.createPlacementGroup),
+  'hcloud.placementGroup.rename': lazy(placementGroup, (m) => m.renamePlacementGroup),
+  'hcloud.placementGroup.editLabels': lazy(placementGroup, (m) => m.editPlacementGroupLabels),
+  'hcloud.placementGroup.delete': lazy(placementGroup, (m) => m.deletePlacementGroup),
+  'hcloud.server.addToPlacementGroup': lazy(placementGroup, (m) => m.addToPlacementGroup),
+  'hcloud.server.removeFromPlacementGroup': lazy(placementGroup, (m) => m.removeFromPlacementGroup),
+};
+
+const NETWORK: Table = {
+  'hcloud.network.create': lazy(network, (m) => m.createNetwork),
+  'hcloud.network.changeIpRange': lazy(network, (m) => m.changeNetworkIpRange),
+  'hcloud.network.addSubnet': lazy(network, (m) => m.addNetworkSubnet),
+  'hcloud.network.deleteSubnet': lazy(network, (m) => m.deleteNetworkSubnet),
+  'hcloud.network.addRoute': lazy(network, (m) => m.addNetworkRoute),
+  'hcloud.network.deleteRoute': lazy(network, (m) => m.deleteNetworkRoute),
+  'hcloud.network.exposeRoutesToVswitch': lazy(network, (m) => m.exposeNetworkRoutesToVswitch),
+  'hcloud.network.rename': lazy(network, (m) => m.renameNetwork),
+  'hcloud.network.editLabels': lazy(labels, (m) => m.editNetworkLabels),
+  'hcloud.network.changeProtection': lazy(network, (m) => m.changeNetworkProtection),
+  'hcloud.network.delete': lazy(network, (m) => m.deleteNetwork),
+};
+
+/** A server's private networks (noun `server`, a table of its own beside SERVER). */
+const SERVER_NETWORK: Table = {
+  'hcloud.server.attachToNetwork': lazy(serverNetwork, (m) => m.attachToNetwork),
+  'hcloud.server.detachFromNetwork': lazy(serverNetwork, (m) => m.detachFromNetwork),
+  'hcloud.server.changeAliasIps': lazy(serverNetwork, (m) => m.changeAliasIps),
+};
+
+/** The tables, one per noun; an id in two of them is an error (registerCommands throws). */
 /** Today's API only: the menus show them on volume rows, the Volumes folder and servers. */
 const VOLUME: Table = {
   'hcloud.volume.create': lazy(volume, (m) => m.createVolume),
@@ -134,4 +182,4 @@ const VOLUME: Table = {
 };
 
 /** The tables, one per noun; an id in two of them is an error (registerCommands throws). */
-export const COMMAND_TABLES: Readonly<Record<string, Table>> = { PROJECT, VIEW, SERVER, FLOATING_IP, IMAGE, SSH_KEY, VOLUME };
+export const COMMAND_TABLES: Readonly<Record<string, Table>> = { PROJECT, VIEW, SERVER, FLOATING_IP, IMAGE, SSH_KEY, PRIMARY_IP, PLACEMENT_GROUP, NETWORK, SERVER_NETWORK, VOLUME };

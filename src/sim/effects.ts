@@ -1,7 +1,10 @@
 // Applies an Effect (state.ts) to the state. Actions carry effects for their steps; routes
 // apply the immediate ones (deleting a Floating IP, an image) through the same functions.
 
+import { setPlacementGroup } from './placementGroups';
+import { detachEverywhere } from './networks';
 import { entityMap, type Effect, type SimState } from './state';
+import { assignPrimaryIp, releasePrimaryIps } from './primaryIps';
 
 export function applyEffects(state: SimState, effects: Effect[]): void {
   for (const effect of effects) applyEffect(state, effect);
@@ -22,6 +25,10 @@ export function applyEffect(state: SimState, effect: Effect): void {
       return deleteBackups(state, effect.server);
     case 'delete_image':
       return deleteImage(state, effect.id);
+    case 'assign_primary_ip':
+      return assignPrimaryIp(state, effect.id, effect.server);
+    case 'placement_group':
+      return setPlacementGroup(state, effect.server, effect.group);
   }
 }
 
@@ -42,6 +49,9 @@ function deleteServer(state: SimState, id: number): void {
   if (!state.servers.has(id)) return;
   deleteBackups(state, id);
   for (const fip of state.floatingIps.values()) if (fip.server === id) fip.server = null;
+  releasePrimaryIps(state, id);
+  setPlacementGroup(state, id, null);
+  detachEverywhere(state, id);
   // The volumes stay, detached (the API deletes no volume with its server).
   for (const volume of state.volumes.values()) if (volume.server === id) volume.server = null;
   state.servers.delete(id);

@@ -5,6 +5,7 @@ import type { DatacenterSchema, FloatingIpSchema, ImageSchema, LocationSchema, S
 import { INCLUDED_TRAFFIC } from './catalog';
 import { allocateFloatingIpv4, allocateIpv6Network, allocateServerIpv4, defaultIpv4Ptr } from './net';
 import { copy, nextId, type SimServer, type SimState } from './state';
+import { givePrimaryIps, type PublicNetPlan } from './primaryIps';
 import { isoTime } from './time';
 
 export interface ServerInit {
@@ -15,6 +16,8 @@ export interface ServerInit {
   status: ServerStatusSchema;
   created: number;
   labels?: Labels;
+  /** Today's API: the server's Primary IPs (default: a new one of each family). */
+  publicNet?: PublicNetPlan;
 }
 
 export function newServer(state: SimState, init: ServerInit): SimServer {
@@ -44,6 +47,7 @@ export function newServer(state: SimState, init: ServerInit): SimServer {
     labels: { ...(init.labels ?? {}) },
   };
   state.servers.set(server.id, server);
+  if (state.api === '2026') givePrimaryIps(state, server, init.publicNet);
   return server;
 }
 

@@ -7,16 +7,19 @@ import { readFileSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import type { VolumeSchema } from '../api/schema';
 import type { ApiEra } from '../api/types';
-import { STATE_VERSION, type ActionRecord, type SimServer, type SimState } from './state';
+import { STATE_VERSION, type ActionRecord, type SimNetwork, type SimServer, type SimState } from './state';
 
 export const SAVE_DEBOUNCE_MS = 100;
 
-interface StateFile extends Omit<SimState, 'images' | 'servers' | 'floatingIps' | 'sshKeys' | 'actions' | 'volumes'> {
+interface StateFile extends Omit<SimState, 'images' | 'servers' | 'floatingIps' | 'sshKeys' | 'actions' | 'primaryIps' | 'placementGroups' | 'networks' | 'volumes'> {
+  networks: unknown[];
   images: unknown[];
   servers: unknown[];
   floatingIps: unknown[];
   sshKeys: unknown[];
   actions: unknown[];
+  primaryIps: unknown[];
+  placementGroups?: unknown[];
   volumes: unknown[];
 }
 
@@ -26,8 +29,11 @@ export function serializeState(state: SimState): string {
     images: [...state.images.values()],
     servers: [...state.servers.values()],
     floatingIps: [...state.floatingIps.values()],
+    networks: [...state.networks.values()],
     sshKeys: [...state.sshKeys.values()],
     actions: [...state.actions.values()],
+    primaryIps: [...state.primaryIps.values()],
+    placementGroups: [...state.placementGroups.values()],
     volumes: [...state.volumes.values()],
   };
   return JSON.stringify(file, null, 1);
@@ -88,6 +94,13 @@ function checkServer(server: SimServer): void {
   server.primary_disk_size ??= server.server_type.disk;
 }
 
+function checkNetwork(network: SimNetwork): void {
+  if (typeof network.ip_range !== 'string' || !Array.isArray(network.subnets) || !Array.isArray(network.routes)) {
+    fail(`network ${network.id} needs ip_range, subnets and routes`);
+  }
+  network.attachments ??= [];
+}
+
 function checkAction(record: ActionRecord): void {
   if (!isObject(record.action) || typeof record.startedMs !== 'number' || typeof record.endMs !== 'number' || !Array.isArray(record.steps)) {
     fail(`action ${record.action?.id ?? '?'} needs action, startedMs, endMs and steps`);
@@ -114,8 +127,14 @@ function parseState(file: unknown): SimState {
     images: entities(file, 'images'),
     servers: entities(file, 'servers', checkServer),
     floatingIps: entities(file, 'floatingIps'),
+    // Absent in a state file made before Networks: none.
+    networks: file.networks === undefined ? new Map() : entities(file, 'networks', checkNetwork),
     sshKeys: entities(file, 'sshKeys'),
     actions,
+    // Absent in a file saved before the simulator had Primary IPs: none.
+    primaryIps: file.primaryIps === undefined ? new Map() : entities(file, 'primaryIps'),
+    // Absent in a file saved before placement groups: none.
+    placementGroups: file.placementGroups === undefined ? new Map() : entities(file, 'placementGroups'),
   };
 }
 

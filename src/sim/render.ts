@@ -18,8 +18,11 @@ import type {
   VolumeSchema,
 } from '../api/schema';
 import type { ApiEra } from '../api/types';
+import { renderServerPlacementGroup } from './placementGroups';
+import { privateNetOf } from './networks';
 import { FLOATING_IP_MONTHLY, isPast, netGross, VOLUME_GB_MONTHLY } from './catalog';
 import type { SimServer, SimState } from './state';
+import { PRIMARY_IP_MONTHLY, renderServerIps } from './primaryIps';
 import { DAY, isoTime } from './time';
 
 /** What rendering needs: the mode, the state (for derived fields) and the clock. */
@@ -120,18 +123,17 @@ export function renderServer(server: SimServer, view: View): ServerSchema {
     iso: server.iso && renderIso(server.iso, view),
   };
   if (view.api === '2018') return { ...common, datacenter: datacenter && renderDatacenter(datacenter, view) };
-  const { ipv4, ipv6 } = server.public_net;
   return {
     ...common,
     location: datacenter && renderLocation(datacenter.location, view),
     labels: { ...(labels ?? {}) },
     primary_disk_size,
-    private_net: [],
+    private_net: privateNetOf(view.state, server.id),
     volumes: [...view.state.volumes.values()].filter((v) => v.server === server.id).map((v) => v.id),
     load_balancers: [],
-    placement_group: null,
-    // No Primary IPs in this simulator (yet): their ids are null, as the API allows.
-    public_net: { ...server.public_net, ipv4: { ...ipv4, id: null }, ipv6: { ...ipv6, id: null, dns_ptr: ipv6.dns_ptr ?? [] }, firewalls: [] },
+    placement_group: renderServerPlacementGroup(view, server.id),
+    // The public addresses are Primary IPs (primaryIps.ts).
+    public_net: { ...server.public_net, ...renderServerIps(server, view), firewalls: [] },
   } as ServerSchema;
 }
 
@@ -164,6 +166,7 @@ export function renderPricing(view: View): unknown {
     ],
     traffic: { price_per_tb: netGross(0) },
     server_types: serverTypes,
+    primary_ips: (['ipv4', 'ipv6'] as const).map((type) => ({ type, prices: perLocation(PRIMARY_IP_MONTHLY[type]) })),
     volume: { price_per_gb_month: netGross(VOLUME_GB_MONTHLY) },
   };
 }

@@ -6,10 +6,13 @@
 
 import type { ActionErrorSchema, ServerStatusSchema } from '../api/schema';
 import type { ApiEra, Labels } from '../api/types';
+import { seedNetworks } from './seedNetworks';
 import { datacenters, isos, LOCATIONS, PRICING, RECOMMENDED_DATACENTER, serverTypes, systemImages, typeLocationDeprecations } from './catalog';
 import { applyEffect } from './effects';
 import { imageSizeFor, newFloatingIp, newImageFromServer, newServer, newSshKey } from './factory';
+import { seedPlacementGroups } from './placementGroups';
 import { parsePublicKey } from './sshKey';
+import { seedPrimaryIps } from './primaryIps';
 import { seedDemoVolumes } from './volumeSeed';
 import { byIdOrName, copy, findImage, nextId, STATE_VERSION, type ResourceType, type SimServer, type SimState } from './state';
 import { DAY, HOUR, isoTime, MINUTE } from './time';
@@ -39,8 +42,11 @@ function catalogState(now: number, api: ApiEra): SimState {
     images: new Map(systemImages(now, api).map((i) => [i.id, i])),
     servers: new Map(),
     floatingIps: new Map(),
+    networks: new Map(),
     sshKeys: new Map(),
+    primaryIps: new Map(),
     actions: new Map(),
+    placementGroups: new Map(),
     volumes: new Map(),
   };
 }
@@ -108,6 +114,7 @@ function seedDemo(state: SimState, base: number): void {
   const [web1, web2, db, api, ci, vpn, legacy, isoLab] = servers;
   isoLab.iso = copy(byIdOrName(state.isos, 'FreeBSD-11.0-RELEASE-amd64-dvd1') ?? null);
   patch(state, 'server', vpn.id, { public_net: { ipv6: { dns_ptr: [{ ip: vpn.public_net.ipv6.ip.replace('/64', '1'), dns_ptr: 'vpn.example.com' }] } } });
+  if (state.api === '2026') seedPrimaryIps(state, base - 45 * DAY);
   DEMO_KEYS.forEach(([name, key, labels], i) => {
     newSshKey(state, name, key, parsePublicKey(key)?.fingerprint ?? '', { created: base - (500 - i * 90) * DAY, labels });
   });
@@ -154,6 +161,8 @@ function seedDemo(state: SimState, base: number): void {
   assign(state, history, web6.id, web2.id, base - 399 * DAY);
   history.add('change_protection', [['floating_ip', frontend.id]], base - 399 * DAY, 1);
   history.add('unassign_floating_ip', [['floating_ip', spare.id]], base - 30 * DAY, 2);
+  if (state.api === '2026') seedPlacementGroups(state, base, web1, db);
+  if (state.api === '2026') seedNetworks(state, base, [web1, db]);
   if (state.api === '2026') seedDemoVolumes(state, base, db, (command, resources, at, seconds) => history.add(command, resources, at, seconds));
   history.commit();
 }

@@ -16,7 +16,10 @@ import type {
   ImageSchema,
   IsoSchema,
   LocationSchema,
+  PlacementGroupSchema,
+  NetworkSchema,
   PricingSchema,
+  PrimaryIpSchema,
   ServerSchema,
   ServerTypeSchema,
   SshKeySchema,
@@ -30,15 +33,30 @@ export interface SimServer extends ServerSchema {
 }
 
 /** Resource kinds that actions refer to (ResourceRef.type) and that effects change. */
-export type ResourceType = 'server' | 'floating_ip' | 'image' | 'volume';
+export type ResourceType = 'server' | 'floating_ip' | 'image'
+  | 'primary_ip' | 'network' | 'volume';
 
+/** A server's interface in a Network, kept on the Network (the server's `private_net` is derived). */
+export interface SimAttachment {
+  server: number;
+  ip: string;
+  alias_ips: string[];
+  mac_address: string;
+}
+
+/** A Network as the simulator keeps it: `servers` is derived from `attachments` (networks.ts). */
+export interface SimNetwork extends Omit<NetworkSchema, 'servers'> {
+  attachments: SimAttachment[];
+}
 /** A change to the state, applied when an action reaches a step or fails. Plain data, so it persists. */
 export type Effect =
   | { kind: 'patch'; type: ResourceType; id: number; patch: Record<string, unknown> }
   | { kind: 'delete_server'; id: number }
   | { kind: 'assign_floating_ip'; id: number; server: number | null }
   | { kind: 'delete_backups'; server: number }
-  | { kind: 'delete_image'; id: number };
+  | { kind: 'delete_image'; id: number }
+  | { kind: 'assign_primary_ip'; id: number; server: number | null }
+  | { kind: 'placement_group'; server: number; group: number | null };
 
 export interface ActionStep {
   /** Fraction of the action's run time (0..1) at which the effects apply; 1 = on success. */
@@ -76,6 +94,12 @@ export interface Counters {
   ipv6: number;
   /** State of the PRNG behind passwords, tokens and default backup windows. */
   rng: number;
+  /** Next Primary IP id (primaryIps.ts; absent in an older state: starts at PRIMARY_IP_FIRST_ID). */
+  primary_ip?: number;
+  /** Next placement group id (absent in a state made before placement groups: see sim/placementGroups.ts). */
+  placement_group?: number;
+  /** Next Network id (absent in a state file made before Networks: networks.ts starts it). */
+  network?: number;
   /** Next volume id (a state file without it starts where its volumes end: persistence.ts). */
   volume: number;
 }
@@ -101,9 +125,14 @@ export interface SimState {
   images: Map<number, ImageSchema>;
   servers: Map<number, SimServer>;
   floatingIps: Map<number, FloatingIpSchema>;
+  /** Today's API only (empty in a 2018 state). */
+  networks: Map<number, SimNetwork>;
   sshKeys: Map<number, SshKeySchema>;
+  /** Today's API only (a 2018 state keeps it empty). */
+  primaryIps: Map<number, PrimaryIpSchema>;
   actions: Map<number, ActionRecord>;
   /** Today's API only (empty in a 2018 state). */
+  placementGroups: Map<number, PlacementGroupSchema>;
   volumes: Map<number, VolumeSchema>;
 }
 
@@ -111,6 +140,8 @@ export interface SimState {
 export function entityMap(state: SimState, type: ResourceType): Map<number, { id: number }> {
   if (type === 'server') return state.servers;
   if (type === 'floating_ip') return state.floatingIps;
+  if (type === 'primary_ip') return state.primaryIps;
+  if (type === 'network') return state.networks;
   if (type === 'volume') return state.volumes;
   return state.images;
 }

@@ -3,7 +3,9 @@
 
 import type { HcloudClient } from '../api/client';
 import type { CallOptions, ListCut } from '../api/transport';
-import type { Datacenter, FloatingIp, Image, Iso, Location, Pricing, Server, ServerType, SshKey, Volume } from '../api/types';
+import type { Datacenter, FloatingIp, Image, Iso, Location, Network, Pricing, Server, ServerType, SshKey } from '../api/types';
+import type { PlacementGroup, PrimaryIp } from '../api/types';
+import type { Volume } from '../api/types';
 import type { FolderClass } from './refreshPolicy';
 
 export interface FolderData {
@@ -18,6 +20,9 @@ export interface FolderData {
   locations: Location[];
   datacenters: Datacenter[];
   prices: Pricing;
+  primaryIps: PrimaryIp[];
+  placementGroups: PlacementGroup[];
+  networks: Network[];
   /** Today's API only (a folder of ProjectNode.todayFolders). */
   volumes: Volume[];
 }
@@ -38,6 +43,9 @@ export const folderClass: Record<ListWhat, FolderClass> = {
   locations: 'static',
   datacenters: 'static',
   prices: 'static',
+  primaryIps: 'slow',
+  placementGroups: 'slow',
+  networks: 'slow',
   volumes: 'slow',
 };
 
@@ -55,6 +63,9 @@ export const folderLabel: Record<FolderWhat, string> = {
   locations: 'Locations',
   datacenters: 'Datacenters',
   prices: 'Prices',
+  primaryIps: 'Primary IPs',
+  placementGroups: 'Placement Groups',
+  networks: 'Networks',
   volumes: 'Volumes',
 };
 
@@ -71,6 +82,9 @@ export const folderNoun: Record<ListWhat, string> = {
   locations: 'locations',
   datacenters: 'datacenters',
   prices: 'prices',
+  primaryIps: 'Primary IPs',
+  placementGroups: 'placement groups',
+  networks: 'Networks',
   volumes: 'volumes',
 };
 
@@ -78,7 +92,7 @@ const byName = <T extends { name?: string; id: number }>(a: T, b: T) => (a.name 
 const newestFirst = (a: Image, b: Image) => b.created.getTime() - a.created.getTime() || b.id - a.id;
 
 /** Folders whose list takes the project's label selector (Filter by Labels…). */
-export const LABEL_FILTERED: readonly ListWhat[] = ['servers', 'floatingIps', 'snapshots', 'backups', 'sshKeys', 'volumes'];
+export const LABEL_FILTERED: readonly ListWhat[] = ['servers', 'floatingIps', 'snapshots', 'backups', 'sshKeys', 'primaryIps', 'placementGroups', 'networks', 'volumes'];
 
 export interface FetchFolderOptions extends Pick<CallOptions, 'priority'> {
   /** Today's API: goes with the lists of LABEL_FILTERED. */
@@ -123,6 +137,12 @@ async function fetchAny(client: HcloudClient, what: ListWhat, labelSelector: str
       return (await client.datacenters.listAll({}, call)).sort(byName);
     case 'prices':
       return client.pricing.get(call);
+    case 'primaryIps':
+      return (await client.primaryIps.listAll(labels, call)).sort((a, b) => a.ip.localeCompare(b.ip, undefined, { numeric: true }));
+    case 'placementGroups':
+      return (await client.placementGroups.listAll(labels, call)).sort(byName);
+    case 'networks':
+      return (await client.networks.listAll(labels, call)).sort(byName);
     case 'volumes':
       return (await client.volumes.listAll(labels, call)).sort(byName);
   }

@@ -2,15 +2,21 @@
 // node, an item node with the kind's presenter, or a price row. Each entry also says how a node
 // kept from the last load takes the item's new data (nodes keep their instance across refreshes).
 
-import type { Datacenter, FloatingIp, Image, Iso, Location, ServerType, SshKey, Volume } from '../api/types';
+import type { Datacenter, FloatingIp, Image, Iso, Location, Network, PlacementGroup, ServerType, SshKey } from '../api/types';
+import type { Volume } from '../api/types';
 import type { FolderData, ListWhat } from './fetch';
 import { priceRows } from './format';
 import type { NodeScope } from './host';
 import { ItemNode, type Presenter } from './itemNode';
 import { LeafNode } from './leafNode';
 import type { TreeNode } from './node';
-import { datacenterPresenter, floatingIpPresenter, imagePresenter, isoPresenter, locationPresenter, serverTypePresenter, sshKeyPresenter, volumePresenter } from './presenters';
+import { datacenterPresenter, floatingIpPresenter, imagePresenter, isoPresenter, locationPresenter, serverTypePresenter, sshKeyPresenter } from './presenters';
+import { placementGroupPresenter } from './presenters';
+import { volumePresenter } from './presenters';
 import { ServerNode } from './serverNode';
+import type { PrimaryIp } from '../api/types';
+import { primaryIpPresenter } from './presenters';
+import { networkPresenter } from './networkPresenter';
 
 /** The node a list folder keeps for each item of its list. */
 export interface ChildOf {
@@ -25,6 +31,9 @@ export interface ChildOf {
   locations: ItemNode<Location>;
   datacenters: ItemNode<Datacenter>;
   prices: LeafNode;
+  primaryIps: ItemNode<PrimaryIp>;
+  placementGroups: ItemNode<PlacementGroup>;
+  networks: ItemNode<Network>;
   volumes: ItemNode<Volume>;
 }
 
@@ -58,6 +67,9 @@ const ENTRIES: Entries = {
       const options = () => ({ description, icon: 'credit-card', tokens: ['price'] });
       return { key, make: () => new LeafNode(folder, `${folder.id}/price/${key}`, label, options()), update: (node) => node.update(label, options()) };
     }),
+  primaryIps: items(primaryIpPresenter),
+  placementGroups: items(placementGroupPresenter),
+  networks: (folder, list, scope) => items(networkPresenter(scope))(folder, list, scope),
   volumes: items(volumePresenter),
 };
 

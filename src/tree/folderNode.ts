@@ -22,6 +22,9 @@ const ICONS: Record<FolderWhat, string> = {
   locations: 'location',
   datacenters: 'organization',
   prices: 'credit-card',
+  primaryIps: 'globe',
+  placementGroups: 'layers',
+  networks: 'type-hierarchy',
   volumes: 'database',
 };
 
@@ -156,8 +159,8 @@ export class ListFolderNode<W extends ListWhat = ListWhat> extends FolderBase {
     const current = () => generation === this.generation;
     try {
       const client = await this.env.clients.get(this.project);
-      // Floating IPs, images and volumes name their server: the servers come first (once, if nobody opened them).
-      if (this.what === 'floatingIps' || this.what === 'snapshots' || this.what === 'backups' || this.what === 'volumes') await this.env.scope.ensureServerNames();
+      // Floating IPs, images, placement groups and volumes name their servers: the servers come first (once, if nobody opened them).
+      if (this.what === 'floatingIps' || this.what === 'snapshots' || this.what === 'backups' || this.what === 'placementGroups' || this.what === 'volumes') await this.env.scope.ensureServerNames();
       if (!current()) return;
       let cut: ListCut | undefined;
       const data = await fetchFolder(client, this.what, { labelSelector: this.labelSelector, signal: abort.signal, priority, onListCut: (c) => (cut = c) });

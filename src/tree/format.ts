@@ -18,8 +18,12 @@ export function isTransitionalImage(status: ImageStatus | string): boolean {
 export interface Lookup {
   serverName(id: number): string | undefined;
   floatingIp(id: number): string | undefined;
-  /** Today's `pricing.volume` per GB and month, when the prices are loaded. */
-  volumePricePerGb?(): Money | undefined;
+  /** Today's API: a Primary IP's name by id, when its folder has loaded. */
+  primaryIpName?(id: number): string | undefined;
+  /** The project's prices, when loaded. */
+  pricing?(): Pricing | undefined;
+  /** A Network's name, when its folder is loaded (today's API). */
+  networkName?(id: number): string | undefined;
 }
 
 export const noLookup: Lookup = { serverName: () => undefined, floatingIp: () => undefined };
@@ -126,6 +130,7 @@ export function serverTooltip(s: Server, lookup: Lookup = noLookup): string {
   row('IPv4', s.publicNet.ipv4 ? `${mdCode(s.publicNet.ipv4.ip)}${s.publicNet.ipv4.dnsPtr ? ` (${md(s.publicNet.ipv4.dnsPtr)})` : ''}` : 'none', true);
   row('IPv6', s.publicNet.ipv6 ? mdCode(s.publicNet.ipv6.ip) : 'none', true);
   row('Floating IPs', s.publicNet.floatingIpIds.length ? s.publicNet.floatingIpIds.map((id) => mdCode(lookup.floatingIp(id) ?? `#${id}`)).join(', ') : 'none', true);
+  if (s.privateNet?.length) row('Private IPs', s.privateNet.map((p) => `${[p.ip, ...p.aliasIps].map(mdCode).join(', ')} in ${md(lookup.networkName?.(p.networkId) ?? `network ${p.networkId}`)}`).join('; '), true);
   row('Type', `${s.serverType.name} (${formatServerTypeSpecs(s.serverType)})`);
   if (s.datacenter) row('Datacenter', `${s.datacenter.name}${s.datacenter.location ? ` (${locationText(s.datacenter.location)})` : ''}`);
   else if (s.location) row('Location', locationText(s.location));
@@ -135,6 +140,7 @@ export function serverTooltip(s: Server, lookup: Lookup = noLookup): string {
   row('Backups', s.backupWindow ? `window ${s.backupWindow} UTC` : 'off');
   row('Traffic', serverTraffic(s));
   row('Protection', protectionText(s.protection));
+  if (s.placementGroup) row('Placement group', `${s.placementGroup.name} (${s.placementGroup.type})`);
   row('Created', formatDate(s.created));
   const labels = labelsLine(s.labels);
   if (labels) lines.push(labels);

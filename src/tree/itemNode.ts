@@ -35,7 +35,7 @@ export class ItemNode<T extends { id: number }> implements ResourceNode<T> {
 
   constructor(
     readonly parent: TreeNode,
-    private readonly scope: NodeScope,
+    readonly scope: NodeScope,
     private readonly presenter: Presenter<T>,
     public resource: T,
   ) {

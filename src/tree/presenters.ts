@@ -17,7 +17,11 @@ import {
   sshKeyTooltip,
 } from './format';
 import type { Presenter } from './itemNode';
+import type { PrimaryIp } from '../api/types';
+import { primaryIpDescription, primaryIpTooltip } from './primaryIpFormat';
 import { LeafNode } from './leafNode';
+import type { PlacementGroup } from '../api/types';
+import { placementGroupDescription, placementGroupMembers, placementGroupTooltip } from './placementGroupFormat';
 import { volumeDescription, volumeTooltip } from './volumeFormat';
 
 export const floatingIpPresenter: Presenter<FloatingIp> = {
@@ -100,11 +104,34 @@ export const datacenterPresenter: Presenter<Datacenter> = {
   tokens: () => [],
 };
 
+export const primaryIpPresenter: Presenter<PrimaryIp> = {
+  kind: 'primaryIp',
+  label: (p) => p.ip,
+  description: (p, l) => primaryIpDescription(p, l),
+  tooltip: (p, l) => primaryIpTooltip(p, l),
+  icon: (p) => new vscode.ThemeIcon('globe', p.assigneeId === undefined ? new vscode.ThemeColor('disabledForeground') : undefined),
+  tokens: (p) => [p.assigneeId === undefined ? 'unassigned' : 'assigned', p.type, p.autoDelete ? 'autoDelete' : 'kept', p.protection.delete ? 'protected' : 'deletable'],
+  copyText: (p) => p.ip,
+  filterText: (p) => [p.type, p.assigneeId === undefined ? 'unassigned' : 'assigned', p.name, p.location.name],
+};
+
+export const placementGroupPresenter: Presenter<PlacementGroup> = {
+  kind: 'placementGroup',
+  label: (g) => g.name,
+  description: (g) => placementGroupDescription(g),
+  tooltip: (g, l) => placementGroupTooltip(g, l),
+  icon: () => 'layers',
+  tokens: (g) => [g.type, g.serverIds.length ? 'members' : 'empty'],
+  // Members by name: the Servers folder is the fast one, normally loaded; else `server <id>`.
+  children: (g, node) => placementGroupMembers(g, node, node.scope),
+  filterText: (g) => [g.type],
+};
+
 export const volumePresenter: Presenter<Volume> = {
   kind: 'volume',
   label: (v) => v.name,
   description: (v, l) => volumeDescription(v, l),
-  tooltip: (v, l) => volumeTooltip(v, l, l.volumePricePerGb?.()),
+  tooltip: (v, l) => volumeTooltip(v, l, l.pricing?.()?.volume?.perGbMonth),
   icon: (v) =>
     v.status === 'creating' ? new vscode.ThemeIcon('loading~spin') : new vscode.ThemeIcon('database', v.serverId === undefined ? new vscode.ThemeColor('disabledForeground') : undefined),
   tokens: (v) => [v.serverId === undefined ? 'detached' : 'attached', v.status === 'creating' ? 'creating' : 'available', v.protection.delete ? 'protected' : 'deletable'],

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import type { ApiEra, FloatingIp, Money, Volume } from '../api/types';
+import type { ApiEra, FloatingIp } from '../api/types';
+import type { Pricing } from '../api/types';
+import type { Volume } from '../api/types';
 import type { Project } from '../projects/projectStore';
 import type { ListWhat } from './fetch';
 import { GroupFolderNode, ListFolderNode, type FolderEnv } from './folderNode';
@@ -55,17 +57,22 @@ export class ProjectNode implements TreeNode, NodeScope {
       locations: list(this.catalog, 'locations'),
       datacenters: list(this.catalog, 'datacenters'),
       prices: list(this.catalog, 'prices'),
+      primaryIps: list(this, 'primaryIps'),
+      placementGroups: list(this, 'placementGroups'),
+      networks: list(this, 'networks'),
       volumes: list(this, 'volumes'),
     };
     this.images.folders.push(this.folders.snapshots, this.folders.backups, this.folders.systemImages);
     this.catalog.folders.push(this.folders.serverTypes, this.folders.locations, this.folders.datacenters, this.folders.prices);
     this.folders.floatingIps.onLoaded = (fips) => this.syncServersFloatingIps(fips);
     this.todayFolders.push(this.folders.volumes);
+    this.todayFolders.push(this.folders.primaryIps);
+    this.folders.primaryIps.onLoaded = () => void this.loadPricesFor(this.folders.primaryIps);
+    this.todayFolders.push(this.folders.placementGroups);
+    this.todayFolders.push(this.folders.networks);
     this.folders.volumes.onLoaded = (volumes) => {
       syncServersVolumes(this.folders.servers, volumes, (node) => this.host.changed(node));
-      // Rows show their monthly price: the prices (a static list) come once, then the rows again.
-      const prices = this.folders.prices;
-      if (!prices.loaded) void prices.ensureLoaded('background').then(() => this.host.changed(this.folders.volumes));
+      void this.loadPricesFor(this.folders.volumes); // rows show their monthly price
     };
   }
 
@@ -114,8 +121,35 @@ export class ProjectNode implements TreeNode, NodeScope {
     return this.folders.servers.find(String(id))?.server.name;
   }
 
+  networkName(id: number): string | undefined {
+    return this.folders.networks.data?.find((n) => n.id === id)?.name;
+  }
+
   floatingIp(id: number): string | undefined {
     return this.folders.floatingIps.data?.find((f) => f.id === id)?.ip;
+  }
+
+  primaryIpName(id: number): string | undefined {
+    return this.folders.primaryIps.data?.find((p) => p.id === id)?.name;
+  }
+
+  pricing(): Pricing | undefined {
+    return this.folders.prices.data;
+  }
+
+  /** The prices a folder's tooltips show (static: loaded once), then the folder drawn again. */
+  private async loadPricesFor(folder: ListFolderNode): Promise<void> {
+    if (this.folders.prices.loaded) return;
+    try {
+      await this.folders.prices.ensureLoaded('background');
+      this.host.changed(folder);
+    } catch {
+      // The tooltips say the price is unknown.
+    }
+  }
+
+  async ensurePrimaryIps(): Promise<void> {
+    if (!this.folders.primaryIps.loaded) await this.folders.primaryIps.ensureLoaded();
   }
 
   async ensureFloatingIps(): Promise<void> {
@@ -132,10 +166,6 @@ export class ProjectNode implements TreeNode, NodeScope {
 
   async ensureVolumes(): Promise<void> {
     if (!this.folders.volumes.loaded) await this.folders.volumes.ensureLoaded();
-  }
-
-  volumePricePerGb(): Money | undefined {
-    return this.folders.prices.data?.volume?.perGbMonth;
   }
 
   /** A server's Floating IPs follow the Floating IPs list (no request): after an assign, both agree. */

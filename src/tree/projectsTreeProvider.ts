@@ -189,6 +189,12 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
         return this.refreshFolders(f.sshKeys);
       case 'iso':
         return this.refreshFolders(f.isos);
+      case 'placementGroup':
+        return this.refreshFolders(f.placementGroups);
+      case 'network':
+      case 'subnet':
+      case 'route':
+        return this.refreshFolders(f.networks);
       case 'volume':
         return this.refreshFolders(f.volumes);
       default:

@@ -2,7 +2,8 @@ import type { Project } from '../projects/projectStore';
 import type { TreeNode } from './node';
 
 /** Kinds of resources the tree shows and commands act on. */
-export type ResourceKind = 'server' | 'floatingIp' | 'image' | 'sshKey' | 'iso' | 'serverType' | 'location' | 'datacenter' | 'volume';
+export type ResourceKind = 'server' | 'floatingIp' | 'image' | 'sshKey' | 'iso' | 'serverType' | 'location' | 'datacenter'
+  | 'primaryIp' | 'placementGroup' | 'network' | 'subnet' | 'route' | 'volume';
 
 /** A tree node that stands for one API resource (a server, a Floating IP, ...): its `kind` is the resource's. */
 export interface ResourceNode<T = unknown> extends TreeNode {

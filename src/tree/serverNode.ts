@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { Server, ServerStatus } from '../api/types';
 import type { Project } from '../projects/projectStore';
-import { isTransitionalServer, isoName, matchesFilter, mdCode, noLookup, serverDescription, serverTooltip } from './format';
+import { isTransitionalServer, isoName, matchesFilter, md, mdCode, noLookup, serverDescription, serverTooltip } from './format';
+import { publicIpLabel } from './primaryIpFormat';
 import type { NodeScope } from './host';
 import { LeafNode } from './leafNode';
 import { contextValue, type TreeNode } from './node';
@@ -36,6 +37,10 @@ export function serverTokens(s: Server): string[] {
     s.backupWindow ? 'backups' : 'nobackups',
     s.protection.delete ? 'protected' : 'deletable',
     s.labels !== undefined ? 'labels' : '',
+    // Today's API only (labels tell it): Add to / Remove from Placement Group match these.
+    s.labels === undefined ? '' : s.placementGroup ? 'inPlacementGroup' : 'noPlacementGroup',
+    // Today's API: whether it is in a private Network (Attach / Detach / Change Alias IPs match these).
+    s.privateNet === undefined ? '' : s.privateNet.length ? 'networked' : 'unnetworked',
     // Today's API: the server has a volumes field (Attach Volume, Create Volume in its menu).
     s.volumeIds !== undefined ? 'volumes' : '',
   ].filter(Boolean);
@@ -131,18 +136,25 @@ export class ServerNode implements ResourceNode<Server> {
     const out: TreeNode[] = [];
     const leaf = (key: string, label: string, value: string, icon: string, copy = true) => {
       const id = `${this.id}/${key}`;
-      const options = { description: value, icon, tokens: ['detail'], copyText: copy ? value : undefined, tooltip: `${label}: ${mdCode(value)}` };
+      const options = { description: value, icon, tokens: ['detail'], copyText: copy ? value : undefined, tooltip: `${md(label)}: ${mdCode(value)}` };
       const existing = this.leaves.get(id);
       if (existing) existing.update(label, options);
       const node = existing ?? new LeafNode(this, id, label, options);
       this.leaves.set(id, node);
       out.push(node);
     };
-    if (s.publicNet.ipv4) leaf('ipv4', 'IPv4', s.publicNet.ipv4.ip, 'globe');
-    if (s.publicNet.ipv6) leaf('ipv6', 'IPv6', s.publicNet.ipv6.ip, 'globe');
+    // Today's API: the addresses are Primary IPs, named once their list is loaded (one request per project).
+    if ((s.publicNet.ipv4?.primaryIpId ?? s.publicNet.ipv6?.primaryIpId) !== undefined) await this.scope?.ensurePrimaryIps?.().catch(() => undefined);
+    if (s.publicNet.ipv4) leaf('ipv4', publicIpLabel('ipv4', s.publicNet.ipv4.primaryIpId, this.scope), s.publicNet.ipv4.ip, 'globe');
+    if (s.publicNet.ipv6) leaf('ipv6', publicIpLabel('ipv6', s.publicNet.ipv6.primaryIpId, this.scope), s.publicNet.ipv6.ip, 'globe');
     for (const fid of s.publicNet.floatingIpIds) {
       const ip = this.scope?.floatingIp(fid);
       leaf(`floatingIp/${fid}`, 'Floating IP', ip ?? `#${fid}`, 'pin', ip !== undefined);
+    }
+    for (const p of s.privateNet ?? []) {
+      const network = this.scope?.networkName?.(p.networkId) ?? `network ${p.networkId}`;
+      leaf(`privateNet/${p.networkId}`, `Private IP (${network})`, p.ip, 'type-hierarchy');
+      p.aliasIps.forEach((alias) => leaf(`privateNet/${p.networkId}/alias/${alias}`, `Alias IP (${network})`, alias, 'type-hierarchy'));
     }
     if (s.iso) leaf('iso', 'ISO', isoName(s.iso), 'record');
     out.push(...(await this.volumes.children(s.volumeIds ?? [])));

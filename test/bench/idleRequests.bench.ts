@@ -35,14 +35,20 @@ const FOLDER_PATH: Record<ListWhat, string> = {
   locations: 'catalog/locations',
   datacenters: 'catalog/datacenters',
   prices: 'catalog/prices',
+  primaryIps: 'primaryIps',
+  placementGroups: 'placementGroups',
+  networks: 'networks',
   volumes: 'volumes',
 };
+
+/** Folders of the families the 2018 contract lacks: a 2018 project does not show them. */
+const TODAY_ONLY: readonly ListWhat[] = ['primaryIps', 'placementGroups', 'networks'];
 
 type Api = '2018' | '2026';
 
 /** The folders a project shows: no Datacenters where the API has none (today's). */
 function foldersOf(api: Api): ListWhat[] {
-  return (Object.keys(FOLDER_PATH) as ListWhat[]).filter((w) => api === '2018' || w !== 'datacenters');
+  return (Object.keys(FOLDER_PATH) as ListWhat[]).filter((w) => (api === '2018' ? !TODAY_ONLY.includes(w) : w !== 'datacenters'));
 }
 
 interface Result {

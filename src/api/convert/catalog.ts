@@ -145,6 +145,7 @@ export function convertPricing(w: PricingSchema): Pricing {
     image: { perGbMonth: convertMoney(w.image?.price_per_gb_month, currency) },
     floatingIp: { monthly: convertMoney(w.floating_ip?.price_monthly, currency) },
     floatingIps: convertFloatingIpPrices(w.floating_ips, currency),
+    primaryIps: convertFloatingIpPrices(w.primary_ips, currency),
     traffic: { perTb: convertMoney(w.traffic?.price_per_tb, currency) },
     serverBackupPercentage: parseDecimal(w.server_backup?.percentage) ?? 0,
     serverTypes: list(w.server_types).map((t) => ({

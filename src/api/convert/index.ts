@@ -17,4 +17,7 @@ export {
 export { convertMetrics, convertServer } from './server';
 export { convertFloatingIp } from './floatingIp';
 export { convertSshKey } from './sshKey';
+export { convertPrimaryIp } from './primaryIp';
+export { convertPlacementGroup } from './placementGroup';
+export { convertNetwork, convertPrivateNets, convertRoute, convertSubnet } from './network';
 export { convertVolume } from './volume';

@@ -3,6 +3,8 @@
 import type { MetricsSchema, ServerSchema } from '../schema';
 import { ServerStatuses, type DnsPtr, type Metrics, type MetricsSeries, type Server, type ServerPublicNet, type ServerStatus } from '../types';
 import { convertDatacenter, convertImage, convertIso, convertLocation, convertServerType } from './catalog';
+import { convertServerPlacementGroup } from './placementGroup';
+import { convertPrivateNets } from './network';
 import { convertLabels, isRecord, list, oneOf, opt, parseDecimal, required, requiredDate, requiredId, text } from './wire';
 
 export function convertDnsPtr(w: { ip: string; dns_ptr: string }): DnsPtr {
@@ -13,10 +15,15 @@ function convertPublicNet(w: ServerSchema['public_net'] | null | undefined): Ser
   const v4 = isRecord(w) && isRecord(w.ipv4) && typeof w.ipv4.ip === 'string' ? w.ipv4 : undefined;
   const v6 = isRecord(w) && isRecord(w.ipv6) && typeof w.ipv6.ip === 'string' ? w.ipv6 : undefined;
   return {
-    ipv4: v4 ? { ip: v4.ip, blocked: v4.blocked === true, dnsPtr: opt(v4.dns_ptr) } : undefined,
-    ipv6: v6 ? { ip: v6.ip, blocked: v6.blocked === true, dnsPtr: list(v6.dns_ptr).map(convertDnsPtr) } : undefined,
+    ipv4: v4 ? { ip: v4.ip, blocked: v4.blocked === true, dnsPtr: opt(v4.dns_ptr), ...primaryIpId(v4.id) } : undefined,
+    ipv6: v6 ? { ip: v6.ip, blocked: v6.blocked === true, dnsPtr: list(v6.dns_ptr).map(convertDnsPtr), ...primaryIpId(v6.id) } : undefined,
     floatingIpIds: isRecord(w) ? list(w.floating_ips) : [],
   };
+}
+
+/** Today's API: the Primary IP id of a public address (left out when absent, as in the 2018 contract). */
+function primaryIpId(id: unknown): { primaryIpId?: number } {
+  return typeof id === 'number' ? { primaryIpId: id } : {};
 }
 
 export function convertServer(w: ServerSchema): Server {
@@ -43,6 +50,8 @@ export function convertServer(w: ServerSchema): Server {
     includedTraffic: w.included_traffic ?? 0,
     protection: { delete: w.protection?.delete === true, rebuild: w.protection?.rebuild === true },
     labels: convertLabels(w.labels),
+    placementGroup: convertServerPlacementGroup(w.placement_group),
+    privateNet: Array.isArray(w.private_net) ? convertPrivateNets(w.private_net) : undefined,
     volumeIds: Array.isArray(w.volumes) ? w.volumes.filter((v) => typeof v === 'number') : undefined,
   };
 }

@@ -15,6 +15,7 @@ import type {
   ServerSchema,
   ServerUpdateRequestSchema,
 } from '../schema';
+import type { AddToPlacementGroupRequestSchema } from '../schema';
 import type { ApiTransport, CallOptions, Query } from '../transport';
 import type {
   Action,
@@ -250,5 +251,16 @@ export class ServersResource extends ActionResource<ServerSchema, Server, Server
     }
     const w = r.wire;
     return { wssUrl: w.wss_url, password: w.password, action: r.action };
+  }
+
+  /** Today's API: puts a server (which must be off) into a placement group. */
+  addToPlacementGroup(id: number, placementGroupId: number, opts?: CallOptions): Promise<Action> {
+    const body: AddToPlacementGroupRequestSchema = { placement_group: placementGroupId };
+    return this.runAction(id, 'add_to_placement_group', body, opts);
+  }
+
+  /** Today's API: takes a server out of its placement group. */
+  removeFromPlacementGroup(id: number, opts?: CallOptions): Promise<Action> {
+    return this.runAction(id, 'remove_from_placement_group', undefined, opts);
   }
 }

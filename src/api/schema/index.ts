@@ -9,4 +9,7 @@ export * from './pricing';
 export * from './server';
 export * from './serverType';
 export * from './sshKey';
+export * from './primaryIp';
+export * from './placementGroup';
+export * from './network';
 export * from './volume';

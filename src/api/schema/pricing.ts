@@ -22,6 +22,8 @@ export interface PricingSchema {
   /** Reports 0 in today's API (since 2024-08-05): read `server_types[].prices[].price_per_tb_traffic`. */
   traffic?: { price_per_tb: NetGrossPriceSchema };
   floating_ips?: FloatingIpPricingSchema[];
+  /** Today's API: the monthly price of a Primary IP of one type, per location. */
+  primary_ips?: FloatingIpPricingSchema[];
   server_backup: { percentage: string };
   /** Today's API: the monthly price of one GB of volume. */
   volume?: { price_per_gb_month: NetGrossPriceSchema };

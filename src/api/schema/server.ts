@@ -3,6 +3,8 @@ import type { DatacenterSchema } from './datacenter';
 import type { ImageSchema } from './image';
 import type { IsoSchema } from './iso';
 import type { LocationSchema } from './location';
+import type { PlacementGroupSchema } from './placementGroup';
+import type { ServerPrivateNetSchema } from './network';
 import type { ServerTypeSchema } from './serverType';
 
 export type ServerStatusSchema =
@@ -22,8 +24,9 @@ export interface Ipv6DnsPtrSchema {
 }
 
 export interface PublicNetSchema {
-  ipv4: { ip: string; blocked: boolean; dns_ptr: string };
-  ipv6: { ip: string; blocked: boolean; dns_ptr: Ipv6DnsPtrSchema[] | null };
+  /** Today's API: `id` is the Primary IP's. */
+  ipv4: { ip: string; blocked: boolean; dns_ptr: string; id?: number | null };
+  ipv6: { ip: string; blocked: boolean; dns_ptr: Ipv6DnsPtrSchema[] | null; id?: number | null };
   floating_ips: number[];
 }
 
@@ -40,7 +43,7 @@ export interface ServerSchema {
   location?: LocationSchema;
   labels?: LabelsSchema;
   primary_disk_size?: number;
-  private_net?: unknown[];
+  private_net?: ServerPrivateNetSchema[];
   /** Today's API: ids of the attached volumes. */
   volumes?: number[];
   image: ImageSchema | null;
@@ -52,6 +55,8 @@ export interface ServerSchema {
   ingoing_traffic: number | null;
   included_traffic: number;
   protection: { delete: boolean; rebuild: boolean };
+  /** Today's API: the group the server is in, or null. */
+  placement_group?: PlacementGroupSchema | null;
 }
 
 export interface ServerListResponseSchema {

@@ -137,6 +137,8 @@ export interface Pricing {
   floatingIp: { monthly?: Money };
   /** Today's API: per IP type and location. Absent in the 2018 contract. */
   floatingIps?: Array<{ type: FloatingIpType; prices: Array<{ location: string; monthly?: Money }> }>;
+  /** Today's API: per IP type and location. */
+  primaryIps?: Array<{ type: FloatingIpType; prices: Array<{ location: string; monthly?: Money }> }>;
   /** 2018 contract; today's API reports 0 here: traffic is priced per location on the server types. */
   traffic: { perTb?: Money };
   /** Percent by which backups raise a server's price, e.g. 20 */

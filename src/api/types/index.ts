@@ -9,4 +9,7 @@ export * from './catalog';
 export * from './server';
 export * from './floatingIp';
 export * from './sshKey';
+export * from './primaryIp';
+export * from './placementGroup';
+export * from './network';
 export * from './volume';

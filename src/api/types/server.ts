@@ -4,6 +4,8 @@
 import type { Action } from './action';
 import type { Datacenter, Image, Iso, Location, ServerType } from './catalog';
 import type { LabelListParams, Labels, Open } from './common';
+import type { PlacementGroup } from './placementGroup';
+import type { ServerPrivateNet } from './network';
 
 export type { Metrics, MetricsParams, MetricsSeries, MetricsType } from '../../shared/apiTypes';
 
@@ -29,9 +31,10 @@ export interface DnsPtr {
 }
 
 export interface ServerPublicNet {
-  ipv4?: { ip: string; blocked: boolean; dnsPtr?: string };
+  /** `primaryIpId`: today's API, the Primary IP that is this address. */
+  ipv4?: { ip: string; blocked: boolean; dnsPtr?: string; primaryIpId?: number };
   /** `ip` is the /64 network, e.g. `2001:db8::/64`; `dnsPtr` the entries set for single addresses in it. */
-  ipv6?: { ip: string; blocked: boolean; dnsPtr: DnsPtr[] };
+  ipv6?: { ip: string; blocked: boolean; dnsPtr: DnsPtr[]; primaryIpId?: number };
   floatingIpIds: number[];
 }
 
@@ -62,6 +65,10 @@ export interface Server {
   protection: { delete: boolean; rebuild: boolean };
   /** Today's API; absent in the 2018 contract. */
   labels?: Labels;
+  /** Today's API: the placement group the server is in. */
+  placementGroup?: PlacementGroup;
+  /** Today's API: the server's interfaces in private Networks (absent in the 2018 contract). */
+  privateNet?: ServerPrivateNet[];
   /** Today's API: ids of the attached volumes. */
   volumeIds?: number[];
 }

@@ -5,9 +5,14 @@ import { actionRoutes } from './actions';
 import { catalogRouteTable } from './catalog';
 import { floatingIpRoutes } from './floatingIps';
 import { imageRoutes } from './images';
+import { placementGroupRoutes } from './placementGroups';
 import { serverActionRoutes } from './serverActions';
+import { serverPlacementActionRoutes } from './serverPlacementActions';
 import { serverRoutes } from './servers';
 import { sshKeyRoutes } from './sshKeys';
+import { primaryIpRoutes } from './primaryIps';
+import { networkRoutes } from './networks';
+import { serverNetworkActionRoutes } from './serverNetworkActions';
 import { volumeRoutes } from './volumes';
 
 export const ROUTES: Route[] = [
@@ -18,5 +23,10 @@ export const ROUTES: Route[] = [
   ...sshKeyRoutes,
   ...imageRoutes,
   ...catalogRouteTable,
+  ...primaryIpRoutes,
+  ...placementGroupRoutes,
+  ...serverPlacementActionRoutes,
+  ...networkRoutes,
+  ...serverNetworkActionRoutes,
   ...volumeRoutes,
 ];

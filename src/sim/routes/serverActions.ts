@@ -22,6 +22,7 @@ import { resourceActionRoutes } from './actions';
 import { actionReply, findUnlocked } from './common';
 import { readDnsPtr, withPtr } from './dnsPtr';
 import { imageProblem, ROOT_PASSWORD_LENGTH } from './servers';
+import { serverPtrEffect } from './primaryIps';
 
 export const BACKUP_WINDOWS = ['22-02', '02-06', '06-10', '10-14', '14-18', '18-22'] as const;
 export const RESCUE_TYPES = ['linux64', 'linux32', 'freebsd64'] as const;
@@ -213,6 +214,9 @@ function detachIso(ctx: RouteContext) {
 
 function changeDnsPtr(ctx: RouteContext) {
   const server = serverOf(ctx);
+  // Today's API: the addresses are Primary IPs, which hold the reverse DNS.
+  const onPrimaryIp = serverPtrEffect(ctx, server);
+  if (onPrimaryIp) return actionReply(runServerAction(ctx, server, 'change_dns_ptr', { effects: [onPrimaryIp] }));
   const { ipv4, ipv6 } = server.public_net;
   const change = readDnsPtr(ctx, ipv4.ip, ipv6.ip);
   let patch: Record<string, unknown>;

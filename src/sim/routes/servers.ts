@@ -12,6 +12,9 @@ import { byIdOrName, findImage, type Effect, type SimServer, type SimState } fro
 import { parseTime } from '../time';
 import { BodyInput, hostname, maxBytes, QueryInput, type Ref } from '../validate';
 import { created, find, findUnlocked, ok } from './common';
+import { readServerPublicNet } from '../primaryIps';
+import { placementForCreate } from './serverPlacementActions';
+import { joinNetworksOnCreate } from './serverNetworkActions';
 import { volumesForNewServer } from './volumeActions';
 
 export const USER_DATA_LIMIT = 32 * 1024;
@@ -142,8 +145,12 @@ function create(ctx: RouteContext) {
     throw new ApiError('resource_limit_exceeded', `server limit of ${world.options.maxServers} reached`);
   }
   const datacenter = world.api === '2026' ? place2026(world.view(), req) : place2018(world.view(), req);
+  const publicNet = world.api === '2026' ? readServerPublicNet(ctx, datacenter.location) : undefined;
+  const joinPlacementGroup = placementForCreate(ctx);
   const attachVolumes = volumesForNewServer(ctx, datacenter.location.name);
-  const server = newServer(world.state, { ...req, datacenter, status: 'initializing', created: world.now() });
+  const server = newServer(world.state, { ...req, datacenter, status: 'initializing', created: world.now(), publicNet });
+  joinPlacementGroup(server.id);
+  joinNetworksOnCreate(ctx, server);
   attachVolumes(server.id);
   const status = (s: string): Effect => ({ kind: 'patch', type: 'server', id: server.id, patch: { status: s } });
   const action = world.startAction({

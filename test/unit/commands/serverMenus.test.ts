@@ -38,7 +38,7 @@ function shown(viewItem: string, where: 'inline' | 'menu'): string[] {
 describe('server menus (package.json)', () => {
   it('every server command has a title in the Hetzner Cloud category and a context-menu entry', () => {
     const ids = pkg.contributes.commands.filter((c) => c.command.startsWith('hcloud.server.'));
-    assert.equal(ids.length, 27, 'the 23 server actions, Create Server, Show Metrics, Show Actions and Edit Labels');
+    assert.equal(ids.length, 32, 'the 28 server actions (2 on placement groups, 3 on networks), Create Server, Show Metrics, Show Actions and Edit Labels');
     for (const c of ids) {
       assert.equal(c.category, 'Hetzner Cloud', c.command);
       assert.ok(itemMenus.some((e) => e.command === c.command && !e.group?.startsWith('inline')), `${c.command} is in the context menu`);

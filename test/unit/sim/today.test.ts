@@ -210,9 +210,16 @@ describe('sim: Floating IP names and the fields of today (2026 vs 2018)', () => 
   it('servers carry today\'s fields; 2018 servers do not', async () => {
     const { server } = (await api.get('/servers/42')).body;
     assert.equal(server.primary_disk_size, 40);
-    assert.deepEqual([server.private_net, server.volumes, server.load_balancers, server.placement_group], [[], [], [], null]);
+    assert.deepEqual([server.volumes, server.load_balancers], [[], []]);
+    assert.deepEqual(server.private_net.map((p: { network: number; ip: string }) => [p.network, p.ip]), [[4711, '10.0.1.2']], 'web-1 is in the demo Network backend');
+    assert.deepEqual([server.placement_group.name, server.placement_group.servers], ['production-spread', [42, 44]], 'web-1 is in the demo group');
+    assert.equal((await api.get('/servers/43')).body.server.placement_group, null);
     assert.deepEqual(server.public_net.firewalls, []);
-    assert.deepEqual([server.public_net.ipv4.id, server.public_net.ipv6.id], [null, null]);
+    // Its public addresses are Primary IPs (auto_delete, named by their id), whose ids the server names.
+    for (const family of ['ipv4', 'ipv6'] as const) {
+      const pip = (await api.get(`/primary_ips/${server.public_net[family].id}`)).body.primary_ip;
+      assert.deepEqual([pip.ip, pip.type, pip.assignee_id, pip.assignee_type, pip.auto_delete, pip.name], [server.public_net[family].ip, family, 42, 'server', true, `primary_ip-${pip.id}`]);
+    }
     assert.deepEqual(server.public_net.ipv6.dns_ptr, []);
     assert.equal(server.server_type.architecture, 'x86');
     assert.ok(Array.isArray(server.server_type.locations));
