@@ -65,11 +65,9 @@ export class ProjectNode implements TreeNode, NodeScope {
     this.images.folders.push(this.folders.snapshots, this.folders.backups, this.folders.systemImages);
     this.catalog.folders.push(this.folders.serverTypes, this.folders.locations, this.folders.datacenters, this.folders.prices);
     this.folders.floatingIps.onLoaded = (fips) => this.syncServersFloatingIps(fips);
-    this.todayFolders.push(this.folders.volumes);
-    this.todayFolders.push(this.folders.primaryIps);
+    // Today's families between Servers and Floating IPs: the IP folders side by side.
+    this.todayFolders.push(this.folders.volumes, this.folders.networks, this.folders.placementGroups, this.folders.primaryIps);
     this.folders.primaryIps.onLoaded = () => void this.loadPricesFor(this.folders.primaryIps);
-    this.todayFolders.push(this.folders.placementGroups);
-    this.todayFolders.push(this.folders.networks);
     this.folders.volumes.onLoaded = (volumes) => {
       syncServersVolumes(this.folders.servers, volumes, (node) => this.host.changed(node));
       void this.loadPricesFor(this.folders.volumes); // rows show their monthly price

@@ -137,7 +137,7 @@ describe('server commands', function () {
     const contributed = (ext.packageJSON.contributes.commands as Array<{ command: string }>)
       .map((c) => c.command)
       .filter((c) => c.startsWith('hcloud.server.') || c === 'hcloud.image.rebuildServer');
-    assert.equal(contributed.length, 31, 'the 26 server actions (3 on networks), Create Server, Rebuild a Server from an image, Edit Labels, Show Metrics and Show Actions');
+    assert.equal(contributed.length, 33, 'the 28 server actions (3 on networks, 2 on placement groups), Create Server, Rebuild a Server from an image, Edit Labels, Show Metrics and Show Actions');
     const registered = new Set(await vscode.commands.getCommands(true));
     assert.deepEqual(contributed.filter((c) => !registered.has(c)), []);
   });
@@ -462,7 +462,9 @@ describe('server commands', function () {
     it('Change Reverse DNS of the IPv4: validates the hostname, sets it, and resets it with an empty value', async () => {
       const node = await serverNode('web-1');
       const ip = node.resource.publicNet.ipv4!.ip;
-      const before = wire('web-1').public_net.ipv4.dns_ptr;
+      // Read through the API: today the address and its reverse DNS live on the server's Primary IP.
+      const ptr4 = async () => (await server('web-1')).publicNet?.ipv4?.dnsPtr;
+      const before = await ptr4();
       script({ quickPick: ip }, { inputBox: 'bad_host.example.com' });
       await run('hcloud.server.changeDnsPtr', node);
       assert.match(input.prompts[1].validation ?? '', /"bad_host" is not valid/);
@@ -471,13 +473,13 @@ describe('server commands', function () {
       script({ quickPick: ip }, { inputBox: 'www.example.org' });
       await run('hcloud.server.changeDnsPtr', node);
       assert.deepEqual(changes().map((r) => [r.path, r.body]), [[`/servers/${node.resource.id}/actions/change_dns_ptr`, { ip, dns_ptr: 'www.example.org' }]]);
-      assert.equal(wire('web-1').public_net.ipv4.dns_ptr, 'www.example.org');
+      assert.equal(await ptr4(), 'www.example.org');
 
       sim.clearRequests();
       script({ quickPick: ip }, { inputBox: '' });
       await run('hcloud.server.changeDnsPtr', await serverNode('web-1'));
       assert.deepEqual(changes().map((r) => r.body), [{ ip, dns_ptr: null }]);
-      assert.equal(wire('web-1').public_net.ipv4.dns_ptr, before);
+      assert.equal(await ptr4(), before);
     });
 
     it('Change Reverse DNS of an IPv6 address: the address must be inside the server\'s /64', async () => {
@@ -492,7 +494,7 @@ describe('server commands', function () {
       script({ quickPick: 'An address in' }, { inputBox: inside }, { inputBox: 'v6.example.org' });
       await run('hcloud.server.changeDnsPtr', node);
       assert.deepEqual(changes().map((r) => r.body), [{ ip: inside, dns_ptr: 'v6.example.org' }]);
-      assert.ok(wire('web-1').public_net.ipv6.dns_ptr?.some((e) => e.dns_ptr === 'v6.example.org'));
+      assert.ok((await server('web-1')).publicNet?.ipv6?.dnsPtr.some((e) => e.dnsPtr === 'v6.example.org'));
     });
 
     it('Change Protection protects against deletion and rebuilding together, and removes it', async () => {
@@ -635,18 +637,20 @@ describe('server commands', function () {
     });
 
     it('Open SSH in Terminal refuses an IPv4 from the API that is not an address, and a user name ssh would read as an option: nothing is started', async () => {
-      const w = wire('web-2');
-      const ip = w.public_net.ipv4.ip;
+      // The address as the simulator keeps it: on the server's Primary IP (today's API).
+      const v4 = wire('web-2').public_net.ipv4;
+      const w = (v4.id ? sim.state.primaryIps.get(v4.id) : undefined) ?? v4;
+      const ip = w.ip;
       const terminals = vscode.window.terminals.length;
       await withSshStandIn(undefined, async () => {
-        w.public_net.ipv4.ip = `${ip}; touch /tmp/hcloud-ssh-injected`;
+        w.ip = `${ip}; touch /tmp/hcloud-ssh-injected`;
         try {
           const node = await serverNode('web-2');
           script();
           assert.equal(await run('hcloud.server.openSsh', node), undefined);
           assert.match(errors()[0] ?? '', /^Open SSH in Terminal for "web-2": the address ".*; touch \/tmp\/hcloud-ssh-injected" is not an IP address\. Nothing was started\.$/);
         } finally {
-          w.public_net.ipv4.ip = ip;
+          w.ip = ip;
         }
       });
       await withSshStandIn('-oProxyCommand=touch', async () => {
