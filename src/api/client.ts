@@ -17,6 +17,7 @@ import { SshKeysResource } from './resources/sshKeys';
 import { PrimaryIpsResource } from './resources/primaryIps';
 import { NetworksResource } from './resources/networks';
 import { ServerNetworksResource } from './resources/serverNetworks';
+import { VolumesResource } from './resources/volumes';
 import type { ApiTransport, BudgetState, HttpTransportOptions, RateLimitInfo } from './transport';
 import type { Action, ApiEra } from './types';
 import { waitForActions, type WaitOptions } from './waiter';
@@ -44,6 +45,7 @@ export class HcloudClient {
   readonly networks: NetworksResource;
   /** A server's private networks (attach, detach, alias IPs). */
   readonly serverNetworks: ServerNetworksResource;
+  readonly volumes: VolumesResource;
   private readonly eraTracker = new ApiEraTracker();
 
   /** `{ token, endpoint?, ... }` builds the HTTP transport; `{ transport }` uses the one given (tests, decorators). */
@@ -63,7 +65,9 @@ export class HcloudClient {
     this.placementGroups = new PlacementGroupsResource(t);
     this.networks = new NetworksResource(t);
     this.serverNetworks = new ServerNetworksResource(t);
+    this.volumes = new VolumesResource(t);
     const bad = new BadItems(options.onBadItem);
+    this.volumes.badItems = bad;
     for (const r of [this.actions, this.servers, this.floatingIps, this.sshKeys, this.serverTypes, this.locations, this.datacenters, this.images, this.isos]) {
       r.badItems = bad;
     }

@@ -1,6 +1,6 @@
 // Show Action Log (a project) and Show Actions (a server, Floating IP or image): from the tree
 // they take the node, from the palette they ask for the project (and the resource).
-import type { FloatingIp, Image, Server } from '../api/types';
+import type { FloatingIp, Image, Server, Volume } from '../api/types';
 import type { ScopeKind } from '../shared/actionLogProtocol';
 import type { TreeNode } from '../tree/node';
 import type { CommandContext } from './context';
@@ -45,6 +45,13 @@ const PICKERS: Pickers = {
       return i.description || i.name || `#${i.id}`;
     },
   },
+  volume: {
+    title: 'Show Actions of Volume',
+    list: (c) => c.volumes.listAll(),
+    item: (r) => ({ label: (r as Volume).name, description: `${(r as Volume).size} GB · ${(r as Volume).location.name}` }),
+    none: 'The project has no volume.',
+    name: (r) => `volume ${(r as Volume).name}`,
+  },
 };
 
 export async function showActionLog(ctx: CommandContext, node?: TreeNode): Promise<void> {
@@ -61,3 +68,4 @@ export async function showActions(ctx: CommandContext, kind: ScopeKind, node?: T
 export const showServerActions = (ctx: CommandContext, node?: TreeNode) => showActions(ctx, 'server', node);
 export const showFloatingIpActions = (ctx: CommandContext, node?: TreeNode) => showActions(ctx, 'floatingIp', node);
 export const showImageActions = (ctx: CommandContext, node?: TreeNode) => showActions(ctx, 'image', node);
+export const showVolumeActions = (ctx: CommandContext, node?: TreeNode) => showActions(ctx, 'volume', node);

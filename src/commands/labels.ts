@@ -11,6 +11,7 @@ import { isHcloudError } from '../api/errors';
 import { parseLabelSelector } from '../api/labels';
 import type { ApiEra, FloatingIp, Image, Labels, Network, Server, SshKey } from '../api/types';
 import type { PrimaryIp } from '../api/types';
+import type { Volume } from '../api/types';
 import type { Project } from '../projects/projectStore';
 import { imageName } from '../tree/format';
 import type { TreeNode } from '../tree/node';
@@ -29,7 +30,7 @@ interface Labelled {
 
 /** What Edit Labels needs to know about one kind of resource. */
 export interface LabelledKind<T extends Labelled> {
-  kind: ResourceKind & ('server' | 'floatingIp' | 'image' | 'sshKey' | 'primaryIp' | 'placementGroup' | 'network');
+  kind: ResourceKind & ('server' | 'floatingIp' | 'image' | 'sshKey' | 'primaryIp' | 'placementGroup' | 'network' | 'volume');
   /** `server`, `Floating IP`, ... (in titles and messages). */
   noun: string;
   /** What the palette offers. */
@@ -224,3 +225,14 @@ const NETWORK: LabelledKind<Network> = {
   none: 'The project has no network.',
 };
 export const editNetworkLabels = (ctx: CommandContext, node?: TreeNode) => editLabels(ctx, node, NETWORK);
+
+const VOLUME: LabelledKind<Volume> = {
+  kind: 'volume',
+  noun: 'volume',
+  list: (c) => c.volumes.listAll(),
+  name: (v) => v.name,
+  description: (v) => `${v.size} GB · ${v.location.name}`,
+  update: (c, id, labels) => c.volumes.update(id, { labels }),
+  none: 'The project has no volume.',
+};
+export const editVolumeLabels = (ctx: CommandContext, node?: TreeNode) => editLabels(ctx, node, VOLUME);

@@ -36,6 +36,8 @@ const view = () => import('./view');
 const primaryIp = () => import('./primaryIp');
 const network = () => import('./network');
 const serverNetwork = () => import('./server/network');
+const volume = () => import('./volume/create');
+const volumeManage = () => import('./volume/manage');
 
 const PROJECT: Table = {
   'hcloud.project.add': lazy(project, (m) => m.addProject),
@@ -165,4 +167,19 @@ const SERVER_NETWORK: Table = {
 };
 
 /** The tables, one per noun; an id in two of them is an error (registerCommands throws). */
-export const COMMAND_TABLES: Readonly<Record<string, Table>> = { PROJECT, VIEW, SERVER, FLOATING_IP, IMAGE, SSH_KEY, PRIMARY_IP, PLACEMENT_GROUP, NETWORK, SERVER_NETWORK };
+/** Today's API only: the menus show them on volume rows, the Volumes folder and servers. */
+const VOLUME: Table = {
+  'hcloud.volume.create': lazy(volume, (m) => m.createVolume),
+  'hcloud.volume.attach': lazy(volumeManage, (m) => m.attachVolume),
+  'hcloud.volume.detach': lazy(volumeManage, (m) => m.detachVolume),
+  'hcloud.volume.resize': lazy(volume, (m) => m.resizeVolume),
+  'hcloud.volume.rename': lazy(volumeManage, (m) => m.renameVolume),
+  'hcloud.volume.editLabels': lazy(labels, (m) => m.editVolumeLabels),
+  'hcloud.volume.changeProtection': lazy(volumeManage, (m) => m.changeVolumeProtection),
+  'hcloud.volume.delete': lazy(volumeManage, (m) => m.deleteVolume),
+  'hcloud.volume.copyMountCommand': lazy(volumeManage, (m) => m.copyVolumeMountCommand),
+  'hcloud.volume.showActions': lazy(actionLog, (m) => m.showVolumeActions),
+};
+
+/** The tables, one per noun; an id in two of them is an error (registerCommands throws). */
+export const COMMAND_TABLES: Readonly<Record<string, Table>> = { PROJECT, VIEW, SERVER, FLOATING_IP, IMAGE, SSH_KEY, PRIMARY_IP, PLACEMENT_GROUP, NETWORK, SERVER_NETWORK, VOLUME };

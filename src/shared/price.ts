@@ -46,3 +46,8 @@ export function formatRate(price: Money | undefined, unit: string): string {
   if (!price) return NO_PRICE;
   return `${formatAmount(price.gross, price.currency, price.gross !== 0 && Math.abs(price.gross) < 1 ? 4 : 2)} per ${unit}`;
 }
+
+/** A volume's monthly price: the API's price per GB and month times its size; undefined when the API sent none. */
+export function volumeMonthly(perGbMonth: Money | undefined, sizeGb: number): Money | undefined {
+  return perGbMonth && { net: perGbMonth.net * sizeGb, gross: perGbMonth.gross * sizeGb, currency: perGbMonth.currency };
+}

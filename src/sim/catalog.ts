@@ -257,3 +257,6 @@ export const PRICING: PricingBase = {
 
 /** Today's `pricing.floating_ips`: monthly net EUR per IP type (IPv6 is cheaper), the same in every location. */
 export const FLOATING_IP_MONTHLY = { ipv4: 3, ipv6: 1 } as const;
+
+/** Today's `pricing.volume`: monthly net EUR per GB of volume, the same in every location. */
+export const VOLUME_GB_MONTHLY = 0.044;

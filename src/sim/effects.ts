@@ -52,6 +52,8 @@ function deleteServer(state: SimState, id: number): void {
   releasePrimaryIps(state, id);
   setPlacementGroup(state, id, null);
   detachEverywhere(state, id);
+  // The volumes stay, detached (the API deletes no volume with its server).
+  for (const volume of state.volumes.values()) if (volume.server === id) volume.server = null;
   state.servers.delete(id);
 }
 

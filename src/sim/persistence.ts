@@ -5,12 +5,13 @@
 
 import { readFileSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
+import type { VolumeSchema } from '../api/schema';
 import type { ApiEra } from '../api/types';
 import { STATE_VERSION, type ActionRecord, type SimNetwork, type SimServer, type SimState } from './state';
 
 export const SAVE_DEBOUNCE_MS = 100;
 
-interface StateFile extends Omit<SimState, 'images' | 'servers' | 'floatingIps' | 'sshKeys' | 'actions' | 'primaryIps' | 'placementGroups' | 'networks'> {
+interface StateFile extends Omit<SimState, 'images' | 'servers' | 'floatingIps' | 'sshKeys' | 'actions' | 'primaryIps' | 'placementGroups' | 'networks' | 'volumes'> {
   networks: unknown[];
   images: unknown[];
   servers: unknown[];
@@ -19,6 +20,7 @@ interface StateFile extends Omit<SimState, 'images' | 'servers' | 'floatingIps' 
   actions: unknown[];
   primaryIps: unknown[];
   placementGroups?: unknown[];
+  volumes: unknown[];
 }
 
 export function serializeState(state: SimState): string {
@@ -32,6 +34,7 @@ export function serializeState(state: SimState): string {
     actions: [...state.actions.values()],
     primaryIps: [...state.primaryIps.values()],
     placementGroups: [...state.placementGroups.values()],
+    volumes: [...state.volumes.values()],
   };
   return JSON.stringify(file, null, 1);
 }
@@ -115,8 +118,12 @@ function parseState(file: unknown): SimState {
   if (!isObject(file.pricing)) fail("'pricing' must be an object");
   const actions = new Map<number, ActionRecord>();
   for (const record of entitiesOf<ActionRecord>(file.actions, checkAction)) actions.set(record.action.id, record);
+  // Volumes came after STATE_VERSION 2: a file without them has none, and its next id follows theirs.
+  const volumes = file.volumes === undefined ? new Map<number, VolumeSchema>() : entities<VolumeSchema>(file, 'volumes');
+  (counters as Record<string, unknown>).volume ??= Math.max(99, ...volumes.keys()) + 1;
   return {
     ...(file as unknown as SimState),
+    volumes,
     images: entities(file, 'images'),
     servers: entities(file, 'servers', checkServer),
     floatingIps: entities(file, 'floatingIps'),

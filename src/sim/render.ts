@@ -15,11 +15,12 @@ import type {
   ServerTypeLocationSchema,
   ServerTypeSchema,
   SshKeySchema,
+  VolumeSchema,
 } from '../api/schema';
 import type { ApiEra } from '../api/types';
-import { FLOATING_IP_MONTHLY, isPast, netGross } from './catalog';
 import { renderServerPlacementGroup } from './placementGroups';
 import { privateNetOf } from './networks';
+import { FLOATING_IP_MONTHLY, isPast, netGross, VOLUME_GB_MONTHLY } from './catalog';
 import type { SimServer, SimState } from './state';
 import { PRIMARY_IP_MONTHLY, renderServerIps } from './primaryIps';
 import { DAY, isoTime } from './time';
@@ -128,7 +129,7 @@ export function renderServer(server: SimServer, view: View): ServerSchema {
     labels: { ...(labels ?? {}) },
     primary_disk_size,
     private_net: privateNetOf(view.state, server.id),
-    volumes: [],
+    volumes: [...view.state.volumes.values()].filter((v) => v.server === server.id).map((v) => v.id),
     load_balancers: [],
     placement_group: renderServerPlacementGroup(view, server.id),
     // The public addresses are Primary IPs (primaryIps.ts).
@@ -166,5 +167,11 @@ export function renderPricing(view: View): unknown {
     traffic: { price_per_tb: netGross(0) },
     server_types: serverTypes,
     primary_ips: (['ipv4', 'ipv6'] as const).map((type) => ({ type, prices: perLocation(PRIMARY_IP_MONTHLY[type]) })),
+    volume: { price_per_gb_month: netGross(VOLUME_GB_MONTHLY) },
   };
+}
+
+/** A volume (today's API only): its location in the mode's shape, its labels as a copy. */
+export function renderVolume(volume: VolumeSchema, view: View): VolumeSchema {
+  return { ...volume, location: renderLocation(volume.location, view), labels: { ...volume.labels }, protection: { ...volume.protection } };
 }

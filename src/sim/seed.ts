@@ -1,6 +1,6 @@
 // Initial states. `empty`: the catalog only. `demo`: a small realistic project on top of it
 // (8 servers in fsn1, nbg1 and hel1 in several states, Floating IPs, snapshots, backups, SSH
-// keys and an action history; labels on most of them). `extraServers` adds `scale-0001`... for
+// keys and an action history; labels on most of them; in a 2026 state also volumes). `extraServers` adds `scale-0001`... for
 // scale tests. A 2026 state has the arm catalog and one more demo server on arm (`arm-builder`).
 // All times are relative to the clock at start (whole days back), so metrics and ages look right.
 
@@ -13,6 +13,7 @@ import { imageSizeFor, newFloatingIp, newImageFromServer, newServer, newSshKey }
 import { seedPlacementGroups } from './placementGroups';
 import { parsePublicKey } from './sshKey';
 import { seedPrimaryIps } from './primaryIps';
+import { seedDemoVolumes } from './volumeSeed';
 import { byIdOrName, copy, findImage, nextId, STATE_VERSION, type ResourceType, type SimServer, type SimState } from './state';
 import { DAY, HOUR, isoTime, MINUTE } from './time';
 
@@ -30,7 +31,7 @@ function catalogState(now: number, api: ApiEra): SimState {
   return {
     version: STATE_VERSION,
     api,
-    counters: { server: 42, floating_ip: 4711, image: 4720, ssh_key: 2323, action: 1300, ipv4: 0, floating_ipv4: 0, ipv6: 0, rng: 0x5eed },
+    counters: { server: 42, floating_ip: 4711, image: 4720, ssh_key: 2323, action: 1300, ipv4: 0, floating_ipv4: 0, ipv6: 0, rng: 0x5eed, volume: 100 },
     locations: copy(LOCATIONS),
     datacenters: datacenters(api),
     recommendation: RECOMMENDED_DATACENTER,
@@ -46,6 +47,7 @@ function catalogState(now: number, api: ApiEra): SimState {
     primaryIps: new Map(),
     actions: new Map(),
     placementGroups: new Map(),
+    volumes: new Map(),
   };
 }
 
@@ -161,6 +163,7 @@ function seedDemo(state: SimState, base: number): void {
   history.add('unassign_floating_ip', [['floating_ip', spare.id]], base - 30 * DAY, 2);
   if (state.api === '2026') seedPlacementGroups(state, base, web1, db);
   if (state.api === '2026') seedNetworks(state, base, [web1, db]);
+  if (state.api === '2026') seedDemoVolumes(state, base, db, (command, resources, at, seconds) => history.add(command, resources, at, seconds));
   history.commit();
 }
 

@@ -23,6 +23,7 @@ import type {
   ServerSchema,
   ServerTypeSchema,
   SshKeySchema,
+  VolumeSchema,
 } from '../api/schema';
 
 /** A server as the simulator keeps it: the wire object plus the live API's `primary_disk_size`. */
@@ -33,7 +34,7 @@ export interface SimServer extends ServerSchema {
 
 /** Resource kinds that actions refer to (ResourceRef.type) and that effects change. */
 export type ResourceType = 'server' | 'floating_ip' | 'image'
-  | 'primary_ip' | 'network';
+  | 'primary_ip' | 'network' | 'volume';
 
 /** A server's interface in a Network, kept on the Network (the server's `private_net` is derived). */
 export interface SimAttachment {
@@ -47,7 +48,6 @@ export interface SimAttachment {
 export interface SimNetwork extends Omit<NetworkSchema, 'servers'> {
   attachments: SimAttachment[];
 }
-
 /** A change to the state, applied when an action reaches a step or fails. Plain data, so it persists. */
 export type Effect =
   | { kind: 'patch'; type: ResourceType; id: number; patch: Record<string, unknown> }
@@ -100,6 +100,8 @@ export interface Counters {
   placement_group?: number;
   /** Next Network id (absent in a state file made before Networks: networks.ts starts it). */
   network?: number;
+  /** Next volume id (a state file without it starts where its volumes end: persistence.ts). */
+  volume: number;
 }
 
 /** The state file's format; a file of another version is not read (persistence.ts). */
@@ -131,6 +133,7 @@ export interface SimState {
   actions: Map<number, ActionRecord>;
   /** Today's API only (empty in a 2018 state). */
   placementGroups: Map<number, PlacementGroupSchema>;
+  volumes: Map<number, VolumeSchema>;
 }
 
 /** The maps of SimState, by the resource kind of their entries. */
@@ -139,11 +142,12 @@ export function entityMap(state: SimState, type: ResourceType): Map<number, { id
   if (type === 'floating_ip') return state.floatingIps;
   if (type === 'primary_ip') return state.primaryIps;
   if (type === 'network') return state.networks;
+  if (type === 'volume') return state.volumes;
   return state.images;
 }
 
 /** Takes the next id of a kind and advances the counter. */
-export function nextId(state: SimState, kind: 'server' | 'floating_ip' | 'image' | 'ssh_key' | 'action'): number {
+export function nextId(state: SimState, kind: 'server' | 'floating_ip' | 'image' | 'ssh_key' | 'action' | 'volume'): number {
   const id = state.counters[kind];
   state.counters[kind] = id + 1;
   return id;

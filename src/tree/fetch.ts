@@ -5,6 +5,7 @@ import type { HcloudClient } from '../api/client';
 import type { CallOptions, ListCut } from '../api/transport';
 import type { Datacenter, FloatingIp, Image, Iso, Location, Network, Pricing, Server, ServerType, SshKey } from '../api/types';
 import type { PlacementGroup, PrimaryIp } from '../api/types';
+import type { Volume } from '../api/types';
 import type { FolderClass } from './refreshPolicy';
 
 export interface FolderData {
@@ -22,6 +23,8 @@ export interface FolderData {
   primaryIps: PrimaryIp[];
   placementGroups: PlacementGroup[];
   networks: Network[];
+  /** Today's API only (a folder of ProjectNode.todayFolders). */
+  volumes: Volume[];
 }
 
 export type ListWhat = keyof FolderData;
@@ -43,6 +46,7 @@ export const folderClass: Record<ListWhat, FolderClass> = {
   primaryIps: 'slow',
   placementGroups: 'slow',
   networks: 'slow',
+  volumes: 'slow',
 };
 
 export const folderLabel: Record<FolderWhat, string> = {
@@ -62,6 +66,7 @@ export const folderLabel: Record<FolderWhat, string> = {
   primaryIps: 'Primary IPs',
   placementGroups: 'Placement Groups',
   networks: 'Networks',
+  volumes: 'Volumes',
 };
 
 /** The folder's contents in a sentence: `Could not load Floating IPs`, `No SSH keys`. */
@@ -80,13 +85,14 @@ export const folderNoun: Record<ListWhat, string> = {
   primaryIps: 'Primary IPs',
   placementGroups: 'placement groups',
   networks: 'Networks',
+  volumes: 'volumes',
 };
 
 const byName = <T extends { name?: string; id: number }>(a: T, b: T) => (a.name ?? '').localeCompare(b.name ?? '') || a.id - b.id;
 const newestFirst = (a: Image, b: Image) => b.created.getTime() - a.created.getTime() || b.id - a.id;
 
 /** Folders whose list takes the project's label selector (Filter by Labels…). */
-export const LABEL_FILTERED: readonly ListWhat[] = ['servers', 'floatingIps', 'snapshots', 'backups', 'sshKeys', 'primaryIps', 'placementGroups', 'networks'];
+export const LABEL_FILTERED: readonly ListWhat[] = ['servers', 'floatingIps', 'snapshots', 'backups', 'sshKeys', 'primaryIps', 'placementGroups', 'networks', 'volumes'];
 
 export interface FetchFolderOptions extends Pick<CallOptions, 'priority'> {
   /** Today's API: goes with the lists of LABEL_FILTERED. */
@@ -137,6 +143,8 @@ async function fetchAny(client: HcloudClient, what: ListWhat, labelSelector: str
       return (await client.placementGroups.listAll(labels, call)).sort(byName);
     case 'networks':
       return (await client.networks.listAll(labels, call)).sort(byName);
+    case 'volumes':
+      return (await client.volumes.listAll(labels, call)).sort(byName);
   }
 }
 

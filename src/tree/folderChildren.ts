@@ -3,6 +3,7 @@
 // kept from the last load takes the item's new data (nodes keep their instance across refreshes).
 
 import type { Datacenter, FloatingIp, Image, Iso, Location, Network, PlacementGroup, ServerType, SshKey } from '../api/types';
+import type { Volume } from '../api/types';
 import type { FolderData, ListWhat } from './fetch';
 import { priceRows } from './format';
 import type { NodeScope } from './host';
@@ -11,6 +12,7 @@ import { LeafNode } from './leafNode';
 import type { TreeNode } from './node';
 import { datacenterPresenter, floatingIpPresenter, imagePresenter, isoPresenter, locationPresenter, serverTypePresenter, sshKeyPresenter } from './presenters';
 import { placementGroupPresenter } from './presenters';
+import { volumePresenter } from './presenters';
 import { ServerNode } from './serverNode';
 import type { PrimaryIp } from '../api/types';
 import { primaryIpPresenter } from './presenters';
@@ -32,6 +34,7 @@ export interface ChildOf {
   primaryIps: ItemNode<PrimaryIp>;
   placementGroups: ItemNode<PlacementGroup>;
   networks: ItemNode<Network>;
+  volumes: ItemNode<Volume>;
 }
 
 /** One item of a list: its key in the folder, its node when it is new, and how an existing node takes its data. */
@@ -67,6 +70,7 @@ const ENTRIES: Entries = {
   primaryIps: items(primaryIpPresenter),
   placementGroups: items(placementGroupPresenter),
   networks: (folder, list, scope) => items(networkPresenter(scope))(folder, list, scope),
+  volumes: items(volumePresenter),
 };
 
 /** The entries of a folder's list, in the list's order. */

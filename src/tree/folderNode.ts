@@ -25,6 +25,7 @@ const ICONS: Record<FolderWhat, string> = {
   primaryIps: 'globe',
   placementGroups: 'layers',
   networks: 'type-hierarchy',
+  volumes: 'database',
 };
 
 export interface FolderEnv {
@@ -158,8 +159,8 @@ export class ListFolderNode<W extends ListWhat = ListWhat> extends FolderBase {
     const current = () => generation === this.generation;
     try {
       const client = await this.env.clients.get(this.project);
-      // Floating IPs, images and placement groups name their servers: the servers come first (once, if nobody opened them).
-      if (this.what === 'floatingIps' || this.what === 'snapshots' || this.what === 'backups' || this.what === 'placementGroups') await this.env.scope.ensureServerNames();
+      // Floating IPs, images, placement groups and volumes name their servers: the servers come first (once, if nobody opened them).
+      if (this.what === 'floatingIps' || this.what === 'snapshots' || this.what === 'backups' || this.what === 'placementGroups' || this.what === 'volumes') await this.env.scope.ensureServerNames();
       if (!current()) return;
       let cut: ListCut | undefined;
       const data = await fetchFolder(client, this.what, { labelSelector: this.labelSelector, signal: abort.signal, priority, onListCut: (c) => (cut = c) });

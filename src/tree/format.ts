@@ -323,6 +323,7 @@ export function priceRows(p: Pricing): Array<[string, string, string]> {
     rows.push(['floatingIp', 'Floating IP', formatMonthly(p.floatingIp.monthly)]);
   }
   rows.push(['image', 'Snapshots', formatRate(p.image.perGbMonth, 'GB/mo')]);
+  if (p.volume?.perGbMonth) rows.push(['volume', 'Volumes', formatRate(p.volume.perGbMonth, 'GB/mo')]);
   if (p.traffic.perTb && p.traffic.perTb.gross > 0) {
     rows.push(['traffic', 'Traffic', formatRate(p.traffic.perTb, 'TB')]);
   } else {

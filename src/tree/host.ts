@@ -1,3 +1,4 @@
+import type { Volume } from '../api/types';
 import type { ClientPool } from '../projects/clientPool';
 import type { Project } from '../projects/projectStore';
 import type { Lookup } from './format';
@@ -25,6 +26,9 @@ export interface NodeScope extends Lookup {
   ensureServerNames(): Promise<void>;
   /** Today's API: loads the Primary IPs once if no folder has (so a server's address leaves can name theirs). */
   ensurePrimaryIps?(): Promise<void>;
+  /** Today's API: a volume of the Volumes folder's list, and loading that list once (a server shows its volumes). */
+  volume?(id: number): Volume | undefined;
+  ensureVolumes?(): Promise<void>;
 }
 
 /** Where nodes and the poll scheduler get a project's client: the extension's ClientPool, or a test's one client. */

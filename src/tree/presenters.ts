@@ -1,6 +1,6 @@
 // How Floating IPs, images, SSH keys, ISOs and catalog entries look in the tree.
 import * as vscode from 'vscode';
-import type { Datacenter, FloatingIp, Image, Iso, Location, ServerType, SshKey } from '../api/types';
+import type { Datacenter, FloatingIp, Image, Iso, Location, ServerType, SshKey, Volume } from '../api/types';
 import {
   datacenterTooltip,
   floatingIpDescription,
@@ -22,6 +22,7 @@ import { primaryIpDescription, primaryIpTooltip } from './primaryIpFormat';
 import { LeafNode } from './leafNode';
 import type { PlacementGroup } from '../api/types';
 import { placementGroupDescription, placementGroupMembers, placementGroupTooltip } from './placementGroupFormat';
+import { volumeDescription, volumeTooltip } from './volumeFormat';
 
 export const floatingIpPresenter: Presenter<FloatingIp> = {
   kind: 'floatingIp',
@@ -124,4 +125,16 @@ export const placementGroupPresenter: Presenter<PlacementGroup> = {
   // Members by name: the Servers folder is the fast one, normally loaded; else `server <id>`.
   children: (g, node) => placementGroupMembers(g, node, node.scope),
   filterText: (g) => [g.type],
+};
+
+export const volumePresenter: Presenter<Volume> = {
+  kind: 'volume',
+  label: (v) => v.name,
+  description: (v, l) => volumeDescription(v, l),
+  tooltip: (v, l) => volumeTooltip(v, l, l.pricing?.()?.volume?.perGbMonth),
+  icon: (v) =>
+    v.status === 'creating' ? new vscode.ThemeIcon('loading~spin') : new vscode.ThemeIcon('database', v.serverId === undefined ? new vscode.ThemeColor('disabledForeground') : undefined),
+  tokens: (v) => [v.serverId === undefined ? 'detached' : 'attached', v.status === 'creating' ? 'creating' : 'available', v.protection.delete ? 'protected' : 'deletable'],
+  copyText: (v) => v.linuxDevice,
+  filterText: (v) => [v.status, v.format, v.serverId === undefined ? 'detached' : 'attached'],
 };

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ApiEra, FloatingIp } from '../api/types';
 import type { Pricing } from '../api/types';
+import type { Volume } from '../api/types';
 import type { Project } from '../projects/projectStore';
 import type { ListWhat } from './fetch';
 import { GroupFolderNode, ListFolderNode, type FolderEnv } from './folderNode';
@@ -8,6 +9,7 @@ import { md, mdCode } from './format';
 import type { ClientSource, NodeScope, TreeHost } from './host';
 import { MessageNode } from './messageNode';
 import { contextValue, type TreeNode } from './node';
+import { syncServersVolumes } from './serverVolumes';
 
 /** Filter and catalog toggle when no provider hosts the node (e.g. a test builds one alone). */
 const standaloneHost: TreeHost = {
@@ -58,13 +60,18 @@ export class ProjectNode implements TreeNode, NodeScope {
       primaryIps: list(this, 'primaryIps'),
       placementGroups: list(this, 'placementGroups'),
       networks: list(this, 'networks'),
+      volumes: list(this, 'volumes'),
     };
     this.images.folders.push(this.folders.snapshots, this.folders.backups, this.folders.systemImages);
     this.catalog.folders.push(this.folders.serverTypes, this.folders.locations, this.folders.datacenters, this.folders.prices);
     this.folders.floatingIps.onLoaded = (fips) => this.syncServersFloatingIps(fips);
     // Today's families between Servers and Floating IPs: the IP folders side by side.
-    this.todayFolders.push(this.folders.networks, this.folders.placementGroups, this.folders.primaryIps);
+    this.todayFolders.push(this.folders.volumes, this.folders.networks, this.folders.placementGroups, this.folders.primaryIps);
     this.folders.primaryIps.onLoaded = () => void this.loadPricesFor(this.folders.primaryIps);
+    this.folders.volumes.onLoaded = (volumes) => {
+      syncServersVolumes(this.folders.servers, volumes, (node) => this.host.changed(node));
+      void this.loadPricesFor(this.folders.volumes); // rows show their monthly price
+    };
   }
 
   /** The catalog's folders: Datacenters only where the API has them (the 2018 contract). */
@@ -149,6 +156,14 @@ export class ProjectNode implements TreeNode, NodeScope {
 
   async ensureServerNames(): Promise<void> {
     if (!this.folders.servers.loaded) await this.folders.servers.ensureLoaded();
+  }
+
+  volume(id: number): Volume | undefined {
+    return this.folders.volumes.data?.find((v) => v.id === id);
+  }
+
+  async ensureVolumes(): Promise<void> {
+    if (!this.folders.volumes.loaded) await this.folders.volumes.ensureLoaded();
   }
 
   /** A server's Floating IPs follow the Floating IPs list (no request): after an assign, both agree. */

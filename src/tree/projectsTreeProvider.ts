@@ -147,7 +147,7 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const node = this.roots.get(projectId);
     if (!node) return;
     const f = node.folders;
-    this.refreshFolders(f.servers, f.floatingIps, f.snapshots, f.backups, f.sshKeys);
+    this.refreshFolders(f.servers, f.floatingIps, f.snapshots, f.backups, f.sshKeys, f.volumes);
     this.emitter.fire(node);
   }
 
@@ -195,6 +195,8 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       case 'subnet':
       case 'route':
         return this.refreshFolders(f.networks);
+      case 'volume':
+        return this.refreshFolders(f.volumes);
       default:
         return this.refreshFolders(f.serverTypes, f.locations, f.datacenters, f.prices);
     }
@@ -210,12 +212,12 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
    * when it is not in a folder loaded earlier: it may be new). Undefined when it does not exist
    * (or the project is not in the tree).
    */
-  async findResourceNode(projectId: string, kind: 'server' | 'floatingIp' | 'image', id: number): Promise<TreeNode | undefined> {
+  async findResourceNode(projectId: string, kind: 'server' | 'floatingIp' | 'image' | 'volume', id: number): Promise<TreeNode | undefined> {
     if (!this.roots.has(projectId)) this.syncRoots();
     const p = this.roots.get(projectId);
     if (!p) return undefined;
     const f = p.folders;
-    const folders = kind === 'server' ? [f.servers] : kind === 'floatingIp' ? [f.floatingIps] : [f.snapshots, f.backups, f.systemImages];
+    const folders = kind === 'server' ? [f.servers] : kind === 'floatingIp' ? [f.floatingIps] : kind === 'volume' ? [f.volumes] : [f.snapshots, f.backups, f.systemImages];
     const look = () => folders.map((x) => x.find(String(id))).find((n) => n !== undefined);
     const loaded = folders.filter((x) => x.loaded);
     if (look()) return look();
@@ -231,7 +233,7 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   /** Shows, selects and focuses a resource's node; false when it does not exist. */
-  async revealResource(projectId: string, kind: 'server' | 'floatingIp' | 'image', id: number): Promise<boolean> {
+  async revealResource(projectId: string, kind: 'server' | 'floatingIp' | 'image' | 'volume', id: number): Promise<boolean> {
     const node = await this.findResourceNode(projectId, kind, id);
     if (!node) return false;
     await this.view?.reveal(node, { select: true, focus: true, expand: false });

@@ -7,6 +7,7 @@ import type { NodeScope } from './host';
 import { LeafNode } from './leafNode';
 import { contextValue, type TreeNode } from './node';
 import type { ResourceNode } from './resourceNode';
+import { ServerVolumeNodes } from './serverVolumes';
 
 export function isTransitional(status: ServerStatus): boolean {
   return isTransitionalServer(status);
@@ -40,6 +41,8 @@ export function serverTokens(s: Server): string[] {
     s.labels === undefined ? '' : s.placementGroup ? 'inPlacementGroup' : 'noPlacementGroup',
     // Today's API: whether it is in a private Network (Attach / Detach / Change Alias IPs match these).
     s.privateNet === undefined ? '' : s.privateNet.length ? 'networked' : 'unnetworked',
+    // Today's API: the server has a volumes field (Attach Volume, Create Volume in its menu).
+    s.volumeIds !== undefined ? 'volumes' : '',
   ].filter(Boolean);
 }
 
@@ -52,6 +55,7 @@ export class ServerNode implements ResourceNode<Server> {
   readonly id: string;
   readonly kind = 'server';
   private readonly leaves = new Map<string, LeafNode>();
+  private readonly volumes: ServerVolumeNodes;
 
   constructor(
     readonly parent: TreeNode,
@@ -59,6 +63,7 @@ export class ServerNode implements ResourceNode<Server> {
     private readonly scope?: NodeScope,
   ) {
     this.id = `${parent.id}/server/${server.id}`;
+    this.volumes = new ServerVolumeNodes(this, scope);
   }
 
   get project(): Project {
@@ -152,6 +157,7 @@ export class ServerNode implements ResourceNode<Server> {
       p.aliasIps.forEach((alias) => leaf(`privateNet/${p.networkId}/alias/${alias}`, `Alias IP (${network})`, alias, 'type-hierarchy'));
     }
     if (s.iso) leaf('iso', 'ISO', isoName(s.iso), 'record');
+    out.push(...(await this.volumes.children(s.volumeIds ?? [])));
     return out;
   }
 }

@@ -112,6 +112,8 @@ function nameInTree(tree: ProjectsTreeProvider, projectId: string, type: string,
       const node = [f.snapshots, f.backups, f.systemImages].map((x) => x.find(String(id))).find(Boolean);
       return node ? node.resource.description || node.resource.name : undefined;
     }
+    case 'volume':
+      return p.volume(id)?.name;
     default:
       return undefined;
   }

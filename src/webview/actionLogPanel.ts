@@ -49,7 +49,7 @@ export interface ActionLogEnv {
 }
 
 
-const KIND_OF_TYPE: Record<string, ScopeKind | undefined> = { server: 'server', floating_ip: 'floatingIp', image: 'image' };
+const KIND_OF_TYPE: Record<string, ScopeKind | undefined> = { server: 'server', floating_ip: 'floatingIp', image: 'image', volume: 'volume' };
 
 export function panelKey(projectId: string, scope?: ActionLogScope): string {
   return scope ? `${projectId}/${scope.kind}/${scope.id}` : projectId;

@@ -38,6 +38,7 @@ const FOLDER_PATH: Record<ListWhat, string> = {
   primaryIps: 'primaryIps',
   placementGroups: 'placementGroups',
   networks: 'networks',
+  volumes: 'volumes',
 };
 
 /** Folders of the families the 2018 contract lacks: a 2018 project does not show them. */

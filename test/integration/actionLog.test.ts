@@ -1,6 +1,6 @@
 // The action log inside VS Code against simulators this suite starts (today's API, and the 2018
 // contract for one project): Show Action Log lists the project's actions newest first from the
-// per-kind lists (GET /servers/actions, /floating_ips/actions, /images/actions; never the unfiltered
+// per-kind lists (GET /servers/actions, /floating_ips/actions, /images/actions, /volumes/actions; never the unfiltered
 // GET /actions once the era is known), or from GET /actions on the 2018 API; an action started from
 // the extension shows at once and then finishes, filter and paging ask the API what they should,
 // Show Actions of one server, reveal in the tree, and a restored panel of a removed project.
@@ -24,12 +24,12 @@ const TOKEN = 'action-log-token-5d1e';
 const PROJECT = 'action-log';
 const OLD_PROJECT = 'action-log-2018';
 /** The per-kind lists of today's API. */
-const KIND_LISTS = ['/floating_ips/actions', '/images/actions', '/servers/actions'];
+const KIND_LISTS = ['/floating_ips/actions', '/images/actions', '/servers/actions', '/volumes/actions'];
 const isKindList = (r: { path: string }) => KIND_LISTS.includes(r.path);
 /** The unfiltered list (refused by today's API); `GET /actions?id=` (the poll) is not it. */
 const isUnfiltered = (r: { path: string; query: Record<string, string[]> }) => r.path === '/actions' && !r.query.id;
-/** Actions the per-kind lists hold: those of a server, a Floating IP or an image. */
-const ofKinds = (r: { action: { resources: Array<{ type: string }> } }) => r.action.resources.some((x) => ['server', 'floating_ip', 'image'].includes(x.type));
+/** Actions the per-kind lists hold: those of a server, a Floating IP, an image or a volume. */
+const ofKinds = (r: { action: { resources: Array<{ type: string }> } }) => r.action.resources.some((x) => ['server', 'floating_ip', 'image', 'volume'].includes(x.type));
 
 describe('action log', function () {
   this.timeout(60_000);
@@ -137,7 +137,7 @@ describe('action log', function () {
     assert.ok(!seen.includes(sim.url), 'the endpoint is not in the page or the messages');
   });
 
-  it('Show Action Log lists the project\'s actions newest first from the three per-kind lists, never GET /actions; a second call reveals the same panel', async () => {
+  it('Show Action Log lists the project\'s actions newest first from the per-kind lists, never GET /actions; a second call reveals the same panel', async () => {
     script(...projectAnswer());
     await run('hcloud.project.showActionLog');
     const panel = await readyPanel(project.id);
@@ -150,13 +150,13 @@ describe('action log', function () {
     const lists = sim.requests.filter(isKindList);
     assert.deepEqual(lists.map((r) => r.path).sort(), KIND_LISTS, 'one request per kind');
     assert.deepEqual(sim.requests.filter(isUnfiltered), [], 'no request to the unfiltered GET /actions: the era is known');
-    assert.ok(sim.requests.length <= 6, `the three lists and at most one list per kind for names (${sim.requests.map((r) => r.path).join(', ')})`);
+    assert.ok(sim.requests.length <= 2 * KIND_LISTS.length, `the lists and at most one list per kind for names (${sim.requests.map((r) => r.path).join(', ')})`);
     for (const r of lists) assert.deepEqual(r.query.sort, ['started:desc', 'id:desc']);
 
     script(...projectAnswer());
     await run('hcloud.project.showActionLog');
     assert.equal(api.actionLogs.get(project.id), panel, 'the same panel');
-    assert.equal(sim.requests.filter(isKindList).length, 3, 'revealing costs no request');
+    assert.equal(sim.requests.filter(isKindList).length, KIND_LISTS.length, 'revealing costs no request');
   });
 
   it('Power Off from the extension shows the action at once (no list request) and then its success', async () => {
@@ -197,7 +197,7 @@ describe('action log', function () {
     await until('the success', () => panel.current.actions[0].status === 'success', 15_000);
     const polls = sim.requests.filter((r) => r.path === `/actions/${started.id}` || (r.path === '/actions' && r.query.id));
     assert.ok(polls.length >= 1, 'polled the running action');
-    assert.deepEqual(sim.requests.filter(isKindList).length, 3, 'only the one refresh listed actions (three lists)');
+    assert.deepEqual(sim.requests.filter(isKindList).length, KIND_LISTS.length, 'only the one refresh listed actions (one list per kind)');
     assert.deepEqual(sim.requests.filter(isUnfiltered), []);
   });
 
@@ -256,7 +256,7 @@ describe('action log', function () {
       script(...projectAnswer());
       await run('hcloud.project.showActionLog');
       const panel = await readyPanel(project.id);
-      sim.setFaults({ latencyMs, match: { path: /^\/(servers|floating_ips|images)\/actions$/ } });
+      sim.setFaults({ latencyMs, match: { path: /^\/(servers|floating_ips|images|volumes)\/actions$/ } });
       sim.clearRequests();
       return panel;
     };
@@ -276,19 +276,19 @@ describe('action log', function () {
       const figures = `${lists.length} lists sent, ${answered.length} answered (${answered.filter((r) => r.query.status?.[0] !== last).length} of a replaced filter)`;
       console.log(`      50 filter changes: ${figures}`);
       assert.ok(answered.length <= 50, `at most one answered list per change: ${figures}`);
-      assert.ok(answered.filter((r) => r.query.status?.[0] === last).length >= 3, `the last filter's three lists: ${figures}`);
+      assert.ok(answered.filter((r) => r.query.status?.[0] === last).length >= KIND_LISTS.length, `the last filter's lists: ${figures}`);
       assert.deepEqual(panel.current.actions.map((a) => a.id), newest(sim, (r) => ofKinds(r) && r.action.status === last).slice(0, 25));
     });
 
     it('a filter change while a refresh is on its way: its lists stop and their answers never show', async () => {
       const panel = await slowLog(800);
       void panel.receiveForTesting({ type: 'refresh' });
-      await until('the refresh on its way', () => sim.requests.filter(isKindList).length === 3);
+      await until('the refresh on its way', () => sim.requests.filter(isKindList).length === KIND_LISTS.length);
       await panel.receiveForTesting({ type: 'setFilter', filter: 'error' });
       await until('the failed actions', () => panel.current.phase === 'ready' && panel.current.panel.filter === 'error');
       await panel.idle();
       const refresh = sim.requests.filter((r) => isKindList(r) && !r.query.status);
-      assert.deepEqual(refresh.map((r) => r.status), [0, 0, 0], 'the refresh was stopped before its answers');
+      assert.deepEqual(refresh.map((r) => r.status), KIND_LISTS.map(() => 0), 'the refresh was stopped before its answers');
       assert.deepEqual(panel.current.actions.map((a) => a.id), newest(sim, (r) => ofKinds(r) && r.action.status === 'error'));
     });
 

@@ -153,6 +153,7 @@ export function convertPricing(w: PricingSchema): Pricing {
       name: t.name,
       prices: list(t.prices).map((p) => convertServerTypePrice(p, currency)),
     })),
+    volume: w.volume ? { perGbMonth: convertMoney(w.volume.price_per_gb_month, currency) } : undefined,
   };
 }
 

@@ -20,3 +20,4 @@ export { convertSshKey } from './sshKey';
 export { convertPrimaryIp } from './primaryIp';
 export { convertPlacementGroup } from './placementGroup';
 export { convertNetwork, convertPrivateNets, convertRoute, convertSubnet } from './network';
+export { convertVolume } from './volume';

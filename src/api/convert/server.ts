@@ -52,6 +52,7 @@ export function convertServer(w: ServerSchema): Server {
     labels: convertLabels(w.labels),
     placementGroup: convertServerPlacementGroup(w.placement_group),
     privateNet: Array.isArray(w.private_net) ? convertPrivateNets(w.private_net) : undefined,
+    volumeIds: Array.isArray(w.volumes) ? w.volumes.filter((v) => typeof v === 'number') : undefined,
   };
 }
 

@@ -216,6 +216,9 @@ const ACTION_COMMANDS: Record<string, string> = {
   change_type: 'change_server_type',
   assign: 'assign_floating_ip',
   unassign: 'unassign_floating_ip',
+  attach: 'attach_volume',
+  detach: 'detach_volume',
+  resize: 'resize_volume',
 };
 
 /** How many of an item's newest actions are read to find the one a lost request started. */

@@ -25,6 +25,8 @@ export interface PricingSchema {
   /** Today's API: the monthly price of a Primary IP of one type, per location. */
   primary_ips?: FloatingIpPricingSchema[];
   server_backup: { percentage: string };
+  /** Today's API: the monthly price of one GB of volume. */
+  volume?: { price_per_gb_month: NetGrossPriceSchema };
   server_types: ServerTypePricingSchema[];
 }
 

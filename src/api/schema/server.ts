@@ -44,6 +44,8 @@ export interface ServerSchema {
   labels?: LabelsSchema;
   primary_disk_size?: number;
   private_net?: ServerPrivateNetSchema[];
+  /** Today's API: ids of the attached volumes. */
+  volumes?: number[];
   image: ImageSchema | null;
   iso: IsoSchema | null;
   rescue_enabled: boolean;

@@ -144,6 +144,8 @@ export interface Pricing {
   /** Percent by which backups raise a server's price, e.g. 20 */
   serverBackupPercentage: number;
   serverTypes: ServerTypePricing[];
+  /** Today's API: a volume's monthly price per GB (see volumeMonthly in src/shared/price.ts). */
+  volume?: { perGbMonth?: Money };
 }
 
 export interface ImageListParams extends LabelListParams {

@@ -12,3 +12,4 @@ export * from './sshKey';
 export * from './primaryIp';
 export * from './placementGroup';
 export * from './network';
+export * from './volume';

@@ -69,6 +69,8 @@ export interface Server {
   placementGroup?: PlacementGroup;
   /** Today's API: the server's interfaces in private Networks (absent in the 2018 contract). */
   privateNet?: ServerPrivateNet[];
+  /** Today's API: ids of the attached volumes. */
+  volumeIds?: number[];
 }
 
 export interface ServerCreateParams {

@@ -13,6 +13,7 @@ import { sshKeyRoutes } from './sshKeys';
 import { primaryIpRoutes } from './primaryIps';
 import { networkRoutes } from './networks';
 import { serverNetworkActionRoutes } from './serverNetworkActions';
+import { volumeRoutes } from './volumes';
 
 export const ROUTES: Route[] = [
   ...actionRoutes,
@@ -27,4 +28,5 @@ export const ROUTES: Route[] = [
   ...serverPlacementActionRoutes,
   ...networkRoutes,
   ...serverNetworkActionRoutes,
+  ...volumeRoutes,
 ];

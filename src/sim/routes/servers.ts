@@ -15,6 +15,7 @@ import { created, find, findUnlocked, ok } from './common';
 import { readServerPublicNet } from '../primaryIps';
 import { placementForCreate } from './serverPlacementActions';
 import { joinNetworksOnCreate } from './serverNetworkActions';
+import { volumesForNewServer } from './volumeActions';
 
 export const USER_DATA_LIMIT = 32 * 1024;
 export const ROOT_PASSWORD_LENGTH = 20;
@@ -146,9 +147,11 @@ function create(ctx: RouteContext) {
   const datacenter = world.api === '2026' ? place2026(world.view(), req) : place2018(world.view(), req);
   const publicNet = world.api === '2026' ? readServerPublicNet(ctx, datacenter.location) : undefined;
   const joinPlacementGroup = placementForCreate(ctx);
+  const attachVolumes = volumesForNewServer(ctx, datacenter.location.name);
   const server = newServer(world.state, { ...req, datacenter, status: 'initializing', created: world.now(), publicNet });
   joinPlacementGroup(server.id);
   joinNetworksOnCreate(ctx, server);
+  attachVolumes(server.id);
   const status = (s: string): Effect => ({ kind: 'patch', type: 'server', id: server.id, patch: { status: s } });
   const action = world.startAction({
     command: 'create_server',

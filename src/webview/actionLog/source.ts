@@ -127,6 +127,7 @@ export class ActionSource {
       types.has('image') ? this.client.images.listAll({ type: ['snapshot', 'backup'] }) : [],
     ]);
     this.learnNames(servers, floatingIps, images);
+    if (types.has('volume')) for (const v of await this.client.volumes.listAll()) this.names.set(`volume/${v.id}`, v.name);
     for (const k of wanted) if (!this.names.has(k)) this.unnamed.add(k);
     return this.names.size > before;
   }
@@ -271,6 +272,7 @@ export class ActionSource {
 
   /** The client's resource of a kind, at each call (the panel may swap the client). */
   private resourceOf(kind: ActionLogScope['kind']) {
+    if (kind === 'volume') return this.client.volumes;
     return kind === 'server' ? this.client.servers : kind === 'floatingIp' ? this.client.floatingIps : this.client.images;
   }
 
@@ -307,7 +309,7 @@ export class ActionSource {
 }
 
 /** Resource types whose names the source can look up. */
-const NAMED_TYPES = ['server', 'floating_ip', 'image'];
+const NAMED_TYPES = ['server', 'floating_ip', 'image', 'volume'];
 
 function hasNext(p: { nextPage: number | null; lastPage: number | null } | undefined, page: number): boolean {
   if (!p) return false;

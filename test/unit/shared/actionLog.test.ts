@@ -73,7 +73,8 @@ describe('action log protocol', () => {
       scope: { kind: 'image', id: 3 },
       filter: 'success',
     });
-    assert.equal(parseActionLogPanelState({ projectId: 'p', scope: { kind: 'volume', id: 3 } }), undefined);
+    assert.deepEqual(parseActionLogPanelState({ projectId: 'p', scope: { kind: 'volume', id: 3 } }), { projectId: 'p', scope: { kind: 'volume', id: 3 }, filter: 'all' });
+    assert.equal(parseActionLogPanelState({ projectId: 'p', scope: { kind: 'network_thing', id: 3 } }), undefined);
     assert.equal(parseActionLogPanelState({ projectId: 'p', filter: 'nope' }), undefined);
     assert.equal(parseActionLogPanelState({ filter: 'all' }), undefined);
     assert.equal(parseActionLogPanelState(undefined), undefined);

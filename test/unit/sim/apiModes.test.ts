@@ -190,6 +190,7 @@ describe('sim: per-kind action lists (2026)', () => {
       ['/servers/actions', 'server'],
       ['/floating_ips/actions', 'floating_ip'],
       ['/images/actions', 'image'],
+      ['/volumes/actions', 'volume'],
     ]) {
       const res = await api.get(`${path}?per_page=50`);
       assert.equal(res.status, 200, path);

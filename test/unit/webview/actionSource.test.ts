@@ -23,7 +23,7 @@ const gets = (sim: Simulator) => sim.requests.filter((r) => r.method === 'GET');
 const paths = (sim: Simulator) => gets(sim).map((r) => r.path);
 
 /** Actions the per-kind lists hold: those of a server, a Floating IP or an image. */
-const ofKinds = (r: ActionRecord) => r.action.resources.some((x) => ['server', 'floating_ip', 'image'].includes(x.type));
+const ofKinds = (r: ActionRecord) => r.action.resources.some((x) => ['server', 'floating_ip', 'image', 'volume'].includes(x.type));
 
 /** Gives one server `n` more (finished) actions. */
 async function addActions(env: Env, serverId: number, n: number): Promise<void> {
@@ -163,14 +163,14 @@ describe('ActionSource', () => {
 
   describe("today's API: the per-kind lists", () => {
     const env = useSimulator({ seed: 'demo' });
-    const KIND_LISTS = ['/floating_ips/actions', '/images/actions', '/servers/actions'];
+    const KIND_LISTS = ['/floating_ips/actions', '/images/actions', '/servers/actions', '/volumes/actions'];
     before(async () => {
       await env.client.servers.list({ perPage: 1 }); // the client learns the era from an answer it gets anyway
       assert.equal(env.client.era, '2026');
     });
     beforeEach(() => env.sim.clearRequests());
 
-    it('the era known: three lists (servers, Floating IPs, images), merged newest first, no action twice; never GET /actions', async () => {
+    it('the era known: one list per kind (servers, Floating IPs, images, volumes), merged newest first, no action twice; never GET /actions', async () => {
       const source = new ActionSource(env.client, { filter: 'all' }, 50);
       const snap = await source.load();
       assert.equal(source.lists, 'perKind');
@@ -229,7 +229,7 @@ describe('ActionSource', () => {
       assert.ok(paged.length > 0 && paged.every((r) => KIND_LISTS.includes(r.path)), 'older pages from the per-kind lists');
     });
 
-    it('a load whose signal aborts (a newer filter replaced it): its three lists stop before their answers, and it rejects with `aborted`', async () => {
+    it('a load whose signal aborts (a newer filter replaced it): its lists stop before their answers, and it rejects with `aborted`', async () => {
       env.sim.setFaults({ latencyMs: 40, match: { path: /\/actions$/ } });
       try {
         const abort = new AbortController();
@@ -261,7 +261,7 @@ describe('ActionSource', () => {
       assert.ok(snap.actions.length > 0, 'the demo history has a failed rebuild');
       assert.deepEqual(ids(snap.actions), expected(env.sim, (r) => ofKinds(r) && r.action.status === 'error'));
       const reqs = gets(env.sim);
-      assert.equal(reqs.length, 3);
+      assert.equal(reqs.length, KIND_LISTS.length);
       assert.ok(reqs.every((r) => r.query.status?.[0] === 'error'));
     });
 
@@ -272,7 +272,7 @@ describe('ActionSource', () => {
       await addActions(env, web1.id, 1);
       env.sim.clearRequests();
       const snap = await source.refresh();
-      assert.equal(gets(env.sim).length, 3);
+      assert.equal(gets(env.sim).length, KIND_LISTS.length);
       assert.equal(snap.actions[0].command, 'change_protection');
       assert.deepEqual(ids(snap.actions), expected(env.sim, ofKinds).slice(0, 25));
       env.sim.clearRequests();
