@@ -198,8 +198,9 @@ describe('tree', function () {
     const db = await byLabel(servers, 'db-main');
     const legacy = await byLabel(servers, 'legacy-app');
     const isoLab = await byLabel(servers, 'iso-lab');
-    assert.equal(ctx(web1), ';server;running;norescue;noiso;nobackups;deletable;labels;', 'labels: today\'s API has them');
-    assert.equal(ctx(ci), ';server;off;norescue;noiso;nobackups;deletable;labels;');
+    // labels, placement group, networks and volumes: today's API has them (web-1 is in all three in the demo).
+    assert.equal(ctx(web1), ';server;running;norescue;noiso;nobackups;deletable;labels;inPlacementGroup;networked;volumes;');
+    assert.equal(ctx(ci), ';server;off;norescue;noiso;nobackups;deletable;labels;noPlacementGroup;unnetworked;volumes;');
     assert.match(ctx(db), /;protected;/);
     assert.match(ctx(db), /;backups;/);
     assert.match(ctx(legacy), /;rescue;/);
@@ -230,9 +231,13 @@ describe('tree', function () {
     const web1 = await byLabel(servers, 'web-1');
     const s = (await client.servers.listAll()).find((x) => x.name === 'web-1')!;
     const fip = (await client.floatingIps.listAll()).find((f) => f.serverId === s.id)!;
-    const leaves = await api.tree.getChildren(web1);
-    assert.deepEqual(leaves.map(label), ['IPv4', 'IPv6', 'Floating IP']);
-    assert.deepEqual(leaves.map(desc), [s.publicNet.ipv4!.ip, s.publicNet.ipv6!.ip, fip.ip]);
+    const all = await api.tree.getChildren(web1);
+    // Today's API: each public address is a Primary IP, named on its leaf; web-1 is also in the demo network.
+    const primaryName = async (id: number | undefined) => (await client.primaryIps.get(id!))!.name;
+    const net = s.privateNet![0];
+    assert.deepEqual(all.map(label), [`IPv4 · ${await primaryName(s.publicNet.ipv4!.primaryIpId)}`, `IPv6 · ${await primaryName(s.publicNet.ipv6!.primaryIpId)}`, 'Floating IP', `Private IP (network ${net.networkId})`, ...net.aliasIps.map(() => `Alias IP (network ${net.networkId})`)]);
+    assert.deepEqual(all.map(desc), [s.publicNet.ipv4!.ip, s.publicNet.ipv6!.ip, fip.ip, net.ip, ...net.aliasIps]);
+    const leaves = all.slice(0, 3);
     for (const l of leaves) assert.match(ctx(l), /;copyable;/);
     assert.match(tooltip(web1), new RegExp(`Floating IPs: \`${fip.ip.replace(/\./g, '\\.')}\``), 'the tooltip shows the Floating IP by address');
 
