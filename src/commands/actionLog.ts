@@ -1,12 +1,20 @@
-// Show Action Log (a project) and Show Actions (a server, Floating IP or image): from the tree
-// they take the node, from the palette they ask for the project (and the resource).
-import type { FloatingIp, Image, Server, Volume } from '../api/types';
+// Show Action Log (a project) and Show Actions (a server, Floating IP, image, volume, Network or
+// Primary IP): from the tree they take the node, from the palette they ask for the project (and
+// the resource). Against a 2018 project the families it lacks say so instead of asking the API.
+import type { FloatingIp, Image, Network, PrimaryIp, Server, Volume } from '../api/types';
 import type { ScopeKind } from '../shared/actionLogProtocol';
 import type { TreeNode } from '../tree/node';
 import type { CommandContext } from './context';
 import { pickProject, pickTarget, type PickOptions } from './pick';
+import { pickTodayTarget } from './todayApi';
 
-type Pickers = { [K in ScopeKind]: Omit<PickOptions<{ id: number }>, 'kind'> & { name(resource: { id: number }): string } };
+type Picker = Omit<PickOptions<{ id: number }>, 'kind'> & {
+  /** The name the log's title and tab show before it learns one. */
+  name(resource: { id: number }): string;
+  /** A family the 2018 API lacks, as its message names it (`networks`). */
+  family?: string;
+};
+type Pickers = { [K in ScopeKind]: Picker };
 
 const PICKERS: Pickers = {
   server: {
@@ -50,7 +58,24 @@ const PICKERS: Pickers = {
     list: (c) => c.volumes.listAll(),
     item: (r) => ({ label: (r as Volume).name, description: `${(r as Volume).size} GB · ${(r as Volume).location.name}` }),
     none: 'The project has no volume.',
-    name: (r) => `volume ${(r as Volume).name}`,
+    name: (r) => (r as Volume).name,
+    family: 'volumes',
+  },
+  network: {
+    title: 'Show Actions of Network',
+    list: (c) => c.networks.listAll(),
+    item: (r) => ({ label: (r as Network).name, description: (r as Network).ipRange }),
+    none: 'The project has no Network.',
+    name: (r) => (r as Network).name,
+    family: 'networks',
+  },
+  primaryIp: {
+    title: 'Show Actions of Primary IP',
+    list: (c) => c.primaryIps.listAll(),
+    item: (r) => ({ label: (r as PrimaryIp).ip, description: (r as PrimaryIp).name }),
+    none: 'The project has no Primary IP.',
+    name: (r) => (r as PrimaryIp).name,
+    family: 'Primary IPs',
   },
 };
 
@@ -61,7 +86,8 @@ export async function showActionLog(ctx: CommandContext, node?: TreeNode): Promi
 
 export async function showActions(ctx: CommandContext, kind: ScopeKind, node?: TreeNode): Promise<void> {
   const picker = PICKERS[kind];
-  const t = await pickTarget<{ id: number }>(ctx, node, { kind, ...picker });
+  const options = { kind, ...picker };
+  const t = picker.family ? await pickTodayTarget(ctx, node, picker.family, options) : await pickTarget(ctx, node, options);
   if (t) (await ctx.actionLogs()).show(t.project.id, { kind, id: t.resource.id }, picker.name(t.resource));
 }
 
@@ -69,3 +95,5 @@ export const showServerActions = (ctx: CommandContext, node?: TreeNode) => showA
 export const showFloatingIpActions = (ctx: CommandContext, node?: TreeNode) => showActions(ctx, 'floatingIp', node);
 export const showImageActions = (ctx: CommandContext, node?: TreeNode) => showActions(ctx, 'image', node);
 export const showVolumeActions = (ctx: CommandContext, node?: TreeNode) => showActions(ctx, 'volume', node);
+export const showNetworkActions = (ctx: CommandContext, node?: TreeNode) => showActions(ctx, 'network', node);
+export const showPrimaryIpActions = (ctx: CommandContext, node?: TreeNode) => showActions(ctx, 'primaryIp', node);

@@ -134,6 +134,7 @@ const PRIMARY_IP: Table = {
   'hcloud.primaryIp.copyIp': lazy(primaryIp, (m) => m.copyPrimaryIp),
   'hcloud.primaryIp.delete': lazy(primaryIp, (m) => m.deletePrimaryIp),
   'hcloud.primaryIp.editLabels': lazy(labels, (m) => m.editPrimaryIpLabels),
+  'hcloud.primaryIp.showActions': lazy(actionLog, (m) => m.showPrimaryIpActions),
 };
 
 const PLACEMENT_GROUP: Table = {
@@ -157,6 +158,7 @@ const NETWORK: Table = {
   'hcloud.network.editLabels': lazy(labels, (m) => m.editNetworkLabels),
   'hcloud.network.changeProtection': lazy(network, (m) => m.changeNetworkProtection),
   'hcloud.network.delete': lazy(network, (m) => m.deleteNetwork),
+  'hcloud.network.showActions': lazy(actionLog, (m) => m.showNetworkActions),
 };
 
 /** A server's private networks (noun `server`, a table of its own beside SERVER). */

@@ -34,6 +34,8 @@ export class ProjectNode implements TreeNode, NodeScope {
    * Each family pushes its folder here in the constructor.
    */
   private readonly todayFolders: ListFolderNode[] = [];
+  /** Folder redraws on their way (prices loaded after a folder's rows). */
+  private readonly redraws = new Set<Promise<void>>();
 
   constructor(
     readonly project: Project,
@@ -138,12 +140,20 @@ export class ProjectNode implements TreeNode, NodeScope {
   /** The prices a folder's tooltips show (static: loaded once), then the folder drawn again. */
   private async loadPricesFor(folder: ListFolderNode): Promise<void> {
     if (this.folders.prices.loaded) return;
-    try {
-      await this.folders.prices.ensureLoaded('background');
-      this.host.changed(folder);
-    } catch {
-      // The tooltips say the price is unknown.
-    }
+    const loading = this.folders.prices.ensureLoaded('background').then(
+      () => this.host.changed(folder),
+      () => undefined, // The tooltips say the price is unknown.
+    );
+    this.redraws.add(loading);
+    await loading.finally(() => this.redraws.delete(loading));
+  }
+
+  /**
+   * Resolves once the redraws a folder's first load started (its rows' prices) are done: a node
+   * revealed after them keeps its selection (a redraw of its folder during the reveal drops it).
+   */
+  async redrawn(): Promise<void> {
+    await Promise.all(this.redraws);
   }
 
   async ensurePrimaryIps(): Promise<void> {
