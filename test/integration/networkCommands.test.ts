@@ -137,3 +137,16 @@ describe('Network commands', function () {
     assert.deepEqual(f.changes(), []);
   });
 });
+
+describe('Network commands against the 2018 API', function () {
+  this.timeout(60_000);
+  const f = new NounFixture();
+  beforeEach(() => f.setUp('2018'));
+  afterEach(() => f.tearDown());
+
+  it('from the palette every Network command (and the server ones) says the API has no networks and asks it nothing about them', async () => {
+    const ids = ['create', 'changeIpRange', 'addSubnet', 'deleteSubnet', 'addRoute', 'deleteRoute', 'exposeRoutesToVswitch', 'rename', 'editLabels', 'changeProtection', 'delete', 'showActions'];
+    const server = ['hcloud.server.attachToNetwork', 'hcloud.server.detachFromNetwork', 'hcloud.server.changeAliasIps'];
+    await f.assertNoFamily([...ids.map((id) => `hcloud.network.${id}`), ...server], 'networks', (path) => path.includes('network'));
+  });
+});

@@ -114,3 +114,15 @@ describe('Primary IP commands', function () {
     assert.deepEqual(f.changes(), []);
   });
 });
+
+describe('Primary IP commands against the 2018 API', function () {
+  this.timeout(60_000);
+  const f = new NounFixture();
+  beforeEach(() => f.setUp('2018'));
+  afterEach(() => f.tearDown());
+
+  it('from the palette every Primary IP command says the API has no Primary IPs and asks it nothing about them', async () => {
+    const ids = ['create', 'assign', 'unassign', 'changeDnsPtr', 'changeAutoDelete', 'changeProtection', 'rename', 'copyIp', 'delete', 'editLabels', 'showActions'];
+    await f.assertNoFamily(ids.map((id) => `hcloud.primaryIp.${id}`), 'Primary IPs', (path) => path.includes('primary_ip'));
+  });
+});
