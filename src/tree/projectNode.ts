@@ -34,6 +34,9 @@ export class ProjectNode implements TreeNode, NodeScope {
    * Each family pushes its folder here in the constructor.
    */
   private readonly todayFolders: ListFolderNode[] = [];
+  /** Networks' names learned without the Networks folder (ensureNetworkNames), and that request on its way. */
+  private readonly networkNames = new Map<number, string>();
+  private networkNamesLoading: Promise<void> | undefined;
   /** Folder redraws on their way (prices loaded after a folder's rows). */
   private readonly redraws = new Set<Promise<void>>();
 
@@ -113,6 +116,7 @@ export class ProjectNode implements TreeNode, NodeScope {
   /** Marks every folder for a fetch the next time it is shown. */
   invalidate(): void {
     for (const f of this.allFolders()) f.invalidate();
+    this.forgetNetworkNames();
   }
 
   // NodeScope ------------------------------------------------------------------------------------
@@ -122,7 +126,29 @@ export class ProjectNode implements TreeNode, NodeScope {
   }
 
   networkName(id: number): string | undefined {
-    return this.folders.networks.data?.find((n) => n.id === id)?.name;
+    return this.folders.networks.data?.find((n) => n.id === id)?.name ?? this.networkNames.get(id);
+  }
+
+  /**
+   * Today's API: learns the names of these Networks when neither the Networks folder nor an earlier
+   * call has them (a server's private IPs name theirs): one GET of the networks, kept here rather
+   * than in the folder, so nothing is polled after it and the idle cost stays the same.
+   */
+  async ensureNetworkNames(ids: number[]): Promise<void> {
+    if (ids.every((id) => this.networkName(id) !== undefined)) return;
+    this.networkNamesLoading ??= this.loadNetworkNames().finally(() => (this.networkNamesLoading = undefined));
+    await this.networkNamesLoading;
+  }
+
+  private async loadNetworkNames(): Promise<void> {
+    const networks = await (await this.clients.get(this.project)).networks.listAll();
+    this.networkNames.clear();
+    for (const n of networks) this.networkNames.set(n.id, n.name);
+  }
+
+  /** A Network changed (or Refresh): the names ensureNetworkNames learned are asked again when next needed. */
+  forgetNetworkNames(): void {
+    this.networkNames.clear();
   }
 
   floatingIp(id: number): string | undefined {

@@ -195,6 +195,7 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       case 'network':
       case 'subnet':
       case 'route':
+        p.forgetNetworkNames();
         return this.refreshFolders(f.networks);
       case 'volume':
         return this.refreshFolders(f.volumes);
