@@ -1,6 +1,8 @@
 // Show Action Log (a project) and Show Actions (a server, Floating IP, image, volume, Network or
 // Primary IP): from the tree they take the node, from the palette they ask for the project (and
 // the resource). Against a 2018 project the families it lacks say so instead of asking the API.
+import type { QuickPickItem } from 'vscode';
+import type { HcloudClient } from '../api/client';
 import type { FloatingIp, Image, Network, PrimaryIp, Server, Volume } from '../api/types';
 import type { ScopeKind } from '../shared/actionLogProtocol';
 import type { TreeNode } from '../tree/node';
@@ -15,6 +17,11 @@ type Picker = Omit<PickOptions<{ id: number }>, 'kind'> & {
   family?: string;
 };
 type Pickers = { [K in ScopeKind]: Picker };
+
+/** The picker of a family the 2018 API lacks (`family`, as its message names it), whose resources have names. */
+function todayPicker<T extends { id: number; name: string }>(noun: string, family: string, list: (c: HcloudClient) => Promise<T[]>, item: (r: T) => QuickPickItem): Picker {
+  return { title: `Show Actions of ${noun}`, list, item: (r) => item(r as T), none: `The project has no ${noun}.`, name: (r) => (r as T).name, family };
+}
 
 const PICKERS: Pickers = {
   server: {
@@ -53,30 +60,9 @@ const PICKERS: Pickers = {
       return i.description || i.name || `#${i.id}`;
     },
   },
-  volume: {
-    title: 'Show Actions of Volume',
-    list: (c) => c.volumes.listAll(),
-    item: (r) => ({ label: (r as Volume).name, description: `${(r as Volume).size} GB · ${(r as Volume).location.name}` }),
-    none: 'The project has no volume.',
-    name: (r) => (r as Volume).name,
-    family: 'volumes',
-  },
-  network: {
-    title: 'Show Actions of Network',
-    list: (c) => c.networks.listAll(),
-    item: (r) => ({ label: (r as Network).name, description: (r as Network).ipRange }),
-    none: 'The project has no Network.',
-    name: (r) => (r as Network).name,
-    family: 'networks',
-  },
-  primaryIp: {
-    title: 'Show Actions of Primary IP',
-    list: (c) => c.primaryIps.listAll(),
-    item: (r) => ({ label: (r as PrimaryIp).ip, description: (r as PrimaryIp).name }),
-    none: 'The project has no Primary IP.',
-    name: (r) => (r as PrimaryIp).name,
-    family: 'Primary IPs',
-  },
+  volume: todayPicker<Volume>('Volume', 'volumes', (c) => c.volumes.listAll(), (v) => ({ label: v.name, description: `${v.size} GB · ${v.location.name}` })),
+  network: todayPicker<Network>('Network', 'networks', (c) => c.networks.listAll(), (n) => ({ label: n.name, description: n.ipRange })),
+  primaryIp: todayPicker<PrimaryIp>('Primary IP', 'Primary IPs', (c) => c.primaryIps.listAll(), (p) => ({ label: p.ip, description: p.name })),
 };
 
 export async function showActionLog(ctx: CommandContext, node?: TreeNode): Promise<void> {

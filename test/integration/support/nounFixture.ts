@@ -33,6 +33,14 @@ export class DetailedInput extends ScriptedInput {
 
 export const TOKEN = 'noun-commands-token-7d21';
 
+/** A fixture set up before and torn down after each test of the describe block that calls it. */
+export function useNounFixture(api: ApiEra = '2026'): NounFixture {
+  const f = new NounFixture();
+  beforeEach(() => f.setUp(api));
+  afterEach(() => f.tearDown());
+  return f;
+}
+
 export class NounFixture {
   sim!: Simulator;
   api!: Api;
