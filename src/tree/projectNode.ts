@@ -149,6 +149,10 @@ export class ProjectNode implements TreeNode, NodeScope {
     if (!this.folders.primaryIps.loaded) await this.folders.primaryIps.ensureLoaded();
   }
 
+  async ensureNetworks(): Promise<void> {
+    if (!this.folders.networks.loaded) await this.folders.networks.ensureLoaded();
+  }
+
   async ensureFloatingIps(): Promise<void> {
     if (!this.folders.floatingIps.loaded) await this.folders.floatingIps.ensureLoaded();
   }

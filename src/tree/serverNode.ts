@@ -151,6 +151,7 @@ export class ServerNode implements ResourceNode<Server> {
       const ip = this.scope?.floatingIp(fid);
       leaf(`floatingIp/${fid}`, 'Floating IP', ip ?? `#${fid}`, 'pin', ip !== undefined);
     }
+    if (s.privateNet?.length) await this.scope?.ensureNetworks?.().catch(() => undefined);
     for (const p of s.privateNet ?? []) {
       const network = this.scope?.networkName?.(p.networkId) ?? `network ${p.networkId}`;
       leaf(`privateNet/${p.networkId}`, `Private IP (${network})`, p.ip, 'type-hierarchy');
