@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { AnswerLost } from '../api/lostAnswer';
+import type { HcloudClient } from '../api/client';
 import type { ServerCreateResult } from '../api/types';
 import type { Project } from '../projects/projectStore';
 import type { TreeNode } from '../tree/node';
@@ -18,6 +19,9 @@ import {
   userDataStep,
   type Wizard,
 } from './createServer/steps';
+import { optionsStep } from './createServer/todaySteps';
+import type { TodayCatalog } from './createServer/todayModel';
+import { createVolumesFor, missedVolumes } from './createServer/newVolumes';
 import { pickProject } from './pick';
 import { resetRootPassword } from './server/power';
 import { runAction, runCall } from './runAction';
@@ -40,9 +44,23 @@ async function loadCatalog(ctx: CommandContext, project: Project): Promise<Catal
         client.sshKeys.listAll(),
       ]);
       const datacenters = needsDatacenters(types) ? await client.datacenters.listAll() : [];
-      return { serverNames: servers.map((s) => s.name), locations, datacenters, types, images, sshKeys, labels: labelsSupported(client.era, types) };
+      const labels = labelsSupported(client.era, types);
+      // Today's API: what the options step offers (the 2018 contract has none of these families).
+      const today = labels ? await loadToday(client) : undefined;
+      return { serverNames: servers.map((s) => s.name), locations, datacenters, types, images, sshKeys, labels, today };
     }),
   );
+}
+
+async function loadToday(client: HcloudClient): Promise<TodayCatalog> {
+  const [volumes, networks, placementGroups, primaryIps, pricing] = await Promise.all([
+    client.volumes.listAll(),
+    client.networks.listAll(),
+    client.placementGroups.listAll(),
+    client.primaryIps.listAll(),
+    client.pricing.get(),
+  ]);
+  return { volumes, networks, placementGroups, primaryIps, pricing };
 }
 
 /**
@@ -52,7 +70,18 @@ async function loadCatalog(ctx: CommandContext, project: Project): Promise<Catal
 export async function askCreateServer(ctx: CommandContext, project: Project, catalog: Catalog, now = new Date()): Promise<CreateServerAnswers | undefined> {
   const a: CreateServerAnswers = {};
   const w: Wizard = { input: () => ctx.input(), project, catalog, a, now };
-  const order = [nameStep, locationStep, serverTypeStep, imageStep, sshKeysStep, userDataStep, startStep, ...(catalog.labels ? [labelsStep] : []), summaryStep].map((step) => step(w));
+  const order = [
+    nameStep,
+    locationStep,
+    serverTypeStep,
+    imageStep,
+    sshKeysStep,
+    userDataStep,
+    startStep,
+    ...(catalog.labels ? [labelsStep] : []),
+    ...(catalog.today ? [optionsStep] : []),
+    summaryStep,
+  ].map((step) => step(w));
   const steps = order.map((fn, i) => () => fn({ current: i + 1, total: order.length }));
   return (await walkSteps(steps)) ? a : undefined;
 }
@@ -85,6 +114,11 @@ export async function createServer(ctx: CommandContext, node?: TreeNode): Promis
     after: async (r) => (r.answerLost ? offerPasswordReset(ctx, project, r, params.sshKeys ?? [], params.startAfterCreate !== false) : showPassword(r)),
   });
   if (!done && created && !created.answerLost) await showPassword(created);
+  const newVolumes = answers.newVolumes ?? [];
+  if (newVolumes.length === 0) return;
+  // New volumes need the server: made once it exists; when it is not known to, say what was left out.
+  if (done) await createVolumesFor(ctx, project, done.server, newVolumes);
+  else missedVolumes(ctx, { name: params.name }, newVolumes.map((v) => v.name));
 }
 
 /**

@@ -25,7 +25,17 @@ const STATUS_OF: Record<string, number> = {
   locked: 423,
   rate_limit_exceeded: 429,
   service_error: 503,
-  // Call-specific codes (placement_error, server_not_stopped, ...) are 412, as the live API answers.
+  // Call-specific codes that the OpenAPI description's "Operation specific errors" tables give as 422.
+  ...Object.fromEntries(
+    [
+      'firewall_already_applied', 'firewall_managed_by_label_selector', 'firewall_resource_not_found', 'floating_ip_assigned',
+      'incompatible_network_type', 'incorrect_zone_mode', 'ip_not_available', 'must_be_unassigned', 'networks_overlap',
+      'no_subnet_available', 'primary_ip_already_assigned', 'private_net_only_server', 'resource_in_use', 'server_already_added',
+      'server_already_attached', 'server_has_ipv4', 'server_has_ipv6', 'server_is_load_balancer_target', 'server_not_stopped',
+    ].map((code) => [code, 422]),
+  ),
+  // The other call-specific codes (placement_error, volume_already_attached, ...): the tables give
+  // no status for them; 412, as the simulator answered before.
 };
 
 export class ApiError extends Error {

@@ -91,6 +91,12 @@ export const folderNoun: Record<ListWhat, string> = {
 const byName = <T extends { name?: string; id: number }>(a: T, b: T) => (a.name ?? '').localeCompare(b.name ?? '') || a.id - b.id;
 const newestFirst = (a: Image, b: Image) => b.created.getTime() - a.created.getTime() || b.id - a.id;
 
+/**
+ * The folders of the families the 2018 contract lacks, in the order a project shows them (between
+ * Servers and Floating IPs: the IP folders side by side); only against today's API (ProjectNode).
+ */
+export const TODAY_FOLDERS: readonly ListWhat[] = ['volumes', 'networks', 'placementGroups', 'primaryIps'];
+
 /** Folders whose list takes the project's label selector (Filter by Labels…). */
 export const LABEL_FILTERED: readonly ListWhat[] = ['servers', 'floatingIps', 'snapshots', 'backups', 'sshKeys', 'primaryIps', 'placementGroups', 'networks', 'volumes'];
 

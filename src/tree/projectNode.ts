@@ -3,7 +3,7 @@ import type { ApiEra, FloatingIp } from '../api/types';
 import type { Pricing } from '../api/types';
 import type { Volume } from '../api/types';
 import type { Project } from '../projects/projectStore';
-import type { ListWhat } from './fetch';
+import { TODAY_FOLDERS, type ListWhat } from './fetch';
 import { GroupFolderNode, ListFolderNode, type FolderEnv } from './folderNode';
 import { md, mdCode } from './format';
 import type { ClientSource, NodeScope, TreeHost } from './host';
@@ -70,8 +70,7 @@ export class ProjectNode implements TreeNode, NodeScope {
     this.images.folders.push(this.folders.snapshots, this.folders.backups, this.folders.systemImages);
     this.catalog.folders.push(this.folders.serverTypes, this.folders.locations, this.folders.datacenters, this.folders.prices);
     this.folders.floatingIps.onLoaded = (fips) => this.syncServersFloatingIps(fips);
-    // Today's families between Servers and Floating IPs: the IP folders side by side.
-    this.todayFolders.push(this.folders.volumes, this.folders.networks, this.folders.placementGroups, this.folders.primaryIps);
+    this.todayFolders.push(...TODAY_FOLDERS.map((w) => this.folders[w]));
     this.folders.primaryIps.onLoaded = () => void this.loadPricesFor(this.folders.primaryIps);
     this.folders.volumes.onLoaded = (volumes) => {
       syncServersVolumes(this.folders.servers, volumes, (node) => this.host.changed(node));

@@ -93,6 +93,7 @@ describe("Create Server (today's API)", function () {
       { pickFile: file('web.yaml', userData) },
       { stepQuickPick: 'Leave it off' },
       { stepInputBox: 'env=prod, tier=web' },
+      { stepQuickPick: 'Continue to the summary' },
       { stepQuickPick: 'Create' },
     );
 
@@ -115,22 +116,27 @@ describe("Create Server (today's API)", function () {
     // the prompts: one title with step numbers, Back from step 2 on, focus-out keeps them open
     assert.deepEqual(
       input.prompts.filter((p) => p.kind !== 'pickFile').map((p) => [p.title, p.back, p.ignoreFocusOut]),
-      [1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => [`Create Server (${n}/9)`, n > 1, true]),
+      [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => [`Create Server (${n}/10)`, n > 1, true]),
     );
     const cx21Price = sim.state.serverTypes.find((t) => t.name === 'cx21')?.prices.find((p) => p.location === 'nbg1');
     assert.ok(cx21Price);
     const gross = (x: { gross: string }, digits: number) => `€${Number(x.gross).toFixed(digits)}`;
-    const types = prompt('Create Server (3/9)')[0];
+    const types = prompt('Create Server (3/10)')[0];
     const cx21 = types.descriptions?.[types.items?.indexOf('cx21') ?? -1];
     assert.equal(cx21, `2 vCPU · 4 GB RAM · 40 GB disk · x86 · ${gross(cx21Price.price_monthly, 2)}/mo`, 'cores, memory, disk, architecture and the gross monthly price in nbg1');
     assert.match(types.placeHolder ?? '', /nbg1/);
-    const labels = prompt('Create Server (8/9)')[0];
+    const labels = prompt('Create Server (8/10)')[0];
     assert.equal(labels.kind, 'stepInputBox');
     assert.match(labels.prompt ?? '', /Labels \(optional\)/);
-    const summary = prompt('Create Server (9/9)')[0];
+    const summary = prompt('Create Server (10/10)')[0];
     assert.deepEqual(summary.items?.slice(0, 2), ['Create', 'Back']);
     assert.deepEqual(summary.separators, ['Summary']);
     const monthly = `${gross(cx21Price.price_monthly, 2)}/mo`;
+    // Today each public address is a Primary IP, priced apart from the server: the summary adds them.
+    const pricing = await client.pricing.get();
+    const ipPrice = (type: string) => pricing.primaryIps?.find((p) => p.type === type)?.prices.find((p) => p.location === 'nbg1')?.monthly?.gross ?? NaN;
+    const ips = ipPrice('ipv4') + ipPrice('ipv6');
+    const total = `€${(Number(cx21Price.price_monthly.gross) + ips).toFixed(2)}/mo`;
     assert.deepEqual(summary.items?.slice(2), [
       'Name: web-new',
       'Location: nbg1 (Nuremberg, DE)',
@@ -140,9 +146,14 @@ describe("Create Server (today's API)", function () {
       'User data: web.yaml (34 B)',
       'Start after create: no',
       'Labels: env=prod, tier=web',
+      'Volumes: none',
+      'Networks: none',
+      'Placement group: none',
+      `Public network: a new IPv4 and IPv6 (€${ips.toFixed(2)}/mo)`,
       `Price: ${monthly} (€${Number(cx21Price.price_monthly.net).toFixed(2)}/mo net, ${gross(cx21Price.price_hourly, 4)}/h), VAT included; backups not included`,
+      `Total with the new volumes and Primary IPs: ${total}, VAT included`,
     ]);
-    assert.equal(summary.placeHolder, `Create "web-new" in nbg1 for ${monthly}?`);
+    assert.equal(summary.placeHolder, `Create "web-new" in nbg1 for ${total}?`);
 
     // the server exists with its labels and the user is told its name and IPv4; no password since keys were given
     const server = [...sim.state.servers.values()].find((s) => s.name === 'web-new');
@@ -169,15 +180,18 @@ describe("Create Server (today's API)", function () {
       { stepQuickPick: 'No user data' },
       { stepQuickPick: 'Start after create' },
       { stepInputBox: 'team=a' },
-      { stepQuickPick: 'Back' }, // summary → labels step
+      { stepQuickPick: 'Continue to the summary' },
+      { stepQuickPick: 'Back' }, // summary → options
+      { back: true }, // options → labels
       { stepInputBox: 'team=b, canary' },
+      { stepQuickPick: 'Continue to the summary' },
       { stepQuickPick: 'Create' },
     );
-    const names = input.prompts.filter((p) => p.title === 'Create Server (1/9)');
+    const names = input.prompts.filter((p) => p.title === 'Create Server (1/10)');
     assert.deepEqual(names.map((p) => p.value), [undefined, 'back-and-forth'], 'the name box opens with the earlier answer');
-    const locations = prompt('Create Server (2/9)');
+    const locations = prompt('Create Server (2/10)');
     assert.deepEqual(locations.map((p) => p.active), [[], ['fsn1'], ['fsn1']], 'the location step focuses the earlier answer');
-    assert.deepEqual(prompt('Create Server (8/9)').map((p) => p.value), [undefined, 'team=a'], 'the labels box opens with the earlier answer');
+    assert.deepEqual(prompt('Create Server (8/10)').map((p) => p.value), [undefined, 'team=a'], 'the labels box opens with the earlier answer');
     const [post] = posts();
     assert.ok(post, 'the server was created');
     const body = post.body as Record<string, unknown>;
@@ -194,19 +208,20 @@ describe("Create Server (today's API)", function () {
       ...upToLabels('labelled'),
       { stepInputBox: 'hetzner.cloud/owner=me' },
     );
-    assert.match(prompt('Create Server (8/9)')[0].validation ?? '', /reserved/);
+    assert.match(prompt('Create Server (8/10)')[0].validation ?? '', /reserved/);
     await run(
       ...upToLabels('labelled'),
       { stepInputBox: 'env=a, env=b' },
     );
-    assert.match(prompt('Create Server (8/9)')[0].validation ?? '', /given twice/);
+    assert.match(prompt('Create Server (8/10)')[0].validation ?? '', /given twice/);
     assert.deepEqual(posts(), []);
     await run(
       ...upToLabels('unlabelled', 'Leave it off'),
       { stepInputBox: '' },
+      { stepQuickPick: 'Continue to the summary' },
       { stepQuickPick: 'Create' },
     );
-    assert.ok(prompt('Create Server (9/9)')[0].items?.includes('Labels: none'));
+    assert.ok(prompt('Create Server (10/10)')[0].items?.includes('Labels: none'));
     const [post] = posts();
     assert.ok(post);
     assert.ok(!('labels' in (post.body as Record<string, unknown>)), 'no labels key');
@@ -225,7 +240,7 @@ describe("Create Server (today's API)", function () {
     assert.ok(ceph, 'the Ceph types are deprecated as types');
 
     await run({ stepInputBox: 'typed' }, { stepQuickPick: 'hel1' }, { back: true }, { stepQuickPick: 'nbg1' }, { back: true }, { stepQuickPick: 'fsn1' }, { stepQuickPick: undefined });
-    const [hel1, nbg1, fsn1] = prompt('Create Server (3/9)');
+    const [hel1, nbg1, fsn1] = prompt('Create Server (3/10)');
     const offered = (p: typeof hel1, name: string) => p.items?.includes(name);
     const detail = (p: typeof hel1, name: string) => p.descriptions?.[p.items?.indexOf(name) ?? -1] ?? '';
     for (const name of ['cx11-ceph', 'cx21-ceph', 'cax11', 'cax21', 'cax31']) assert.ok(!offered(hel1, name), `hel1 does not offer ${name}`);
@@ -244,7 +259,7 @@ describe("Create Server (today's API)", function () {
     const armIds = new Set(images.filter((i) => i.architecture === 'arm').map((i) => i.id));
     assert.ok(armIds.size > 0, 'the simulator has arm images');
     await run({ stepInputBox: 'armed' }, { stepQuickPick: 'fsn1' }, { stepQuickPick: 'cax11' }, { stepQuickPick: 'ubuntu-24.04' }, { stepQuickPickMany: [] }, { stepQuickPick: undefined });
-    const armStep = prompt('Create Server (4/9)')[0];
+    const armStep = prompt('Create Server (4/10)')[0];
     assert.match(armStep.placeHolder ?? '', /arm/);
     const armNames = [...new Set(images.filter((i) => armIds.has(i.id)).map((i) => i.name))].sort();
     assert.deepEqual([...(armStep.items ?? [])].sort(), armNames, 'only the arm builds (the x86 snapshots and backups are left out)');
@@ -252,6 +267,7 @@ describe("Create Server (today's API)", function () {
     await run(
       ...upToLabels('armed', 'Start after create', 'cax11'),
       { stepInputBox: '' },
+      { stepQuickPick: 'Continue to the summary' },
       { stepQuickPick: 'Create' },
     );
     const [post] = posts();
@@ -260,7 +276,7 @@ describe("Create Server (today's API)", function () {
     assert.ok(armIds.has(sent), `the arm build of ubuntu-24.04 was sent (image ${sent})`);
 
     await run({ stepInputBox: 'x86' }, { stepQuickPick: 'fsn1' }, { stepQuickPick: 'cx21' }, { stepQuickPick: undefined });
-    const x86Step = prompt('Create Server (4/9)')[0];
+    const x86Step = prompt('Create Server (4/10)')[0];
     assert.match(x86Step.placeHolder ?? '', /x86/);
     const x86Names = new Set(images.filter((i) => i.architecture !== 'arm').map((i) => i.name));
     assert.ok(x86Step.items?.includes('centos-7') === false && x86Step.items.includes('ubuntu-16.04'), 'an x86-only image is offered');
@@ -269,7 +285,7 @@ describe("Create Server (today's API)", function () {
 
   it("offers system images grouped by OS, the project's snapshots and backups, without deprecated ones or ones too big for the disk", async () => {
     await run({ stepInputBox: 'imaged' }, { stepQuickPick: 'fsn1' }, { stepQuickPick: 'cx11' }, { stepQuickPick: undefined });
-    const images = prompt('Create Server (4/9)')[0];
+    const images = prompt('Create Server (4/10)')[0];
     assert.ok(images.items?.includes('ubuntu-24.04'));
     assert.ok(!images.items?.includes('centos-7'), 'deprecated images are hidden');
     assert.deepEqual(images.separators?.slice(0, 3), ['Debian', 'Fedora', 'Ubuntu']);
@@ -280,7 +296,7 @@ describe("Create Server (today's API)", function () {
     for (const s of [...snapshots, ...backups]) assert.equal(images.items?.includes(s.description), s.disk_size <= 20, `${s.type} "${s.description}" (${s.disk_size} GB) offered only when it fits 20 GB`);
 
     await run({ stepInputBox: 'imaged' }, { stepQuickPick: 'fsn1' }, { stepQuickPick: 'cx41' }, { stepQuickPick: undefined });
-    const big = prompt('Create Server (4/9)')[0];
+    const big = prompt('Create Server (4/10)')[0];
     assert.deepEqual(big.separators?.slice(-2), ['Snapshots', 'Backups']);
     for (const s of [...snapshots, ...backups]) assert.ok(big.items?.includes(s.description), `${s.type} "${s.description}" is offered for a 160 GB disk`);
     assert.deepEqual(posts(), []);
@@ -309,13 +325,14 @@ describe("Create Server (today's API)", function () {
       { stepQuickPick: 'No user data' },
       { stepQuickPick: 'Start after create' },
       { stepInputBox: '' },
+      { stepQuickPick: 'Continue to the summary' },
       { stepQuickPick: 'Create' },
     );
     const error = input.messages.find((m) => m.level === 'error');
     assert.ok(error, 'the oversized file is refused with a message');
     assert.match(error.text, /big\.yaml/);
     assert.match(error.text, /at most 32 KiB \(32768 bytes\)/);
-    assert.equal(prompt('Create Server (6/9)').length, 2, 'the user-data step is asked again');
+    assert.equal(prompt('Create Server (6/10)').length, 2, 'the user-data step is asked again');
     const [post] = posts();
     assert.ok(post);
     assert.equal((post.body as Record<string, unknown>).user_data, undefined);
@@ -328,14 +345,15 @@ describe("Create Server (today's API)", function () {
       input = new ScriptedInput([
         ...upToLabels('no-keys'),
         { stepInputBox: '' },
+        { stepQuickPick: 'Continue to the summary' },
         { stepQuickPick: 'Create' },
       ]);
       api.setUserInput(input);
       const node = (await api.tree.getChildren()).find((n) => n.id === `project/${viaProxy.id}`);
       await vscode.commands.executeCommand('hcloud.server.create', node);
       assert.equal(input.remaining, 0);
-      assert.match(prompt('Create Server (5/9)')[0].placeHolder ?? '', /root password will be generated/);
-      const summary = prompt('Create Server (9/9)')[0];
+      assert.match(prompt('Create Server (5/10)')[0].placeHolder ?? '', /root password will be generated/);
+      const summary = prompt('Create Server (10/10)')[0];
       assert.ok(summary.items?.includes('SSH keys: none (a root password will be generated and shown once)'));
 
       const [post] = posts();
@@ -359,7 +377,7 @@ describe("Create Server (today's API)", function () {
       assert.equal(input.remaining, 0);
       assert.equal(input.prompts[0].kind, 'quickPick');
       assert.deepEqual([...(input.prompts[0].items ?? [])].sort(), ['create-server', 'create-server-other']);
-      assert.equal(input.prompts[1].title, 'Create Server (1/9)');
+      assert.equal(input.prompts[1].title, 'Create Server (1/10)');
       assert.match(input.prompts[1].prompt ?? '', /in "create-server"/);
 
       const parent = (await api.tree.getChildren()).find((n) => n.id === `project/${other.id}`);
@@ -382,6 +400,7 @@ describe("Create Server (today's API)", function () {
       await run(
         ...upToLabels('doomed'),
         { stepInputBox: '' },
+        { stepQuickPick: 'Continue to the summary' },
         { stepQuickPick: 'Create' },
       );
     } finally {
@@ -398,7 +417,7 @@ describe("Create Server (today's API)", function () {
   it('a lost answer (dropped after the server was made): says the server exists, sends one POST, offers Reset Root Password and shows the new one', async () => {
     sim.setFaults({ failNext: 1, kind: 'drop', match: { method: 'POST', path: /^\/servers$/ } });
     try {
-      await run(...upToLabels('lost-answer'), { stepInputBox: '' }, { stepQuickPick: 'Create' }, { confirm: true });
+      await run(...upToLabels('lost-answer'), { stepInputBox: '' }, { stepQuickPick: 'Continue to the summary' }, { stepQuickPick: 'Create' }, { confirm: true });
     } finally {
       sim.setFaults({});
     }
@@ -425,6 +444,7 @@ describe("Create Server (today's API)", function () {
     await run(
       ...upToLabels('cancelled'),
       { stepInputBox: 'env=test' },
+      { stepQuickPick: 'Continue to the summary' },
       { stepQuickPick: undefined },
     );
     assert.deepEqual(posts(), []);
@@ -463,6 +483,7 @@ describe("Create Server (today's API)", function () {
       { stepQuickPick: 'No user data' },
       { stepQuickPick: 'Start after create' },
       { stepInputBox: '' },
+      { stepQuickPick: 'Continue to the summary' },
       { stepQuickPick: 'Create' },
     );
     assert.equal(posts().length, 1, 'the server was created');

@@ -666,7 +666,7 @@ describe('server commands', function () {
     it('server_not_stopped: Change Type on a server the tree still showed as off shows the API\'s message', async () => {
       script({ quickPick: 'cx51' }, { quickPick: 'Keep the disk' });
       await run('hcloud.server.changeType', await serverNode('web-2', { status: 'off' }));
-      assert.deepEqual(changes().map((r) => [r.path, r.status]), [[`/servers/${wire('web-2').id}/actions/change_type`, 412]]);
+      assert.deepEqual(changes().map((r) => [r.path, r.status]), [[`/servers/${wire('web-2').id}/actions/change_type`, 422]]);
       const [error] = errors();
       assert.match(error, /^Change type of "web-2" to cx51 failed: .*must be off to change its type/);
       assert.match(error, /server_not_stopped/);

@@ -4,8 +4,9 @@
 // read as Edit Labels does (../labelsText.ts).
 
 import type { ApiEra, Architecture, Datacenter, Deprecation, Image, Labels, Location, Money, ServerCreateParams, ServerType, ServerTypePrice, SshKey } from '../../api/types';
-import { formatPriceDetail } from '../../shared/price';
+import { formatMonthly, formatPriceDetail } from '../../shared/price';
 import { formatLabelsText } from '../labelsText';
+import { sumMonthly, todayCreateParams, todayMonthly, todaySummaryLines, type TodayAnswers, type TodayCatalog } from './todayModel';
 
 /** Everything the wizard offers, loaded once per run. */
 export interface Catalog {
@@ -19,6 +20,8 @@ export interface Catalog {
   sshKeys: SshKey[];
   /** Whether the API has labels (today's API): the wizard then has a labels step. */
   labels: boolean;
+  /** Today's API: volumes, networks, placement groups, Primary IPs and prices for the options step. */
+  today?: TodayCatalog;
 }
 
 /** The API refuses user data above 32 KiB. */
@@ -171,8 +174,8 @@ export interface UserData {
   bytes: number;
 }
 
-/** The answers of the wizard so far; each step fills one. */
-export interface CreateServerAnswers {
+/** The answers of the wizard so far; each step fills one (today's options: see ./todayModel.ts). */
+export interface CreateServerAnswers extends TodayAnswers {
   name?: string;
   location?: Location;
   type?: ServerType;
@@ -185,15 +188,19 @@ export interface CreateServerAnswers {
   labels?: Labels;
 }
 
-export type Complete = Required<Omit<CreateServerAnswers, 'labels'>> & Pick<CreateServerAnswers, 'labels'>;
+export type Complete = Required<Omit<CreateServerAnswers, 'labels' | keyof TodayAnswers>> & Pick<CreateServerAnswers, 'labels' | keyof TodayAnswers>;
 
 export function isComplete(a: CreateServerAnswers): a is Complete {
   return a.name !== undefined && !!a.location && !!a.type && !!a.image && !!a.sshKeys && a.userData !== undefined && a.startAfterCreate !== undefined;
 }
 
-/** The summary shown before anything is sent, one line per answer, the price last. */
-export function summaryLines(a: Complete): string[] {
+/**
+ * The summary shown before anything is sent, one line per answer, the price last; with today's
+ * catalog also the options and the monthly total of everything the wizard creates.
+ */
+export function summaryLines(a: Complete, today?: TodayCatalog): string[] {
   const price = priceIn(a.type, a.location.name);
+  const extras = today ? todayMonthly(a, today.pricing, a.location.name) : [];
   const kind = a.image.type === 'system' ? '' : ` (${a.image.type})`;
   return [
     `Name: ${a.name}`,
@@ -206,8 +213,16 @@ export function summaryLines(a: Complete): string[] {
     `User data: ${a.userData ? `${a.userData.fileName} (${formatBytes(a.userData.bytes)})` : 'none'}`,
     `Start after create: ${a.startAfterCreate ? 'yes' : 'no'}`,
     ...(a.labels ? [`Labels: ${formatLabelsText(a.labels) || 'none'}`] : []),
+    ...(today ? todaySummaryLines(a, today.pricing, a.location.name) : []),
     `Price: ${formatPriceDetail(price?.monthly, price?.hourly)}, VAT included; backups not included`,
+    ...(extras.length ? [`Total with the new volumes and Primary IPs: ${formatMonthly(sumMonthly([price?.monthly, ...extras]))}, VAT included`] : []),
   ];
+}
+
+/** The monthly price of everything the wizard creates: the server, and with today's catalog its new volumes and Primary IPs. */
+export function totalMonthly(a: Complete, today?: TodayCatalog): Money | undefined {
+  const server = priceIn(a.type, a.location.name)?.monthly;
+  return today ? sumMonthly([server, ...todayMonthly(a, today.pricing, a.location.name)]) : server;
 }
 
 /** The request the answers become: type by name, image by ID, location by name, keys by ID, labels when given. */
@@ -221,6 +236,7 @@ export function createParams(a: Complete): ServerCreateParams {
     userData: a.userData?.text,
     startAfterCreate: a.startAfterCreate,
     ...(a.labels && Object.keys(a.labels).length ? { labels: a.labels } : {}),
+    ...todayCreateParams(a),
   };
 }
 

@@ -17,6 +17,7 @@ import {
   priceIn,
   specs,
   summaryLines,
+  totalMonthly,
   typeChoices,
   userDataProblem,
   type Catalog,
@@ -200,14 +201,16 @@ export const labelsStep = (w: Wizard): StepFn => async (st) => {
 // summary: Create / Back, then every answer and the price
 export const summaryStep = (w: Wizard): StepFn => async (st) => {
   if (!isComplete(w.a)) return 'back';
-  const lines = summaryLines(w.a);
+  const lines = summaryLines(w.a, w.catalog.today);
   const price = priceIn(w.a.type, w.a.location.name);
+  // With today's options the total (server, new volumes and Primary IPs); otherwise the server's price.
+  const total = w.catalog.today ? totalMonthly(w.a, w.catalog.today) : price?.monthly;
   const items: Array<vscode.QuickPickItem & { go?: boolean }> = [
-    { label: 'Create', description: formatPriceDetail(price?.monthly, price?.hourly), go: true },
+    { label: 'Create', description: w.catalog.today ? formatPriceDetail(total) : formatPriceDetail(price?.monthly, price?.hourly), go: true },
     { label: 'Back', description: 'change an answer', go: false },
     { label: 'Summary', kind: vscode.QuickPickItemKind.Separator },
     ...lines.map((line) => ({ label: line })),
   ];
-  const answer = await w.input().stepQuickPick(items, { title, placeHolder: `Create "${w.a.name}" in ${w.a.location.name} for ${formatMonthly(price?.monthly)}?` }, st);
+  const answer = await w.input().stepQuickPick(items, { title, placeHolder: `Create "${w.a.name}" in ${w.a.location.name} for ${formatMonthly(total)}?` }, st);
   return outcome(answer, (v) => (v.go === undefined ? 'again' : v.go ? 'next' : 'back'));
 };

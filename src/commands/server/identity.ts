@@ -1,5 +1,5 @@
-// Names and addresses of a server: Reverse DNS, Change Protection, Rename, Delete, Copy IP,
-// Copy ID, Open SSH in Terminal.
+// Names and addresses of a server: Reverse DNS, Change Protection, Rename, Delete (with what outlives
+// it: ./leftovers.ts), Copy IP, Copy ID, Open SSH in Terminal.
 import * as vscode from 'vscode';
 import type { TreeNode } from '../../tree/node';
 import type { CommandContext } from '../context';
@@ -8,6 +8,7 @@ import { runAction, runCall } from '../runAction';
 import { sshAddress, sshArgs } from '../sshArgs';
 import { validateIpv6InNetwork, validateReverseDnsName, validateServerName } from '../validate';
 import { offerToUnprotect, pickServer, q, serverAction } from './common';
+import { askLeftovers, deleteLeftovers, findLeftovers } from './leftovers';
 
 export async function changeDnsPtr(ctx: CommandContext, node?: TreeNode): Promise<void> {
   const t = await pickServer(ctx, node, 'Change Reverse DNS', (s) => !!(s.publicNet.ipv4 || s.publicNet.ipv6), 'No server has a public IP.');
@@ -100,15 +101,22 @@ export async function deleteServer(ctx: CommandContext, node?: TreeNode): Promis
     await offerToUnprotect(ctx, t, 'deletion');
     return;
   }
-  const ok = await confirmByTypingName(ctx, `Delete Server ${q(s)}`, s.name, `Deleting ${q(s)} destroys it with its disk and backups; this cannot be undone.`);
+  // Today's API: what outlives the server and keeps costing money, named first; the user may delete it too.
+  const leftovers = await findLeftovers(ctx, t.project, s, 'Delete Server');
+  if (!leftovers) return;
+  const alsoDelete = leftovers.length ? await askLeftovers(ctx, s, leftovers) : [];
+  if (!alsoDelete) return;
+  const too = alsoDelete.length ? ` Also deleted after it: ${alsoDelete.map((l) => l.text).join(', ')}.` : '';
+  const ok = await confirmByTypingName(ctx, `Delete Server ${q(s)}`, s.name, `Deleting ${q(s)} destroys it with its disk and backups; this cannot be undone.${too}`);
   if (!ok) return;
-  await runAction(ctx, {
+  const done = await runAction(ctx, {
     project: t.project,
     title: `Delete ${q(s)}`,
-    affects: [{ kind: 'server', id: s.id }],
+    affects: [{ kind: 'server', id: s.id }, ...(alsoDelete.some((l) => l.kind === 'volume') ? [{ kind: 'volume' as const }] : []), ...(alsoDelete.some((l) => l.kind === 'primaryIp') ? [{ kind: 'primaryIp' as const }] : [])],
     start: async (c, signal) => ({ actions: [await c.servers.delete(s.id, { signal })], result: true }),
     success: `Server ${q(s)} deleted.`,
   });
+  if (done && alsoDelete.length) await deleteLeftovers(ctx, t.project, alsoDelete);
 }
 
 export async function copyIp(ctx: CommandContext, node?: TreeNode): Promise<void> {

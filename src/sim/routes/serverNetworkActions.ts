@@ -14,7 +14,8 @@ import type { SimAttachment, SimNetwork, SimServer } from '../state';
 import { BodyInput } from '../validate';
 import { actionReply, findUnlocked, only2026 } from './common';
 
-const conflict = (code: string, message: string) => new ApiError(code, message, {}, 422);
+// The status (422) comes from ApiError's table of the OpenAPI file's codes (../http.ts).
+const conflict = (code: string, message: string) => new ApiError(code, message);
 
 function zoneOf(server: SimServer): string | undefined {
   return server.datacenter?.location.network_zone;

@@ -29,7 +29,7 @@ export interface Prompt {
   items?: string[];
   password?: boolean;
   ignoreFocusOut?: boolean;
-  /** Steps: the step's own prompt or placeholder, the value it opened with, whether Back was offered, and the answer. */
+  /** Steps (and quick picks: their placeholder): the step's own prompt or placeholder, the value it opened with, whether Back was offered, and the answer. */
   placeHolder?: string;
   prompt?: string;
   value?: string;
@@ -84,7 +84,7 @@ export class ScriptedInput implements UserInput {
 
   async quickPick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T | undefined> {
     const { quickPick: label } = this.next<{ quickPick: string | undefined }>('quickPick');
-    this.prompts.push({ kind: 'quickPick', title: options.title, items: items.map((i) => i.label), descriptions: ScriptedInput.descriptions(items) });
+    this.prompts.push({ kind: 'quickPick', title: options.title, placeHolder: options.placeHolder, items: items.map((i) => i.label), descriptions: ScriptedInput.descriptions(items) });
     if (label === undefined) return undefined;
     const item = items.find((i) => i.label === label) ?? items.find((i) => i.label.startsWith(label));
     assert.ok(item, `no quick pick item "${label}" among: ${items.map((i) => i.label).join(', ')}`);
@@ -93,7 +93,7 @@ export class ScriptedInput implements UserInput {
 
   async quickPickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T[] | undefined> {
     const { quickPickMany: labels } = this.next<{ quickPickMany: string[] | undefined }>('quickPickMany');
-    this.prompts.push({ kind: 'quickPickMany', title: options.title, items: items.map((i) => i.label) });
+    this.prompts.push({ kind: 'quickPickMany', title: options.title, placeHolder: options.placeHolder, items: items.map((i) => i.label) });
     if (labels === undefined) return undefined;
     return labels.map((label) => {
       const item = items.find((i) => i.label === label);

@@ -154,7 +154,7 @@ describe('primary IPs [api 2026]', () => {
     const off = await offServer(env);
     const id = off.publicNet.ipv4?.primaryIpId as number;
     const assigned = await rejectsWith(() => env.client.primaryIps.delete(id), 'must_be_unassigned');
-    assert.equal(assigned.status, 412);
+    assert.equal(assigned.status, 422, 'the OpenAPI table gives 422 for must_be_unassigned');
     const auto = await rejectsWith(() => env.client.primaryIps.changeProtection(id, { delete: true }), 'invalid_input');
     assert.deepEqual(auto.fields.map((f) => f.name), ['delete']);
     await env.client.primaryIps.update(id, { autoDelete: false });

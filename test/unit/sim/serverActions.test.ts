@@ -181,7 +181,7 @@ describe('sim: server actions', () => {
 
   describe('change_type', () => {
     it('needs the server off: server_not_stopped', async () => {
-      expectError(await act(45, 'change_type', { server_type: 'cpx31' }), 412, 'server_not_stopped');
+      expectError(await act(45, 'change_type', { server_type: 'cpx31' }), 422, 'server_not_stopped');
     });
 
     it('refuses smaller disks and other storage types: invalid_server_type', async () => {
