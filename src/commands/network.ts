@@ -1,7 +1,8 @@
 // Network commands (today's API): Create, Change IP Range, Add / Delete Subnet, Add / Delete Route,
 // Expose Routes to vSwitch, Rename, Change Protection, Delete. From the tree they take the node
 // (kind 'network'; a subnet's or route's row for its Delete); from the palette they ask for project
-// and Network. Every range and address is checked as it is typed; cancelling a prompt sends nothing.
+// and Network, and against a project whose API is the 2018 one they say it has no networks
+// (todayApi.ts). Every range and address is checked as it is typed; cancelling a prompt sends nothing.
 // Networks cost nothing: no price to show.
 import type { HcloudClient } from '../api/client';
 import type { Action, Network, NetworkRoute, Subnet, SubnetParams } from '../api/types';
@@ -11,14 +12,19 @@ import type { TreeNode } from '../tree/node';
 import { isResourceNode } from '../tree/resourceNode';
 import type { CommandContext } from './context';
 import { firstSubnetOf, validateIpIn, validateLargerRange, validateNetworkRange, validateRouteDestination, validateSubnetRange, validateVswitchId } from './networkValidate';
-import { pickProject, pickTarget, type Target } from './pick';
+import { NETWORK_LABELS } from './labels';
+import type { Target } from './pick';
 import { changeProtection, offerUnprotect, type Protectable } from './protection';
 import { runAction, runCall } from './runAction';
+import { editTodayLabels, pickTodayProject, pickTodayTarget } from './todayApi';
 import { unsafeCharacterProblem } from './validate';
+
+/** How the 2018 message names the family. */
+export const NETWORKS = 'networks';
 
 export function pickNetwork(ctx: CommandContext, node: TreeNode | undefined, title: string): Promise<Target<Network> | undefined> {
   if (node && (isResourceNode<SubnetPart>(node, 'subnet') || isResourceNode<RoutePart>(node, 'route'))) return Promise.resolve({ project: node.project, resource: node.resource.network });
-  return pickTarget<Network>(ctx, node, {
+  return pickTodayTarget<Network>(ctx, node, NETWORKS, {
     kind: 'network',
     title,
     list: (c) => c.networks.listAll(),
@@ -81,7 +87,7 @@ async function askSubnet(ctx: CommandContext, project: Project, title: string, n
 
 export async function createNetwork(ctx: CommandContext, node?: TreeNode): Promise<Network | undefined> {
   const TITLE = 'Create Network';
-  const project = await pickProject(ctx, node, TITLE);
+  const project = await pickTodayProject(ctx, node, TITLE, NETWORKS);
   if (!project) return undefined;
   const name = await ctx.input().inputBox({ title: `${TITLE}: name`, prompt: 'Name of the network (unique in the project)', validateInput: validateName });
   if (name === undefined) return undefined;
@@ -234,3 +240,5 @@ export async function deleteNetwork(ctx: CommandContext, node?: TreeNode): Promi
   for (const id of n.serverIds) ctx.tree.resourceChanged(t.project.id, 'server', id);
   if (done) ctx.input().info(`Network "${n.name}" deleted.`);
 }
+
+export const editNetworkLabels = (ctx: CommandContext, node?: TreeNode) => editTodayLabels(ctx, node, NETWORK_LABELS, NETWORKS);

@@ -8,12 +8,12 @@ import type { PlacementGroup, Server } from '../api/types';
 import type { Project } from '../projects/projectStore';
 import type { TreeNode } from '../tree/node';
 import type { CommandContext } from './context';
-import { editLabels, type LabelledKind } from './labels';
+import type { LabelledKind } from './labels';
 import { labelsTextProblem, parseLabelsText } from './labelsText';
 import { runAction, runCall } from './runAction';
 import { pickServer, q } from './server/common';
 import { ensureServerOff } from './server/ensureOff';
-import { pickTodayProject, pickTodayTarget } from './todayApi';
+import { editTodayLabels, pickTodayProject, pickTodayTarget } from './todayApi';
 import type { Target } from './pick';
 
 const FAMILY = 'placement groups';
@@ -101,15 +101,8 @@ const PLACEMENT_GROUP: LabelledKind<PlacementGroup> = {
   none: 'The project has no placement group.',
 };
 
-export async function editPlacementGroupLabels(ctx: CommandContext, node?: TreeNode): Promise<void> {
-  if (node?.kind === 'placementGroup') {
-    await editLabels(ctx, node, PLACEMENT_GROUP);
-    return;
-  }
-  // From the palette: the 2018 check first (the list would otherwise meet the API's 404).
-  const project = await pickTodayProject(ctx, node, 'Edit Labels of Placement Group', FAMILY);
-  if (project) await editLabels(ctx, undefined, PLACEMENT_GROUP, project);
-}
+/** From the palette: the 2018 check first (the list would otherwise meet the API's 404). */
+export const editPlacementGroupLabels = (ctx: CommandContext, node?: TreeNode) => editTodayLabels(ctx, node, PLACEMENT_GROUP, FAMILY);
 
 /** Names of servers by id (for messages), read once; `server <id>` where unknown. */
 async function serverNames(ctx: CommandContext, project: Project, ids: number[], title: string): Promise<string[] | undefined> {

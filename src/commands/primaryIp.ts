@@ -1,7 +1,8 @@
 // Primary IP commands (today's API): Create, Assign, Unassign, Change Reverse DNS, Change
 // Auto-Delete, Change Protection, Rename, Copy IP, Delete. From the tree they take the node (kind
-// 'primaryIp'); from the palette they ask for project and Primary IP. Assign and unassign need the
-// server off: they say so and offer to shut it down first (the server's Shut Down).
+// 'primaryIp'); from the palette they ask for project and Primary IP, and against a project whose
+// API is the 2018 one they say it has none (todayApi.ts). Assign and unassign need the server off:
+// they say so and offer to shut it down first (the server's Shut Down).
 import * as vscode from 'vscode';
 import type { HcloudClient } from '../api/client';
 import type { Location, PrimaryIp, Server } from '../api/types';
@@ -10,11 +11,15 @@ import { formatPriceDetail } from '../shared/price';
 import type { TreeNode } from '../tree/node';
 import { ipFamilyText, primaryIpPrice } from '../tree/primaryIpFormat';
 import type { CommandContext } from './context';
-import { pickProject, pickTarget, type Target } from './pick';
+import { PRIMARY_IP_LABELS } from './labels';
+import type { Target } from './pick';
 import { changeProtection, offerUnprotect, type Protectable } from './protection';
 import { runAction, runCall } from './runAction';
 import { q, serverAction } from './server/common';
+import { editTodayLabels, pickTodayProject, pickTodayTarget } from './todayApi';
 import { suggestIpv6, validateIpv6InNetwork, validateReverseDnsName } from './validate';
+
+const FAMILY = 'Primary IPs';
 
 /** `"web-ip" (203.0.113.9)`: how messages name a Primary IP. */
 export const primaryIpName = (p: PrimaryIp): string => `"${p.name}" (${p.ip})`;
@@ -23,7 +28,7 @@ const NAME_RULE = /^\S.{0,62}$/;
 const validateName = (v: string) => (NAME_RULE.test(v.trim()) ? undefined : 'A name of 1 to 63 characters.');
 
 function pickPrimaryIp(ctx: CommandContext, node: TreeNode | undefined, title: string, filter?: (p: PrimaryIp) => boolean, none = 'There is no Primary IP.'): Promise<Target<PrimaryIp> | undefined> {
-  return pickTarget<PrimaryIp>(ctx, node, {
+  return pickTodayTarget<PrimaryIp>(ctx, node, FAMILY, {
     kind: 'primaryIp',
     title,
     list: (c) => c.primaryIps.listAll(),
@@ -59,7 +64,7 @@ async function serverOf(ctx: CommandContext, project: Project, id: number, title
 
 export async function createPrimaryIp(ctx: CommandContext, node?: TreeNode): Promise<PrimaryIp | undefined> {
   const TITLE = 'Create Primary IP';
-  const project = await pickProject(ctx, node, TITLE);
+  const project = await pickTodayProject(ctx, node, TITLE, FAMILY);
   if (!project) return undefined;
   const pricing = await runCall(ctx, project, TITLE, (c) => c.pricing.get());
   if (!pricing) return undefined;
@@ -300,3 +305,5 @@ export async function deletePrimaryIp(ctx: CommandContext, node?: TreeNode): Pro
   ctx.tree.resourceChanged(t.project.id, 'primaryIp', pip.id);
   if (done) ctx.input().info(`Primary IP ${primaryIpName(pip)} deleted.`);
 }
+
+export const editPrimaryIpLabels = (ctx: CommandContext, node?: TreeNode) => editTodayLabels(ctx, node, PRIMARY_IP_LABELS, FAMILY);

@@ -133,7 +133,8 @@ const PRIMARY_IP: Table = {
   'hcloud.primaryIp.rename': lazy(primaryIp, (m) => m.renamePrimaryIp),
   'hcloud.primaryIp.copyIp': lazy(primaryIp, (m) => m.copyPrimaryIp),
   'hcloud.primaryIp.delete': lazy(primaryIp, (m) => m.deletePrimaryIp),
-  'hcloud.primaryIp.editLabels': lazy(labels, (m) => m.editPrimaryIpLabels),
+  'hcloud.primaryIp.editLabels': lazy(primaryIp, (m) => m.editPrimaryIpLabels),
+  'hcloud.primaryIp.showActions': lazy(actionLog, (m) => m.showPrimaryIpActions),
 };
 
 const PLACEMENT_GROUP: Table = {
@@ -154,9 +155,10 @@ const NETWORK: Table = {
   'hcloud.network.deleteRoute': lazy(network, (m) => m.deleteNetworkRoute),
   'hcloud.network.exposeRoutesToVswitch': lazy(network, (m) => m.exposeNetworkRoutesToVswitch),
   'hcloud.network.rename': lazy(network, (m) => m.renameNetwork),
-  'hcloud.network.editLabels': lazy(labels, (m) => m.editNetworkLabels),
+  'hcloud.network.editLabels': lazy(network, (m) => m.editNetworkLabels),
   'hcloud.network.changeProtection': lazy(network, (m) => m.changeNetworkProtection),
   'hcloud.network.delete': lazy(network, (m) => m.deleteNetwork),
+  'hcloud.network.showActions': lazy(actionLog, (m) => m.showNetworkActions),
 };
 
 /** A server's private networks (noun `server`, a table of its own beside SERVER). */

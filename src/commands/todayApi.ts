@@ -5,7 +5,8 @@
 // instead of failing with the API's 404.
 //
 // Use: `pickTodayTarget(ctx, node, 'placement groups', { ...PickOptions })` where a command acts on
-// a resource of the family, `pickTodayProject(ctx, node, title, 'placement groups')` where it creates one.
+// a resource of the family, `pickTodayProject(ctx, node, title, 'placement groups')` where it creates one
+// (or, for a server command of the family, before it picks the server), `editTodayLabels` for Edit Labels.
 // From a tree node (only shown against today's API) neither asks the API anything more.
 
 import type { Project } from '../projects/projectStore';
@@ -13,7 +14,7 @@ import type { TreeNode } from '../tree/node';
 import { isResourceNode, projectOf } from '../tree/resourceNode';
 import { describeError } from '../ui/describeError';
 import type { CommandContext } from './context';
-import { projectEra } from './labels';
+import { editLabels, projectEra, type Labelled, type LabelledKind } from './labels';
 import { pickProject, pickTarget, type PickOptions, type Target } from './pick';
 
 /** `The API of project "p" answers as the 2018 API, which has no placement groups.` */
@@ -44,6 +45,17 @@ export async function pickTodayProject(ctx: CommandContext, node: TreeNode | und
   // A node of the project's tree (a folder of the family) is shown only against today's API.
   if (projectOf(node)) return project;
   return (await ensureTodayApi(ctx, project, family, title)) ? project : undefined;
+}
+
+/** Edit Labels of a resource of the family: from its node at once; from the palette, checks the API first. */
+export async function editTodayLabels<T extends Labelled>(ctx: CommandContext, node: TreeNode | undefined, k: LabelledKind<T>, family: string): Promise<void> {
+  if (isResourceNode<T>(node, k.kind)) {
+    await editLabels(ctx, node, k);
+    return;
+  }
+  const noun = `${k.noun.charAt(0).toUpperCase()}${k.noun.slice(1)}`;
+  const project = await pickTodayProject(ctx, node, `Edit Labels of ${noun}`, family);
+  if (project) await editLabels(ctx, undefined, k, project);
 }
 
 /** pickTarget for a resource of a family the 2018 contract lacks: from the palette, checks the API first. */

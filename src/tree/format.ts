@@ -22,7 +22,7 @@ export interface Lookup {
   primaryIpName?(id: number): string | undefined;
   /** The project's prices, when loaded. */
   pricing?(): Pricing | undefined;
-  /** A Network's name, when its folder is loaded (today's API). */
+  /** A Network's name, when its folder is loaded or its name was learned (today's API). */
   networkName?(id: number): string | undefined;
 }
 
@@ -307,6 +307,15 @@ function byLocation(prices: Array<{ location: string; text: string }>): string {
   return [...groups].map(([text, locations]) => `${text} (${locations.join(', ')})`).join(' · ');
 }
 
+/** One row per IP type (today's API): `Primary IPv4` → `€0.60/mo (fsn1, nbg1) · €0.70/mo (ash)`. */
+function ipPriceRows(key: string, noun: string, byType: NonNullable<Pricing['primaryIps']>): Array<[string, string, string]> {
+  return byType.flatMap((f): Array<[string, string, string]> => {
+    const prices = f.prices.map((x) => ({ location: x.location, text: formatMonthly(x.monthly) }));
+    const type = f.type === 'ipv4' ? 'IPv4' : f.type === 'ipv6' ? 'IPv6' : f.type;
+    return prices.length ? [[`${key}/${f.type}`, `${noun} ${type}`, byLocation(prices)]] : [];
+  });
+}
+
 /**
  * Rows of the Prices folder: [key, label, description]. Today's API prices Floating IPs per type
  * and location, and traffic per location on the server types (its `traffic` reports 0 then, which
@@ -314,14 +323,9 @@ function byLocation(prices: Array<{ location: string; text: string }>): string {
  */
 export function priceRows(p: Pricing): Array<[string, string, string]> {
   const rows: Array<[string, string, string]> = [];
-  if (p.floatingIps?.length) {
-    for (const f of p.floatingIps) {
-      const prices = f.prices.map((x) => ({ location: x.location, text: formatMonthly(x.monthly) }));
-      if (prices.length) rows.push([`floatingIp/${f.type}`, `Floating ${f.type === 'ipv4' ? 'IPv4' : f.type === 'ipv6' ? 'IPv6' : f.type}`, byLocation(prices)]);
-    }
-  } else {
-    rows.push(['floatingIp', 'Floating IP', formatMonthly(p.floatingIp.monthly)]);
-  }
+  if (p.floatingIps?.length) rows.push(...ipPriceRows('floatingIp', 'Floating', p.floatingIps));
+  else rows.push(['floatingIp', 'Floating IP', formatMonthly(p.floatingIp.monthly)]);
+  rows.push(...ipPriceRows('primaryIp', 'Primary', p.primaryIps ?? []));
   rows.push(['image', 'Snapshots', formatRate(p.image.perGbMonth, 'GB/mo')]);
   if (p.volume?.perGbMonth) rows.push(['volume', 'Volumes', formatRate(p.volume.perGbMonth, 'GB/mo')]);
   if (p.traffic.perTb && p.traffic.perTb.gross > 0) {

@@ -26,8 +26,8 @@ export interface NodeScope extends Lookup {
   ensureServerNames(): Promise<void>;
   /** Today's API: loads the Primary IPs once if no folder has (so a server's address leaves can name theirs). */
   ensurePrimaryIps?(): Promise<void>;
-  /** Today's API: loads the Networks once if no folder has (so a server's private IP leaves can name their Network). */
-  ensureNetworks?(): Promise<void>;
+  /** Today's API: learns these Networks' names if nobody has (one GET, not the folder: nothing polled after). */
+  ensureNetworkNames?(ids: number[]): Promise<void>;
   /** Today's API: a volume of the Volumes folder's list, and loading that list once (a server shows its volumes). */
   volume?(id: number): Volume | undefined;
   ensureVolumes?(): Promise<void>;

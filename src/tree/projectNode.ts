@@ -34,6 +34,11 @@ export class ProjectNode implements TreeNode, NodeScope {
    * Each family pushes its folder here in the constructor.
    */
   private readonly todayFolders: ListFolderNode[] = [];
+  /** Networks' names learned without the Networks folder (ensureNetworkNames), and that request on its way. */
+  private readonly networkNames = new Map<number, string>();
+  private networkNamesLoading: Promise<void> | undefined;
+  /** Folder redraws on their way (prices loaded after a folder's rows). */
+  private readonly redraws = new Set<Promise<void>>();
 
   constructor(
     readonly project: Project,
@@ -110,6 +115,7 @@ export class ProjectNode implements TreeNode, NodeScope {
   /** Marks every folder for a fetch the next time it is shown. */
   invalidate(): void {
     for (const f of this.allFolders()) f.invalidate();
+    this.forgetNetworkNames();
   }
 
   // NodeScope ------------------------------------------------------------------------------------
@@ -119,7 +125,29 @@ export class ProjectNode implements TreeNode, NodeScope {
   }
 
   networkName(id: number): string | undefined {
-    return this.folders.networks.data?.find((n) => n.id === id)?.name;
+    return this.folders.networks.data?.find((n) => n.id === id)?.name ?? this.networkNames.get(id);
+  }
+
+  /**
+   * Today's API: learns the names of these Networks when neither the Networks folder nor an earlier
+   * call has them (a server's private IPs name theirs): one GET of the networks, kept here rather
+   * than in the folder, so nothing is polled after it and the idle cost stays the same.
+   */
+  async ensureNetworkNames(ids: number[]): Promise<void> {
+    if (ids.every((id) => this.networkName(id) !== undefined)) return;
+    this.networkNamesLoading ??= this.loadNetworkNames().finally(() => (this.networkNamesLoading = undefined));
+    await this.networkNamesLoading;
+  }
+
+  private async loadNetworkNames(): Promise<void> {
+    const networks = await (await this.clients.get(this.project)).networks.listAll();
+    this.networkNames.clear();
+    for (const n of networks) this.networkNames.set(n.id, n.name);
+  }
+
+  /** A Network changed (or Refresh): the names ensureNetworkNames learned are asked again when next needed. */
+  forgetNetworkNames(): void {
+    this.networkNames.clear();
   }
 
   floatingIp(id: number): string | undefined {
@@ -137,20 +165,24 @@ export class ProjectNode implements TreeNode, NodeScope {
   /** The prices a folder's tooltips show (static: loaded once), then the folder drawn again. */
   private async loadPricesFor(folder: ListFolderNode): Promise<void> {
     if (this.folders.prices.loaded) return;
-    try {
-      await this.folders.prices.ensureLoaded('background');
-      this.host.changed(folder);
-    } catch {
-      // The tooltips say the price is unknown.
-    }
+    const loading = this.folders.prices.ensureLoaded('background').then(
+      () => this.host.changed(folder),
+      () => undefined, // The tooltips say the price is unknown.
+    );
+    this.redraws.add(loading);
+    await loading.finally(() => this.redraws.delete(loading));
+  }
+
+  /**
+   * Resolves once the redraws a folder's first load started (its rows' prices) are done: a node
+   * revealed after them keeps its selection (a redraw of its folder during the reveal drops it).
+   */
+  async redrawn(): Promise<void> {
+    await Promise.all(this.redraws);
   }
 
   async ensurePrimaryIps(): Promise<void> {
     if (!this.folders.primaryIps.loaded) await this.folders.primaryIps.ensureLoaded();
-  }
-
-  async ensureNetworks(): Promise<void> {
-    if (!this.folders.networks.loaded) await this.folders.networks.ensureLoaded();
   }
 
   async ensureFloatingIps(): Promise<void> {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Priority } from '../api/transport';
 import type { Image, Server } from '../api/types';
 import type { ClientPool } from '../projects/clientPool';
+import type { ScopeKind } from '../shared/actionLogProtocol';
 import type { Project, ProjectStore } from '../projects/projectStore';
 import { unsettled, type PolledKind } from './fetch';
 import type { ListFolderNode } from './folderNode';
@@ -194,6 +195,7 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       case 'network':
       case 'subnet':
       case 'route':
+        p.forgetNetworkNames();
         return this.refreshFolders(f.networks);
       case 'volume':
         return this.refreshFolders(f.volumes);
@@ -212,17 +214,19 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
    * when it is not in a folder loaded earlier: it may be new). Undefined when it does not exist
    * (or the project is not in the tree).
    */
-  async findResourceNode(projectId: string, kind: 'server' | 'floatingIp' | 'image' | 'volume', id: number): Promise<TreeNode | undefined> {
+  async findResourceNode(projectId: string, kind: ScopeKind, id: number): Promise<TreeNode | undefined> {
     if (!this.roots.has(projectId)) this.syncRoots();
     const p = this.roots.get(projectId);
     if (!p) return undefined;
     const f = p.folders;
-    const folders = kind === 'server' ? [f.servers] : kind === 'floatingIp' ? [f.floatingIps] : kind === 'volume' ? [f.volumes] : [f.snapshots, f.backups, f.systemImages];
+    const folderOf = { server: f.servers, floatingIp: f.floatingIps, volume: f.volumes, network: f.networks, primaryIp: f.primaryIps };
+    const folders: ListFolderNode[] = kind === 'image' ? [f.snapshots, f.backups, f.systemImages] : [folderOf[kind]];
     const look = () => folders.map((x) => x.find(String(id))).find((n) => n !== undefined);
     const loaded = folders.filter((x) => x.loaded);
     if (look()) return look();
     // Folders nobody opened, then (it may be new) the ones loaded before.
     for (const folder of folders.filter((x) => !x.loaded)) await folder.ensureLoaded();
+    await p.redrawn();
     if (look()) return look();
     for (const folder of loaded) {
       folder.invalidate();
@@ -233,7 +237,7 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   /** Shows, selects and focuses a resource's node; false when it does not exist. */
-  async revealResource(projectId: string, kind: 'server' | 'floatingIp' | 'image' | 'volume', id: number): Promise<boolean> {
+  async revealResource(projectId: string, kind: ScopeKind, id: number): Promise<boolean> {
     const node = await this.findResourceNode(projectId, kind, id);
     if (!node) return false;
     await this.view?.reveal(node, { select: true, focus: true, expand: false });

@@ -94,9 +94,9 @@ export class ServerNode implements ResourceNode<Server> {
     const marker = serverMarker(s);
     item.description = marker ? `${marker} · ${serverDescription(s)}` : serverDescription(s);
     item.iconPath = serverIcon(s);
-    // Floating IPs are shown by address: when they are not loaded yet, the tooltip is left to
-    // resolveTreeItem (on hover), which loads them first.
-    item.tooltip = this.needsFloatingIps() ? undefined : this.tooltip();
+    // Floating IPs are shown by address and Networks by name: when they are not loaded yet, the
+    // tooltip is left to resolveTreeItem (on hover), which loads them first.
+    item.tooltip = this.needsLookups() ? undefined : this.tooltip();
     item.contextValue = contextValue(...serverTokens(s));
     return item;
   }
@@ -105,21 +105,32 @@ export class ServerNode implements ResourceNode<Server> {
     return new vscode.MarkdownString(serverTooltip(this.server, this.scope ?? noLookup));
   }
 
-  /** True when the tooltip would show a Floating IP by id because the Floating IPs are not loaded. */
-  needsFloatingIps(): boolean {
+  /** True when the tooltip would show a Floating IP or a Network by id because they are not loaded. */
+  needsLookups(): boolean {
+    return this.needsFloatingIps() || this.needsNetworkNames();
+  }
+
+  private needsFloatingIps(): boolean {
     const scope = this.scope;
     return !!scope && this.server.publicNet.floatingIpIds.some((id) => scope.floatingIp(id) === undefined);
   }
 
-  /** The tooltip after loading the Floating IPs (once per project) if it needs them. */
+  private needsNetworkNames(): boolean {
+    const scope = this.scope;
+    return !!scope && this.networkIds().some((id) => scope.networkName?.(id) === undefined);
+  }
+
+  private networkIds(): number[] {
+    return (this.server.privateNet ?? []).map((p) => p.networkId);
+  }
+
+  /** The tooltip after loading what it needs (the Floating IPs, the Networks' names: once per project). */
   async resolveTooltip(): Promise<vscode.MarkdownString> {
-    if (this.needsFloatingIps()) {
-      try {
-        await this.scope?.ensureFloatingIps();
-      } catch {
-        // shown by id
-      }
-    }
+    const shownById = () => undefined;
+    await Promise.all([
+      this.needsFloatingIps() ? this.scope?.ensureFloatingIps().catch(shownById) : undefined,
+      this.needsNetworkNames() ? this.scope?.ensureNetworkNames?.(this.networkIds()).catch(shownById) : undefined,
+    ]);
     return this.tooltip();
   }
 
@@ -151,7 +162,8 @@ export class ServerNode implements ResourceNode<Server> {
       const ip = this.scope?.floatingIp(fid);
       leaf(`floatingIp/${fid}`, 'Floating IP', ip ?? `#${fid}`, 'pin', ip !== undefined);
     }
-    if (s.privateNet?.length) await this.scope?.ensureNetworks?.().catch(() => undefined);
+    // Today's API: the private IPs name their Network (one request per project if its folder is not loaded).
+    if (s.privateNet?.length) await this.scope?.ensureNetworkNames?.(this.networkIds()).catch(() => undefined);
     for (const p of s.privateNet ?? []) {
       const network = this.scope?.networkName?.(p.networkId) ?? `network ${p.networkId}`;
       leaf(`privateNet/${p.networkId}`, `Private IP (${network})`, p.ip, 'type-hierarchy');

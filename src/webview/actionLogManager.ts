@@ -114,6 +114,10 @@ function nameInTree(tree: ProjectsTreeProvider, projectId: string, type: string,
     }
     case 'volume':
       return p.volume(id)?.name;
+    case 'network':
+      return p.networkName(id);
+    case 'primary_ip':
+      return p.primaryIpName(id);
     default:
       return undefined;
   }

@@ -1,4 +1,4 @@
-// The action log panel (extension side): one per project, or per server / Floating IP / image.
+// The action log panel (extension side): one per project, or per resource of a scope kind (server, Floating IP, image, volume, network, Primary IP).
 // It loads actions through ActionSource, sends the whole view on every change, and keeps it live:
 // actions the extension starts come through the ActionFeed at once (no request); while the panel
 // is visible, running actions nobody else follows are polled (2 s, backing off to 10 s) and the
@@ -25,7 +25,7 @@ import {
   type ScopeKind,
 } from '../shared/actionLogProtocol';
 import { ActionLogNames, type NamingContext } from './actionLog/names';
-import { ActionSource, RUNNING_POLL, SourceMemory, type ActionSnapshot } from './actionLog/source';
+import { ActionSource, RUNNING_POLL, scopeKindOf, SourceMemory, type ActionSnapshot } from './actionLog/source';
 import { ActionLogTimers } from './actionLog/timers';
 import { WebviewPanelHost } from './panelHost';
 
@@ -48,8 +48,6 @@ export interface ActionLogEnv {
   poll?: { min: number; max: number };
 }
 
-
-const KIND_OF_TYPE: Record<string, ScopeKind | undefined> = { server: 'server', floating_ip: 'floatingIp', image: 'image', volume: 'volume' };
 
 export function panelKey(projectId: string, scope?: ActionLogScope): string {
   return scope ? `${projectId}/${scope.kind}/${scope.id}` : projectId;
@@ -298,7 +296,7 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
   // Reveal -------------------------------------------------------------------------------------------
 
   private async revealResource(type: string, id: number): Promise<void> {
-    const kind = KIND_OF_TYPE[type];
+    const kind = scopeKindOf(type);
     const label = this.names.resource(this.naming, type, id);
     if (!kind) {
       this.update({ notice: `${label} is not shown in the Hetzner Cloud view.` });

@@ -1,9 +1,10 @@
 // The action log inside VS Code against simulators this suite starts (today's API, and the 2018
 // contract for one project): Show Action Log lists the project's actions newest first from the
-// per-kind lists (GET /servers/actions, /floating_ips/actions, /images/actions, /volumes/actions; never the unfiltered
+// per-kind lists (GET /servers/actions, /floating_ips/actions, /images/actions, /volumes/actions, /networks/actions,
+// /primary_ips/actions; never the unfiltered
 // GET /actions once the era is known), or from GET /actions on the 2018 API; an action started from
 // the extension shows at once and then finishes, filter and paging ask the API what they should,
-// Show Actions of one server, reveal in the tree, and a restored panel of a removed project.
+// Show Actions of one server, a Network and a Primary IP, reveal in the tree, and a restored panel of a removed project.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { HcloudClient } from '../../src/api/client';
@@ -24,12 +25,13 @@ const TOKEN = 'action-log-token-5d1e';
 const PROJECT = 'action-log';
 const OLD_PROJECT = 'action-log-2018';
 /** The per-kind lists of today's API. */
-const KIND_LISTS = ['/floating_ips/actions', '/images/actions', '/servers/actions', '/volumes/actions'];
+const KIND_LISTS = ['/floating_ips/actions', '/images/actions', '/networks/actions', '/primary_ips/actions', '/servers/actions', '/volumes/actions'];
 const isKindList = (r: { path: string }) => KIND_LISTS.includes(r.path);
 /** The unfiltered list (refused by today's API); `GET /actions?id=` (the poll) is not it. */
 const isUnfiltered = (r: { path: string; query: Record<string, string[]> }) => r.path === '/actions' && !r.query.id;
-/** Actions the per-kind lists hold: those of a server, a Floating IP, an image or a volume. */
-const ofKinds = (r: { action: { resources: Array<{ type: string }> } }) => r.action.resources.some((x) => ['server', 'floating_ip', 'image', 'volume'].includes(x.type));
+/** Actions the per-kind lists hold: those of a server, a Floating IP, an image, a volume, a Network or a Primary IP. */
+const ofKinds = (r: { action: { resources: Array<{ type: string }> } }) =>
+  r.action.resources.some((x) => ['server', 'floating_ip', 'image', 'volume', 'network', 'primary_ip'].includes(x.type));
 
 describe('action log', function () {
   this.timeout(60_000);
@@ -256,7 +258,7 @@ describe('action log', function () {
       script(...projectAnswer());
       await run('hcloud.project.showActionLog');
       const panel = await readyPanel(project.id);
-      sim.setFaults({ latencyMs, match: { path: /^\/(servers|floating_ips|images|volumes)\/actions$/ } });
+      sim.setFaults({ latencyMs, match: { path: new RegExp(`^(${KIND_LISTS.join('|')})$`) } });
       sim.clearRequests();
       return panel;
     };
@@ -379,6 +381,41 @@ describe('action log', function () {
     const imagePanel = await readyPanel(project.id, { kind: 'image', id: golden.id });
     assert.deepEqual(imagePanel.current.actions.map((a) => a.command), ['change_protection', 'create_image']);
     assert.ok(imagePanel.current.actions[1].resources.some((r) => r.type === 'server'), 'Create image names its server too');
+  });
+
+  it('Show Actions of a Network (its node) and of a Primary IP (the palette): their own endpoints, plain words, names; their links reveal their nodes', async () => {
+    const backend = [...sim.state.networks.values()].find((n) => n.name === 'backend')!;
+    const pip = [...sim.state.primaryIps.values()].find((p) => p.name === 'spare-primary-ipv4')!;
+    await client.waitForActions(await client.networks.addRoute(backend.id, { destination: '10.200.0.0/24', gateway: '10.0.1.11' }));
+    await client.waitForActions(await client.primaryIps.changeDnsPtr(pip.id, pip.ip, 'spare.example.com'));
+    sim.clearRequests();
+
+    const [net] = await client.networks.listAll({ name: 'backend' });
+    const node = { id: `project/${project.id}/networks/network/${net.id}`, kind: 'network', project, resource: net, getTreeItem: () => new vscode.TreeItem('x') };
+    await run('hcloud.network.showActions', node);
+    const netPanel = await readyPanel(project.id, { kind: 'network', id: net.id });
+    assert.equal(netPanel.current.title, `Actions of network "backend" (project "${PROJECT}")`);
+    assert.deepEqual(netPanel.current.actions.map((a) => a.command), ['add_route']);
+    assert.deepEqual(netPanel.current.actions[0].resources.map((r) => r.label), ['Network "backend"']);
+
+    const input = script(...projectAnswer(), { quickPick: pip.ip });
+    await run('hcloud.primaryIp.showActions');
+    assert.equal(input.remaining, 0);
+    const pipPanel = await readyPanel(project.id, { kind: 'primaryIp', id: pip.id });
+    assert.equal(pipPanel.current.title, `Actions of Primary IP "spare-primary-ipv4" (project "${PROJECT}")`);
+    assert.deepEqual(pipPanel.current.actions.map((a) => a.command), ['change_dns_ptr']);
+    const wanted = sim.requests.filter((r) => r.path.includes('/actions')).map((r) => r.path);
+    assert.deepEqual(wanted, [`/networks/${net.id}/actions`, `/primary_ips/${pip.id}/actions`], 'each from its own list');
+
+    await pipPanel.receiveForTesting({ type: 'reveal', resource: { type: 'primary_ip', id: pip.id } });
+    assert.equal(pipPanel.current.notice, undefined);
+    await until('the Primary IP selected', () => api.treeView.selection.some((n) => (n as { id?: string }).id === `project/${project.id}/primaryIps/primaryIp/${pip.id}`));
+    await netPanel.receiveForTesting({ type: 'reveal', resource: { type: 'network', id: net.id } });
+    assert.equal(netPanel.current.notice, undefined);
+    await until('the Network selected', () => api.treeView.selection.some((n) => (n as { id?: string }).id === `project/${project.id}/networks/network/${net.id}`));
+    await netPanel.receiveForTesting({ type: 'reveal', resource: { type: 'network', id: 987654 } });
+    assert.equal(netPanel.current.notice, `Network #987654 no longer exists in project "${PROJECT}".`);
+    await client.waitForActions(await client.networks.deleteRoute(backend.id, { destination: '10.200.0.0/24', gateway: '10.0.1.11' }));
   });
 
   it('a resource link reveals and selects its node in the tree; a deleted one says so', async () => {

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Network, Server } from '../../src/api/types';
-import { NounFixture } from './support/nounFixture';
+import { NounFixture, useNounFixture } from './support/nounFixture';
 
 describe('Network commands', function () {
   this.timeout(30_000);
@@ -135,5 +135,15 @@ describe('Network commands', function () {
     await vscode.commands.executeCommand('hcloud.server.attachToNetwork', f.node('server', server('web-2')));
     assert.match(outside.prompts[1].validation ?? '', /inside 172\.16\.0\.0\/16/);
     assert.deepEqual(f.changes(), []);
+  });
+});
+
+describe('Network commands against the 2018 API', function () {
+  this.timeout(60_000);
+  const f = useNounFixture('2018');
+  it('from the palette every Network command (and the server ones) says the API has no networks and asks it nothing about them', async () => {
+    const ids = ['create', 'changeIpRange', 'addSubnet', 'deleteSubnet', 'addRoute', 'deleteRoute', 'exposeRoutesToVswitch', 'rename', 'editLabels', 'changeProtection', 'delete', 'showActions'];
+    const server = ['hcloud.server.attachToNetwork', 'hcloud.server.detachFromNetwork', 'hcloud.server.changeAliasIps'];
+    await f.assertNoFamily([...ids.map((id) => `hcloud.network.${id}`), ...server], 'networks', (path) => path.includes('network'));
   });
 });

@@ -44,9 +44,9 @@ describe('Placement Group commands', function () {
     const members = await f.api.tree.getChildren(row);
     assert.deepEqual(members.map((n) => text(n.getTreeItem().label)), ['web-1', 'db-main']);
     assert.deepEqual(members.map((n) => n.getTreeItem().description), [`#${server('web-1').id}`, `#${server('db-main').id}`]);
-    // db-main: a server without Floating IPs has its tooltip at once (web-1's waits for them, on hover).
+    // db-main is in a Network: its tooltip waits for the Network's name (on hover, as VS Code asks).
     const db = (await f.api.tree.getChildren(folders[0])).find((n) => text(n.getTreeItem().label) === 'db-main')!;
-    assert.match(shown(text(db.getTreeItem().tooltip)), /Placement group: production-spread \(spread\)/);
+    assert.match(shown(text((await f.api.tree.resolveTreeItem(db.getTreeItem(), db)).tooltip)), /Placement group: production-spread \(spread\)/);
     assert.match(String(db.getTreeItem().contextValue), /;inPlacementGroup;/);
     const ci = (await f.api.tree.getChildren(folders[0])).find((n) => text(n.getTreeItem().label) === 'ci-runner')!;
     assert.doesNotMatch(shown(text(ci.getTreeItem().tooltip)), /Placement group/);

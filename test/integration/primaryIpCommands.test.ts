@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PrimaryIp, Server } from '../../src/api/types';
 import { formatPriceDetail } from '../../src/shared/price';
-import { NounFixture } from './support/nounFixture';
+import { NounFixture, useNounFixture } from './support/nounFixture';
 
 describe('Primary IP commands', function () {
   this.timeout(30_000);
@@ -112,5 +112,14 @@ describe('Primary IP commands', function () {
     await vscode.commands.executeCommand('hcloud.primaryIp.delete', f.node('primaryIp', pip('db-main-ipv4')));
     assert.match(input.prompts[0].message ?? '', /is protected against deletion/);
     assert.deepEqual(f.changes(), []);
+  });
+});
+
+describe('Primary IP commands against the 2018 API', function () {
+  this.timeout(60_000);
+  const f = useNounFixture('2018');
+  it('from the palette every Primary IP command says the API has no Primary IPs and asks it nothing about them', async () => {
+    const ids = ['create', 'assign', 'unassign', 'changeDnsPtr', 'changeAutoDelete', 'changeProtection', 'rename', 'copyIp', 'delete', 'editLabels', 'showActions'];
+    await f.assertNoFamily(ids.map((id) => `hcloud.primaryIp.${id}`), 'Primary IPs', (path) => path.includes('primary_ip'));
   });
 });

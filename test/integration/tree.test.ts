@@ -212,13 +212,15 @@ describe('tree', function () {
     const s = (await client.servers.listAll()).find((x) => x.name === 'web-1')!;
     assert.equal(desc(web1), `${s.publicNet.ipv4!.ip} · ${s.serverType.name} · ${s.location!.name}`);
     const fip = (await client.floatingIps.listAll()).find((f) => f.serverId === s.id)!;
-    // web-1 has a Floating IP and none are loaded yet: VS Code asks resolveTreeItem on hover.
+    // web-1 has a Floating IP and a Network, none loaded yet: VS Code asks resolveTreeItem on hover.
     assert.equal(web1.getTreeItem().tooltip, undefined);
     sim.clearRequests();
     const resolved = await api.tree.resolveTreeItem(web1.getTreeItem(), web1);
     const t = shown((resolved.tooltip as vscode.MarkdownString).value);
-    assert.deepEqual(sim.requests.map((r) => `${r.method} ${r.path}`), ['GET /floating_ips'], 'the Floating IPs are loaded once for it');
+    assert.deepEqual(sim.requests.map((r) => `${r.method} ${r.path}`).sort(), ['GET /floating_ips', 'GET /networks'], 'the Floating IPs and the Networks\' names are loaded once for it');
+    assert.equal(api.tree.projectNode(project.id)?.folders.networks.loaded, false, 'the names, not the Networks folder: nothing is polled after');
     assert.ok(t.includes(`Floating IPs: \`${fip.ip}\``));
+    assert.ok(t.includes(`in backend`), 'the private IPs name their Network');
     assert.equal(tooltip(web1), t, 'afterwards the tooltip is there at once');
     for (const re of [/IPv4: `/, /IPv6: `/, /Floating IPs: /, /Type: cx21 \(\d+ vCPU/, /Datacenter: |Location: /, /Image: /, /ISO: none/, /Rescue: off/, /Backups: off/, /Traffic: .* of .* included/, /Protection: none/, /Created: \d{4}-/]) {
       assert.match(t, re);
@@ -235,9 +237,10 @@ describe('tree', function () {
     // Today's API: each public address is a Primary IP, named on its leaf; web-1 is also in the demo network.
     const primaryName = async (id: number | undefined) => (await client.primaryIps.get(id!))!.name;
     const net = s.privateNet![0];
-    // The private IP leaves name their Network (its list is loaded once for them when no folder has).
-    const network = (await client.networks.get(net.networkId))!.name;
+    const network = (await client.networks.get(net.networkId))!.name; // named while the Networks folder is not loaded
+    assert.equal(api.tree.projectNode(project.id)?.folders.networks.loaded, false);
     assert.deepEqual(all.map(label), [`IPv4 · ${await primaryName(s.publicNet.ipv4!.primaryIpId)}`, `IPv6 · ${await primaryName(s.publicNet.ipv6!.primaryIpId)}`, 'Floating IP', `Private IP (${network})`, ...net.aliasIps.map(() => `Alias IP (${network})`)]);
+    assert.ok(net.aliasIps.length > 0, 'web-1 has an alias IP in the demo');
     assert.deepEqual(all.map(desc), [s.publicNet.ipv4!.ip, s.publicNet.ipv6!.ip, fip.ip, net.ip, ...net.aliasIps]);
     const leaves = all.slice(0, 3);
     for (const l of leaves) assert.match(ctx(l), /;copyable;/);
@@ -403,8 +406,13 @@ describe('tree', function () {
     assert.match(desc(row('Floating IPv4')!), new RegExp(`^€${ipv4.gross.toFixed(2).replace('.', '\\.')}/mo`));
     assert.ok(row('Floating IPv6'));
     assert.equal(row('Floating IP'), undefined, 'no 2018 Floating IP row');
+    const primary4 = pricing.primaryIps?.find((f) => f.type === 'ipv4')?.prices[0]?.monthly;
+    assert.ok(primary4, 'the simulator has pricing.primary_ips');
+    assert.match(desc(row('Primary IPv4')!), new RegExp(`^€${primary4.gross.toFixed(2).replace('.', '\\.')}/mo`));
+    const primary6 = pricing.primaryIps?.find((f) => f.type === 'ipv6')?.prices[0]?.monthly;
+    assert.equal(desc(row('Primary IPv6')!).split(' ')[0], `€${primary6?.gross.toFixed(2)}/mo`, 'a Primary IPv6 is free: its price is a real €0.00');
     assert.match(desc(row('Traffic')!), /^€\d+\.\d\d per TB.* beyond the included traffic$/);
-    assert.ok(!prices.some((n) => desc(n).includes('€0.00')), prices.map(desc).join(' | '));
+    assert.ok(!prices.some((n) => label(n) !== 'Primary IPv6' && desc(n).includes('€0.00')), prices.map(desc).join(' | '));
     const locations = await api.tree.getChildren(await folder('catalog', 'locations'));
     assert.equal(locations.length, (await client.locations.listAll()).length);
     assert.match(ctx(locations[0]), /^;location;/);
@@ -567,5 +575,6 @@ describe('tree against the 2018 contract', function () {
     assert.match(desc(row('Floating IP')!), /^€\d+\.\d\d\/mo$/);
     assert.match(desc(row('Traffic')!), /^€\d+\.\d\d per TB$/);
     assert.equal(row('Floating IPv4'), undefined);
+    assert.equal(row('Primary IPv4'), undefined);
   });
 });

@@ -3,6 +3,7 @@
 // "it is protected: remove the protection instead?" offer.
 import type { HcloudClient } from '../../api/client';
 import type { Action, Server } from '../../api/types';
+import type { Project } from '../../projects/projectStore';
 import type { TreeNode } from '../../tree/node';
 import type { CommandContext } from '../context';
 import { pickTarget, type Target } from '../pick';
@@ -13,15 +14,17 @@ export type ServerTarget = Target<Server>;
 /** `"web-1"`: how messages name a server. */
 export const q = (s: Server): string => `"${s.name}"`;
 
-/** The server a command acts on: the node's, or one picked (from the servers `filter` accepts). */
+/** The server a command acts on: the node's, or one picked (from the servers `filter` accepts; in `project` when given). */
 export function pickServer(
   ctx: CommandContext,
   node: TreeNode | undefined,
   title: string,
   filter?: (s: Server) => boolean,
   none = 'No server fits.',
+  project?: Project,
 ): Promise<ServerTarget | undefined> {
   return pickTarget<Server>(ctx, node, {
+    project,
     kind: 'server',
     title,
     list: (c) => c.servers.listAll(),

@@ -1,12 +1,23 @@
 // A server's private networks (today's API): Attach to Network (IP optional, alias IPs), Detach
 // from Network (confirmed), Change Alias IPs. From the tree they take the server node; from the
-// palette they ask for project and server. Addresses are checked as they are typed.
+// palette they ask for the project, say so when its API is the 2018 one (which has no networks,
+// todayApi.ts), then ask for the server. Addresses are checked as they are typed.
 import type { Network, Server, ServerPrivateNet } from '../../api/types';
 import type { TreeNode } from '../../tree/node';
+import { isResourceNode } from '../../tree/resourceNode';
 import type { CommandContext } from '../context';
+import { NETWORKS } from '../network';
 import { parseAliasIps, validateAliasIps, validateIpIn } from '../networkValidate';
 import { runAction, runCall } from '../runAction';
+import { pickTodayProject } from '../todayApi';
 import { pickServer, q, type ServerTarget } from './common';
+
+/** The server: the node's; from the palette, one picked in a project whose API has networks. */
+async function pickServerWithNetworks(ctx: CommandContext, node: TreeNode | undefined, title: string, filter?: (s: Server) => boolean, none?: string): Promise<ServerTarget | undefined> {
+  if (isResourceNode<Server>(node, 'server')) return pickServer(ctx, node, title, filter, none);
+  const project = await pickTodayProject(ctx, node, title, NETWORKS);
+  return project && pickServer(ctx, undefined, title, filter, none, project);
+}
 
 async function listNetworks(ctx: CommandContext, t: ServerTarget, title: string): Promise<Network[] | undefined> {
   return runCall(ctx, t.project, title, (c) => c.networks.listAll());
@@ -21,7 +32,7 @@ function run(ctx: CommandContext, t: ServerTarget, networkId: number, title: str
 
 export async function attachToNetwork(ctx: CommandContext, node?: TreeNode): Promise<void> {
   const TITLE = 'Attach Server to Network';
-  const t = await pickServer(ctx, node, TITLE);
+  const t = await pickServerWithNetworks(ctx, node, TITLE);
   if (!t) return;
   const s = t.resource;
   const networks = await listNetworks(ctx, t, TITLE);
@@ -74,7 +85,7 @@ const isAttached = (s: Server) => (s.privateNet?.length ?? 0) > 0;
 
 /** An attached server (the node's, or one picked) and its interface to act on, with the Network's name and range. */
 async function pickAttached(ctx: CommandContext, node: TreeNode | undefined, title: string): Promise<{ t: ServerTarget; net: ServerPrivateNet; name: string; range: string } | undefined> {
-  const t = await pickServer(ctx, node, title, isAttached, 'No server is attached to a network.');
+  const t = await pickServerWithNetworks(ctx, node, title, isAttached, 'No server is attached to a network.');
   if (!t) return undefined;
   if (!isAttached(t.resource)) {
     ctx.input().info(`Server ${q(t.resource)} is not attached to a network.`);

@@ -44,7 +44,9 @@ export class ActionLogNames {
     const project = ctx.projectName !== undefined ? `project "${ctx.projectName}"` : 'a removed project';
     if (!ctx.scope) return `Action log of ${project}`;
     const name = this.scope(ctx, ctx.scope);
-    return `Actions of ${ctx.scope.kind === 'floatingIp' ? name : name.charAt(0).toLowerCase() + name.slice(1)} (${project})`;
+    // `Floating IP` and `Primary IP` keep their capitals; `Server "web-1"` reads `server "web-1"`.
+    const proper = ctx.scope.kind === 'floatingIp' || ctx.scope.kind === 'primaryIp';
+    return `Actions of ${proper ? name : name.charAt(0).toLowerCase() + name.slice(1)} (${project})`;
   }
 
   tabTitle(ctx: NamingContext): string {

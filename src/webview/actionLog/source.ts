@@ -4,27 +4,28 @@
 // status on the API's side, fetched a page (25) at a time:
 // - a project, 2018 API:  GET /actions (one stream)
 // - a project, today's API (it refuses the unfiltered GET /actions with `deprecated_api_endpoint`):
-//   the per-kind lists GET /servers/actions, /floating_ips/actions, /images/actions (three streams,
-//   merged and de-duplicated: `create_image` is in the servers' and the images' list).
+//   the per-kind lists GET /servers/actions, /floating_ips/actions, /images/actions, /volumes/actions,
+//   /networks/actions, /primary_ips/actions (one stream per scope kind, merged and de-duplicated:
+//   `create_image` is in the servers' and the images' list).
 //   Which one: the client's era when it knows it; otherwise GET /actions is tried, and a refusal
 //   switches to the per-kind lists, remembered for the panel (SourceMemory).
-// - a resource:  GET /servers|floating_ips|images/{id}/actions (one stream)
+// - a resource:  GET /servers|floating_ips|images|volumes|networks|primary_ips/{id}/actions (one stream)
 // Streams are merged so that what is shown is complete: an action is shown only when no stream
 // that has more pages could still hold a newer one; "Load older" fetches the next page of the
 // stream that holds the others back, until one more page of 25 can be shown.
 //
 // Requests (measured by npm run bench, test/bench/actionLogRequests.bench.ts):
-// - first load: 1 (2018) or 3 (today's API; + 1 refused GET /actions while the era is unknown).
-// - refresh: page 1 of every stream again: 1 (2018) or 3 (today's API).
+// - first load: 1 (2018) or one per scope kind (today's API; + 1 refused GET /actions while the era is unknown).
+// - refresh: page 1 of every stream again: 1 (2018) or one per scope kind (today's API).
 // - running actions: 1 GET per poll for all of them (ActionsResource.getMany, `GET /actions?id=`).
 // - names of the resources shown (resolveNames), when the tree has not loaded them: at most one
-//   list per kind (3), once; again only for a resource never seen before.
+//   list per kind shown (at most one per scope kind), once; again only for a resource never seen before.
 
 import type { HcloudClient } from '../../api/client';
 import { isHcloudError } from '../../api/errors';
 import { isRefusal } from '../../api/resources/actions';
-import type { Action, ActionListParams, FloatingIp, Image, Server } from '../../api/types';
-import { SCOPE_KINDS, type ActionLogScope, type StatusFilter } from '../../shared/actionLogProtocol';
+import type { Action, ActionListParams } from '../../api/types';
+import { SCOPE_KINDS, type ActionLogScope, type ScopeKind, type StatusFilter } from '../../shared/actionLogProtocol';
 
 export const PAGE_SIZE = 25;
 /** Poll of running actions nobody else follows (ms): starts at `min`, ×1.5 each time, up to `max`. */
@@ -57,10 +58,26 @@ export function newestFirst(a: Action, b: Action): number {
   return b.started.getTime() - a.started.getTime() || b.id - a.id;
 }
 
-/** The API's resource type of a scope kind. */
-export function apiType(kind: ActionLogScope['kind']): string {
-  return kind === 'floatingIp' ? 'floating_ip' : kind;
+/** The API's resource type of a scope kind: `floatingIp` → `floating_ip`. */
+export function apiType(kind: ScopeKind): string {
+  return kind.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
+
+/** The scope kind of an API resource type (`primary_ip` → `primaryIp`), undefined for one without a log of its own. */
+export function scopeKindOf(type: string): ScopeKind | undefined {
+  return SCOPE_KINDS.find((k) => apiType(k) === type);
+}
+
+/** Each named resource type's list, as `[id, name]` (one request per kind, paged by listAll). */
+type NameList = (client: HcloudClient) => Promise<Array<[number, string]>>;
+const NAME_LISTS = new Map<string, NameList>([
+  ['server', async (c) => (await c.servers.listAll()).map((s) => [s.id, s.name])],
+  ['floating_ip', async (c) => (await c.floatingIps.listAll()).map((f) => [f.id, f.description ? `${f.ip} (${f.description})` : f.ip])],
+  ['image', async (c) => (await c.images.listAll({ type: ['snapshot', 'backup'] })).map((i) => [i.id, i.description || i.name || `#${i.id}`])],
+  ['volume', async (c) => (await c.volumes.listAll()).map((v) => [v.id, v.name])],
+  ['network', async (c) => (await c.networks.listAll()).map((n) => [n.id, n.name])],
+  ['primary_ip', async (c) => (await c.primaryIps.listAll()).map((p) => [p.id, p.name])],
+]);
 
 /**
  * What the sources of one panel share (a new source per filter): resource names learned from lists
@@ -107,27 +124,23 @@ export class ActionSource {
 
   /**
    * Learns the names of the resources of `actions` that neither the source nor `known` (the tree)
-   * has: one list request per kind that has such a resource (servers, Floating IPs, own images),
-   * so at most 3, and none again for ids once looked up. True when a name was learned.
+   * has: one list request per kind that has such a resource (servers, Floating IPs, own images,
+   * volumes, networks, Primary IPs), and none again for ids once looked up. A name once learned
+   * stays when its resource is deleted. True when a name was learned.
    */
   async resolveNames(actions: Action[], known: (type: string, id: number) => boolean = () => false): Promise<boolean> {
     const wanted = new Set<string>();
     for (const a of actions) {
       for (const r of a.resources) {
         const k = `${r.type}/${r.id}`;
-        if (NAMED_TYPES.includes(r.type) && !this.names.has(k) && !this.unnamed.has(k) && !known(r.type, r.id)) wanted.add(k);
+        if (NAME_LISTS.has(r.type) && !this.names.has(k) && !this.unnamed.has(k) && !known(r.type, r.id)) wanted.add(k);
       }
     }
     if (!wanted.size) return false;
     const types = new Set([...wanted].map((k) => k.slice(0, k.indexOf('/'))));
     const before = this.names.size;
-    const [servers, floatingIps, images] = await Promise.all([
-      types.has('server') ? this.client.servers.listAll() : [],
-      types.has('floating_ip') ? this.client.floatingIps.listAll() : [],
-      types.has('image') ? this.client.images.listAll({ type: ['snapshot', 'backup'] }) : [],
-    ]);
-    this.learnNames(servers, floatingIps, images);
-    if (types.has('volume')) for (const v of await this.client.volumes.listAll()) this.names.set(`volume/${v.id}`, v.name);
+    const lists = await Promise.all([...types].map(async (type) => ({ type, named: await (NAME_LISTS.get(type) as NameList)(this.client) })));
+    for (const { type, named } of lists) for (const [id, name] of named) this.names.set(`${type}/${id}`, name);
     for (const k of wanted) if (!this.names.has(k)) this.unnamed.add(k);
     return this.names.size > before;
   }
@@ -271,9 +284,10 @@ export class ActionSource {
   }
 
   /** The client's resource of a kind, at each call (the panel may swap the client). */
-  private resourceOf(kind: ActionLogScope['kind']) {
-    if (kind === 'volume') return this.client.volumes;
-    return kind === 'server' ? this.client.servers : kind === 'floatingIp' ? this.client.floatingIps : this.client.images;
+  private resourceOf(kind: ScopeKind) {
+    const c = this.client;
+    const resources = { server: c.servers, floatingIp: c.floatingIps, image: c.images, volume: c.volumes, network: c.networks, primaryIp: c.primaryIps };
+    return resources[kind];
   }
 
   private resourceStream(kind: ActionLogScope['kind'], id: number): Stream {
@@ -288,7 +302,7 @@ export class ActionSource {
     };
   }
 
-  /** Today's API: the actions of all servers, all Floating IPs and all images, one list each. */
+  /** Today's API: the actions of each scope kind (all servers, all Floating IPs, ...), one list each. */
   private kindStreams(): Stream[] {
     return SCOPE_KINDS.map((kind) => ({
       key: apiType(kind),
@@ -300,16 +314,7 @@ export class ActionSource {
       },
     }));
   }
-
-  private learnNames(servers: Server[], floatingIps: FloatingIp[], images: Image[]): void {
-    for (const s of servers) this.names.set(`server/${s.id}`, s.name);
-    for (const f of floatingIps) this.names.set(`floating_ip/${f.id}`, f.description ? `${f.ip} (${f.description})` : f.ip);
-    for (const i of images) this.names.set(`image/${i.id}`, i.description || i.name || `#${i.id}`);
-  }
 }
-
-/** Resource types whose names the source can look up. */
-const NAMED_TYPES = ['server', 'floating_ip', 'image', 'volume'];
 
 function hasNext(p: { nextPage: number | null; lastPage: number | null } | undefined, page: number): boolean {
   if (!p) return false;

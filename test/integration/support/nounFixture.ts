@@ -1,8 +1,11 @@
 // Shared set-up of the Floating IP, image and SSH key command suites: a fresh simulator (demo
 // seed, short actions) and one stored project pointing at it per test, scripted prompts, a client
 // to read domain objects for duck-typed tree nodes, and helpers to read what the API received.
-import type * as vscode from 'vscode';
+// `setUp('2018')` points the project at a simulator of the 2018 contract instead.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
 import { HcloudClient } from '../../../src/api/client';
+import type { ApiEra } from '../../../src/api/types';
 import type { Project } from '../../../src/projects/projectStore';
 import { startSimulator } from '../../../src/sim/simulator';
 import type { RecordedRequest, Simulator } from '../../../src/sim/types';
@@ -30,6 +33,14 @@ export class DetailedInput extends ScriptedInput {
 
 export const TOKEN = 'noun-commands-token-7d21';
 
+/** A fixture set up before and torn down after each test of the describe block that calls it. */
+export function useNounFixture(api: ApiEra = '2026'): NounFixture {
+  const f = new NounFixture();
+  beforeEach(() => f.setUp(api));
+  afterEach(() => f.tearDown());
+  return f;
+}
+
 export class NounFixture {
   sim!: Simulator;
   api!: Api;
@@ -37,11 +48,11 @@ export class NounFixture {
   client!: HcloudClient;
   input!: DetailedInput;
 
-  async setUp(): Promise<void> {
+  async setUp(api: ApiEra = '2026'): Promise<void> {
     this.api = await testingApi();
     for (const p of this.api.projects.list()) if (p.source === 'stored') await this.api.projects.remove(p.id);
     delete process.env.HCLOUD_TOKEN;
-    this.sim = await startSimulator({ token: TOKEN, actionMs: 100 });
+    this.sim = await startSimulator({ token: TOKEN, actionMs: 100, api });
     this.project = await this.api.projects.add('nouns', this.sim.url, TOKEN);
     this.client = new HcloudClient({ token: TOKEN, endpoint: this.sim.url });
     this.sim.clearRequests();
@@ -71,5 +82,20 @@ export class NounFixture {
 
   messages(level: 'info' | 'warn' | 'error'): string[] {
     return this.input.messages.filter((m) => m.level === level).map((m) => m.text);
+  }
+
+  /**
+   * Against a 2018 project (`setUp('2018')`): each command, run from the palette with nothing to
+   * answer, says only that the API has no `family` and sends no request `ofFamily` accepts.
+   */
+  async assertNoFamily(commands: string[], family: string, ofFamily: (path: string) => boolean): Promise<void> {
+    const said = `The API of project "${this.project.name}" answers as the 2018 API, which has no ${family}.`;
+    for (const id of commands) {
+      this.script();
+      this.sim.clearRequests();
+      await vscode.commands.executeCommand(id);
+      assert.deepEqual(this.input.messages, [{ level: 'info', text: said }], id);
+      assert.deepEqual(this.sim.requests.filter((r) => ofFamily(r.path)).map((r) => `${r.method} ${r.path}`), [], `${id} asked nothing about ${family}`);
+    }
   }
 }

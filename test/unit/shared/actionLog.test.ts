@@ -103,6 +103,24 @@ describe('action log words', () => {
     for (const c of KNOWN_COMMANDS) assert.doesNotMatch(commandWords(c), /_/, c);
   });
 
+  it("today's Network and Primary IP actions (those the simulator runs) in plain words; their resources too", () => {
+    const words = {
+      add_subnet: 'Add subnet',
+      delete_subnet: 'Delete subnet',
+      add_route: 'Add route',
+      delete_route: 'Delete route',
+      change_ip_range: 'Change IP range',
+      attach_to_network: 'Attach to network',
+      detach_from_network: 'Detach from network',
+      change_alias_ips: 'Change alias IPs',
+      assign_primary_ip: 'Assign Primary IP',
+      unassign_primary_ip: 'Unassign Primary IP',
+    };
+    for (const [command, said] of Object.entries(words)) assert.equal(commandWords(command), said, command);
+    assert.equal(resourceTypeWords('network'), 'Network');
+    assert.equal(resourceTypeWords('primary_ip'), 'Primary IP');
+  });
+
   it('resource types', () => {
     assert.equal(resourceTypeWords('floating_ip'), 'Floating IP');
     assert.equal(resourceTypeWords('load_balancer'), 'Load balancer');

@@ -255,6 +255,22 @@ describe('tree format', () => {
       assert.ok(!Object.values(r).some((x) => x.includes('€0.00')), 'no zero price anywhere');
       assert.equal(rows({ ...today, serverTypes: [] }).traffic, undefined, 'no traffic row when nothing says a price');
     });
+
+    it("today's API: Primary IPv4 and IPv6 rows per location from pricing.primary_ips; none without them", () => {
+      const today: Pricing = {
+        ...base,
+        primaryIps: [
+          { type: 'ipv4', prices: [{ location: 'fsn1', monthly: eur(0.6) }, { location: 'ash', monthly: eur(0.7) }] },
+          { type: 'ipv6', prices: [{ location: 'fsn1', monthly: eur(0) }] },
+        ],
+      };
+      const r = rows(today);
+      assert.equal(r['primaryIp/ipv4'], 'Primary IPv4: €0.60/mo (fsn1) · €0.70/mo (ash)');
+      assert.equal(r['primaryIp/ipv6'], 'Primary IPv6: €0.00/mo');
+      assert.deepEqual(Object.keys(r).slice(0, 3), ['floatingIp', 'primaryIp/ipv4', 'primaryIp/ipv6'], 'beside the Floating IP rows');
+      assert.deepEqual(Object.keys(rows(base)).filter((k) => k.startsWith('primaryIp')), [], 'the 2018 contract has no Primary IPs');
+      assert.deepEqual(Object.keys(rows({ ...today, primaryIps: [{ type: 'ipv4', prices: [] }] })).filter((k) => k.startsWith('primaryIp')), [], 'no row without a price');
+    });
   });
 
   it('filters case-insensitively on any field; an empty filter matches all', () => {

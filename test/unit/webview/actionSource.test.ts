@@ -1,5 +1,6 @@
 // ActionSource against the simulator over HTTP, in both API modes: the 2018 API's GET /actions and
-// today's per-kind lists (GET /servers/actions, /floating_ips/actions, /images/actions) merged newest
+// today's per-kind lists (GET /servers/actions, /floating_ips/actions, /images/actions, /volumes/actions,
+// /networks/actions, /primary_ips/actions) merged newest
 // first; status filter, paging, one resource's actions, names; with the requests each step costs.
 import * as assert from 'node:assert/strict';
 import { HcloudClient } from '../../../src/api/client';
@@ -22,8 +23,8 @@ const ids = (actions: Action[]) => actions.map((a) => a.id);
 const gets = (sim: Simulator) => sim.requests.filter((r) => r.method === 'GET');
 const paths = (sim: Simulator) => gets(sim).map((r) => r.path);
 
-/** Actions the per-kind lists hold: those of a server, a Floating IP or an image. */
-const ofKinds = (r: ActionRecord) => r.action.resources.some((x) => ['server', 'floating_ip', 'image', 'volume'].includes(x.type));
+/** Actions the per-kind lists hold: those of a server, a Floating IP, an image, a volume, a Network or a Primary IP. */
+const ofKinds = (r: ActionRecord) => r.action.resources.some((x) => ['server', 'floating_ip', 'image', 'volume', 'network', 'primary_ip'].includes(x.type));
 
 /** Gives one server `n` more (finished) actions. */
 async function addActions(env: Env, serverId: number, n: number): Promise<void> {
@@ -163,14 +164,14 @@ describe('ActionSource', () => {
 
   describe("today's API: the per-kind lists", () => {
     const env = useSimulator({ seed: 'demo' });
-    const KIND_LISTS = ['/floating_ips/actions', '/images/actions', '/servers/actions', '/volumes/actions'];
+    const KIND_LISTS = ['/floating_ips/actions', '/images/actions', '/networks/actions', '/primary_ips/actions', '/servers/actions', '/volumes/actions'];
     before(async () => {
       await env.client.servers.list({ perPage: 1 }); // the client learns the era from an answer it gets anyway
       assert.equal(env.client.era, '2026');
     });
     beforeEach(() => env.sim.clearRequests());
 
-    it('the era known: one list per kind (servers, Floating IPs, images, volumes), merged newest first, no action twice; never GET /actions', async () => {
+    it('the era known: one list per kind (servers, Floating IPs, images, volumes, Networks, Primary IPs), merged newest first, no action twice; never GET /actions', async () => {
       const source = new ActionSource(env.client, { filter: 'all' }, 50);
       const snap = await source.load();
       assert.equal(source.lists, 'perKind');
@@ -279,6 +280,38 @@ describe('ActionSource', () => {
       const mine = await new ActionSource(env.client, { filter: 'all', scope: { kind: 'server', id: web1.id } }).load();
       assert.deepEqual(paths(env.sim), [`/servers/${web1.id}/actions`]);
       assert.deepEqual(ids(mine.actions), expected(env.sim, (r) => r.action.resources.some((x) => x.type === 'server' && x.id === web1.id)).slice(0, 25));
+    });
+
+    it('Networks and Primary IPs: their per-kind lists in the project\'s log, their own endpoints, their names; a deleted Network keeps its name', async () => {
+      const net = await env.client.networks.create({ name: 'log-net', ipRange: '10.77.0.0/16' });
+      const pip = (await env.client.primaryIps.listAll()).find((p) => !p.autoDelete)!; // protection needs auto_delete off
+      const started = [await env.client.networks.changeProtection(net.id, { delete: true }), await env.client.primaryIps.changeProtection(pip.id, { delete: true })];
+      await settle(env, started);
+      await settle(env, [await env.client.networks.changeProtection(net.id, { delete: false }), await env.client.primaryIps.changeProtection(pip.id, { delete: false })]);
+      const memory = new SourceMemory();
+      env.sim.clearRequests();
+      const all = await new ActionSource(env.client, { filter: 'all' }, 25, memory).load();
+      assert.deepEqual(ids(all.actions).slice(0, 4), expected(env.sim, ofKinds).slice(0, 4));
+      assert.deepEqual(new Set(all.actions.slice(0, 4).map((a) => a.resources[0].type)), new Set(['network', 'primary_ip']), 'the newest four are theirs');
+      for (const path of ['/networks/actions', '/primary_ips/actions']) assert.equal(gets(env.sim).find((r) => r.path === path)?.status, 200, path);
+
+      env.sim.clearRequests();
+      const netLog = new ActionSource(env.client, { filter: 'all', scope: { kind: 'network', id: net.id } }, 25, memory);
+      const netSnap = await netLog.load();
+      const pipSnap = await new ActionSource(env.client, { filter: 'all', scope: { kind: 'primaryIp', id: pip.id } }).load();
+      assert.deepEqual(paths(env.sim), [`/networks/${net.id}/actions`, `/primary_ips/${pip.id}/actions`]);
+      assert.deepEqual(netSnap.actions.map((a) => a.command), ['change_protection', 'change_protection']);
+      assert.deepEqual(ids(pipSnap.actions), expected(env.sim, (r) => r.action.resources.some((x) => x.type === 'primary_ip' && x.id === pip.id)).slice(0, 25));
+
+      env.sim.clearRequests();
+      assert.equal(await netLog.resolveNames([...netSnap.actions, ...pipSnap.actions]), true);
+      assert.deepEqual(paths(env.sim).sort(), ['/networks', '/primary_ips'], 'one list per kind shown');
+      assert.equal(netLog.nameOf('network', net.id), 'log-net');
+      assert.equal(netLog.nameOf('primary_ip', pip.id), pip.name);
+      await env.client.networks.delete(net.id);
+      const after = new ActionSource(env.client, { filter: 'all' }, 25, memory);
+      await after.load();
+      assert.equal(after.nameOf('network', net.id), 'log-net', 'the panel still names the deleted Network');
     });
 
     it('getMany (the poll of running actions) works: GET /actions?id= is allowed', async () => {
