@@ -1,7 +1,7 @@
 // A server's private networks (today's API only): the actions attach_to_network,
 // detach_from_network and change_alias_ips, and the `networks` of POST /servers. An IP is picked
 // from a `cloud` (or deprecated `server`) subnet in the server's network zone; the codes are the
-// OpenAPI file's (422): server_already_attached, ip_not_available, no_subnet_available,
+// Hetzner OpenAPI description's (422): server_already_attached, ip_not_available, no_subnet_available,
 // networks_overlap. The attachment is kept on the Network (networks.ts); the action changes it when
 // it succeeds, with the server and the Network locked meanwhile.
 
@@ -14,7 +14,7 @@ import type { SimAttachment, SimNetwork, SimServer } from '../state';
 import { BodyInput } from '../validate';
 import { actionReply, findUnlocked, only2026 } from './common';
 
-// The status (422) comes from ApiError's table of the OpenAPI file's codes (../http.ts).
+// The status (422) comes from ApiError's table of Hetzner's OpenAPI description's codes (../http.ts).
 const conflict = (code: string, message: string) => new ApiError(code, message);
 
 function zoneOf(server: SimServer): string | undefined {

@@ -102,7 +102,7 @@ function update(ctx: RouteContext) {
 }
 
 /**
- * The OpenAPI file says a volume to delete "must not be attached" but names no code for it: the
+ * Hetzner's OpenAPI description says a volume to delete "must not be attached" but names no code for it: the
  * simulator answers `invalid_input` (the issue's rule where no specific code fits), without fields.
  */
 function remove(ctx: RouteContext) {
