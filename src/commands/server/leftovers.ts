@@ -35,16 +35,18 @@ export async function findLeftovers(ctx: CommandContext, project: Project, s: Se
   const volumeIds = s.volumeIds ?? [];
   const ipIds = [s.publicNet.ipv4?.primaryIpId, s.publicNet.ipv6?.primaryIpId].filter((id): id is number => id !== undefined);
   if (volumeIds.length === 0 && ipIds.length === 0) return [];
+  // One GET per resource (a server has few): listing every Primary IP would cost pages that grow
+  // with the project's servers. The prices only when something outlives the server.
   return runCall(ctx, project, title, async (c) => {
-    const [volumes, ips, pricing] = await Promise.all([
-      volumeIds.length ? c.volumes.listAll() : Promise.resolve([]),
-      ipIds.length ? c.primaryIps.listAll() : Promise.resolve([]),
-      c.pricing.get(),
+    const present = <T>(xs: Array<T | undefined>): T[] => xs.filter((x): x is T => x !== undefined);
+    const [volumes, ips] = await Promise.all([
+      Promise.all(volumeIds.map((id) => c.volumes.get(id))).then(present),
+      Promise.all(ipIds.map((id) => c.primaryIps.get(id))).then(present),
     ]);
-    return [
-      ...volumes.filter((v) => volumeIds.includes(v.id)).map((v) => volumeLeftover(v, pricing)),
-      ...ips.filter((p) => ipIds.includes(p.id) && !p.autoDelete).map((p) => primaryIpLeftover(p, pricing)),
-    ];
+    const kept = ips.filter((p) => !p.autoDelete);
+    if (volumes.length === 0 && kept.length === 0) return [];
+    const pricing = await c.pricing.get();
+    return [...volumes.map((v) => volumeLeftover(v, pricing)), ...kept.map((p) => primaryIpLeftover(p, pricing))];
   });
 }
 
