@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { AnswerLost } from '../api/lostAnswer';
 import type { HcloudClient } from '../api/client';
-import type { ServerCreateResult } from '../api/types';
+import type { PrimaryIp, ServerCreateResult } from '../api/types';
 import type { Project } from '../projects/projectStore';
 import type { TreeNode } from '../tree/node';
 import type { CommandContext } from './context';
@@ -46,20 +46,31 @@ async function loadCatalog(ctx: CommandContext, project: Project): Promise<Catal
       const datacenters = needsDatacenters(types) ? await client.datacenters.listAll() : [];
       const labels = labelsSupported(client.era, types);
       // Today's API: what the options step offers (the 2018 contract has none of these families).
-      const today = labels ? await loadToday(client) : undefined;
+      const today = labels ? await loadToday(ctx, project, client) : undefined;
       return { serverNames: servers.map((s) => s.name), locations, datacenters, types, images, sshKeys, labels, today };
     }),
   );
 }
 
-async function loadToday(client: HcloudClient): Promise<TodayCatalog> {
-  const [volumes, networks, placementGroups, primaryIps, pricing] = await Promise.all([
+/**
+ * The lists of the options step. The Primary IPs wait until the user opens Public network…: a
+ * project has two per server, and most runs never look at them.
+ */
+async function loadToday(ctx: CommandContext, project: Project, client: HcloudClient): Promise<TodayCatalog> {
+  const [volumes, networks, placementGroups, pricing] = await Promise.all([
     client.volumes.listAll(),
     client.networks.listAll(),
     client.placementGroups.listAll(),
-    client.primaryIps.listAll(),
     client.pricing.get(),
   ]);
+  let ips: Promise<PrimaryIp[] | undefined> | undefined;
+  const primaryIps = () => {
+    ips ??= runCall(ctx, project, `${TITLE}: load the Primary IPs of "${project.name}"`, (c) => c.primaryIps.listAll()).then((r) => {
+      if (r === undefined) ips = undefined; // failed (and said so): asked again next time
+      return r;
+    });
+    return ips;
+  };
   return { volumes, networks, placementGroups, primaryIps, pricing };
 }
 

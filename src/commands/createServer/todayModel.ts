@@ -13,7 +13,8 @@ export interface TodayCatalog {
   volumes: Volume[];
   networks: Network[];
   placementGroups: PlacementGroup[];
-  primaryIps: PrimaryIp[];
+  /** Loaded the first time Public network… is opened (undefined: could not be read, said so). */
+  primaryIps(): Promise<PrimaryIp[] | undefined>;
   pricing: Pricing;
 }
 

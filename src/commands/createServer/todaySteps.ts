@@ -120,13 +120,15 @@ const placementGroup: SubStep = async (w, t, st) => {
 /** The public interface: new Primary IPs (priced), one family only, none, or an unassigned Primary IP of the location. */
 const publicNet: SubStep = async (w, t, st) => {
   const loc = here(w);
+  const primaryIps = await t.primaryIps();
+  if (!primaryIps) return 'done';
   const price = (p: PublicNetChoice) => formatMonthly(sumMonthly((['ipv4', 'ipv6'] as const).filter((f) => p[f] === 'new').map((f) => primaryIpMonthly(t.pricing, f, loc.name))));
   const choices: PublicNetChoice[] = [
     BOTH_NEW,
     { ipv4: 'none', ipv6: 'new' },
     { ipv4: 'new', ipv6: 'none' },
-    ...freePrimaryIps(t.primaryIps, 'ipv4', loc).map((ip) => ({ ipv4: ip, ipv6: 'new' as const })),
-    ...freePrimaryIps(t.primaryIps, 'ipv6', loc).map((ip) => ({ ipv4: 'new' as const, ipv6: ip })),
+    ...freePrimaryIps(primaryIps, 'ipv4', loc).map((ip) => ({ ipv4: ip, ipv6: 'new' as const })),
+    ...freePrimaryIps(primaryIps, 'ipv6', loc).map((ip) => ({ ipv4: 'new' as const, ipv6: ip })),
     { ipv4: 'none', ipv6: 'none' },
   ];
   const items = choices.map((c) => ({ label: describePublicNet(c).replace(/^./, (x) => x.toUpperCase()), description: c.ipv4 === 'none' && c.ipv6 === 'none' ? 'needs a private network' : `new Primary IPs ${price(c)}`, choice: c }));
