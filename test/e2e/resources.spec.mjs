@@ -7,13 +7,13 @@
 import * as assert from 'node:assert/strict';
 import { createRunningServers, simulatorApi, startSpecSimulator } from '../support/simulator.mjs';
 import { test } from '../support/e2eTest.mjs';
+import { specProject } from '../support/workbench.mjs';
 
 const TOKEN = 'e2e-resources-token-5c2a';
 const PROJECT = 'e2e-resources';
 let sim;
 let api;
-/** Whether a scenario of this run added the project (the browser profile keeps it for the next ones). */
-let projectAdded = false;
+const project = specProject(PROJECT, TOKEN);
 
 /** The simulator (started once for this file, in the Playwright worker's process) with this file's servers and network. */
 async function simulator(outDir) {
@@ -35,16 +35,8 @@ async function byName(kind, name) {
   return answer[kind][0];
 }
 
-/** Opens the container, adds this file's project if the profile lacks it, and shows the row of server `name`. */
-async function serverRow(wb, s, name) {
-  await wb.openContainer('Hetzner Cloud', 'hcloud');
-  await wb.pane('hcloud', 'Projects').waitFor({ state: 'visible' });
-  if (!projectAdded) {
-    await wb.addProjectThroughPalette(PROJECT, TOKEN, s.url);
-    projectAdded = true;
-  }
-  return wb.serverRow(PROJECT, name);
-}
+/** Opens the view (adding this file's project on first use) and shows the row of server `name`. */
+const serverRow = (wb, s, name) => project.serverRow(wb, s.url, name);
 
 /** The rendered row whose label is exactly `label` (and, when given, at tree level `level`). */
 function rowLabelled(wb, label, level) {

@@ -6,13 +6,13 @@
 import * as assert from 'node:assert/strict';
 import { createRunningServers, simulatorApi, startSpecSimulator } from '../support/simulator.mjs';
 import { test } from '../support/e2eTest.mjs';
+import { specProject } from '../support/workbench.mjs';
 
 const TOKEN = 'e2e-servers-token-3b8e';
 const PROJECT = 'e2e-servers';
 let sim;
 let api;
-/** Whether a scenario of this run added the project (the browser profile keeps it for the next ones). */
-let projectAdded = false;
+const project = specProject(PROJECT, TOKEN);
 
 /** The simulator (started once for this file, in the Playwright worker's process) with this file's servers. */
 async function simulator(outDir) {
@@ -29,17 +29,8 @@ async function serverByName(name) {
   return servers[0];
 }
 
-/** Opens the container, adds this file's project if the profile lacks it, and shows the row of server `name`. */
-async function serverRow(wb, s, name) {
-  await wb.openContainer('Hetzner Cloud', 'hcloud');
-  await wb.pane('hcloud', 'Projects').waitFor({ state: 'visible' });
-  // Each run has a fresh profile: the first scenario of this file adds the project, the others find it.
-  if (!projectAdded) {
-    await wb.addProjectThroughPalette(PROJECT, TOKEN, s.url);
-    projectAdded = true;
-  }
-  return wb.serverRow(PROJECT, name);
-}
+/** Opens the view (adding this file's project on first use) and shows the row of server `name`. */
+const serverRow = (wb, s, name) => project.serverRow(wb, s.url, name);
 
 test.describe.configure({ timeout: 90_000 });
 

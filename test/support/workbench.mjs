@@ -290,3 +290,23 @@ export function canvasPixelsOf(canvas, hex) {
     return n;
   }, hex);
 }
+
+/**
+ * A spec file's own project, added through the palette the first time one of the file's scenarios
+ * needs it: the file's scenarios share the browser profile, which keeps it for the next ones.
+ */
+export function specProject(name, token) {
+  let added = false;
+  return {
+    /** Opens the Hetzner Cloud view (adding the project on first use) and shows the row of server `server`. */
+    async serverRow(wb, url, server) {
+      await wb.openContainer('Hetzner Cloud', 'hcloud');
+      await wb.pane('hcloud', 'Projects').waitFor({ state: 'visible' });
+      if (!added) {
+        await wb.addProjectThroughPalette(name, token, url);
+        added = true;
+      }
+      return wb.serverRow(name, server);
+    },
+  };
+}
