@@ -162,6 +162,11 @@ export class ProjectNode implements TreeNode, NodeScope {
     return this.firewallNames.name(id);
   }
 
+  /** A firewall changed: the names ensureFirewallNames learned are asked again when next needed. */
+  forgetFirewallNames(): void {
+    this.firewallNames.forget();
+  }
+
   async ensureFirewallNames(ids: number[]): Promise<void> {
     await this.firewallNames.ensure(ids);
   }

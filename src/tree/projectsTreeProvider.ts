@@ -199,6 +199,9 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
         return this.refreshFolders(f.networks);
       case 'volume':
         return this.refreshFolders(f.volumes);
+      case 'firewall':
+        p.forgetFirewallNames();
+        return this.refreshFolders(f.firewalls);
       default:
         return this.refreshFolders(f.serverTypes, f.locations, f.datacenters, f.prices);
     }

@@ -43,6 +43,8 @@ export function serverTokens(s: Server): string[] {
     s.privateNet === undefined ? '' : s.privateNet.length ? 'networked' : 'unnetworked',
     // Today's API: the server has a volumes field (Attach Volume, Create Volume in its menu).
     s.volumeIds !== undefined ? 'volumes' : '',
+    // Today's API: the server has public_net.firewalls (Apply Firewall in its menu).
+    s.publicNet.firewalls !== undefined ? 'firewalls' : '',
   ].filter(Boolean);
 }
 
