@@ -104,7 +104,7 @@ export async function deleteFirewall(ctx: CommandContext, node?: TreeNode): Prom
   if (f.appliedTo.length) {
     const servers = await runCall(ctx, t.project, 'Delete Firewall', (c) => c.servers.listAll());
     const where = appliedToList(f, { serverName: (id) => servers?.find((s) => s.id === id)?.name, floatingIp: () => undefined });
-    const first = await ctx.input().confirm(`${firewallName(f)} is applied to ${where}.`, {
+    const first = await ctx.input().confirm(`Firewall "${f.name}" is applied to ${where}.`, {
       detail: 'A firewall is deleted only when it is applied to nothing. Remove it from all of them now? You are asked again before it is deleted.',
       confirmLabel: 'Remove from All',
     });
