@@ -72,8 +72,8 @@ export function firewallPresenter(lookup: Lookup): Presenter<Firewall> {
   return {
     kind: 'firewall',
     label: (f) => f.name,
-    description: (f) => firewallDescription(f),
-    tooltip: (f, l) => firewallTooltip(f, l),
+    description: firewallDescription,
+    tooltip: firewallTooltip,
     icon: (f) => new vscode.ThemeIcon('shield', f.appliedTo.length ? undefined : new vscode.ThemeColor('disabledForeground')),
     tokens: (f) => [f.appliedTo.length ? 'applied' : 'unapplied'],
     children: (f, node) => children(f, node, lookup),
