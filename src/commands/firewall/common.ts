@@ -18,9 +18,11 @@ export const FIREWALL_NAME_MAX = 128;
 
 export const firewallName = (f: Pick<Firewall, 'name'>) => `firewall "${f.name}"`;
 
-export function pickFirewall(ctx: CommandContext, node: TreeNode | undefined, title: string, filter?: (f: Firewall) => boolean, none = 'The project has no firewall.'): Promise<Target<Firewall> | undefined> {
+/** A firewall: the node's, or picked (in `project` when given, e.g. the project of a server node). */
+export function pickFirewall(ctx: CommandContext, node: TreeNode | undefined, title: string, filter?: (f: Firewall) => boolean, none = 'The project has no firewall.', project?: Project): Promise<Target<Firewall> | undefined> {
   return pickTodayTarget<Firewall>(ctx, node, FIREWALLS, {
     kind: 'firewall',
+    project,
     title,
     list: (c) => c.firewalls.listAll(),
     filter,
@@ -58,11 +60,17 @@ export function matchText(servers: readonly Server[]): string {
   return `${servers.length === 1 ? '1 server' : `${servers.length} servers`} now: ${servers.map((s) => s.name).join(', ')}`;
 }
 
+/** What to apply a firewall to, and those in words for messages (`"web-1" and "web-2"`, `selector "env=prod"`). */
+export interface ApplyTargets {
+  resources: FirewallResource[];
+  what: string;
+}
+
 /**
  * Asks what to apply a firewall to: servers (multi-pick, leaving out `exclude`) or a label selector
- * (its matches shown before it is taken). `optional` adds "Not now" (resolves []). Undefined when cancelled.
+ * (its matches shown before it is taken). `optional` adds "Not now" (no resources). Undefined when cancelled.
  */
-export async function pickApplyTargets(ctx: CommandContext, project: Project, title: string, exclude: readonly number[], optional: boolean): Promise<FirewallResource[] | undefined> {
+export async function pickApplyTargets(ctx: CommandContext, project: Project, title: string, exclude: readonly number[], optional: boolean): Promise<ApplyTargets | undefined> {
   const how = await ctx.input().quickPick(
     [
       ...(optional ? [{ label: 'Not now', detail: 'Apply it later with Apply Firewall.', how: 'none' as const }] : []),
@@ -71,7 +79,7 @@ export async function pickApplyTargets(ctx: CommandContext, project: Project, ti
     ],
     { title, placeHolder: 'Apply the firewall to' },
   );
-  if (!how || how.how === 'none') return how ? [] : undefined;
+  if (!how || how.how === 'none') return how ? { resources: [], what: 'nothing' } : undefined;
   const servers = await runCall(ctx, project, title, (c) => c.servers.listAll());
   if (!servers) return undefined;
   if (how.how === 'servers') {
@@ -85,7 +93,8 @@ export async function pickApplyTargets(ctx: CommandContext, project: Project, ti
       { title, placeHolder: 'Servers to apply the firewall to' },
     );
     if (!picked?.length) return undefined;
-    return picked.map((p) => ({ type: 'server', serverId: p.server.id }));
+    const names = picked.map((p) => `"${p.server.name}"`);
+    return { resources: picked.map((p) => ({ type: 'server', serverId: p.server.id })), what: names.length > 2 ? `${names.length} servers` : names.join(' and ') };
   }
   const selector = await ctx.input().inputBox({
     title,
@@ -99,5 +108,5 @@ export async function pickApplyTargets(ctx: CommandContext, project: Project, ti
     detail: `It matches ${matchText(matched)}. Servers that get matching labels later are covered too.`,
     confirmLabel: 'Apply',
   });
-  return ok ? [{ type: 'labelSelector', selector: text }] : undefined;
+  return ok ? { resources: [{ type: 'labelSelector', selector: text }], what: `selector "${text}"` } : undefined;
 }

@@ -53,8 +53,9 @@ export async function createFirewall(ctx: CommandContext, node?: TreeNode): Prom
   if (labelsText === undefined) return undefined;
   const parsed = parseLabelsText(labelsText);
   const labels = 'labels' in parsed && Object.keys(parsed.labels).length ? parsed.labels : undefined;
-  const applyTo = await pickApplyTargets(ctx, project, `${TITLE} (4/4): apply to`, [], true);
-  if (!applyTo) return undefined;
+  const targets = await pickApplyTargets(ctx, project, `${TITLE} (4/4): apply to`, [], true);
+  if (!targets) return undefined;
+  const applyTo = targets.resources;
   const params = { name: name.trim(), labels, rules: rules.length ? rules : undefined, applyTo: applyTo.length ? applyTo : undefined };
   return runAction(ctx, {
     project,

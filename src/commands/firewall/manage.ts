@@ -36,17 +36,14 @@ export async function applyFirewall(ctx: CommandContext, node?: TreeNode): Promi
   const title = 'Apply Firewall';
   if (isResourceNode<Server>(node, 'server')) {
     const server = node.resource;
-    const t = await pickFirewall(ctx, undefined, `${title} to "${server.name}"`, (f) => !directServers(f).includes(server.id), 'Every firewall is applied to this server already.');
+    const t = await pickFirewall(ctx, undefined, `${title} to "${server.name}"`, (f) => !directServers(f).includes(server.id), 'Every firewall is applied to this server already.', node.project);
     if (t) await change(ctx, t, 'apply', [{ type: 'server', serverId: server.id }], `"${server.name}"`);
     return;
   }
   const t = await pickFirewall(ctx, node, title);
   if (!t) return;
-  const resources = await pickApplyTargets(ctx, t.project, `${title}: ${t.resource.name}`, directServers(t.resource), false);
-  if (!resources?.length) return;
-  const servers = await runCall(ctx, t.project, title, (c) => c.servers.listAll());
-  const names = resources.map((r) => (r.type === 'server' ? (servers?.find((s) => s.id === r.serverId)?.name ?? `server ${r.serverId}`) : `selector ${r.selector}`));
-  await change(ctx, t, 'apply', resources, names.length > 2 ? `${names.length} resources` : names.join(' and '));
+  const targets = await pickApplyTargets(ctx, t.project, `${title}: ${t.resource.name}`, directServers(t.resource), false);
+  if (targets?.resources.length) await change(ctx, t, 'apply', targets.resources, targets.what);
 }
 
 /** Picks among what the firewall is applied to: its servers and its selectors (a server covered only by a selector goes with the selector). */
