@@ -18,6 +18,7 @@ import { PrimaryIpsResource } from './resources/primaryIps';
 import { NetworksResource } from './resources/networks';
 import { ServerNetworksResource } from './resources/serverNetworks';
 import { VolumesResource } from './resources/volumes';
+import { CertificatesResource } from './resources/certificates';
 import type { ApiTransport, BudgetState, HttpTransportOptions, RateLimitInfo } from './transport';
 import type { Action, ApiEra } from './types';
 import { waitForActions, type WaitOptions } from './waiter';
@@ -46,6 +47,8 @@ export class HcloudClient {
   /** A server's private networks (attach, detach, alias IPs). */
   readonly serverNetworks: ServerNetworksResource;
   readonly volumes: VolumesResource;
+  /** Today's API only. */
+  readonly certificates: CertificatesResource;
   private readonly eraTracker = new ApiEraTracker();
 
   /** `{ token, endpoint?, ... }` builds the HTTP transport; `{ transport }` uses the one given (tests, decorators). */
@@ -75,6 +78,8 @@ export class HcloudClient {
     this.primaryIps.badItems = bad;
     this.placementGroups.badItems = bad;
     this.networks.badItems = bad;
+    this.certificates = new CertificatesResource(t);
+    this.certificates.badItems = bad;
   }
 
   /**
