@@ -76,3 +76,18 @@ export function domainNameProblem(name: string): string | undefined {
   }
   return undefined;
 }
+
+const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
+
+/**
+ * The PEM blocks of a text, each with its base64 wrapped at 64 characters again: a PEM pasted into a
+ * one-line input box loses its line breaks, which PEM needs. Text outside the blocks is dropped; a
+ * text without a block is returned trimmed (the reader then says what is wrong).
+ */
+export function normalizePem(text: string): string {
+  const blocks = [...text.matchAll(PEM_BLOCK)].map(([, label, body]) => {
+    const base64 = body.replace(/\s+/g, '');
+    return `-----BEGIN ${label}-----\n${(base64.match(/.{1,64}/g) ?? []).join('\n')}\n-----END ${label}-----\n`;
+  });
+  return blocks.length ? blocks.join('') : text.trim();
+}

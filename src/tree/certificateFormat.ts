@@ -15,9 +15,9 @@ export type CertificateLookup = Lookup & { loadBalancerName?(id: number): string
 export type ExpiryLevel = 'ok' | 'warning' | 'expired' | 'unknown';
 
 /** `expires in 12 days` / `expires today` / `expired 3 days ago`, and how urgent it is. */
-export function certificateExpiry(c: Certificate, now: Date = new Date()): { text: string; level: ExpiryLevel } {
+export function certificateExpiry(c: Pick<Certificate, 'notValidAfter'> & Partial<Pick<Certificate, 'status' | 'type'>>, now: Date = new Date()): { text: string; level: ExpiryLevel } {
   const end = c.notValidAfter?.getTime();
-  if (end === undefined || Number.isNaN(end)) return { text: c.status?.issuance === 'completed' || c.type === 'uploaded' ? 'expiry unknown' : 'not issued', level: 'unknown' };
+  if (end === undefined || Number.isNaN(end)) return { text: c.status?.issuance === 'completed' || c.type !== 'managed' ? 'expiry unknown' : 'not issued', level: 'unknown' };
   const left = end - now.getTime();
   if (left <= 0) {
     const ago = Math.floor(-left / DAY_MS);

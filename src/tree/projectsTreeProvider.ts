@@ -221,7 +221,8 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const p = this.roots.get(projectId);
     if (!p) return undefined;
     const f = p.folders;
-    const folderOf = { server: f.servers, floatingIp: f.floatingIps, volume: f.volumes, network: f.networks, primaryIp: f.primaryIps };
+    const folderOf = { server: f.servers, floatingIp: f.floatingIps, volume: f.volumes, network: f.networks, primaryIp: f.primaryIps,
+      certificate: f.certificates };
     const folders: ListFolderNode[] = kind === 'image' ? [f.snapshots, f.backups, f.systemImages] : [folderOf[kind]];
     const look = () => folders.map((x) => x.find(String(id))).find((n) => n !== undefined);
     const loaded = folders.filter((x) => x.loaded);
