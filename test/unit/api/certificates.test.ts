@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { HcloudClient } from '../../../src/api/client';
 import type { RequestLogEntry } from '../../../src/api/transport';
+import { formatRequest } from '../../../src/projects/requestLog';
 import { serializeState } from '../../../src/sim/persistence';
 import { selfSigned } from '../../../src/sim/selfSigned';
 import { lastReceived, raw, rejectsWith, settle, uniqueName, useSimulator } from './helpers';
@@ -52,6 +53,8 @@ describe('certificates [api 2026]', () => {
     assert.ok(!JSON.stringify(wire).includes(keyBody), 'the answer holds no part of the key');
     assert.ok(!serializeState(env.sim.state).includes(keyBody), 'the simulator state (and its file) holds no part of the key');
     assert.ok(logged.length > 0 && !JSON.stringify(logged).includes(keyBody), 'the request log holds no part of the key');
+    const lines = logged.map((e) => formatRequest('p', e));
+    assert.ok(lines.includes(`[p] POST /certificates → 201 in ${Math.round(logged[0].durationMs)} ms`) && !lines.join('\n').includes(keyBody), 'the output channel line: method, path, status, no body');
 
     const wrongKey = pair('shop.example.com').privateKey;
     const e = await rejectsWith(() => client.certificates.create({ type: 'uploaded', name: uniqueName('bad'), certificate, privateKey: wrongKey }), 'invalid_input');
