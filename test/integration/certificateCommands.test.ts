@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { Certificate } from '../../src/api/types';
+import { redactedKey } from '../../src/sim/certificates';
 import { selfSigned } from '../../src/sim/selfSigned';
 import { useNounFixture } from './support/nounFixture';
 
@@ -72,11 +73,11 @@ describe('Certificate commands', function () {
 
     const input = f.script(...answers(), { confirm: true });
     const made = (await vscode.commands.executeCommand('hcloud.certificate.upload')) as Certificate;
-    assert.deepEqual(f.changes(), [{ method: 'POST', path: '/certificates', body: { name: 'shop', type: 'uploaded', certificate, private_key: privateKey, labels: { env: 'prod' } } }]);
+    assert.deepEqual(f.changes(), [{ method: 'POST', path: '/certificates', body: { name: 'shop', type: 'uploaded', certificate, private_key: redactedKey(privateKey), labels: { env: 'prod' } } }]);
     assert.deepEqual(wire(made.id)?.domain_names, ['shop.example.com', 'www.shop.example.com']);
     assert.deepEqual(f.messages('info'), ['Certificate "shop" uploaded for shop.example.com, www.shop.example.com.']);
-    const everywhere = JSON.stringify([input.prompts, input.messages, input.details, f.sim.state.certificates.get(made.id), f.api.globalStateJson()]);
-    assert.ok(!everywhere.includes(keyPart(privateKey)), 'the key is in no prompt, message, state or stored value');
+    const everywhere = JSON.stringify([input.prompts, input.messages, input.details, f.sim.state.certificates.get(made.id), f.sim.requests, f.api.globalStateJson()]);
+    assert.ok(!everywhere.includes(keyPart(privateKey)), 'the key is in no prompt, message, simulator state or record, or stored value');
   });
 
   it('upload refuses an expired certificate, a wrong or missing key, with a clear message, and asks for the file again', async () => {
@@ -110,7 +111,7 @@ describe('Certificate commands', function () {
 
     f.script({ quickPick: 'Paste PEM text' }, { inputBox: flat(certificate) }, { inputBox: flat(privateKey) }, { inputBox: 'pasted' }, { inputBox: '' }, { confirm: true });
     await vscode.commands.executeCommand('hcloud.certificate.upload');
-    assert.deepEqual(f.changes(), [{ method: 'POST', path: '/certificates', body: { name: 'pasted', type: 'uploaded', certificate, private_key: privateKey } }]);
+    assert.deepEqual(f.changes(), [{ method: 'POST', path: '/certificates', body: { name: 'pasted', type: 'uploaded', certificate, private_key: redactedKey(privateKey) } }]);
   });
 
   it('create managed: domains checked in the box, free of charge; issued through its action; a caa-deny domain fails with the API code', async () => {
