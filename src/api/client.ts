@@ -18,6 +18,7 @@ import { PrimaryIpsResource } from './resources/primaryIps';
 import { NetworksResource } from './resources/networks';
 import { ServerNetworksResource } from './resources/serverNetworks';
 import { VolumesResource } from './resources/volumes';
+import { CertificatesResource } from './resources/certificates';
 import { FirewallsResource } from './resources/firewalls';
 import type { ApiTransport, BudgetState, HttpTransportOptions, RateLimitInfo } from './transport';
 import type { Action, ApiEra } from './types';
@@ -47,6 +48,8 @@ export class HcloudClient {
   /** A server's private networks (attach, detach, alias IPs). */
   readonly serverNetworks: ServerNetworksResource;
   readonly volumes: VolumesResource;
+  /** Today's API only. */
+  readonly certificates: CertificatesResource;
   readonly firewalls: FirewallsResource;
   private readonly eraTracker = new ApiEraTracker();
 
@@ -77,6 +80,8 @@ export class HcloudClient {
     this.primaryIps.badItems = bad;
     this.placementGroups.badItems = bad;
     this.networks.badItems = bad;
+    this.certificates = new CertificatesResource(t);
+    this.certificates.badItems = bad;
     this.firewalls = new FirewallsResource(t);
     this.firewalls.badItems = bad;
   }

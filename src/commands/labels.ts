@@ -31,6 +31,7 @@ export interface Labelled {
 /** What Edit Labels needs to know about one kind of resource. */
 export interface LabelledKind<T extends Labelled> {
   kind: ResourceKind & ('server' | 'floatingIp' | 'image' | 'sshKey' | 'primaryIp' | 'placementGroup' | 'network' | 'volume'
+    | 'certificate'
     | 'firewall');
   /** `server`, `Floating IP`, ... (in titles and messages). */
   noun: string;

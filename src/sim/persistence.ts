@@ -12,7 +12,8 @@ import { STATE_VERSION, type ActionRecord, type SimNetwork, type SimServer, type
 
 export const SAVE_DEBOUNCE_MS = 100;
 
-interface StateFile extends Omit<SimState, 'images' | 'servers' | 'floatingIps' | 'sshKeys' | 'actions' | 'primaryIps' | 'placementGroups' | 'networks' | 'volumes' | 'firewalls'> {
+interface StateFile extends Omit<SimState, 'images' | 'servers' | 'floatingIps' | 'sshKeys' | 'actions' | 'primaryIps' | 'placementGroups' | 'networks' | 'volumes' | 'certificates'
+  | 'firewalls'> {
   networks: unknown[];
   images: unknown[];
   servers: unknown[];
@@ -22,6 +23,7 @@ interface StateFile extends Omit<SimState, 'images' | 'servers' | 'floatingIps' 
   primaryIps: unknown[];
   placementGroups?: unknown[];
   volumes: unknown[];
+  certificates?: unknown[];
   firewalls?: unknown[];
 }
 
@@ -37,6 +39,7 @@ export function serializeState(state: SimState): string {
     primaryIps: [...state.primaryIps.values()],
     placementGroups: [...state.placementGroups.values()],
     volumes: [...state.volumes.values()],
+    certificates: [...state.certificates.values()],
     firewalls: [...state.firewalls.values()],
   };
   return JSON.stringify(file, null, 1);
@@ -143,6 +146,8 @@ function parseState(file: unknown): SimState {
     primaryIps: file.primaryIps === undefined ? new Map() : entities(file, 'primaryIps'),
     // Absent in a file saved before placement groups: none.
     placementGroups: file.placementGroups === undefined ? new Map() : entities(file, 'placementGroups'),
+    // Absent in a file saved before certificates: none.
+    certificates: file.certificates === undefined ? new Map() : entities(file, 'certificates'),
     // Absent in a file saved before Firewalls: none.
     firewalls: file.firewalls === undefined ? new Map() : entities(file, 'firewalls', checkFirewall),
   };

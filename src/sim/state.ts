@@ -25,6 +25,7 @@ import type {
   SshKeySchema,
   VolumeSchema,
 } from '../api/schema';
+import type { CertificateSchema } from '../api/schema';
 import type { SimFirewall } from './firewalls';
 
 /** A server as the simulator keeps it: the wire object plus the live API's `primary_disk_size`. */
@@ -36,6 +37,7 @@ export interface SimServer extends ServerSchema {
 /** Resource kinds that actions refer to (ResourceRef.type) and that effects change. */
 export type ResourceType = 'server' | 'floating_ip' | 'image'
   | 'primary_ip' | 'network' | 'volume'
+  | 'certificate'
   | 'firewall';
 
 /** A server's interface in a Network, kept on the Network (the server's `private_net` is derived). */
@@ -104,6 +106,8 @@ export interface Counters {
   network?: number;
   /** Next volume id (a state file without it starts where its volumes end: persistence.ts). */
   volume: number;
+  /** Next certificate id (absent in a state made before certificates: see sim/certificates.ts). */
+  certificate?: number;
   /** Next firewall id (absent in a state file made before Firewalls: firewalls.ts starts it). */
   firewall?: number;
 }
@@ -138,6 +142,8 @@ export interface SimState {
   /** Today's API only (empty in a 2018 state). */
   placementGroups: Map<number, PlacementGroupSchema>;
   volumes: Map<number, VolumeSchema>;
+  /** Today's API only (empty in a 2018 state). Never a private key: only what the API answers. */
+  certificates: Map<number, CertificateSchema>;
   /** Today's API only (empty in a 2018 state). */
   firewalls: Map<number, SimFirewall>;
 }
@@ -149,6 +155,7 @@ export function entityMap(state: SimState, type: ResourceType): Map<number, { id
   if (type === 'primary_ip') return state.primaryIps;
   if (type === 'network') return state.networks;
   if (type === 'volume') return state.volumes;
+  if (type === 'certificate') return state.certificates;
   if (type === 'firewall') return state.firewalls;
   return state.images;
 }

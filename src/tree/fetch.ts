@@ -6,6 +6,7 @@ import type { CallOptions, ListCut } from '../api/transport';
 import type { Datacenter, FloatingIp, Image, Iso, Location, Network, Pricing, Server, ServerType, SshKey } from '../api/types';
 import type { PlacementGroup, PrimaryIp } from '../api/types';
 import type { Volume } from '../api/types';
+import type { Certificate } from '../api/types';
 import type { Firewall } from '../api/types';
 import type { FolderClass } from './refreshPolicy';
 
@@ -27,6 +28,7 @@ export interface FolderData {
   /** Today's API only (a folder of ProjectNode.todayFolders). */
   volumes: Volume[];
   /** Today's API only. */
+  certificates: Certificate[];
   firewalls: Firewall[];
 }
 
@@ -50,6 +52,7 @@ export const folderClass: Record<ListWhat, FolderClass> = {
   placementGroups: 'slow',
   networks: 'slow',
   volumes: 'slow',
+  certificates: 'slow',
   firewalls: 'slow',
 };
 
@@ -71,6 +74,7 @@ export const folderLabel: Record<FolderWhat, string> = {
   placementGroups: 'Placement Groups',
   networks: 'Networks',
   volumes: 'Volumes',
+  certificates: 'Certificates',
   firewalls: 'Firewalls',
 };
 
@@ -91,6 +95,7 @@ export const folderNoun: Record<ListWhat, string> = {
   placementGroups: 'placement groups',
   networks: 'Networks',
   volumes: 'volumes',
+  certificates: 'certificates',
   firewalls: 'firewalls',
 };
 
@@ -101,10 +106,10 @@ const newestFirst = (a: Image, b: Image) => b.created.getTime() - a.created.getT
  * The folders of the families the 2018 contract lacks, in the order a project shows them (between
  * Servers and Floating IPs: the IP folders side by side); only against today's API (ProjectNode).
  */
-export const TODAY_FOLDERS: readonly ListWhat[] = ['volumes', 'networks', 'placementGroups', 'primaryIps', 'firewalls'];
+export const TODAY_FOLDERS: readonly ListWhat[] = ['volumes', 'networks', 'placementGroups', 'primaryIps', 'certificates', 'firewalls'];
 
 /** Folders whose list takes the project's label selector (Filter by Labels…). */
-export const LABEL_FILTERED: readonly ListWhat[] = ['servers', 'floatingIps', 'snapshots', 'backups', 'sshKeys', 'primaryIps', 'placementGroups', 'networks', 'volumes', 'firewalls'];
+export const LABEL_FILTERED: readonly ListWhat[] = ['servers', 'floatingIps', 'snapshots', 'backups', 'sshKeys', 'primaryIps', 'placementGroups', 'networks', 'volumes', 'certificates', 'firewalls'];
 
 export interface FetchFolderOptions extends Pick<CallOptions, 'priority'> {
   /** Today's API: goes with the lists of LABEL_FILTERED. */
@@ -157,6 +162,8 @@ async function fetchAny(client: HcloudClient, what: ListWhat, labelSelector: str
       return (await client.networks.listAll(labels, call)).sort(byName);
     case 'volumes':
       return (await client.volumes.listAll(labels, call)).sort(byName);
+    case 'certificates':
+      return (await client.certificates.listAll(labels, call)).sort(byName);
     case 'firewalls':
       return (await client.firewalls.listAll(labels, call)).sort(byName);
   }

@@ -17,6 +17,8 @@ import { ServerNode } from './serverNode';
 import type { PrimaryIp } from '../api/types';
 import { primaryIpPresenter } from './presenters';
 import { networkPresenter } from './networkPresenter';
+import type { Certificate } from '../api/types';
+import { certificatePresenter } from './certificatePresenter';
 import type { Firewall } from '../api/types';
 import { firewallPresenter } from './firewallPresenter';
 
@@ -37,6 +39,7 @@ export interface ChildOf {
   placementGroups: ItemNode<PlacementGroup>;
   networks: ItemNode<Network>;
   volumes: ItemNode<Volume>;
+  certificates: ItemNode<Certificate>;
   firewalls: ItemNode<Firewall>;
 }
 
@@ -74,6 +77,7 @@ const ENTRIES: Entries = {
   placementGroups: items(placementGroupPresenter),
   networks: (folder, list, scope) => items(networkPresenter(scope))(folder, list, scope),
   volumes: items(volumePresenter),
+  certificates: items(certificatePresenter),
   firewalls: (folder, list, scope) => items(firewallPresenter(scope))(folder, list, scope),
 };
 

@@ -72,6 +72,7 @@ export class ProjectNode implements TreeNode, NodeScope {
       placementGroups: list(this, 'placementGroups'),
       networks: list(this, 'networks'),
       volumes: list(this, 'volumes'),
+      certificates: list(this, 'certificates'),
       firewalls: list(this, 'firewalls'),
     };
     this.images.folders.push(this.folders.snapshots, this.folders.backups, this.folders.systemImages);

@@ -21,4 +21,5 @@ export { convertPrimaryIp } from './primaryIp';
 export { convertPlacementGroup } from './placementGroup';
 export { convertNetwork, convertPrivateNets, convertRoute, convertSubnet } from './network';
 export { convertVolume } from './volume';
+export { convertCertificate } from './certificate';
 export { convertFirewall, convertFirewallRule, convertServerFirewalls, firewallResourceToWire, firewallRuleToWire } from './firewall';

@@ -13,4 +13,5 @@ export * from './primaryIp';
 export * from './placementGroup';
 export * from './network';
 export * from './volume';
+export * from './certificate';
 export * from './firewall';

@@ -14,6 +14,7 @@ import { primaryIpRoutes } from './primaryIps';
 import { networkRoutes } from './networks';
 import { serverNetworkActionRoutes } from './serverNetworkActions';
 import { volumeRoutes } from './volumes';
+import { certificateRoutes } from './certificates';
 import { firewallRoutes } from './firewalls';
 
 export const ROUTES: Route[] = [
@@ -30,5 +31,6 @@ export const ROUTES: Route[] = [
   ...networkRoutes,
   ...serverNetworkActionRoutes,
   ...volumeRoutes,
+  ...certificateRoutes,
   ...firewallRoutes,
 ];
