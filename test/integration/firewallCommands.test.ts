@@ -93,11 +93,10 @@ describe('Firewall commands', function () {
     await run('rename', f.node('firewall', fw));
     f.script({ inputBox: 'tier=db' });
     await run('editLabels', f.node('firewall', fw));
-    assert.deepEqual(f.changes(), [
-      { method: 'PUT', path: `/firewalls/${fw.id}`, body: { name: 'new-name' } },
-      { method: 'PUT', path: `/firewalls/${fw.id}`, body: { labels: { tier: 'db' } } },
-    ]);
-    assert.deepEqual([wire(fw.id)?.name, wire(fw.id)?.labels], ['new-name', { tier: 'db' }]);
+    const put = `/firewalls/${fw.id}`;
+    assert.deepEqual(f.changes().map((c) => [c.method, c.path, c.body]), [['PUT', put, { name: 'new-name' }], ['PUT', put, { labels: { tier: 'db' } }]]);
+    const { name, labels } = wire(fw.id) ?? {};
+    assert.deepEqual({ name, labels }, { name: 'new-name', labels: { tier: 'db' } });
   });
 
   it('deletes an applied firewall: says where it is applied, offers to remove it first, then asks to delete', async () => {

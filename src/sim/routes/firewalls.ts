@@ -42,12 +42,13 @@ function create(ctx: RouteContext) {
 function update(ctx: RouteContext) {
   const firewall = find<SimFirewall>(ctx, 'firewall');
   const input = BodyInput.of(ctx.body);
-  const name = input.string('name', { check: firewallNameProblem }) ?? undefined;
-  const labels = input.labels();
+  const [name, labels] = [input.string('name', { check: firewallNameProblem }), input.labels()];
   input.done();
-  if (name !== undefined) assertFirewallNameFree(ctx.world.state, name, firewall.id);
-  if (name !== undefined) firewall.name = name;
-  if (labels !== undefined) firewall.labels = labels;
+  if (typeof name === 'string') {
+    assertFirewallNameFree(ctx.world.state, name, firewall.id);
+    firewall.name = name;
+  }
+  firewall.labels = labels ?? firewall.labels;
   return ok({ firewall: renderFirewalls(ctx)(firewall) });
 }
 
