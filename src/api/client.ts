@@ -18,6 +18,8 @@ import { PrimaryIpsResource } from './resources/primaryIps';
 import { NetworksResource } from './resources/networks';
 import { ServerNetworksResource } from './resources/serverNetworks';
 import { VolumesResource } from './resources/volumes';
+import { LoadBalancersResource } from './resources/loadBalancers';
+import { LoadBalancerTypesResource } from './resources/loadBalancerTypes';
 import type { ApiTransport, BudgetState, HttpTransportOptions, RateLimitInfo } from './transport';
 import type { Action, ApiEra } from './types';
 import { waitForActions, type WaitOptions } from './waiter';
@@ -46,6 +48,9 @@ export class HcloudClient {
   /** A server's private networks (attach, detach, alias IPs). */
   readonly serverNetworks: ServerNetworksResource;
   readonly volumes: VolumesResource;
+  /** Today's API only. */
+  readonly loadBalancers: LoadBalancersResource;
+  readonly loadBalancerTypes: LoadBalancerTypesResource;
   private readonly eraTracker = new ApiEraTracker();
 
   /** `{ token, endpoint?, ... }` builds the HTTP transport; `{ transport }` uses the one given (tests, decorators). */
@@ -75,6 +80,10 @@ export class HcloudClient {
     this.primaryIps.badItems = bad;
     this.placementGroups.badItems = bad;
     this.networks.badItems = bad;
+    this.loadBalancers = new LoadBalancersResource(t);
+    this.loadBalancers.badItems = bad;
+    this.loadBalancerTypes = new LoadBalancerTypesResource(t);
+    this.loadBalancerTypes.badItems = bad;
   }
 
   /**
