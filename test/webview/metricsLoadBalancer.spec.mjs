@@ -1,3 +1,4 @@
+/* global document */
 // The metrics page with a Load Balancer's series (media/dist/metrics.js under the real CSP, headless
 // Chromium): its four charts drawn from open connections, connections and requests per second and
 // bandwidth in/out, their captions and read-outs, its empty state, and no CSP violation.
