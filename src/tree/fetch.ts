@@ -6,6 +6,7 @@ import type { CallOptions, ListCut } from '../api/transport';
 import type { Datacenter, FloatingIp, Image, Iso, Location, Network, Pricing, Server, ServerType, SshKey } from '../api/types';
 import type { PlacementGroup, PrimaryIp } from '../api/types';
 import type { Volume } from '../api/types';
+import type { LoadBalancer, LoadBalancerType } from '../api/types';
 import type { FolderClass } from './refreshPolicy';
 
 export interface FolderData {
@@ -25,6 +26,10 @@ export interface FolderData {
   networks: Network[];
   /** Today's API only (a folder of ProjectNode.todayFolders). */
   volumes: Volume[];
+  /** Today's API only. */
+  loadBalancers: LoadBalancer[];
+  /** Today's API only: a folder of the Catalog. */
+  loadBalancerTypes: LoadBalancerType[];
 }
 
 export type ListWhat = keyof FolderData;
@@ -47,6 +52,8 @@ export const folderClass: Record<ListWhat, FolderClass> = {
   placementGroups: 'slow',
   networks: 'slow',
   volumes: 'slow',
+  loadBalancers: 'slow',
+  loadBalancerTypes: 'static',
 };
 
 export const folderLabel: Record<FolderWhat, string> = {
@@ -67,6 +74,8 @@ export const folderLabel: Record<FolderWhat, string> = {
   placementGroups: 'Placement Groups',
   networks: 'Networks',
   volumes: 'Volumes',
+  loadBalancers: 'Load Balancers',
+  loadBalancerTypes: 'Load Balancer Types',
 };
 
 /** The folder's contents in a sentence: `Could not load Floating IPs`, `No SSH keys`. */
@@ -86,6 +95,8 @@ export const folderNoun: Record<ListWhat, string> = {
   placementGroups: 'placement groups',
   networks: 'Networks',
   volumes: 'volumes',
+  loadBalancers: 'Load Balancers',
+  loadBalancerTypes: 'Load Balancer types',
 };
 
 const byName = <T extends { name?: string; id: number }>(a: T, b: T) => (a.name ?? '').localeCompare(b.name ?? '') || a.id - b.id;
@@ -95,10 +106,13 @@ const newestFirst = (a: Image, b: Image) => b.created.getTime() - a.created.getT
  * The folders of the families the 2018 contract lacks, in the order a project shows them (between
  * Servers and Floating IPs: the IP folders side by side); only against today's API (ProjectNode).
  */
-export const TODAY_FOLDERS: readonly ListWhat[] = ['volumes', 'networks', 'placementGroups', 'primaryIps'];
+export const TODAY_FOLDERS: readonly ListWhat[] = ['volumes', 'networks', 'placementGroups', 'primaryIps', 'loadBalancers'];
+
+/** Catalog folders of the families the 2018 contract lacks: shown only against today's API. */
+export const TODAY_CATALOG_FOLDERS: readonly ListWhat[] = ['loadBalancerTypes'];
 
 /** Folders whose list takes the project's label selector (Filter by Labels…). */
-export const LABEL_FILTERED: readonly ListWhat[] = ['servers', 'floatingIps', 'snapshots', 'backups', 'sshKeys', 'primaryIps', 'placementGroups', 'networks', 'volumes'];
+export const LABEL_FILTERED: readonly ListWhat[] = ['servers', 'floatingIps', 'snapshots', 'backups', 'sshKeys', 'primaryIps', 'placementGroups', 'networks', 'volumes', 'loadBalancers'];
 
 export interface FetchFolderOptions extends Pick<CallOptions, 'priority'> {
   /** Today's API: goes with the lists of LABEL_FILTERED. */
@@ -151,6 +165,10 @@ async function fetchAny(client: HcloudClient, what: ListWhat, labelSelector: str
       return (await client.networks.listAll(labels, call)).sort(byName);
     case 'volumes':
       return (await client.volumes.listAll(labels, call)).sort(byName);
+    case 'loadBalancers':
+      return (await client.loadBalancers.listAll(labels, call)).sort(byName);
+    case 'loadBalancerTypes':
+      return (await client.loadBalancerTypes.listAll({}, call)).sort((a, b) => a.maxConnections - b.maxConnections || a.name.localeCompare(b.name));
   }
 }
 

@@ -17,6 +17,8 @@ import { ServerNode } from './serverNode';
 import type { PrimaryIp } from '../api/types';
 import { primaryIpPresenter } from './presenters';
 import { networkPresenter } from './networkPresenter';
+import type { LoadBalancer, LoadBalancerType } from '../api/types';
+import { loadBalancerPresenter, loadBalancerTypePresenter } from './loadBalancerPresenter';
 
 /** The node a list folder keeps for each item of its list. */
 export interface ChildOf {
@@ -35,6 +37,8 @@ export interface ChildOf {
   placementGroups: ItemNode<PlacementGroup>;
   networks: ItemNode<Network>;
   volumes: ItemNode<Volume>;
+  loadBalancers: ItemNode<LoadBalancer>;
+  loadBalancerTypes: ItemNode<LoadBalancerType>;
 }
 
 /** One item of a list: its key in the folder, its node when it is new, and how an existing node takes its data. */
@@ -71,6 +75,8 @@ const ENTRIES: Entries = {
   placementGroups: items(placementGroupPresenter),
   networks: (folder, list, scope) => items(networkPresenter(scope))(folder, list, scope),
   volumes: items(volumePresenter),
+  loadBalancers: (folder, list, scope) => items(loadBalancerPresenter(scope))(folder, list, scope),
+  loadBalancerTypes: items(loadBalancerTypePresenter),
 };
 
 /** The entries of a folder's list, in the list's order. */

@@ -199,6 +199,10 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
         return this.refreshFolders(f.networks);
       case 'volume':
         return this.refreshFolders(f.volumes);
+      case 'loadBalancer':
+      case 'loadBalancerService':
+      case 'loadBalancerTarget':
+        return this.refreshFolders(f.loadBalancers);
       default:
         return this.refreshFolders(f.serverTypes, f.locations, f.datacenters, f.prices);
     }
