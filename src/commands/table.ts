@@ -38,6 +38,8 @@ const network = () => import('./network');
 const serverNetwork = () => import('./server/network');
 const volume = () => import('./volume/create');
 const volumeManage = () => import('./volume/manage');
+const loadBalancerCreate = () => import('./loadBalancer/create');
+const loadBalancerMetrics = () => import('./loadBalancer/showMetrics');
 
 const PROJECT: Table = {
   'hcloud.project.add': lazy(project, (m) => m.addProject),
@@ -183,5 +185,11 @@ const VOLUME: Table = {
   'hcloud.volume.showActions': lazy(actionLog, (m) => m.showVolumeActions),
 };
 
+/** Today's API only: Load Balancers (the menus show them on Load Balancer rows and their folder). */
+const LOAD_BALANCER: Table = {
+  'hcloud.loadBalancer.create': lazy(loadBalancerCreate, (m) => m.createLoadBalancer),
+  'hcloud.loadBalancer.showMetrics': lazy(loadBalancerMetrics, (m) => m.showLoadBalancerMetrics),
+};
+
 /** The tables, one per noun; an id in two of them is an error (registerCommands throws). */
-export const COMMAND_TABLES: Readonly<Record<string, Table>> = { PROJECT, VIEW, SERVER, FLOATING_IP, IMAGE, SSH_KEY, PRIMARY_IP, PLACEMENT_GROUP, NETWORK, SERVER_NETWORK, VOLUME };
+export const COMMAND_TABLES: Readonly<Record<string, Table>> = { PROJECT, VIEW, SERVER, FLOATING_IP, IMAGE, SSH_KEY, PRIMARY_IP, PLACEMENT_GROUP, NETWORK, SERVER_NETWORK, VOLUME, LOAD_BALANCER };
