@@ -16,6 +16,7 @@ import { BACK, type Step, type UserInput } from '../../ui/userInput';
 import type { CommandContext } from '../context';
 import { walkSteps, type StepOutcome } from '../createServer/model';
 import { outcome } from '../createServer/steps';
+import { joinableNetworks } from '../createServer/todayModel';
 import { runAction, runCall } from '../runAction';
 import { pickTodayProject } from '../todayApi';
 import {
@@ -24,7 +25,6 @@ import {
   isComplete,
   labelSelectorProblem,
   loadBalancerNameProblem,
-  networksIn,
   parseTcpPorts,
   serversIn,
   summaryLines,
@@ -98,7 +98,7 @@ const algorithmStep = (w: Wizard): StepFn => async (st) => {
 const networkStep = (w: Wizard): StepFn => async (st) => {
   const location = w.a.location!;
   const none = { label: 'No network', description: 'public interface only', network: null };
-  const items = [none, ...networksIn(w.catalog.networks, location).map((n) => ({ label: n.name, description: `${n.ipRange} · ${location.networkZone}`, network: n }))];
+  const items = [none, ...joinableNetworks(w.catalog.networks, location).map((n) => ({ label: n.name, description: `${n.ipRange} · ${location.networkZone}`, network: n }))];
   const active = items.find((i) => (i.network?.id ?? null) === (w.a.network?.id ?? null));
   const answer = await w.input().stepQuickPick(items, { title: TITLE, placeHolder: `Attach to a Network of ${location.networkZone}? (optional)`, active }, st);
   return outcome(answer, (v) => void (w.a.network = v.network));

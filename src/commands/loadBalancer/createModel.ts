@@ -79,11 +79,6 @@ export function typeChoiceText(t: LoadBalancerType, location: string): string {
   return `${t.maxConnections} connections · ${t.maxServices} services · ${t.maxTargets} targets · ${formatMonthly(typePriceIn(t, location)?.monthly)}`;
 }
 
-/** Networks with a subnet in the location's network zone (the Load Balancer can attach only to those). */
-export function networksIn(networks: readonly Network[], location: Location): Network[] {
-  return networks.filter((n) => n.subnets.some((s) => s.networkZone === location.networkZone));
-}
-
 /** The project's servers in the location (targets must be there). */
 export function serversIn(servers: readonly Server[], location: string): Server[] {
   return servers.filter((s) => serverLocationName(s) === location);
