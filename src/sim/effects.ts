@@ -3,6 +3,7 @@
 
 import { setPlacementGroup } from './placementGroups';
 import { detachEverywhere } from './networks';
+import { removeServerTargets } from './loadBalancers';
 import { entityMap, type Effect, type SimState } from './state';
 import { assignPrimaryIp, releasePrimaryIps } from './primaryIps';
 
@@ -54,6 +55,7 @@ function deleteServer(state: SimState, id: number): void {
   detachEverywhere(state, id);
   // The volumes stay, detached (the API deletes no volume with its server).
   for (const volume of state.volumes.values()) if (volume.server === id) volume.server = null;
+  removeServerTargets(state, id);
   state.servers.delete(id);
 }
 

@@ -11,7 +11,7 @@ import { STATE_VERSION, type ActionRecord, type SimNetwork, type SimServer, type
 
 export const SAVE_DEBOUNCE_MS = 100;
 
-interface StateFile extends Omit<SimState, 'images' | 'servers' | 'floatingIps' | 'sshKeys' | 'actions' | 'primaryIps' | 'placementGroups' | 'networks' | 'volumes'> {
+interface StateFile extends Omit<SimState, 'images' | 'servers' | 'floatingIps' | 'sshKeys' | 'actions' | 'primaryIps' | 'placementGroups' | 'networks' | 'volumes' | 'loadBalancers'> {
   networks: unknown[];
   images: unknown[];
   servers: unknown[];
@@ -21,6 +21,7 @@ interface StateFile extends Omit<SimState, 'images' | 'servers' | 'floatingIps' 
   primaryIps: unknown[];
   placementGroups?: unknown[];
   volumes: unknown[];
+  loadBalancers?: unknown[];
 }
 
 export function serializeState(state: SimState): string {
@@ -35,6 +36,7 @@ export function serializeState(state: SimState): string {
     primaryIps: [...state.primaryIps.values()],
     placementGroups: [...state.placementGroups.values()],
     volumes: [...state.volumes.values()],
+    loadBalancers: [...state.loadBalancers.values()],
   };
   return JSON.stringify(file, null, 1);
 }
@@ -135,6 +137,8 @@ function parseState(file: unknown): SimState {
     primaryIps: file.primaryIps === undefined ? new Map() : entities(file, 'primaryIps'),
     // Absent in a file saved before placement groups: none.
     placementGroups: file.placementGroups === undefined ? new Map() : entities(file, 'placementGroups'),
+    // Absent in a file saved before Load Balancers: none.
+    loadBalancers: file.loadBalancers === undefined ? new Map() : entities(file, 'loadBalancers'),
   };
 }
 

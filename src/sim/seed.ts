@@ -48,6 +48,7 @@ function catalogState(now: number, api: ApiEra): SimState {
     actions: new Map(),
     placementGroups: new Map(),
     volumes: new Map(),
+    loadBalancers: new Map(),
   };
 }
 

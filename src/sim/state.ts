@@ -15,6 +15,7 @@ import type {
   FloatingIpSchema,
   ImageSchema,
   IsoSchema,
+  LoadBalancerSchema,
   LocationSchema,
   PlacementGroupSchema,
   NetworkSchema,
@@ -34,7 +35,8 @@ export interface SimServer extends ServerSchema {
 
 /** Resource kinds that actions refer to (ResourceRef.type) and that effects change. */
 export type ResourceType = 'server' | 'floating_ip' | 'image'
-  | 'primary_ip' | 'network' | 'volume';
+  | 'primary_ip' | 'network' | 'volume'
+  | 'load_balancer';
 
 /** A server's interface in a Network, kept on the Network (the server's `private_net` is derived). */
 export interface SimAttachment {
@@ -47,6 +49,24 @@ export interface SimAttachment {
 /** A Network as the simulator keeps it: `servers` is derived from `attachments` (networks.ts). */
 export interface SimNetwork extends Omit<NetworkSchema, 'servers'> {
   attachments: SimAttachment[];
+}
+
+/**
+ * A Load Balancer target as the simulator keeps it: health is derived when rendered (loadBalancerRender.ts);
+ * `added_by` is the add_target action, while it runs the target's health is `unknown`.
+ */
+export interface SimLoadBalancerTarget {
+  type: 'server' | 'label_selector' | 'ip';
+  server?: { id: number };
+  label_selector?: { selector: string };
+  ip?: { ip: string };
+  use_private_ip: boolean;
+  added_by?: number;
+}
+
+/** A Load Balancer as the simulator keeps it: targets without health, the rest as on the wire. */
+export interface SimLoadBalancer extends Omit<LoadBalancerSchema, 'targets'> {
+  targets: SimLoadBalancerTarget[];
 }
 /** A change to the state, applied when an action reaches a step or fails. Plain data, so it persists. */
 export type Effect =
@@ -102,6 +122,8 @@ export interface Counters {
   network?: number;
   /** Next volume id (a state file without it starts where its volumes end: persistence.ts). */
   volume: number;
+  /** Next Load Balancer id (absent in a state made before Load Balancers: loadBalancers.ts starts it). */
+  load_balancer?: number;
 }
 
 /** The state file's format; a file of another version is not read (persistence.ts). */
@@ -134,6 +156,8 @@ export interface SimState {
   /** Today's API only (empty in a 2018 state). */
   placementGroups: Map<number, PlacementGroupSchema>;
   volumes: Map<number, VolumeSchema>;
+  /** Today's API only (empty in a 2018 state). */
+  loadBalancers: Map<number, SimLoadBalancer>;
 }
 
 /** The maps of SimState, by the resource kind of their entries. */
@@ -143,6 +167,7 @@ export function entityMap(state: SimState, type: ResourceType): Map<number, { id
   if (type === 'primary_ip') return state.primaryIps;
   if (type === 'network') return state.networks;
   if (type === 'volume') return state.volumes;
+  if (type === 'load_balancer') return state.loadBalancers;
   return state.images;
 }
 
