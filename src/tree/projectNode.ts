@@ -66,6 +66,7 @@ export class ProjectNode implements TreeNode, NodeScope {
       placementGroups: list(this, 'placementGroups'),
       networks: list(this, 'networks'),
       volumes: list(this, 'volumes'),
+      certificates: list(this, 'certificates'),
     };
     this.images.folders.push(this.folders.snapshots, this.folders.backups, this.folders.systemImages);
     this.catalog.folders.push(this.folders.serverTypes, this.folders.locations, this.folders.datacenters, this.folders.prices);

@@ -148,6 +148,34 @@ describe('load balancers [api 2026]', () => {
     await rejectsWith(() => env.client.loadBalancers.deleteService(lb.id, 5432), 'invalid_input');
   });
 
+  it('https services: certificates of the project, redirect_http takes port 80; the certificate says where it is used and cannot be deleted', async () => {
+    const cert = (await env.client.certificates.listAll()).find((c) => c.name === 'demo-upload') ?? assert.fail('the demo has an uploaded certificate');
+    const lb = await makeLb(env);
+    await settle(env, await env.client.loadBalancers.addService(lb.id, { protocol: 'https', destinationPort: 8080, http: { certificates: [cert.id], redirectHttp: true } }));
+    assert.deepEqual(lastReceived(env.sim, 'POST', `/load_balancers/${lb.id}/actions/add_service`).body, { protocol: 'https', destination_port: 8080, http: { certificates: [cert.id], redirect_http: true } });
+    const service = (await env.client.loadBalancers.get(lb.id))?.services[0];
+    assert.deepEqual([service?.listenPort, service?.http?.certificates, service?.http?.redirectHttp, service?.healthCheck.protocol], [443, [cert.id], true, 'http']);
+    await rejectsWith(() => env.client.loadBalancers.addService(lb.id, tcp(80)), 'source_port_already_used');
+    assert.ok((await env.client.certificates.get(cert.id))?.usedBy.some((u) => u.type === 'load_balancer' && u.id === lb.id));
+    await rejectsWith(() => env.client.certificates.delete(cert.id), 'resource_in_use');
+    const noCert = await rejectsWith(() => env.client.loadBalancers.updateService(lb.id, { listenPort: 443, http: { certificates: [] } }), 'invalid_input');
+    assert.deepEqual(noCert.fields.map((f) => f.name), ['http.certificates']);
+    await settle(env, await env.client.loadBalancers.updateService(lb.id, { listenPort: 443, protocol: 'http' }));
+    const plain = (await env.client.loadBalancers.get(lb.id))?.services[0];
+    assert.deepEqual([plain?.protocol, plain?.http?.certificates, plain?.http?.redirectHttp], ['http', [], false], 'what only https has goes with it');
+    assert.ok(!(await env.client.certificates.get(cert.id))?.usedBy.some((u) => u.id === lb.id));
+  });
+
+  it('the demo project: web-lb with two server targets (one healthy), an https service with the uploaded certificate and a tcp service', async () => {
+    const [lb] = (await env.client.loadBalancers.list({ name: 'web-lb' })).items;
+    const { web1, ci } = await demoServers(env);
+    assert.deepEqual([lb.loadBalancerType.name, lb.algorithm, lb.location.name], ['lb11', 'round_robin', 'fsn1']);
+    assert.deepEqual(lb.services.map((s) => [s.protocol, s.listenPort, s.http?.redirectHttp ?? null]), [['https', 443, true], ['tcp', 8443, null]]);
+    assert.deepEqual(lb.targets.map((t) => [t.serverId, t.healthStatus.map((h) => h.status)]), [[web1.id, ['healthy', 'healthy']], [ci.id, ['unhealthy', 'unhealthy']]]);
+    const cert = await env.client.certificates.get(lb.services[0].http?.certificates[0] as number);
+    assert.equal(cert?.name, 'demo-upload');
+  });
+
   it('add_target and remove_target: server, label selector, IP; health per service; the failure codes', async () => {
     const { web1, ci, staging } = await demoServers(env);
     const lb = await makeLb(env, { services: [tcp(80), tcp(443)] });

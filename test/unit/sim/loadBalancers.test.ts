@@ -68,7 +68,7 @@ describe('sim: load balancers', () => {
     }
   });
 
-  it('an https service with redirect_http takes port 80 too; http settings only for http and https', async () => {
+  it('http settings only for http and https services; a tcp service names both ports', async () => {
     const id = (await api.post('/load_balancers', { name: 'ports', load_balancer_type: 'lb11', location: 'fsn1' })).body.load_balancer.id;
     settle();
     await api.post(`/load_balancers/${id}/actions/add_service`, { protocol: 'http', listen_port: 80, destination_port: 80 });
