@@ -78,6 +78,7 @@ const NAME_LISTS = new Map<string, NameList>([
   ['network', async (c) => (await c.networks.listAll()).map((n) => [n.id, n.name])],
   ['primary_ip', async (c) => (await c.primaryIps.listAll()).map((p) => [p.id, p.name])],
   ['certificate', async (c) => (await c.certificates.listAll()).map((x) => [x.id, x.name])],
+  ['load_balancer', async (c) => (await c.loadBalancers.listAll()).map((x) => [x.id, x.name])],
 ]);
 
 /**
