@@ -40,6 +40,8 @@ const volume = () => import('./volume/create');
 const volumeManage = () => import('./volume/manage');
 const certificateUpload = () => import('./certificate/upload');
 const certificateManage = () => import('./certificate/manage');
+const loadBalancerCreate = () => import('./loadBalancer/create');
+const loadBalancerMetrics = () => import('./loadBalancer/showMetrics');
 
 const PROJECT: Table = {
   'hcloud.project.add': lazy(project, (m) => m.addProject),
@@ -196,6 +198,12 @@ const CERTIFICATE: Table = {
   'hcloud.certificate.showActions': lazy(actionLog, (m) => m.showCertificateActions),
 };
 
+/** Today's API only: Load Balancers (the menus show them on Load Balancer rows and their folder). */
+const LOAD_BALANCER: Table = {
+  'hcloud.loadBalancer.create': lazy(loadBalancerCreate, (m) => m.createLoadBalancer),
+  'hcloud.loadBalancer.showMetrics': lazy(loadBalancerMetrics, (m) => m.showLoadBalancerMetrics),
+};
+
 /** The tables, one per noun; an id in two of them is an error (registerCommands throws). */
 export const COMMAND_TABLES: Readonly<Record<string, Table>> = { PROJECT, VIEW, SERVER, FLOATING_IP, IMAGE, SSH_KEY, PRIMARY_IP, PLACEMENT_GROUP, NETWORK, SERVER_NETWORK, VOLUME,
-  CERTIFICATE };
+  CERTIFICATE, LOAD_BALANCER };

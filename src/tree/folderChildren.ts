@@ -19,6 +19,8 @@ import { primaryIpPresenter } from './presenters';
 import { networkPresenter } from './networkPresenter';
 import type { Certificate } from '../api/types';
 import { certificatePresenter } from './certificatePresenter';
+import type { LoadBalancer, LoadBalancerType } from '../api/types';
+import { loadBalancerPresenter, loadBalancerTypePresenter } from './loadBalancerPresenter';
 
 /** The node a list folder keeps for each item of its list. */
 export interface ChildOf {
@@ -38,6 +40,8 @@ export interface ChildOf {
   networks: ItemNode<Network>;
   volumes: ItemNode<Volume>;
   certificates: ItemNode<Certificate>;
+  loadBalancers: ItemNode<LoadBalancer>;
+  loadBalancerTypes: ItemNode<LoadBalancerType>;
 }
 
 /** One item of a list: its key in the folder, its node when it is new, and how an existing node takes its data. */
@@ -75,6 +79,8 @@ const ENTRIES: Entries = {
   networks: (folder, list, scope) => items(networkPresenter(scope))(folder, list, scope),
   volumes: items(volumePresenter),
   certificates: items(certificatePresenter),
+  loadBalancers: (folder, list, scope) => items(loadBalancerPresenter(scope))(folder, list, scope),
+  loadBalancerTypes: items(loadBalancerTypePresenter),
 };
 
 /** The entries of a folder's list, in the list's order. */

@@ -4,6 +4,7 @@ import type { Pricing } from '../api/types';
 import type { Volume } from '../api/types';
 import type { Project } from '../projects/projectStore';
 import { TODAY_FOLDERS, type ListWhat } from './fetch';
+import { TODAY_CATALOG_FOLDERS } from './fetch';
 import { GroupFolderNode, ListFolderNode, type FolderEnv } from './folderNode';
 import { md, mdCode } from './format';
 import type { ClientSource, NodeScope, TreeHost } from './host';
@@ -67,6 +68,8 @@ export class ProjectNode implements TreeNode, NodeScope {
       networks: list(this, 'networks'),
       volumes: list(this, 'volumes'),
       certificates: list(this, 'certificates'),
+      loadBalancers: list(this, 'loadBalancers'),
+      loadBalancerTypes: list(this.catalog, 'loadBalancerTypes'),
     };
     this.images.folders.push(this.folders.snapshots, this.folders.backups, this.folders.systemImages);
     this.catalog.folders.push(this.folders.serverTypes, this.folders.locations, this.folders.datacenters, this.folders.prices);
@@ -82,7 +85,7 @@ export class ProjectNode implements TreeNode, NodeScope {
   /** The catalog's folders: Datacenters only where the API has them (the 2018 contract). */
   private async catalogFolders(): Promise<ListFolderNode[]> {
     const f = this.folders;
-    return (await this.apiEra()) === '2018' ? [f.serverTypes, f.locations, f.datacenters, f.prices] : [f.serverTypes, f.locations, f.prices];
+    return (await this.apiEra()) === '2018' ? [f.serverTypes, f.locations, f.datacenters, f.prices] : [f.serverTypes, ...TODAY_CATALOG_FOLDERS.map((w) => f[w]), f.locations, f.prices];
   }
 
   /**
@@ -192,6 +195,17 @@ export class ProjectNode implements TreeNode, NodeScope {
 
   async ensureServerNames(): Promise<void> {
     if (!this.folders.servers.loaded) await this.folders.servers.ensureLoaded();
+  }
+
+  /**
+   * Today's API: a Certificate's name by id, when a Certificates folder has loaded (a Load Balancer's
+   * https services name theirs; ids otherwise, and no request for it). Read by name, so this works
+   * whether or not the Certificates family is in this build.
+   */
+  certificateName(id: number): string | undefined {
+    const folder = (this.folders as Partial<Record<string, ListFolderNode>>).certificates;
+    const list = folder?.data as Array<{ id: number; name: string }> | undefined;
+    return list?.find((c) => c.id === id)?.name;
   }
 
   volume(id: number): Volume | undefined {

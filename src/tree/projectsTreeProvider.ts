@@ -201,6 +201,10 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
         return this.refreshFolders(f.volumes);
       case 'certificate':
         return this.refreshFolders(f.certificates);
+      case 'loadBalancer':
+      case 'loadBalancerService':
+      case 'loadBalancerTarget':
+        return this.refreshFolders(f.loadBalancers);
       default:
         return this.refreshFolders(f.serverTypes, f.locations, f.datacenters, f.prices);
     }
@@ -222,7 +226,8 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     if (!p) return undefined;
     const f = p.folders;
     const folderOf = { server: f.servers, floatingIp: f.floatingIps, volume: f.volumes, network: f.networks, primaryIp: f.primaryIps,
-      certificate: f.certificates };
+      certificate: f.certificates,
+      loadBalancer: f.loadBalancers };
     const folders: ListFolderNode[] = kind === 'image' ? [f.snapshots, f.backups, f.systemImages] : [folderOf[kind]];
     const look = () => folders.map((x) => x.find(String(id))).find((n) => n !== undefined);
     const loaded = folders.filter((x) => x.loaded);
