@@ -20,6 +20,7 @@ import { ServerNetworksResource } from './resources/serverNetworks';
 import { VolumesResource } from './resources/volumes';
 import { LoadBalancersResource } from './resources/loadBalancers';
 import { LoadBalancerTypesResource } from './resources/loadBalancerTypes';
+import { CertificatesResource } from './resources/certificates';
 import type { ApiTransport, BudgetState, HttpTransportOptions, RateLimitInfo } from './transport';
 import type { Action, ApiEra } from './types';
 import { waitForActions, type WaitOptions } from './waiter';
@@ -51,6 +52,7 @@ export class HcloudClient {
   /** Today's API only. */
   readonly loadBalancers: LoadBalancersResource;
   readonly loadBalancerTypes: LoadBalancerTypesResource;
+  readonly certificates: CertificatesResource;
   private readonly eraTracker = new ApiEraTracker();
 
   /** `{ token, endpoint?, ... }` builds the HTTP transport; `{ transport }` uses the one given (tests, decorators). */
@@ -84,6 +86,8 @@ export class HcloudClient {
     this.loadBalancers.badItems = bad;
     this.loadBalancerTypes = new LoadBalancerTypesResource(t);
     this.loadBalancerTypes.badItems = bad;
+    this.certificates = new CertificatesResource(t);
+    this.certificates.badItems = bad;
   }
 
   /**

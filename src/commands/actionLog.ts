@@ -4,6 +4,8 @@
 import type { QuickPickItem } from 'vscode';
 import type { HcloudClient } from '../api/client';
 import type { FloatingIp, Image, Network, PrimaryIp, Server, Volume } from '../api/types';
+import type { Certificate } from '../api/types';
+import type { LoadBalancer } from '../api/types';
 import type { ScopeKind } from '../shared/actionLogProtocol';
 import type { TreeNode } from '../tree/node';
 import type { CommandContext } from './context';
@@ -63,6 +65,8 @@ const PICKERS: Pickers = {
   volume: todayPicker<Volume>('Volume', 'volumes', (c) => c.volumes.listAll(), (v) => ({ label: v.name, description: `${v.size} GB · ${v.location.name}` })),
   network: todayPicker<Network>('Network', 'networks', (c) => c.networks.listAll(), (n) => ({ label: n.name, description: n.ipRange })),
   primaryIp: todayPicker<PrimaryIp>('Primary IP', 'Primary IPs', (c) => c.primaryIps.listAll(), (p) => ({ label: p.ip, description: p.name })),
+  certificate: todayPicker<Certificate>('Certificate', 'certificates', (c) => c.certificates.listAll(), (x) => ({ label: x.name, description: `${x.type} · ${x.domainNames.join(', ')}` })),
+  loadBalancer: todayPicker<LoadBalancer>('Load Balancer', 'Load Balancers', (c) => c.loadBalancers.listAll(), (x) => ({ label: x.name, description: `${x.loadBalancerType.name} · ${x.location.name}` })),
 };
 
 export async function showActionLog(ctx: CommandContext, node?: TreeNode): Promise<void> {
@@ -83,3 +87,5 @@ export const showImageActions = (ctx: CommandContext, node?: TreeNode) => showAc
 export const showVolumeActions = (ctx: CommandContext, node?: TreeNode) => showActions(ctx, 'volume', node);
 export const showNetworkActions = (ctx: CommandContext, node?: TreeNode) => showActions(ctx, 'network', node);
 export const showPrimaryIpActions = (ctx: CommandContext, node?: TreeNode) => showActions(ctx, 'primaryIp', node);
+export const showCertificateActions = (ctx: CommandContext, node?: TreeNode) => showActions(ctx, 'certificate', node);
+export const showLoadBalancerActions = (ctx: CommandContext, node?: TreeNode) => showActions(ctx, 'loadBalancer', node);

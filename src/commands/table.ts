@@ -38,6 +38,8 @@ const network = () => import('./network');
 const serverNetwork = () => import('./server/network');
 const volume = () => import('./volume/create');
 const volumeManage = () => import('./volume/manage');
+const certificateUpload = () => import('./certificate/upload');
+const certificateManage = () => import('./certificate/manage');
 const loadBalancerCreate = () => import('./loadBalancer/create');
 const loadBalancerMetrics = () => import('./loadBalancer/showMetrics');
 
@@ -185,6 +187,17 @@ const VOLUME: Table = {
   'hcloud.volume.showActions': lazy(actionLog, (m) => m.showVolumeActions),
 };
 
+/** Today's API only: the menus show them on certificate rows and the Certificates folder. */
+const CERTIFICATE: Table = {
+  'hcloud.certificate.upload': lazy(certificateUpload, (m) => m.uploadCertificate),
+  'hcloud.certificate.createManaged': lazy(certificateManage, (m) => m.createManagedCertificate),
+  'hcloud.certificate.retry': lazy(certificateManage, (m) => m.retryCertificate),
+  'hcloud.certificate.rename': lazy(certificateManage, (m) => m.renameCertificate),
+  'hcloud.certificate.editLabels': lazy(certificateManage, (m) => m.editCertificateLabels),
+  'hcloud.certificate.delete': lazy(certificateManage, (m) => m.deleteCertificate),
+  'hcloud.certificate.showActions': lazy(actionLog, (m) => m.showCertificateActions),
+};
+
 /** Today's API only: Load Balancers (the menus show them on Load Balancer rows and their folder). */
 const LOAD_BALANCER: Table = {
   'hcloud.loadBalancer.create': lazy(loadBalancerCreate, (m) => m.createLoadBalancer),
@@ -192,4 +205,5 @@ const LOAD_BALANCER: Table = {
 };
 
 /** The tables, one per noun; an id in two of them is an error (registerCommands throws). */
-export const COMMAND_TABLES: Readonly<Record<string, Table>> = { PROJECT, VIEW, SERVER, FLOATING_IP, IMAGE, SSH_KEY, PRIMARY_IP, PLACEMENT_GROUP, NETWORK, SERVER_NETWORK, VOLUME, LOAD_BALANCER };
+export const COMMAND_TABLES: Readonly<Record<string, Table>> = { PROJECT, VIEW, SERVER, FLOATING_IP, IMAGE, SSH_KEY, PRIMARY_IP, PLACEMENT_GROUP, NETWORK, SERVER_NETWORK, VOLUME,
+  CERTIFICATE, LOAD_BALANCER };

@@ -131,14 +131,8 @@ export function assertServiceFits(state: SimState, services: LoadBalancerService
   const clash = portsOf(service).find((p) => taken.has(p));
   if (clash !== undefined) throw new ApiError('source_port_already_used', `port ${clash} is already used by another service of this Load Balancer`);
   for (const id of service.http?.certificates ?? []) {
-    if (!certificateExists(state, id)) throw invalidField('http.certificates', `certificate ${id} not found`);
+    if (!state.certificates.has(id)) throw invalidField('http.certificates', `certificate ${id} not found`);
   }
-}
-
-/** Whether the project has the certificate (the Certificates family's map, when the state has one). */
-function certificateExists(state: SimState, id: number): boolean {
-  const certificates = (state as { certificates?: Map<number, unknown> }).certificates;
-  return certificates ? certificates.has(id) : false;
 }
 
 /** The service on `port` of the Load Balancer, or invalid_input on `listen_port`. */

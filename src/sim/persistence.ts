@@ -11,7 +11,7 @@ import { STATE_VERSION, type ActionRecord, type SimNetwork, type SimServer, type
 
 export const SAVE_DEBOUNCE_MS = 100;
 
-interface StateFile extends Omit<SimState, 'images' | 'servers' | 'floatingIps' | 'sshKeys' | 'actions' | 'primaryIps' | 'placementGroups' | 'networks' | 'volumes' | 'loadBalancers'> {
+interface StateFile extends Omit<SimState, 'images' | 'servers' | 'floatingIps' | 'sshKeys' | 'actions' | 'primaryIps' | 'placementGroups' | 'networks' | 'volumes' | 'loadBalancers' | 'certificates'> {
   networks: unknown[];
   images: unknown[];
   servers: unknown[];
@@ -22,6 +22,7 @@ interface StateFile extends Omit<SimState, 'images' | 'servers' | 'floatingIps' 
   placementGroups?: unknown[];
   volumes: unknown[];
   loadBalancers?: unknown[];
+  certificates?: unknown[];
 }
 
 export function serializeState(state: SimState): string {
@@ -37,6 +38,7 @@ export function serializeState(state: SimState): string {
     placementGroups: [...state.placementGroups.values()],
     volumes: [...state.volumes.values()],
     loadBalancers: [...state.loadBalancers.values()],
+    certificates: [...state.certificates.values()],
   };
   return JSON.stringify(file, null, 1);
 }
@@ -139,6 +141,8 @@ function parseState(file: unknown): SimState {
     placementGroups: file.placementGroups === undefined ? new Map() : entities(file, 'placementGroups'),
     // Absent in a file saved before Load Balancers: none.
     loadBalancers: file.loadBalancers === undefined ? new Map() : entities(file, 'loadBalancers'),
+    // Absent in a file saved before certificates: none.
+    certificates: file.certificates === undefined ? new Map() : entities(file, 'certificates'),
   };
 }
 

@@ -14,6 +14,8 @@ import { seedPlacementGroups } from './placementGroups';
 import { parsePublicKey } from './sshKey';
 import { seedPrimaryIps } from './primaryIps';
 import { seedDemoVolumes } from './volumeSeed';
+import { seedDemoCertificates } from './certificateSeed';
+import { seedDemoLoadBalancers } from './loadBalancerSeed';
 import { byIdOrName, copy, findImage, nextId, STATE_VERSION, type ResourceType, type SimServer, type SimState } from './state';
 import { DAY, HOUR, isoTime, MINUTE } from './time';
 
@@ -49,6 +51,7 @@ function catalogState(now: number, api: ApiEra): SimState {
     placementGroups: new Map(),
     volumes: new Map(),
     loadBalancers: new Map(),
+    certificates: new Map(),
   };
 }
 
@@ -165,6 +168,8 @@ function seedDemo(state: SimState, base: number): void {
   if (state.api === '2026') seedPlacementGroups(state, base, web1, db);
   if (state.api === '2026') seedNetworks(state, base, [web1, db]);
   if (state.api === '2026') seedDemoVolumes(state, base, db, (command, resources, at, seconds) => history.add(command, resources, at, seconds));
+  if (state.api === '2026') seedDemoCertificates(state, base, (command, resources, at, seconds, error) => history.add(command, resources, at, seconds, error));
+  if (state.api === '2026') seedDemoLoadBalancers(state, base, [web1, ci], (command, resources, at, seconds) => history.add(command, resources, at, seconds));
   history.commit();
 }
 

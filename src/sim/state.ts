@@ -26,6 +26,7 @@ import type {
   SshKeySchema,
   VolumeSchema,
 } from '../api/schema';
+import type { CertificateSchema } from '../api/schema';
 
 /** A server as the simulator keeps it: the wire object plus the live API's `primary_disk_size`. */
 export interface SimServer extends ServerSchema {
@@ -36,7 +37,8 @@ export interface SimServer extends ServerSchema {
 /** Resource kinds that actions refer to (ResourceRef.type) and that effects change. */
 export type ResourceType = 'server' | 'floating_ip' | 'image'
   | 'primary_ip' | 'network' | 'volume'
-  | 'load_balancer';
+  | 'load_balancer'
+  | 'certificate';
 
 /** A server's interface in a Network, kept on the Network (the server's `private_net` is derived). */
 export interface SimAttachment {
@@ -124,6 +126,8 @@ export interface Counters {
   volume: number;
   /** Next Load Balancer id (absent in a state made before Load Balancers: loadBalancers.ts starts it). */
   load_balancer?: number;
+  /** Next certificate id (absent in a state made before certificates: see sim/certificates.ts). */
+  certificate?: number;
 }
 
 /** The state file's format; a file of another version is not read (persistence.ts). */
@@ -158,6 +162,8 @@ export interface SimState {
   volumes: Map<number, VolumeSchema>;
   /** Today's API only (empty in a 2018 state). */
   loadBalancers: Map<number, SimLoadBalancer>;
+  /** Today's API only (empty in a 2018 state). Never a private key: only what the API answers. */
+  certificates: Map<number, CertificateSchema>;
 }
 
 /** The maps of SimState, by the resource kind of their entries. */
@@ -168,6 +174,7 @@ export function entityMap(state: SimState, type: ResourceType): Map<number, { id
   if (type === 'network') return state.networks;
   if (type === 'volume') return state.volumes;
   if (type === 'load_balancer') return state.loadBalancers;
+  if (type === 'certificate') return state.certificates;
   return state.images;
 }
 

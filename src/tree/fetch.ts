@@ -6,6 +6,7 @@ import type { CallOptions, ListCut } from '../api/transport';
 import type { Datacenter, FloatingIp, Image, Iso, Location, Network, Pricing, Server, ServerType, SshKey } from '../api/types';
 import type { PlacementGroup, PrimaryIp } from '../api/types';
 import type { Volume } from '../api/types';
+import type { Certificate } from '../api/types';
 import type { LoadBalancer, LoadBalancerType } from '../api/types';
 import type { FolderClass } from './refreshPolicy';
 
@@ -27,6 +28,7 @@ export interface FolderData {
   /** Today's API only (a folder of ProjectNode.todayFolders). */
   volumes: Volume[];
   /** Today's API only. */
+  certificates: Certificate[];
   loadBalancers: LoadBalancer[];
   /** Today's API only: a folder of the Catalog. */
   loadBalancerTypes: LoadBalancerType[];
@@ -52,6 +54,7 @@ export const folderClass: Record<ListWhat, FolderClass> = {
   placementGroups: 'slow',
   networks: 'slow',
   volumes: 'slow',
+  certificates: 'slow',
   loadBalancers: 'slow',
   loadBalancerTypes: 'static',
 };
@@ -74,6 +77,7 @@ export const folderLabel: Record<FolderWhat, string> = {
   placementGroups: 'Placement Groups',
   networks: 'Networks',
   volumes: 'Volumes',
+  certificates: 'Certificates',
   loadBalancers: 'Load Balancers',
   loadBalancerTypes: 'Load Balancer Types',
 };
@@ -95,6 +99,7 @@ export const folderNoun: Record<ListWhat, string> = {
   placementGroups: 'placement groups',
   networks: 'Networks',
   volumes: 'volumes',
+  certificates: 'certificates',
   loadBalancers: 'Load Balancers',
   loadBalancerTypes: 'Load Balancer types',
 };
@@ -106,13 +111,13 @@ const newestFirst = (a: Image, b: Image) => b.created.getTime() - a.created.getT
  * The folders of the families the 2018 contract lacks, in the order a project shows them (between
  * Servers and Floating IPs: the IP folders side by side); only against today's API (ProjectNode).
  */
-export const TODAY_FOLDERS: readonly ListWhat[] = ['volumes', 'networks', 'placementGroups', 'primaryIps', 'loadBalancers'];
+export const TODAY_FOLDERS: readonly ListWhat[] = ['volumes', 'networks', 'placementGroups', 'primaryIps', 'certificates', 'loadBalancers'];
 
 /** Catalog folders of the families the 2018 contract lacks: shown only against today's API. */
 export const TODAY_CATALOG_FOLDERS: readonly ListWhat[] = ['loadBalancerTypes'];
 
 /** Folders whose list takes the project's label selector (Filter by Labels…). */
-export const LABEL_FILTERED: readonly ListWhat[] = ['servers', 'floatingIps', 'snapshots', 'backups', 'sshKeys', 'primaryIps', 'placementGroups', 'networks', 'volumes', 'loadBalancers'];
+export const LABEL_FILTERED: readonly ListWhat[] = ['servers', 'floatingIps', 'snapshots', 'backups', 'sshKeys', 'primaryIps', 'placementGroups', 'networks', 'volumes', 'certificates', 'loadBalancers'];
 
 export interface FetchFolderOptions extends Pick<CallOptions, 'priority'> {
   /** Today's API: goes with the lists of LABEL_FILTERED. */
@@ -165,6 +170,8 @@ async function fetchAny(client: HcloudClient, what: ListWhat, labelSelector: str
       return (await client.networks.listAll(labels, call)).sort(byName);
     case 'volumes':
       return (await client.volumes.listAll(labels, call)).sort(byName);
+    case 'certificates':
+      return (await client.certificates.listAll(labels, call)).sort(byName);
     case 'loadBalancers':
       return (await client.loadBalancers.listAll(labels, call)).sort(byName);
     case 'loadBalancerTypes':

@@ -17,6 +17,8 @@ import { ServerNode } from './serverNode';
 import type { PrimaryIp } from '../api/types';
 import { primaryIpPresenter } from './presenters';
 import { networkPresenter } from './networkPresenter';
+import type { Certificate } from '../api/types';
+import { certificatePresenter } from './certificatePresenter';
 import type { LoadBalancer, LoadBalancerType } from '../api/types';
 import { loadBalancerPresenter, loadBalancerTypePresenter } from './loadBalancerPresenter';
 
@@ -37,6 +39,7 @@ export interface ChildOf {
   placementGroups: ItemNode<PlacementGroup>;
   networks: ItemNode<Network>;
   volumes: ItemNode<Volume>;
+  certificates: ItemNode<Certificate>;
   loadBalancers: ItemNode<LoadBalancer>;
   loadBalancerTypes: ItemNode<LoadBalancerType>;
 }
@@ -75,6 +78,7 @@ const ENTRIES: Entries = {
   placementGroups: items(placementGroupPresenter),
   networks: (folder, list, scope) => items(networkPresenter(scope))(folder, list, scope),
   volumes: items(volumePresenter),
+  certificates: items(certificatePresenter),
   loadBalancers: (folder, list, scope) => items(loadBalancerPresenter(scope))(folder, list, scope),
   loadBalancerTypes: items(loadBalancerTypePresenter),
 };

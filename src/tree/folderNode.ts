@@ -26,6 +26,7 @@ const ICONS: Record<FolderWhat, string> = {
   placementGroups: 'layers',
   networks: 'type-hierarchy',
   volumes: 'database',
+  certificates: 'workspace-trusted',
   loadBalancers: 'server-environment',
   loadBalancerTypes: 'server-environment',
 };

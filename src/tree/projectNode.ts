@@ -67,6 +67,7 @@ export class ProjectNode implements TreeNode, NodeScope {
       placementGroups: list(this, 'placementGroups'),
       networks: list(this, 'networks'),
       volumes: list(this, 'volumes'),
+      certificates: list(this, 'certificates'),
       loadBalancers: list(this, 'loadBalancers'),
       loadBalancerTypes: list(this.catalog, 'loadBalancerTypes'),
     };

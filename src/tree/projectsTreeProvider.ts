@@ -148,7 +148,7 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const node = this.roots.get(projectId);
     if (!node) return;
     const f = node.folders;
-    this.refreshFolders(f.servers, f.floatingIps, f.snapshots, f.backups, f.sshKeys, f.volumes);
+    this.refreshFolders(f.servers, f.floatingIps, f.snapshots, f.backups, f.sshKeys, f.volumes, f.certificates);
     this.emitter.fire(node);
   }
 
@@ -199,6 +199,8 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
         return this.refreshFolders(f.networks);
       case 'volume':
         return this.refreshFolders(f.volumes);
+      case 'certificate':
+        return this.refreshFolders(f.certificates);
       case 'loadBalancer':
       case 'loadBalancerService':
       case 'loadBalancerTarget':
@@ -223,7 +225,9 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const p = this.roots.get(projectId);
     if (!p) return undefined;
     const f = p.folders;
-    const folderOf = { server: f.servers, floatingIp: f.floatingIps, volume: f.volumes, network: f.networks, primaryIp: f.primaryIps };
+    const folderOf = { server: f.servers, floatingIp: f.floatingIps, volume: f.volumes, network: f.networks, primaryIp: f.primaryIps,
+      certificate: f.certificates,
+      loadBalancer: f.loadBalancers };
     const folders: ListFolderNode[] = kind === 'image' ? [f.snapshots, f.backups, f.systemImages] : [folderOf[kind]];
     const look = () => folders.map((x) => x.find(String(id))).find((n) => n !== undefined);
     const loaded = folders.filter((x) => x.loaded);

@@ -4,6 +4,7 @@ import type { TreeNode } from './node';
 /** Kinds of resources the tree shows and commands act on. */
 export type ResourceKind = 'server' | 'floatingIp' | 'image' | 'sshKey' | 'iso' | 'serverType' | 'location' | 'datacenter'
   | 'primaryIp' | 'placementGroup' | 'network' | 'subnet' | 'route' | 'volume'
+  | 'certificate'
   | 'loadBalancer' | 'loadBalancerService' | 'loadBalancerTarget' | 'loadBalancerType';
 
 /** A tree node that stands for one API resource (a server, a Floating IP, ...): its `kind` is the resource's. */

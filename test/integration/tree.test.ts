@@ -112,8 +112,8 @@ describe('tree', function () {
 
   it('shows the folders of a project, each loaded with one list request when opened', async () => {
     const folders = await api.tree.getChildren(projectNode);
-    assert.deepEqual(folders.map(label), ['Servers', 'Volumes', 'Networks', 'Placement Groups', 'Primary IPs', 'Load Balancers', 'Floating IPs', 'Images', 'SSH Keys', 'ISOs']);
-    assert.deepEqual(folders.map(ctx), [';folder;servers;', ';folder;volumes;', ';folder;networks;', ';folder;placementGroups;', ';folder;primaryIps;', ';folder;loadBalancers;', ';folder;floatingIps;', ';folder;images;', ';folder;sshKeys;', ';folder;isos;']);
+    assert.deepEqual(folders.map(label), ['Servers', 'Volumes', 'Networks', 'Placement Groups', 'Primary IPs', 'Certificates', 'Load Balancers', 'Floating IPs', 'Images', 'SSH Keys', 'ISOs']);
+    assert.deepEqual(folders.map(ctx), [';folder;servers;', ';folder;volumes;', ';folder;networks;', ';folder;placementGroups;', ';folder;primaryIps;', ';folder;certificates;', ';folder;loadBalancers;', ';folder;floatingIps;', ';folder;images;', ';folder;sshKeys;', ';folder;isos;']);
     assert.equal(folders[0].id, `project/${project.id}/servers`);
 
     sim.clearRequests();

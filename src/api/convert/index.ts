@@ -22,3 +22,4 @@ export { convertPlacementGroup } from './placementGroup';
 export { convertNetwork, convertPrivateNets, convertRoute, convertSubnet } from './network';
 export { convertVolume } from './volume';
 export { convertLoadBalancer, convertLoadBalancerType } from './loadBalancer';
+export { convertCertificate } from './certificate';

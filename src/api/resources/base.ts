@@ -219,6 +219,7 @@ const ACTION_COMMANDS: Record<string, string> = {
   attach: 'attach_volume',
   detach: 'detach_volume',
   resize: 'resize_volume',
+  retry: 'issue_certificate',
 };
 
 /** How many of an item's newest actions are read to find the one a lost request started. */

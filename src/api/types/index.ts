@@ -14,3 +14,4 @@ export * from './placementGroup';
 export * from './network';
 export * from './volume';
 export * from './loadBalancer';
+export * from './certificate';

@@ -13,7 +13,8 @@ export const noContent = (): Reply => ({ status: 204 });
 
 const LABEL: Record<ResourceType, string> = { server: 'server', floating_ip: 'Floating IP', image: 'image',
   primary_ip: 'Primary IP', network: 'network', volume: 'Volume',
-  load_balancer: 'Load Balancer' };
+  load_balancer: 'Load Balancer',
+  certificate: 'Certificate' };
 
 /** The resource named by `:id`, or 404. */
 export function find<T>(ctx: RouteContext, type: ResourceType): T {

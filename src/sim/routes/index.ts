@@ -15,6 +15,7 @@ import { networkRoutes } from './networks';
 import { serverNetworkActionRoutes } from './serverNetworkActions';
 import { volumeRoutes } from './volumes';
 import { loadBalancerRoutes } from './loadBalancers';
+import { certificateRoutes } from './certificates';
 
 export const ROUTES: Route[] = [
   ...actionRoutes,
@@ -31,4 +32,5 @@ export const ROUTES: Route[] = [
   ...serverNetworkActionRoutes,
   ...volumeRoutes,
   ...loadBalancerRoutes,
+  ...certificateRoutes,
 ];

@@ -5,7 +5,7 @@
 // - a project, 2018 API:  GET /actions (one stream)
 // - a project, today's API (it refuses the unfiltered GET /actions with `deprecated_api_endpoint`):
 //   the per-kind lists GET /servers/actions, /floating_ips/actions, /images/actions, /volumes/actions,
-//   /networks/actions, /primary_ips/actions (one stream per scope kind, merged and de-duplicated:
+//   /networks/actions, /primary_ips/actions, /certificates/actions, /load_balancers/actions (one stream per scope kind, merged and de-duplicated:
 //   `create_image` is in the servers' and the images' list).
 //   Which one: the client's era when it knows it; otherwise GET /actions is tried, and a refusal
 //   switches to the per-kind lists, remembered for the panel (SourceMemory).
@@ -77,6 +77,8 @@ const NAME_LISTS = new Map<string, NameList>([
   ['volume', async (c) => (await c.volumes.listAll()).map((v) => [v.id, v.name])],
   ['network', async (c) => (await c.networks.listAll()).map((n) => [n.id, n.name])],
   ['primary_ip', async (c) => (await c.primaryIps.listAll()).map((p) => [p.id, p.name])],
+  ['certificate', async (c) => (await c.certificates.listAll()).map((x) => [x.id, x.name])],
+  ['load_balancer', async (c) => (await c.loadBalancers.listAll()).map((x) => [x.id, x.name])],
 ]);
 
 /**
@@ -286,7 +288,9 @@ export class ActionSource {
   /** The client's resource of a kind, at each call (the panel may swap the client). */
   private resourceOf(kind: ScopeKind) {
     const c = this.client;
-    const resources = { server: c.servers, floatingIp: c.floatingIps, image: c.images, volume: c.volumes, network: c.networks, primaryIp: c.primaryIps };
+    const resources = { server: c.servers, floatingIp: c.floatingIps, image: c.images, volume: c.volumes, network: c.networks, primaryIp: c.primaryIps,
+      certificate: c.certificates,
+      loadBalancer: c.loadBalancers };
     return resources[kind];
   }
 

@@ -191,6 +191,8 @@ describe('sim: per-kind action lists (2026)', () => {
       ['/floating_ips/actions', 'floating_ip'],
       ['/images/actions', 'image'],
       ['/volumes/actions', 'volume'],
+      ['/certificates/actions', 'certificate'],
+      ['/load_balancers/actions', 'load_balancer'],
     ]) {
       const res = await api.get(`${path}?per_page=50`);
       assert.equal(res.status, 200, path);
