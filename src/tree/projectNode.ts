@@ -197,15 +197,9 @@ export class ProjectNode implements TreeNode, NodeScope {
     if (!this.folders.servers.loaded) await this.folders.servers.ensureLoaded();
   }
 
-  /**
-   * Today's API: a Certificate's name by id, when a Certificates folder has loaded (a Load Balancer's
-   * https services name theirs; ids otherwise, and no request for it). Read by name, so this works
-   * whether or not the Certificates family is in this build.
-   */
+  /** Today's API: a Certificate's name by id, when the Certificates folder has loaded (a Load Balancer's https services name theirs; ids otherwise, no request for it). */
   certificateName(id: number): string | undefined {
-    const folder = (this.folders as Partial<Record<string, ListFolderNode>>).certificates;
-    const list = folder?.data as Array<{ id: number; name: string }> | undefined;
-    return list?.find((c) => c.id === id)?.name;
+    return this.folders.certificates.data?.find((c) => c.id === id)?.name;
   }
 
   volume(id: number): Volume | undefined {

@@ -158,7 +158,7 @@ describe('Load Balancers in the explorer', function () {
     const input = f.script({ stepInputBox: 'taken' });
     await vscode.commands.executeCommand('hcloud.loadBalancer.create');
     assert.equal(input.prompts[0].validation, 'A Load Balancer named "taken" exists already.');
-    // https without a certificate in the project says so and asks again; tcp ports are checked.
+    // https with no certificate ticked says why and asks again; tcp ports are checked.
     const second = f.script(
       { stepInputBox: 'lb-tcp' },
       { stepQuickPick: 'fsn1' },
@@ -170,12 +170,13 @@ describe('Load Balancers in the explorer', function () {
       { stepQuickPick: 'Label selector' },
       { stepInputBox: 'env=production' },
       { stepQuickPick: 'https' },
+      { stepQuickPickMany: [] },
       { stepQuickPick: 'tcp' },
       { stepInputBox: '99999' },
     );
     await vscode.commands.executeCommand('hcloud.loadBalancer.create');
     assert.equal(second.remaining, 0);
-    assert.match(second.messages.find((m) => m.level === 'warn')?.text ?? '', /has no certificate/);
+    assert.deepEqual(second.messages.map((m) => m.text), ['An https service needs at least one certificate.']);
     assert.equal(second.prompts[second.prompts.length - 1].validation, 'A port is a whole number from 1 to 65535.');
     assert.deepEqual(f.changes(), [], 'nothing sent');
     // Back on the summary, then cancel: nothing sent either.
@@ -194,6 +195,45 @@ describe('Load Balancers in the explorer', function () {
     await vscode.commands.executeCommand('hcloud.loadBalancer.create');
     assert.equal(f.input.remaining, 0);
     assert.deepEqual(f.changes(), []);
+  });
+
+  it('Create Load Balancer with an https service: its certificates by name, redirect, a Network of the zone and a label selector', async () => {
+    const certs = await f.client.certificates.listAll();
+    const upload = certs.find((c) => c.name === 'demo-upload')!;
+    const backend = (await f.client.networks.listAll()).find((n) => n.name === 'backend')!;
+    const input = f.script(
+      { stepInputBox: 'lb-tls' },
+      { stepQuickPick: 'nbg1' },
+      { stepQuickPick: 'lb11' },
+      { stepQuickPick: 'round robin' },
+      { stepQuickPick: 'backend' },
+      { stepQuickPick: 'Label selector' },
+      { stepInputBox: 'tier=web' },
+      { stepQuickPick: 'https' },
+      { stepQuickPickMany: ['demo-upload'] },
+      { stepQuickPick: 'Redirect http to https' },
+      { stepQuickPick: 'Create' },
+    );
+    await vscode.commands.executeCommand('hcloud.loadBalancer.create');
+    assert.equal(input.remaining, 0);
+    const certStep = input.prompts.find((p) => p.kind === 'stepQuickPickMany')!;
+    assert.deepEqual(certStep.items?.slice().sort(), certs.map((c) => c.name).sort());
+    assert.deepEqual(f.changes(), [
+      {
+        method: 'POST',
+        path: '/load_balancers',
+        body: {
+          name: 'lb-tls',
+          load_balancer_type: 'lb11',
+          location: 'nbg1',
+          algorithm: { type: 'round_robin' },
+          network: backend.id,
+          targets: [{ type: 'label_selector', label_selector: { selector: 'tier=web' } }],
+          services: [{ protocol: 'https', listen_port: 443, destination_port: 80, http: { certificates: [upload.id], redirect_http: true } }],
+        },
+      },
+    ]);
+    assert.ok(input.prompts[input.prompts.length - 1].items!.includes('Service: https 443 → 80 with "demo-upload", redirecting http'));
   });
 
   it("Show Metrics of a Load Balancer: one request for its four types; the webview draws four charts; a second run reveals the same panel", async () => {

@@ -149,7 +149,7 @@ async function pickCertificates(w: Wizard, st: Step): Promise<{ certificates: Ce
     w.input().warn(`Project "${w.project.name}" has no certificate: add one (Certificates), or choose another service.`);
     return 'again';
   }
-  const items = certificates.map((c) => ({ label: c.name, description: (c.domainNames ?? []).join(', '), certificate: c }));
+  const items = certificates.map((c) => ({ label: c.name, description: [(c.domainNames ?? []).join(', '), c.note].filter(Boolean).join(' · '), certificate: c }));
   const many = await w.input().stepQuickPickMany(items, { title: TITLE, placeHolder: 'Certificates of the https service', matchOnDescription: true }, st);
   if (many === BACK) return 'again';
   if (many === undefined) return 'cancel';
@@ -215,10 +215,9 @@ const summaryStep = (w: Wizard): StepFn => async (st) => {
   return outcome(answer, (v) => (v.go === undefined ? 'again' : v.go ? 'next' : 'back'));
 };
 
-/** The https step's certificates: the Certificates family's list, when this build's client has it. */
-function listCertificates(client: HcloudClient): Promise<CertificateChoice[]> {
-  const family = (client as unknown as { certificates?: { listAll(): Promise<CertificateChoice[]> } }).certificates;
-  return family ? family.listAll() : Promise.resolve([]);
+/** The https step's certificates, with their type and, for a managed one, the state of its issuance. */
+async function listCertificates(client: HcloudClient): Promise<CertificateChoice[]> {
+  return (await client.certificates.listAll()).map((c) => ({ id: c.id, name: c.name, domainNames: c.domainNames, note: c.type === 'managed' ? `managed, ${c.status?.issuance ?? 'unknown'}` : 'uploaded' }));
 }
 
 async function loadCatalog(ctx: CommandContext, project: Project): Promise<LoadBalancerCatalog | undefined> {

@@ -12,6 +12,8 @@ export interface CertificateChoice {
   id: number;
   name: string;
   domainNames?: string[];
+  /** `uploaded`, `managed, pending`. */
+  note?: string;
 }
 
 /** What the wizard offers: loaded once before the first step. */
