@@ -157,34 +157,23 @@ function targetRow(lb: LoadBalancer, t: LoadBalancerTarget, parent: TreeNode, lo
   );
 }
 
+/** The "Services" or "Targets" row under a Load Balancer: how many, and the rows of each. */
+function group<T>(lb: LoadBalancer, node: TreeNode, what: 'services' | 'targets', items: T[], icon: string, row: (item: T, parent: TreeNode) => TreeNode): TreeNode {
+  const view: RowView = {
+    label: what === 'services' ? 'Services' : 'Targets',
+    description: items.length ? String(items.length) : 'none',
+    icon: new vscode.ThemeIcon(icon),
+    tokens: [what === 'services' ? 'loadBalancerServices' : 'loadBalancerTargets'],
+    children: (g) => items.map((item) => row(item, g)),
+  };
+  return new LoadBalancerRowNode(node, 'leaf', `${node.id}/${what}`, view, lb);
+}
+
 function groups(lb: LoadBalancer, node: ItemNode<LoadBalancer>, lookup: LoadBalancerLookup): TreeNode[] {
-  const services = new LoadBalancerRowNode(
-    node,
-    'leaf',
-    `${node.id}/services`,
-    {
-      label: 'Services',
-      description: lb.services.length ? String(lb.services.length) : 'none',
-      icon: new vscode.ThemeIcon('symbol-interface'),
-      tokens: ['loadBalancerServices'],
-      children: (g) => lb.services.map((s) => serviceRow(lb, s, g, lookup)),
-    },
-    lb,
-  );
-  const targets = new LoadBalancerRowNode(
-    node,
-    'leaf',
-    `${node.id}/targets`,
-    {
-      label: 'Targets',
-      description: lb.targets.length ? String(lb.targets.length) : 'none',
-      icon: new vscode.ThemeIcon('vm'),
-      tokens: ['loadBalancerTargets'],
-      children: (g) => lb.targets.map((t) => targetRow(lb, t, g, lookup)),
-    },
-    lb,
-  );
-  return [services, targets];
+  return [
+    group(lb, node, 'services', lb.services, 'symbol-interface', (s, g) => serviceRow(lb, s, g, lookup)),
+    group(lb, node, 'targets', lb.targets, 'vm', (t, g) => targetRow(lb, t, g, lookup)),
+  ];
 }
 
 /** Load Balancers in the tree; `lookup` names the targets' servers, the Networks and the certificates. */

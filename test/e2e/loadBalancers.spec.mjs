@@ -38,30 +38,15 @@ async function byName(kind, name) {
   return answer[kind][0];
 }
 
-/** The rendered row whose label is exactly `label` at tree level `level`. */
-function rowLabelled(wb, label, level) {
-  return wb.container('hcloud').locator(`.monaco-list[role="tree"] .monaco-list-row[aria-level="${level}"]`)
-    .filter({ has: wb.page.locator('.label-name').getByText(label, { exact: true }) }).first();
-}
-
-/** Expands `row` (a collapsed tree row) and waits until it shows as expanded. */
-async function expand(wb, row) {
-  await wb.until(async () => {
-    if ((await row.getAttribute('aria-expanded')) === 'true') return true;
-    await row.locator('.label-name').click();
-    return (await row.getAttribute('aria-expanded')) === 'true';
-  }, 'the row expands');
-}
-
 /** The description of the rendered row `label` at level `level`. */
-const descriptionOf = (wb, label, level) => rowLabelled(wb, label, level).locator('.label-description').textContent().then((t) => (t ?? '').trim());
+const descriptionOf = (wb, label, level) => wb.rowLabelled(label, level).locator('.label-description').textContent().then((t) => (t ?? '').trim());
 
 /** Opens the view (adding the project on first use) and expands the project's Load Balancers folder; its level. */
 async function loadBalancersFolder(wb, s) {
   const server = await project.serverRow(wb, s.url, 'srv-lb-target');
   const level = Number(await server.getAttribute('aria-level')) - 1;
-  const folder = rowLabelled(wb, 'Load Balancers', level);
-  await expand(wb, folder);
+  const folder = wb.rowLabelled('Load Balancers', level);
+  await wb.expandRow(folder);
   return level;
 }
 
@@ -75,16 +60,6 @@ async function createStep(wb, n, text) {
     },
     async () => `step ${n}/${STEPS} of Create Load Balancer ("${text}") does not show; the quick input shows: ${JSON.stringify(await wb.quickInput().innerText().catch(() => ''))}`,
   );
-}
-
-/** Ticks the row `label` of the open multi-select quick pick, until the box counts `count` selected. */
-async function tick(wb, label, count) {
-  const row = wb.quickInput().locator('.monaco-list-row').filter({ has: wb.page.locator('.label-name').getByText(label, { exact: true }) });
-  await wb.until(async () => {
-    if ((await wb.quickInput().locator('.quick-input-count').innerText()).includes(`${count} Selected`)) return true;
-    await row.locator('label.quick-input-list-label').first().click();
-    return (await wb.quickInput().locator('.quick-input-count').innerText()).includes(`${count} Selected`);
-  }, async () => `"${label}" is not ticked; the quick input shows: ${JSON.stringify(await wb.quickInput().innerText().catch(() => ''))}`);
 }
 
 test.describe.configure({ timeout: 120_000 });
@@ -113,7 +88,7 @@ test('Create Load Balancer through the palette with a server target: the type st
   await createStep(wb, 6, 'First targets');
   await wb.answerQuickInput('Servers');
   await createStep(wb, 6, 'Target servers in fsn1');
-  await tick(wb, 'srv-lb-target', 1);
+  await wb.tickQuickPick('srv-lb-target', 1);
   await wb.quickInput().locator('input').first().press('Enter');
   await createStep(wb, 7, 'First service');
   await wb.answerQuickInput('http 80');
@@ -137,17 +112,17 @@ test('Create Load Balancer through the palette with a server target: the type st
   });
 
   // The row (once the create action finished, the folder lists it again): its targets' health, then the target's.
-  const row = rowLabelled(wb, LB, level + 1);
+  const row = wb.rowLabelled(LB, level + 1);
   await wb.until(async () => (await row.isVisible()) && /1\/1 healthy/.test(await descriptionOf(wb, LB, level + 1)),
     async () => `no healthy row for ${LB}; rows: ${JSON.stringify(await wb.rowFacts())}`, 30_000);
-  await expand(wb, row);
-  const targets = rowLabelled(wb, 'Targets', level + 2);
-  await expand(wb, targets);
+  await wb.expandRow(row);
+  const targets = wb.rowLabelled('Targets', level + 2);
+  await wb.expandRow(targets);
   await wb.until(async () => (await descriptionOf(wb, 'srv-lb-target', level + 3)) === 'healthy on 80',
     async () => `the target row does not say "healthy on 80"; rows: ${JSON.stringify(await wb.rowFacts())}`, 20_000);
-  const services = rowLabelled(wb, 'Services', level + 2);
-  await expand(wb, services);
-  await rowLabelled(wb, 'http 80 → 80', level + 3).waitFor({ state: 'visible' });
+  const services = wb.rowLabelled('Services', level + 2);
+  await wb.expandRow(services);
+  await wb.rowLabelled('http 80 → 80', level + 3).waitFor({ state: 'visible' });
   await wb.parkMouse();
   await saveScreenshot('load-balancer-tree');
 });
@@ -157,7 +132,7 @@ test('Show Metrics of a Load Balancer from its context menu: one request for its
   const lb = await byName('load_balancers', 'lb-metrics');
   try {
     const level = await loadBalancersFolder(wb, s);
-    const row = rowLabelled(wb, 'lb-metrics', level + 1);
+    const row = wb.rowLabelled('lb-metrics', level + 1);
     await row.waitFor({ state: 'visible', timeout: 20_000 });
     s.clearRequests();
     const tab = page.locator('.tab', { hasText: 'Metrics: lb-metrics' });
