@@ -316,8 +316,11 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const node = folder.find(String(id));
     const f = p.folders;
     if (server && node) {
+      // Settled in another power state (not each step on the way): its targets' health changed.
+      const powered = node.server.status !== server.status && (server.status === 'running' || server.status === 'off');
       node.update(server);
       this.emitter.fire(node);
+      if (powered) this.targetPowered(p, server);
     } else if (server) {
       // Created.
       if (origin === 'user') this.refreshFolders(folder);
@@ -331,6 +334,16 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       for (const x of others) this.policy.folderStale(x.id);
       this.schedule();
     }
+  }
+
+  /**
+   * A server that a Load Balancer targets changed its power state, so its health there changes: the
+   * Load Balancers folder (when loaded) is listed again when the budget allows. No new polling.
+   */
+  private targetPowered(p: ProjectNode, server: Server): void {
+    if (!server.loadBalancerIds?.length || !p.folders.loadBalancers.loaded) return;
+    this.policy.folderStale(p.folders.loadBalancers.id);
+    this.schedule();
   }
 
   private applyImage(p: ProjectNode, id: number, image: Image | undefined): void {

@@ -92,11 +92,28 @@ describe('Load Balancers in the explorer', function () {
     assert.deepEqual(f.sim.requests.filter((r) => r.path.startsWith('/load_balancers')).map((r) => `${r.method} ${r.path}`), ['GET /load_balancers'], 'one list, nothing per row');
   });
 
-  it('a server powered on turns its target healthy at the next listing of the folder', async () => {
+  it('Power On of a target server marks the Load Balancers folder stale (listed when the budget allows, no new polling); listed, the target is healthy', async () => {
     await makeLb();
     const folder = await named(await root(), 'Load Balancers');
     assert.match(String(item(await named(folder, 'lb-shop')).description), /1 unhealthy/);
-    await f.client.waitForActions([await f.client.servers.powerOn(server('ci-runner').id)]);
+    const ciRunner = await named(await named(await root(), 'Servers'), 'ci-runner');
+    const policy = f.api.tree.policy;
+    const marked: string[] = [];
+    const original = policy.folderStale.bind(policy);
+    policy.folderStale = (key: string) => {
+      marked.push(key);
+      original(key);
+    };
+    try {
+      f.script();
+      await vscode.commands.executeCommand('hcloud.server.powerOn', ciRunner);
+      await until('the server row to show it running', () => (ciRunner as unknown as { server: Server }).server.status === 'running');
+      assert.deepEqual(marked, [folder.id], 'the Load Balancers folder, once');
+    } finally {
+      policy.folderStale = original;
+    }
+    // Web-2 is no target: powering it off marks nothing.
+    await f.client.waitForActions([await f.client.servers.powerOff(server('web-2').id)]);
     f.api.tree.refresh(folder);
     await until('the row to show every target healthy', async () => /3\/3 healthy$/.test(String(item(await named(folder, 'lb-shop')).description)));
     assert.equal((item(await named(folder, 'lb-shop')).iconPath as vscode.ThemeIcon).id, 'server-environment');
