@@ -202,7 +202,7 @@ describe('Load Balancer commands', function () {
     assert.deepEqual(wire(lb.id)?.private_net.map((p) => p.network), [backend.id]);
 
     f.sim.clearRequests();
-    let input = f.script({ confirm: true });
+    const input = f.script({ confirm: true });
     await vscode.commands.executeCommand('hcloud.loadBalancer.disablePublicInterface', lbNode(await get(lb.id)));
     assert.match(input.prompts[0].message ?? '', /^Disable the public interface of Load Balancer "net-lb"\?$/);
     f.script();
@@ -211,7 +211,7 @@ describe('Load Balancer commands', function () {
     assert.equal(wire(lb.id)?.public_net.enabled, true);
 
     f.sim.clearRequests();
-    input = f.script({ confirm: false });
+    f.script({ confirm: false });
     await vscode.commands.executeCommand('hcloud.loadBalancer.detachFromNetwork', lbNode(await get(lb.id)));
     assert.deepEqual(f.changes(), []);
     f.script({ confirm: true });
