@@ -5,6 +5,7 @@ import type { Project } from '../../projects/projectStore';
 import { serviceLabel } from '../../tree/loadBalancerFormat';
 import type { TreeNode } from '../../tree/node';
 import type { CommandContext } from '../context';
+import type { Target } from '../pick';
 import { runCall } from '../runAction';
 import { lbAction, lbName, pickLoadBalancer, pickService } from './common';
 import { portProblem } from './createModel';
@@ -179,12 +180,18 @@ async function askChange(ctx: CommandContext, project: Project, s: LoadBalancerS
   }
 }
 
+/** A service (and its Load Balancer): the node's, else picked from the palette. */
+async function pickLbService(ctx: CommandContext, node: TreeNode | undefined, verb: string): Promise<{ t: Target<LoadBalancer>; lb: LoadBalancer; s: LoadBalancerService } | undefined> {
+  const t = await pickLoadBalancer(ctx, node, `${verb} of Load Balancer`, (lb) => lb.services.length > 0, 'No Load Balancer of the project has a service.');
+  if (!t) return undefined;
+  const s = await pickService(ctx, node, t.resource, verb);
+  return s && { t, lb: t.resource, s };
+}
+
 export async function updateLoadBalancerService(ctx: CommandContext, node?: TreeNode): Promise<void> {
-  const t = await pickLoadBalancer(ctx, node, 'Update Service of Load Balancer', (lb) => lb.services.length > 0, 'No Load Balancer of the project has a service.');
-  if (!t) return;
-  const lb = t.resource;
-  const s = await pickService(ctx, node, lb, 'Update Service');
-  if (!s) return;
+  const target = await pickLbService(ctx, node, 'Update Service');
+  if (!target) return;
+  const { t, lb, s } = target;
   const title = `Update ${serviceLabel(s)} of ${lb.name}`;
   const web = s.protocol !== 'tcp';
   const options: Array<{ label: string; description?: string; change: Change; show: boolean }> = [
@@ -203,11 +210,9 @@ export async function updateLoadBalancerService(ctx: CommandContext, node?: Tree
 }
 
 export async function deleteLoadBalancerService(ctx: CommandContext, node?: TreeNode): Promise<void> {
-  const t = await pickLoadBalancer(ctx, node, 'Delete Service of Load Balancer', (lb) => lb.services.length > 0, 'No Load Balancer of the project has a service.');
-  if (!t) return;
-  const lb = t.resource;
-  const s = await pickService(ctx, node, lb, 'Delete Service');
-  if (!s) return;
+  const picked = await pickLbService(ctx, node, 'Delete Service');
+  if (!picked) return;
+  const { t, lb, s } = picked;
   const ok = await ctx.input().confirm(`Delete the ${serviceLabel(s)} service of ${lbName(lb)}?`, {
     detail: `The Load Balancer stops listening on port ${s.listenPort}${s.http?.redirectHttp ? ' (and 80)' : ''}: clients connecting there are refused.`,
     confirmLabel: 'Delete Service',
