@@ -31,7 +31,7 @@ const isKindList = (r: { path: string }) => KIND_LISTS.includes(r.path);
 const isUnfiltered = (r: { path: string; query: Record<string, string[]> }) => r.path === '/actions' && !r.query.id;
 /** Actions the per-kind lists hold: those of a server, a Floating IP, an image, a volume, a Network or a Primary IP. */
 const ofKinds = (r: { action: { resources: Array<{ type: string }> } }) =>
-  r.action.resources.some((x) => ['server', 'floating_ip', 'image', 'volume', 'network', 'primary_ip', 'certificate'].includes(x.type));
+  r.action.resources.some((x) => ['server', 'floating_ip', 'image', 'volume', 'network', 'primary_ip', 'certificate', 'load_balancer'].includes(x.type));
 
 describe('action log', function () {
   this.timeout(60_000);
