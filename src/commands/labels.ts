@@ -31,7 +31,8 @@ export interface Labelled {
 /** What Edit Labels needs to know about one kind of resource. */
 export interface LabelledKind<T extends Labelled> {
   kind: ResourceKind & ('server' | 'floatingIp' | 'image' | 'sshKey' | 'primaryIp' | 'placementGroup' | 'network' | 'volume'
-    | 'certificate');
+    | 'certificate'
+    | 'loadBalancer');
   /** `server`, `Floating IP`, ... (in titles and messages). */
   noun: string;
   /** What the palette offers. */

@@ -42,6 +42,9 @@ const certificateUpload = () => import('./certificate/upload');
 const certificateManage = () => import('./certificate/manage');
 const loadBalancerCreate = () => import('./loadBalancer/create');
 const loadBalancerMetrics = () => import('./loadBalancer/showMetrics');
+const loadBalancerTargets = () => import('./loadBalancer/targets');
+const loadBalancerServices = () => import('./loadBalancer/services');
+const loadBalancerSettings = () => import('./loadBalancer/settings');
 
 const PROJECT: Table = {
   'hcloud.project.add': lazy(project, (m) => m.addProject),
@@ -202,6 +205,23 @@ const CERTIFICATE: Table = {
 const LOAD_BALANCER: Table = {
   'hcloud.loadBalancer.create': lazy(loadBalancerCreate, (m) => m.createLoadBalancer),
   'hcloud.loadBalancer.showMetrics': lazy(loadBalancerMetrics, (m) => m.showLoadBalancerMetrics),
+  'hcloud.loadBalancer.addTarget': lazy(loadBalancerTargets, (m) => m.addLoadBalancerTarget),
+  'hcloud.loadBalancer.removeTarget': lazy(loadBalancerTargets, (m) => m.removeLoadBalancerTarget),
+  'hcloud.loadBalancer.addService': lazy(loadBalancerServices, (m) => m.addLoadBalancerService),
+  'hcloud.loadBalancer.updateService': lazy(loadBalancerServices, (m) => m.updateLoadBalancerService),
+  'hcloud.loadBalancer.deleteService': lazy(loadBalancerServices, (m) => m.deleteLoadBalancerService),
+  'hcloud.loadBalancer.changeAlgorithm': lazy(loadBalancerSettings, (m) => m.changeLoadBalancerAlgorithm),
+  'hcloud.loadBalancer.changeType': lazy(loadBalancerSettings, (m) => m.changeLoadBalancerType),
+  'hcloud.loadBalancer.attachToNetwork': lazy(loadBalancerSettings, (m) => m.attachLoadBalancerToNetwork),
+  'hcloud.loadBalancer.detachFromNetwork': lazy(loadBalancerSettings, (m) => m.detachLoadBalancerFromNetwork),
+  'hcloud.loadBalancer.enablePublicInterface': lazy(loadBalancerSettings, (m) => m.enableLoadBalancerPublicInterface),
+  'hcloud.loadBalancer.disablePublicInterface': lazy(loadBalancerSettings, (m) => m.disableLoadBalancerPublicInterface),
+  'hcloud.loadBalancer.changeDnsPtr': lazy(loadBalancerSettings, (m) => m.changeLoadBalancerDnsPtr),
+  'hcloud.loadBalancer.changeProtection': lazy(loadBalancerSettings, (m) => m.changeLoadBalancerProtection),
+  'hcloud.loadBalancer.rename': lazy(loadBalancerSettings, (m) => m.renameLoadBalancer),
+  'hcloud.loadBalancer.editLabels': lazy(loadBalancerSettings, (m) => m.editLoadBalancerLabels),
+  'hcloud.loadBalancer.delete': lazy(loadBalancerSettings, (m) => m.deleteLoadBalancer),
+  'hcloud.loadBalancer.showActions': lazy(actionLog, (m) => m.showLoadBalancerActions),
 };
 
 /** The tables, one per noun; an id in two of them is an error (registerCommands throws). */

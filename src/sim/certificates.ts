@@ -132,3 +132,19 @@ export function renderCertificate(state: SimState, certificate: CertificateSchem
     used_by: certificateUsedBy(state, certificate.id),
   };
 }
+
+/**
+ * What the request recorder (GET /__sim/requests, the tests' "what the API received") keeps of a body:
+ * an upload's `private_key` is replaced by its length, so the simulator holds the key nowhere, not even
+ * there (a 201 proves the key matched the certificate). Every other body is kept as it came.
+ */
+export function recordedBody(method: string, path: string, body: unknown): unknown {
+  if (method !== 'POST' || path !== '/certificates') return body;
+  if (typeof body === 'string') return body.includes('PRIVATE KEY') ? '[a body that is not JSON, holding a private key: not kept]' : body;
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
+  const key = (body as Record<string, unknown>).private_key;
+  return typeof key === 'string' ? { ...body, private_key: redactedKey(key) } : body;
+}
+
+/** What the recorder keeps instead of a private key. */
+export const redactedKey = (key: string): string => `[private key, ${key.length} characters: not kept]`;

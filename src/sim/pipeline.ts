@@ -13,6 +13,7 @@ import { ApiError, notFound, sendReply, type Query, type Reply } from './http';
 import type { RateLimiter } from './rateLimit';
 import type { Router } from './router';
 import type { RecordedRequest } from './types';
+import { recordedBody } from './certificates';
 
 /** Oldest recorded requests are dropped beyond this count. */
 export const MAX_RECORDED = 10_000;
@@ -52,7 +53,7 @@ export class Pipeline {
       method: request.method,
       path: request.path,
       query: request.query,
-      body: parsed.ok ? parsed.value : request.rawBody,
+      body: recordedBody(request.method, request.path, parsed.ok ? parsed.value : request.rawBody),
       status: 0,
       at: deps.world.now(),
       authorized: this.authorized(req.headers.authorization),

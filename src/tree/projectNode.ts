@@ -206,6 +206,11 @@ export class ProjectNode implements TreeNode, NodeScope {
     return this.folders.volumes.data?.find((v) => v.id === id);
   }
 
+  /** A Load Balancer's name from the loaded Load Balancers folder (a certificate's row names the Load Balancers using it). */
+  loadBalancerName(id: number): string | undefined {
+    return this.folders.loadBalancers.data?.find((x) => x.id === id)?.name;
+  }
+
   async ensureVolumes(): Promise<void> {
     if (!this.folders.volumes.loaded) await this.folders.volumes.ensureLoaded();
   }

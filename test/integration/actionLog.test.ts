@@ -31,7 +31,7 @@ const isKindList = (r: { path: string }) => KIND_LISTS.includes(r.path);
 const isUnfiltered = (r: { path: string; query: Record<string, string[]> }) => r.path === '/actions' && !r.query.id;
 /** Actions the per-kind lists hold: those of a server, a Floating IP, an image, a volume, a Network or a Primary IP. */
 const ofKinds = (r: { action: { resources: Array<{ type: string }> } }) =>
-  r.action.resources.some((x) => ['server', 'floating_ip', 'image', 'volume', 'network', 'primary_ip', 'certificate'].includes(x.type));
+  r.action.resources.some((x) => ['server', 'floating_ip', 'image', 'volume', 'network', 'primary_ip', 'certificate', 'load_balancer'].includes(x.type));
 
 describe('action log', function () {
   this.timeout(60_000);
@@ -232,7 +232,8 @@ describe('action log', function () {
     await until('the failed actions', () => panel.current.phase === 'ready' && panel.current.panel.filter === 'error');
     assert.deepEqual(sim.requests.map((r) => [r.path, r.query.status]).sort(), KIND_LISTS.map((p) => [p, ['error']]));
     assert.deepEqual(panel.current.actions.map((a) => a.id), newest(sim, (r) => ofKinds(r) && r.action.status === 'error'));
-    assert.ok(panel.current.actions.every((a) => a.error?.code === 'action_failed'));
+    // The demo's failed rebuild, and its managed certificate whose issuance failed.
+    assert.deepEqual([...new Set(panel.current.actions.map((a) => a.error?.code))].sort(), ['action_failed', 'caa_record_does_not_allow_ca']);
 
     await panel.receiveForTesting({ type: 'setFilter', filter: 'all' });
     await until('all actions', () => panel.current.phase === 'ready' && panel.current.panel.filter === 'all');

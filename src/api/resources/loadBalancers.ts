@@ -2,7 +2,7 @@
 // delete, metrics, the 13 actions (services, targets, network, algorithm, type, reverse DNS,
 // protection, public interface), the Load Balancer's action lists and the per-kind action list.
 
-import { convertAction, convertLoadBalancer, convertMetrics } from '../convert';
+import { convertAction, convertLoadBalancer } from '../convert';
 import { isLostAnswer, lostAnswerError, type AnswerLost } from '../lostAnswer';
 import type {
   ActionResponseSchema,
@@ -10,7 +10,6 @@ import type {
   LoadBalancerCreateResponseSchema,
   LoadBalancerSchema,
   LoadBalancerUpdateRequestSchema,
-  MetricsResponseSchema,
   ServiceRequestSchema,
   TargetRequestSchema,
 } from '../schema';
@@ -29,6 +28,7 @@ import type {
   ServiceUpdateParams,
   TargetParams,
 } from '../types';
+import { fetchMetrics } from './metrics';
 import { ActionResource, itemPath, labelQuery, orUndefined } from './base';
 
 /** A target as the API takes it. */
@@ -128,13 +128,8 @@ export class LoadBalancersResource extends ActionResource<LoadBalancerSchema, Lo
   }
 
   /** Open connections, connections/requests per second and/or bandwidth between `start` and `end`. */
-  async metrics(id: number, params: LoadBalancerMetricsParams, opts?: CallOptions): Promise<Metrics> {
-    const types = Array.isArray(params.type) ? params.type : [params.type];
-    const w = await this.transport.request<MetricsResponseSchema>('GET', `${itemPath(this.path, id)}/metrics`, {
-      ...opts,
-      query: { type: types.join(','), start: params.start.toISOString(), end: params.end.toISOString(), step: params.step },
-    });
-    return convertMetrics(w.metrics);
+  metrics(id: number, params: LoadBalancerMetricsParams, opts?: CallOptions): Promise<Metrics> {
+    return fetchMetrics(this.transport, `${itemPath(this.path, id)}/metrics`, params, opts);
   }
 
   // --- actions -------------------------------------------------------------------------------

@@ -2,14 +2,16 @@
 // against a 2018 project it says the API has none), its name in messages, names and domain lists.
 import type { HcloudClient } from '../../api/client';
 import { domainNameProblem } from '../../api/certificateRules';
-import type { Certificate } from '../../api/types';
+import type { Certificate, Labels } from '../../api/types';
 import type { Project } from '../../projects/projectStore';
 import { certificateUsers, type CertificateLookup } from '../../tree/certificateFormat';
 import { noLookup } from '../../tree/format';
 import type { TreeNode } from '../../tree/node';
 import type { CommandContext } from '../context';
+import { labelsTextProblem, parseLabelsText } from '../labelsText';
 import type { Target } from '../pick';
-import { pickTodayTarget } from '../todayApi';
+import { runCall } from '../runAction';
+import { pickTodayProject, pickTodayTarget } from '../todayApi';
 
 export const FAMILY = 'certificates';
 
@@ -55,4 +57,25 @@ export function domainListProblem(text: string): string | undefined {
 export function usersOf(ctx: CommandContext, project: Project, c: Certificate): string[] {
   const lookup = (ctx.tree.projectNode(project.id) as CertificateLookup | undefined) ?? noLookup;
   return certificateUsers(c, lookup).map((u) => (u.startsWith('Load Balancer ') ? u : `Load Balancer "${u}"`));
+}
+
+/** The start of Upload and Create Managed: the project (today's API) and the names taken in it; undefined when cancelled or failed (said why). */
+export async function beginCreate(ctx: CommandContext, node: TreeNode | undefined, title: string): Promise<{ project: Project; taken: string[] } | undefined> {
+  const project = await pickTodayProject(ctx, node, title, FAMILY);
+  const existing = project && (await runCall(ctx, project, title, (c) => c.certificates.listAll()));
+  return project && existing ? { project, taken: existing.map((c) => c.name) } : undefined;
+}
+
+/** The name step: trimmed, or undefined when cancelled. */
+export async function askCertificateName(ctx: CommandContext, title: string, value: string, taken: readonly string[]): Promise<string | undefined> {
+  const name = await ctx.input().inputBox({ title, prompt: 'A name, unique in the project', value, validateInput: (v) => certificateNameProblem(v, taken) });
+  return name?.trim();
+}
+
+/** The optional labels step: `{ labels }` (undefined labels for none), or undefined when cancelled. */
+export async function askLabels(ctx: CommandContext, title: string): Promise<{ labels?: Labels } | undefined> {
+  const text = await ctx.input().inputBox({ title, prompt: 'Optional labels: key=value pairs separated by commas (empty for none)', placeHolder: 'env=prod, tier=web', validateInput: labelsTextProblem });
+  if (text === undefined) return undefined;
+  const parsed = parseLabelsText(text);
+  return { labels: 'labels' in parsed && Object.keys(parsed.labels).length ? parsed.labels : undefined };
 }

@@ -5,19 +5,16 @@ import type { Certificate } from '../../api/types';
 import type { TreeNode } from '../../tree/node';
 import type { CommandContext } from '../context';
 import type { LabelledKind } from '../labels';
-import { labelsTextProblem, parseLabelsText } from '../labelsText';
 import { runAction, runCall } from '../runAction';
-import { editTodayLabels, pickTodayProject } from '../todayApi';
-import { certificateName, certificateNameProblem, domainListProblem, FAMILY, parseDomainList, pickCertificate, usersOf } from './common';
+import { editTodayLabels } from '../todayApi';
+import { askCertificateName, askLabels, beginCreate, certificateName, domainListProblem, FAMILY, parseDomainList, pickCertificate, usersOf } from './common';
 
 const failed = (c: Certificate) => c.type === 'managed' && (c.status?.issuance === 'failed' || c.status?.renewal === 'failed');
 
 export async function createManagedCertificate(ctx: CommandContext, node?: TreeNode): Promise<Certificate | undefined> {
   const TITLE = 'Create Managed Certificate';
-  const project = await pickTodayProject(ctx, node, TITLE, FAMILY);
-  if (!project) return undefined;
-  const existing = await runCall(ctx, project, TITLE, (c) => c.certificates.listAll());
-  if (!existing) return undefined;
+  const start = await beginCreate(ctx, node, TITLE);
+  if (!start) return undefined;
   const domainsText = await ctx.input().inputBox({
     title: `${TITLE} (1/3): domain names`,
     prompt: 'Domain names, separated by commas (a wildcard like *.example.com is allowed); their DNS zones must be at Hetzner',
@@ -27,28 +24,20 @@ export async function createManagedCertificate(ctx: CommandContext, node?: TreeN
   });
   if (domainsText === undefined) return undefined;
   const domains = parseDomainList(domainsText);
-  const taken = existing.map((c) => c.name);
-  const name = await ctx.input().inputBox({ title: `${TITLE} (2/3): name`, prompt: 'A name, unique in the project', value: domains[0], validateInput: (v) => certificateNameProblem(v, taken) });
+  const name = await askCertificateName(ctx, `${TITLE} (2/3): name`, domains[0], start.taken);
   if (name === undefined) return undefined;
-  const labelsText = await ctx.input().inputBox({
-    title: `${TITLE} (3/3): labels`,
-    prompt: 'Optional labels: key=value pairs separated by commas (empty for none)',
-    placeHolder: 'env=prod',
-    validateInput: labelsTextProblem,
-  });
-  if (labelsText === undefined) return undefined;
-  const parsed = parseLabelsText(labelsText);
-  const labels = 'labels' in parsed && Object.keys(parsed.labels).length ? parsed.labels : undefined;
-  const ok = await ctx.input().confirm(`Request a managed certificate "${name.trim()}" for ${domains.join(', ')}?`, {
+  const labels = await askLabels(ctx, `${TITLE} (3/3): labels`);
+  if (!labels) return undefined;
+  const ok = await ctx.input().confirm(`Request a managed certificate "${name}" for ${domains.join(', ')}?`, {
     detail: "Let's Encrypt issues it after checking the domains through Hetzner DNS, and Hetzner renews it. The certificate is free of charge.",
     confirmLabel: 'Request',
   });
   if (!ok) return undefined;
   return runAction(ctx, {
-    project,
-    title: `Issue certificate "${name.trim()}" for ${domains.join(', ')}`,
+    project: start.project,
+    title: `Issue certificate "${name}" for ${domains.join(', ')}`,
     start: async (c) => {
-      const r = await c.certificates.create({ type: 'managed', name: name.trim(), domainNames: domains, labels });
+      const r = await c.certificates.create({ type: 'managed', name, domainNames: domains, ...labels });
       return { actions: r.action ? [r.action] : [], result: r.certificate };
     },
     affects: [{ kind: 'certificate' }],
@@ -79,12 +68,10 @@ export async function renameCertificate(ctx: CommandContext, node?: TreeNode): P
   const t = await pickCertificate(ctx, node, TITLE);
   if (!t) return;
   const cert = t.resource;
-  const all = await runCall(ctx, t.project, TITLE, (c) => c.certificates.listAll());
-  if (!all) return;
-  const taken = all.filter((c) => c.id !== cert.id).map((c) => c.name);
-  const name = await ctx.input().inputBox({ title: `Rename ${certificateName(cert)}`, prompt: 'New name, unique in the project', value: cert.name, validateInput: (v) => certificateNameProblem(v, taken) });
-  if (name === undefined || name.trim() === cert.name) return;
-  const updated = await runCall(ctx, t.project, `Rename ${certificateName(cert)}`, (c) => c.certificates.update(cert.id, { name: name.trim() }));
+  const others = await runCall(ctx, t.project, TITLE, async (c) => (await c.certificates.listAll()).filter((x) => x.id !== cert.id));
+  const name = others && (await askCertificateName(ctx, `Rename ${certificateName(cert)}`, cert.name, others.map((x) => x.name)));
+  if (name === undefined || name === cert.name) return;
+  const updated = await runCall(ctx, t.project, `Rename ${certificateName(cert)}`, (c) => c.certificates.update(cert.id, { name }));
   ctx.tree.resourceChanged(t.project.id, 'certificate', cert.id);
   if (updated) ctx.input().info(`Certificate "${cert.name}" renamed to "${updated.name}".`);
 }

@@ -10,10 +10,8 @@ import { certificateExpiry } from '../../tree/certificateFormat';
 import { formatDate } from '../../tree/format';
 import type { TreeNode } from '../../tree/node';
 import type { CommandContext } from '../context';
-import { labelsTextProblem, parseLabelsText } from '../labelsText';
 import { runCall } from '../runAction';
-import { pickTodayProject } from '../todayApi';
-import { certificateNameProblem, FAMILY } from './common';
+import { askCertificateName, askLabels, beginCreate } from './common';
 
 const TITLE = 'Upload Certificate';
 /** A PEM file larger than this is not a certificate chain or key. */
@@ -84,10 +82,9 @@ function confirmText(name: string, read: PemCertificate): { message: string; det
 }
 
 export async function uploadCertificate(ctx: CommandContext, node?: TreeNode): Promise<Certificate | undefined> {
-  const project = await pickTodayProject(ctx, node, TITLE, FAMILY);
-  if (!project) return undefined;
-  const existing = await runCall(ctx, project, TITLE, (c) => c.certificates.listAll());
-  if (!existing) return undefined;
+  const start = await beginCreate(ctx, node, TITLE);
+  if (!start) return undefined;
+  const { project, taken } = start;
   const source = await ctx.input().quickPick(
     [
       { label: 'From PEM files…', detail: 'Pick the certificate file, then its key file.', source: 'file' as Source },
@@ -102,26 +99,13 @@ export async function uploadCertificate(ctx: CommandContext, node?: TreeNode): P
   if (privateKey === undefined) return undefined;
   const read = checkCertificatePair(certificate, privateKey);
   if (isPemProblem(read)) return undefined; // checked by readPem already
-  const taken = existing.map((c) => c.name);
-  const name = await ctx.input().inputBox({
-    title: `${TITLE} (3/4): name`,
-    prompt: 'A name, unique in the project',
-    value: read.domainNames[0] ?? '',
-    validateInput: (v) => certificateNameProblem(v, taken),
-  });
+  const name = await askCertificateName(ctx, `${TITLE} (3/4): name`, read.domainNames[0] ?? '', taken);
   if (name === undefined) return undefined;
-  const labelsText = await ctx.input().inputBox({
-    title: `${TITLE} (4/4): labels`,
-    prompt: 'Optional labels: key=value pairs separated by commas (empty for none)',
-    placeHolder: 'env=prod, tier=web',
-    validateInput: labelsTextProblem,
-  });
-  if (labelsText === undefined) return undefined;
-  const parsed = parseLabelsText(labelsText);
-  const labels = 'labels' in parsed && Object.keys(parsed.labels).length ? parsed.labels : undefined;
-  const { message, detail } = confirmText(name.trim(), read);
+  const labels = await askLabels(ctx, `${TITLE} (4/4): labels`);
+  if (!labels) return undefined;
+  const { message, detail } = confirmText(name, read);
   if (!(await ctx.input().confirm(message, { detail, confirmLabel: 'Upload' }))) return undefined;
-  const made = await runCall(ctx, project, `Upload certificate "${name.trim()}"`, (c) => c.certificates.create({ type: 'uploaded', name: name.trim(), certificate, privateKey, labels }));
+  const made = await runCall(ctx, project, `Upload certificate "${name}"`, (c) => c.certificates.create({ type: 'uploaded', name, certificate, privateKey, ...labels }));
   ctx.tree.resourceChanged(project.id, 'certificate');
   if (!made) return undefined;
   const lost = made.answerLost ? " The API's answer was lost on the way; the certificate was found by its name, and nothing was sent twice." : '';

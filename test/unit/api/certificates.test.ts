@@ -5,7 +5,9 @@
 import * as assert from 'node:assert/strict';
 import { HcloudClient } from '../../../src/api/client';
 import type { RequestLogEntry } from '../../../src/api/transport';
+import { formatRequest } from '../../../src/projects/requestLog';
 import { serializeState } from '../../../src/sim/persistence';
+import { redactedKey } from '../../../src/sim/certificates';
 import { selfSigned } from '../../../src/sim/selfSigned';
 import { lastReceived, raw, rejectsWith, settle, uniqueName, useSimulator } from './helpers';
 
@@ -42,7 +44,8 @@ describe('certificates [api 2026]', () => {
     const name = uniqueName('upload');
     const { certificate, privateKey } = pair('shop.example.com', ['www.shop.example.com']);
     const made = await client.certificates.create({ type: 'uploaded', name, certificate, privateKey, labels: { env: 'test' } });
-    assert.deepEqual(lastReceived(env.sim, 'POST', '/certificates').body, { name, type: 'uploaded', certificate, private_key: privateKey, labels: { env: 'test' } });
+    // The recorder of what the simulator received keeps the key's length only.
+    assert.deepEqual(lastReceived(env.sim, 'POST', '/certificates').body, { name, type: 'uploaded', certificate, private_key: redactedKey(privateKey), labels: { env: 'test' } });
     assert.equal(made.action, undefined);
     assert.deepEqual(made.certificate.domainNames, ['shop.example.com', 'www.shop.example.com']);
     assert.equal(made.certificate.certificate, certificate);
@@ -52,7 +55,10 @@ describe('certificates [api 2026]', () => {
     const keyBody = privateKey.split('\n')[1];
     assert.ok(!JSON.stringify(wire).includes(keyBody), 'the answer holds no part of the key');
     assert.ok(!serializeState(env.sim.state).includes(keyBody), 'the simulator state (and its file) holds no part of the key');
+    assert.ok(!JSON.stringify(env.sim.requests).includes(keyBody), 'nor its record of the requests');
     assert.ok(logged.length > 0 && !JSON.stringify(logged).includes(keyBody), 'the request log holds no part of the key');
+    const lines = logged.map((e) => formatRequest('p', e));
+    assert.ok(lines.includes(`[p] POST /certificates → 201 in ${Math.round(logged[0].durationMs)} ms`) && !lines.join('\n').includes(keyBody), 'the output channel line: method, path, status, no body');
 
     const wrongKey = pair('shop.example.com').privateKey;
     const e = await rejectsWith(() => client.certificates.create({ type: 'uploaded', name: uniqueName('bad'), certificate, privateKey: wrongKey }), 'invalid_input');

@@ -62,6 +62,11 @@ describe('sim: certificates', () => {
     assert.ok(!('private_key' in stored) && !JSON.stringify(stored).includes(old.privateKey.split('\n')[1]));
     const missing = await api.post('/certificates', { name: 'nothing' });
     assert.deepEqual(fieldNames(missing), ['certificate', 'private_key']);
+    const broken = await api.call('POST', '/certificates', undefined, { raw: `{"name":"x","private_key":"${old.privateKey.split('\n')[1]} PRIVATE KEY` });
+    assert.equal(broken.body.error.code, 'json_error');
+    const recorded = api.sim.requests.filter((r) => r.path === '/certificates').map((r) => r.body);
+    assert.deepEqual(recorded.slice(-1), ['[a body that is not JSON, holding a private key: not kept]']);
+    assert.ok(!JSON.stringify(recorded).includes(old.privateKey.split('\n')[1]), 'the record of the requests keeps no key');
   });
 });
 
