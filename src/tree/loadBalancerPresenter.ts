@@ -59,7 +59,7 @@ interface RowView {
 }
 
 /**
- * A row under a Load Balancer: the "Services" and "Targets" groups (kind `leaf`), a service or a
+ * A row under a Load Balancer: the "Services" and "Targets" groups (kinds of their own), a service or a
  * target (their own kinds, for the commands), a server a label selector matched (`leaf`).
  */
 export class LoadBalancerRowNode<T = LoadBalancer> implements TreeNode {
@@ -166,7 +166,8 @@ function group<T>(lb: LoadBalancer, node: TreeNode, what: 'services' | 'targets'
     tokens: [what === 'services' ? 'loadBalancerServices' : 'loadBalancerTargets'],
     children: (g) => items.map((item) => row(item, g)),
   };
-  return new LoadBalancerRowNode(node, 'leaf', `${node.id}/${what}`, view, lb);
+  // A kind of its own (not `leaf`: it has children), so its menus (Add Service, Add Target) take the Load Balancer from it.
+  return new LoadBalancerRowNode(node, what === 'services' ? 'loadBalancerServices' : 'loadBalancerTargets', `${node.id}/${what}`, view, lb);
 }
 
 function groups(lb: LoadBalancer, node: ItemNode<LoadBalancer>, lookup: LoadBalancerLookup): TreeNode[] {
