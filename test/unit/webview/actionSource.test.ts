@@ -231,12 +231,15 @@ describe('ActionSource', () => {
     });
 
     it('a load whose signal aborts (a newer filter replaced it): its lists stop before their answers, and it rejects with `aborted`', async () => {
-      env.sim.setFaults({ latencyMs: 40, match: { path: /\/actions$/ } });
+      // The answers are held back far longer than the test waits; the signal aborts once every list
+      // has reached the simulator (a fixed delay raced a cold client's first request).
+      env.sim.setFaults({ latencyMs: 1500, match: { path: /\/actions$/ } });
       try {
         const abort = new AbortController();
         const load = new ActionSource(env.client, { filter: 'running' }).load(abort.signal);
         const rejected = assert.rejects(load, (e: unknown) => isHcloudError(e, 'aborted'));
-        setTimeout(() => abort.abort(), 15);
+        while (gets(env.sim).length < KIND_LISTS.length) await new Promise((r) => setTimeout(r, 2));
+        abort.abort();
         await rejected;
         assert.deepEqual(gets(env.sim).map((r) => [r.path, r.status]).sort(), KIND_LISTS.map((p) => [p, 0]), 'sent, and stopped before an answer');
       } finally {
