@@ -18,6 +18,8 @@ import { PrimaryIpsResource } from './resources/primaryIps';
 import { NetworksResource } from './resources/networks';
 import { ServerNetworksResource } from './resources/serverNetworks';
 import { VolumesResource } from './resources/volumes';
+import { LoadBalancersResource } from './resources/loadBalancers';
+import { LoadBalancerTypesResource } from './resources/loadBalancerTypes';
 import { CertificatesResource } from './resources/certificates';
 import { FirewallsResource } from './resources/firewalls';
 import type { ApiTransport, BudgetState, HttpTransportOptions, RateLimitInfo } from './transport';
@@ -49,6 +51,8 @@ export class HcloudClient {
   readonly serverNetworks: ServerNetworksResource;
   readonly volumes: VolumesResource;
   /** Today's API only. */
+  readonly loadBalancers: LoadBalancersResource;
+  readonly loadBalancerTypes: LoadBalancerTypesResource;
   readonly certificates: CertificatesResource;
   readonly firewalls: FirewallsResource;
   private readonly eraTracker = new ApiEraTracker();
@@ -80,6 +84,10 @@ export class HcloudClient {
     this.primaryIps.badItems = bad;
     this.placementGroups.badItems = bad;
     this.networks.badItems = bad;
+    this.loadBalancers = new LoadBalancersResource(t);
+    this.loadBalancers.badItems = bad;
+    this.loadBalancerTypes = new LoadBalancerTypesResource(t);
+    this.loadBalancerTypes.badItems = bad;
     this.certificates = new CertificatesResource(t);
     this.certificates.badItems = bad;
     this.firewalls = new FirewallsResource(t);

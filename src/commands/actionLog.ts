@@ -5,6 +5,7 @@ import type { QuickPickItem } from 'vscode';
 import type { HcloudClient } from '../api/client';
 import type { FloatingIp, Image, Network, PrimaryIp, Server, Volume } from '../api/types';
 import type { Certificate } from '../api/types';
+import type { LoadBalancer } from '../api/types';
 import type { Firewall } from '../api/types';
 import type { ScopeKind } from '../shared/actionLogProtocol';
 import type { TreeNode } from '../tree/node';
@@ -66,6 +67,7 @@ const PICKERS: Pickers = {
   network: todayPicker<Network>('Network', 'networks', (c) => c.networks.listAll(), (n) => ({ label: n.name, description: n.ipRange })),
   primaryIp: todayPicker<PrimaryIp>('Primary IP', 'Primary IPs', (c) => c.primaryIps.listAll(), (p) => ({ label: p.ip, description: p.name })),
   certificate: todayPicker<Certificate>('Certificate', 'certificates', (c) => c.certificates.listAll(), (x) => ({ label: x.name, description: `${x.type} · ${x.domainNames.join(', ')}` })),
+  loadBalancer: todayPicker<LoadBalancer>('Load Balancer', 'Load Balancers', (c) => c.loadBalancers.listAll(), (x) => ({ label: x.name, description: `${x.loadBalancerType.name} · ${x.location.name}` })),
   firewall: todayPicker<Firewall>('Firewall', 'firewalls', (c) => c.firewalls.listAll(), (f) => ({ label: f.name, description: `${f.rules.length} rules` })),
 };
 
@@ -88,4 +90,5 @@ export const showVolumeActions = (ctx: CommandContext, node?: TreeNode) => showA
 export const showNetworkActions = (ctx: CommandContext, node?: TreeNode) => showActions(ctx, 'network', node);
 export const showPrimaryIpActions = (ctx: CommandContext, node?: TreeNode) => showActions(ctx, 'primaryIp', node);
 export const showCertificateActions = (ctx: CommandContext, node?: TreeNode) => showActions(ctx, 'certificate', node);
+export const showLoadBalancerActions = (ctx: CommandContext, node?: TreeNode) => showActions(ctx, 'loadBalancer', node);
 export const showFirewallActions = (ctx: CommandContext, node?: TreeNode) => showActions(ctx, 'firewall', node);

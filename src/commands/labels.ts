@@ -32,6 +32,7 @@ export interface Labelled {
 export interface LabelledKind<T extends Labelled> {
   kind: ResourceKind & ('server' | 'floatingIp' | 'image' | 'sshKey' | 'primaryIp' | 'placementGroup' | 'network' | 'volume'
     | 'certificate'
+    | 'loadBalancer'
     | 'firewall');
   /** `server`, `Floating IP`, ... (in titles and messages). */
   noun: string;

@@ -40,6 +40,11 @@ const volume = () => import('./volume/create');
 const volumeManage = () => import('./volume/manage');
 const certificateUpload = () => import('./certificate/upload');
 const certificateManage = () => import('./certificate/manage');
+const loadBalancerCreate = () => import('./loadBalancer/create');
+const loadBalancerMetrics = () => import('./loadBalancer/showMetrics');
+const loadBalancerTargets = () => import('./loadBalancer/targets');
+const loadBalancerServices = () => import('./loadBalancer/services');
+const loadBalancerSettings = () => import('./loadBalancer/settings');
 const firewall = () => import('./firewall/create');
 const firewallManage = () => import('./firewall/manage');
 
@@ -198,6 +203,29 @@ const CERTIFICATE: Table = {
   'hcloud.certificate.showActions': lazy(actionLog, (m) => m.showCertificateActions),
 };
 
+/** Today's API only: Load Balancers (the menus show them on Load Balancer rows and their folder). */
+const LOAD_BALANCER: Table = {
+  'hcloud.loadBalancer.create': lazy(loadBalancerCreate, (m) => m.createLoadBalancer),
+  'hcloud.loadBalancer.showMetrics': lazy(loadBalancerMetrics, (m) => m.showLoadBalancerMetrics),
+  'hcloud.loadBalancer.addTarget': lazy(loadBalancerTargets, (m) => m.addLoadBalancerTarget),
+  'hcloud.loadBalancer.removeTarget': lazy(loadBalancerTargets, (m) => m.removeLoadBalancerTarget),
+  'hcloud.loadBalancer.addService': lazy(loadBalancerServices, (m) => m.addLoadBalancerService),
+  'hcloud.loadBalancer.updateService': lazy(loadBalancerServices, (m) => m.updateLoadBalancerService),
+  'hcloud.loadBalancer.deleteService': lazy(loadBalancerServices, (m) => m.deleteLoadBalancerService),
+  'hcloud.loadBalancer.changeAlgorithm': lazy(loadBalancerSettings, (m) => m.changeLoadBalancerAlgorithm),
+  'hcloud.loadBalancer.changeType': lazy(loadBalancerSettings, (m) => m.changeLoadBalancerType),
+  'hcloud.loadBalancer.attachToNetwork': lazy(loadBalancerSettings, (m) => m.attachLoadBalancerToNetwork),
+  'hcloud.loadBalancer.detachFromNetwork': lazy(loadBalancerSettings, (m) => m.detachLoadBalancerFromNetwork),
+  'hcloud.loadBalancer.enablePublicInterface': lazy(loadBalancerSettings, (m) => m.enableLoadBalancerPublicInterface),
+  'hcloud.loadBalancer.disablePublicInterface': lazy(loadBalancerSettings, (m) => m.disableLoadBalancerPublicInterface),
+  'hcloud.loadBalancer.changeDnsPtr': lazy(loadBalancerSettings, (m) => m.changeLoadBalancerDnsPtr),
+  'hcloud.loadBalancer.changeProtection': lazy(loadBalancerSettings, (m) => m.changeLoadBalancerProtection),
+  'hcloud.loadBalancer.rename': lazy(loadBalancerSettings, (m) => m.renameLoadBalancer),
+  'hcloud.loadBalancer.editLabels': lazy(loadBalancerSettings, (m) => m.editLoadBalancerLabels),
+  'hcloud.loadBalancer.delete': lazy(loadBalancerSettings, (m) => m.deleteLoadBalancer),
+  'hcloud.loadBalancer.showActions': lazy(actionLog, (m) => m.showLoadBalancerActions),
+};
+
 /** The tables, one per noun; an id in two of them is an error (registerCommands throws). */
 /** Today's API only: the menus show them on firewall rows, the Firewalls folder and servers. */
 const FIREWALL: Table = {
@@ -211,4 +239,4 @@ const FIREWALL: Table = {
 };
 
 export const COMMAND_TABLES: Readonly<Record<string, Table>> = { PROJECT, VIEW, SERVER, FLOATING_IP, IMAGE, SSH_KEY, PRIMARY_IP, PLACEMENT_GROUP, NETWORK, SERVER_NETWORK, VOLUME,
-  CERTIFICATE, FIREWALL };
+  CERTIFICATE, LOAD_BALANCER, FIREWALL };

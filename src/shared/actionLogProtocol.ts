@@ -13,7 +13,8 @@ export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
 /** Resources a log can be scoped to (they have their own actions endpoint). */
 export const SCOPE_KINDS = ['server', 'floatingIp', 'image', 'volume', 'network', 'primaryIp',
-  'certificate', 'firewall'] as const;
+  'certificate',
+  'loadBalancer', 'firewall'] as const;
 export type ScopeKind = (typeof SCOPE_KINDS)[number];
 
 export interface ActionLogScope {

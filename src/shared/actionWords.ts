@@ -66,6 +66,8 @@ const COMMANDS: Record<string, string> = {
   change_type: 'Change type',
   enable_public_interface: 'Enable public interface',
   disable_public_interface: 'Disable public interface',
+  // Load Balancers: the commands their actions carry (change_type starts change_load_balancer_type)
+  change_load_balancer_type: 'Change Load Balancer type',
   // Certificates and firewalls
   create_certificate: 'Create certificate',
   issue_certificate: 'Issue certificate',

@@ -1,4 +1,5 @@
-// Metrics for charts, pure: time ranges and steps, the five charts, uPlot-style aligned columns,
+// Metrics for charts, pure: time ranges and steps, the charts of each kind of resource (a server's
+// five, a Load Balancer's four), uPlot-style aligned columns,
 // value and time formatting, CSV export. Shared by the extension and the metrics webview, so no
 // vscode, no DOM and no Node-only APIs (Intl and Date only).
 //
@@ -7,7 +8,7 @@
 // - Times are formatted in UTC unless a IANA time zone is passed (the webview passes the user's),
 //   so tests are deterministic.
 
-import type { Metrics, MetricsParams, MetricsType } from './apiTypes';
+import type { Metrics, MetricsParams } from './apiTypes';
 
 const HOUR = 3600;
 const DAY = 24 * HOUR;
@@ -89,7 +90,11 @@ export function validateCustomRange(startMs: number, endMs: number, nowMs: numbe
   return notes.length ? { ok: true, window, note: notes.join(' ') } : { ok: true, window };
 }
 
-export type MetricsUnit = '%' | 'iop/s' | 'packets/s' | 'B/s';
+export type MetricsUnit = '%' | 'iop/s' | 'packets/s' | 'B/s' | 'connections' | 'connections/s' | 'requests/s';
+
+/** The kinds of resource the API keeps metrics of. */
+export const METRICS_KINDS = ['server', 'loadBalancer'] as const;
+export type MetricsKind = (typeof METRICS_KINDS)[number];
 
 export interface ChartSeries {
   /** The API's series name. */
@@ -100,14 +105,14 @@ export interface ChartSeries {
 export interface ChartSpec {
   id: string;
   title: string;
-  /** The metrics `type` to ask the API for. */
-  type: MetricsType;
+  /** The metrics `type` to ask the API for (`cpu`, `open_connections`, ...). */
+  type: string;
   unit: MetricsUnit;
   series: readonly ChartSeries[];
 }
 
 /** A chart of two series, `<prefix>.<end>` for each end, labelled by the end (`disk.0.iops.read`: `Read`). */
-function pairChart(id: string, title: string, type: MetricsType, unit: MetricsUnit, prefix: string, ends: readonly [string, string]): ChartSpec {
+function pairChart(id: string, title: string, type: string, unit: MetricsUnit, prefix: string, ends: readonly [string, string]): ChartSpec {
   return { id, title, type, unit, series: ends.map((end) => ({ name: `${prefix}.${end}`, label: end.charAt(0).toUpperCase() + end.slice(1) })) };
 }
 
@@ -118,6 +123,31 @@ export const CHARTS: readonly ChartSpec[] = [
   pairChart('networkPps', 'Network packets', 'network', 'packets/s', 'network.0.pps', ['in', 'out']),
   pairChart('networkBandwidth', 'Network bandwidth', 'network', 'B/s', 'network.0.bandwidth', ['in', 'out']),
 ];
+
+/** A chart of one series named like its API type (`open_connections`). */
+function singleChart(id: string, title: string, unit: MetricsUnit, label: string): ChartSpec {
+  return { id, title, type: id, unit, series: [{ name: id, label }] };
+}
+
+/** A Load Balancer's charts: the series of Hetzner's `/load_balancers/{id}/metrics`. */
+export const LOAD_BALANCER_CHARTS: readonly ChartSpec[] = [
+  singleChart('open_connections', 'Open connections', 'connections', 'Open'),
+  singleChart('connections_per_second', 'New connections', 'connections/s', 'New'),
+  singleChart('requests_per_second', 'Requests', 'requests/s', 'Requests'),
+  pairChart('bandwidth', 'Bandwidth', 'bandwidth', 'B/s', 'bandwidth', ['in', 'out']),
+];
+
+const CHARTS_OF: Record<MetricsKind, readonly ChartSpec[]> = { server: CHARTS, loadBalancer: LOAD_BALANCER_CHARTS };
+
+/** The charts of a kind of resource. */
+export function chartsFor(kind: MetricsKind): readonly ChartSpec[] {
+  return CHARTS_OF[kind];
+}
+
+/** The metrics types to ask the API for, in one request, to draw every chart of `kind`. */
+export function metricsTypesFor(kind: MetricsKind): string[] {
+  return [...new Set(chartsFor(kind).map((c) => c.type))];
+}
 
 /** uPlot's aligned data: timestamps (UNIX seconds, ascending), then one column per series. */
 export type ChartData = [number[], ...Array<Array<number | null>>];
@@ -231,7 +261,7 @@ export function formatTime(unixSeconds: number, rangeSeconds: number, timeZone =
   return rangeSeconds <= DAY ? time : `${p.year}-${p.month}-${p.day} ${time}`;
 }
 
-const SERIES_ORDER = CHARTS.flatMap((c) => c.series.map((s) => s.name));
+const SERIES_ORDER = [...CHARTS, ...LOAD_BALANCER_CHARTS].flatMap((c) => c.series.map((s) => s.name));
 
 function csvCell(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

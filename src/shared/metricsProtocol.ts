@@ -5,7 +5,7 @@
 // exactly the documented shape and returns undefined for anything else (never throws).
 
 import type { Metrics } from './apiTypes';
-import { rangeFor, TIME_RANGES, validateCustomRange, type MetricsWindow, type TimeRangeId } from './metrics';
+import { METRICS_KINDS, rangeFor, TIME_RANGES, validateCustomRange, type MetricsKind, type MetricsWindow, type TimeRangeId } from './metrics';
 import { asBoolean, asId, asNumber, asOneOf, asString, isRecord, type ReadyMessage } from './messages';
 
 export { METRICS_VIEW_TYPE } from './viewTypes';
@@ -24,12 +24,21 @@ const RANGE_IDS = TIME_RANGES.map((r) => r.id);
 /** What the user chose: a preset ending now, or a fixed custom window (UNIX seconds). */
 export type RangeSelection = { kind: 'preset'; id: TimeRangeId } | { kind: 'custom'; start: number; end: number };
 
-/** The panel's state as the webview keeps it (setState), which the serializer gets back after a reload. */
+/** Whose metrics a panel shows. */
+export interface MetricsTarget {
+  kind: MetricsKind;
+  id: number;
+  /** For the tab title until the resource is read again. */
+  name: string;
+}
+
+/**
+ * The panel's state as the webview keeps it (setState), which the serializer gets back after a reload.
+ * A state saved before Load Balancers had metrics (`serverId`, `serverName`) still parses, as a server's.
+ */
 export interface MetricsPanelState {
   projectId: string;
-  serverId: number;
-  /** For the tab title until the server is read again. */
-  serverName: string;
+  target: MetricsTarget;
   range: RangeSelection;
   autoRefresh: boolean;
 }
@@ -132,15 +141,28 @@ export function parseRangeSelection(value: unknown): RangeSelection | undefined 
   }
 }
 
+export function parseMetricsTarget(value: unknown): MetricsTarget | undefined {
+  if (!isRecord(value)) return undefined;
+  const kind = asOneOf(value.kind, METRICS_KINDS);
+  const id = asId(value.id);
+  const name = asString(value.name, MAX_NAME);
+  return kind && id !== undefined && name !== undefined ? { kind, id, name } : undefined;
+}
+
+/** The target of a state saved before there were kinds: `{ serverId, serverName }`. */
+function legacyTarget(value: Record<string, unknown>): MetricsTarget | undefined {
+  if (value.target !== undefined) return undefined;
+  return parseMetricsTarget({ kind: 'server', id: value.serverId, name: value.serverName });
+}
+
 export function parseMetricsPanelState(value: unknown): MetricsPanelState | undefined {
   if (!isRecord(value)) return undefined;
   const projectId = asString(value.projectId, MAX_NAME);
-  const serverId = asId(value.serverId);
-  const serverName = asString(value.serverName, MAX_NAME);
+  const target = parseMetricsTarget(value.target) ?? legacyTarget(value);
   const range = parseRangeSelection(value.range);
   const autoRefresh = asBoolean(value.autoRefresh);
-  if (!projectId || serverId === undefined || serverName === undefined || !range || autoRefresh === undefined) return undefined;
-  return { projectId, serverId, serverName, range, autoRefresh };
+  if (!projectId || !target || !range || autoRefresh === undefined) return undefined;
+  return { projectId, target, range, autoRefresh };
 }
 
 function parseSeries(value: unknown): MetricsSeriesData | undefined {

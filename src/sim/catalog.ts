@@ -11,6 +11,7 @@ import type {
   DeprecationSchema,
   ImageSchema,
   IsoSchema,
+  LoadBalancerTypeSchema,
   LocationSchema,
   ServerTypeLocationPriceSchema,
   ServerTypeSchema,
@@ -260,3 +261,23 @@ export const FLOATING_IP_MONTHLY = { ipv4: 3, ipv6: 1 } as const;
 
 /** Today's `pricing.volume`: monthly net EUR per GB of volume, the same in every location. */
 export const VOLUME_GB_MONTHLY = 0.044;
+
+/** Load Balancer types (today's API): limits and the monthly net EUR price, the same in every location. */
+const LOAD_BALANCER_TYPE_ROWS = [
+  { id: 1, name: 'lb11', description: 'LB11', maxConnections: 10_000, maxServices: 5, maxTargets: 25, maxCertificates: 10, monthly: 5.39 },
+  { id: 2, name: 'lb21', description: 'LB21', maxConnections: 20_000, maxServices: 15, maxTargets: 75, maxCertificates: 25, monthly: 14.39 },
+  { id: 3, name: 'lb31', description: 'LB31', maxConnections: 40_000, maxServices: 30, maxTargets: 150, maxCertificates: 50, monthly: 28.39 },
+];
+
+/** The Load Balancer types as the API sends them (prices per location, as a server type's). */
+export const LOAD_BALANCER_TYPES: LoadBalancerTypeSchema[] = LOAD_BALANCER_TYPE_ROWS.map((t) => ({
+  id: t.id,
+  name: t.name,
+  description: t.description,
+  max_connections: t.maxConnections,
+  max_services: t.maxServices,
+  max_targets: t.maxTargets,
+  max_assigned_certificates: t.maxCertificates,
+  prices: typePrices(t.monthly, 'x86'),
+  deprecated: null,
+}));

@@ -19,15 +19,16 @@ import type { World } from './engine';
 import { selfSigned } from './selfSigned';
 import type { SimState } from './state';
 import { DAY, isoTime } from './time';
+import { certificateUsers } from './loadBalancers';
 
 /** The first id of a state without a certificate counter (a seed, or a file from before). */
 const FIRST_ID = 201;
 /** How long an issued (managed) certificate is valid, as Let's Encrypt's. */
 export const MANAGED_VALID_DAYS = 90;
 
-/** The resources using a certificate (Load Balancers with an https service): filled in by the Load Balancers. */
-export function certificateUsedBy(_state: SimState, _id: number): ResourceRefSchema[] {
-  return [];
+/** The resources using a certificate: the Load Balancers with an https service that names it. */
+export function certificateUsedBy(state: SimState, id: number): ResourceRefSchema[] {
+  return (certificateUsers(state).get(id) ?? []).map((lb) => ({ id: lb, type: 'load_balancer' }));
 }
 
 /** `resource_in_use` when a Load Balancer uses the certificate. */

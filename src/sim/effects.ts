@@ -4,6 +4,7 @@
 import { setPlacementGroup } from './placementGroups';
 import { removeServerFromFirewalls } from './firewalls';
 import { detachEverywhere } from './networks';
+import { removeServerTargets } from './loadBalancers';
 import { entityMap, type Effect, type SimState } from './state';
 import { assignPrimaryIp, releasePrimaryIps } from './primaryIps';
 
@@ -55,6 +56,7 @@ function deleteServer(state: SimState, id: number): void {
   detachEverywhere(state, id);
   // The volumes stay, detached (the API deletes no volume with its server).
   for (const volume of state.volumes.values()) if (volume.server === id) volume.server = null;
+  removeServerTargets(state, id);
   removeServerFromFirewalls(state, id);
   state.servers.delete(id);
 }

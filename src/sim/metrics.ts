@@ -42,13 +42,7 @@ export interface MetricsRequest {
 }
 
 export function serverMetrics(server: SimServer, request: MetricsRequest, nowMs: number): MetricsSchema {
-  const startS = Math.floor(Math.max(request.startMs, nowMs - RETENTION_MS) / 1000);
-  const endS = Math.floor(request.endMs / 1000);
-  const step = chooseStep(Math.max(0, endS - startS), request.step);
-  const firstS = Math.max(Math.ceil(startS / step), Math.floor(Date.parse(server.created) / 1000 / step) + 1) * step;
-  const lastS = Math.min(endS, Math.floor(nowMs / 1000));
-  const times: number[] = [];
-  for (let t = firstS; t <= lastS; t += step) times.push(t);
+  const { startS, endS, step, times } = sampleTimes(server.created, request, nowMs);
   const running = server.status === 'running';
   const series = [...new Set(request.types)].flatMap((type) => SERIES[type]);
   const time_series: MetricsSchema['time_series'] = {};
@@ -58,6 +52,18 @@ export function serverMetrics(server: SimServer, request: MetricsRequest, nowMs:
   return { start: isoTime(startS * 1000), end: isoTime(endS * 1000), step, time_series };
 }
 
+/** The sample times (UNIX seconds) of a request for a resource made at `created` (see the top of this file). */
+export function sampleTimes(created: string, request: Omit<MetricsRequest, 'types'>, nowMs: number): { startS: number; endS: number; step: number; times: number[] } {
+  const startS = Math.floor(Math.max(request.startMs, nowMs - RETENTION_MS) / 1000);
+  const endS = Math.floor(request.endMs / 1000);
+  const step = chooseStep(Math.max(0, endS - startS), request.step);
+  const firstS = Math.max(Math.ceil(startS / step), Math.floor(Date.parse(created) / 1000 / step) + 1) * step;
+  const lastS = Math.min(endS, Math.floor(nowMs / 1000));
+  const times: number[] = [];
+  for (let t = firstS; t <= lastS; t += step) times.push(t);
+  return { startS, endS, step, times };
+}
+
 /** The step used: the asked one, enlarged so that no more than 500 samples fit; ~100 by default. */
 export function chooseStep(spanS: number, asked: number | undefined): number {
   const step = asked ?? Math.max(1, Math.ceil(spanS / (DEFAULT_SAMPLES - 1)));
@@ -65,13 +71,17 @@ export function chooseStep(spanS: number, asked: number | undefined): number {
 }
 
 function sample(serverId: number, series: string, t: number): string {
-  const seed = hash32(`${serverId}:${series}`);
+  const value = wave(`${serverId}:${series}`, LEVEL[series], t);
+  return String(Math.round((series === 'cpu' ? Math.min(100, value) : value) * 1000) / 1000);
+}
+
+/** A deterministic value around `level` at time `t`: a daily and a weekly wave plus hashed noise, never below 0. */
+export function wave(key: string, level: number, t: number): number {
+  const seed = hash32(key);
   const phase = ((seed % 1000) / 1000) * 2 * Math.PI;
   const scale = 0.4 + ((seed >>> 10) % 120) / 100;
   const daily = Math.sin((2 * Math.PI * t) / 86400 + phase);
   const weekly = Math.sin((2 * Math.PI * t) / (7 * 86400) + phase / 2);
-  const noise = hash32(`${serverId}:${series}:${t}`) / 4294967296 - 0.5;
-  let value = LEVEL[series] * scale * (1 + 0.6 * daily + 0.15 * weekly + 0.5 * noise);
-  if (series === 'cpu') value = Math.min(100, value);
-  return String(Math.round(Math.max(0, value) * 1000) / 1000);
+  const noise = hash32(`${key}:${t}`) / 4294967296 - 0.5;
+  return Math.max(0, level * scale * (1 + 0.6 * daily + 0.15 * weekly + 0.5 * noise));
 }

@@ -5,6 +5,7 @@
 import { cidrHasIp, formatCidr, formatIpv4, parseCidr, parseIpv4, sizeOf, type Cidr } from '../api/cidr';
 import type { NetworkSchema, ServerPrivateNetSchema, SubnetSchema } from '../api/schema';
 import type { Labels } from '../api/types';
+import { loadBalancersInNetwork } from './loadBalancers';
 import { copy, type SimAttachment, type SimNetwork, type SimState } from './state';
 import { isoTime } from './time';
 
@@ -103,13 +104,14 @@ export function newNetwork(state: SimState, init: NetworkInit): SimNetwork {
   return network;
 }
 
-export function renderNetwork(network: SimNetwork): NetworkSchema {
+/** `state` gives the Load Balancers attached to it (without it: none). */
+export function renderNetwork(network: SimNetwork, state?: SimState): NetworkSchema {
   const { attachments, ...wire } = network;
   return {
     ...copy(wire),
     subnets: network.subnets.map((s) => ({ ...s, vswitch_id: s.type === 'vswitch' ? (s.vswitch_id ?? null) : null })),
     servers: attachments.map((a) => a.server),
-    load_balancers: [],
+    load_balancers: state ? loadBalancersInNetwork(state, network.id) : [],
   };
 }
 

@@ -12,7 +12,7 @@ import { STATE_VERSION, type ActionRecord, type SimNetwork, type SimServer, type
 
 export const SAVE_DEBOUNCE_MS = 100;
 
-interface StateFile extends Omit<SimState, 'images' | 'servers' | 'floatingIps' | 'sshKeys' | 'actions' | 'primaryIps' | 'placementGroups' | 'networks' | 'volumes' | 'certificates'
+interface StateFile extends Omit<SimState, 'images' | 'servers' | 'floatingIps' | 'sshKeys' | 'actions' | 'primaryIps' | 'placementGroups' | 'networks' | 'volumes' | 'loadBalancers' | 'certificates'
   | 'firewalls'> {
   networks: unknown[];
   images: unknown[];
@@ -23,6 +23,7 @@ interface StateFile extends Omit<SimState, 'images' | 'servers' | 'floatingIps' 
   primaryIps: unknown[];
   placementGroups?: unknown[];
   volumes: unknown[];
+  loadBalancers?: unknown[];
   certificates?: unknown[];
   firewalls?: unknown[];
 }
@@ -39,6 +40,7 @@ export function serializeState(state: SimState): string {
     primaryIps: [...state.primaryIps.values()],
     placementGroups: [...state.placementGroups.values()],
     volumes: [...state.volumes.values()],
+    loadBalancers: [...state.loadBalancers.values()],
     certificates: [...state.certificates.values()],
     firewalls: [...state.firewalls.values()],
   };
@@ -146,6 +148,8 @@ function parseState(file: unknown): SimState {
     primaryIps: file.primaryIps === undefined ? new Map() : entities(file, 'primaryIps'),
     // Absent in a file saved before placement groups: none.
     placementGroups: file.placementGroups === undefined ? new Map() : entities(file, 'placementGroups'),
+    // Absent in a file saved before Load Balancers: none.
+    loadBalancers: file.loadBalancers === undefined ? new Map() : entities(file, 'loadBalancers'),
     // Absent in a file saved before certificates: none.
     certificates: file.certificates === undefined ? new Map() : entities(file, 'certificates'),
     // Absent in a file saved before Firewalls: none.

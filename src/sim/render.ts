@@ -21,7 +21,8 @@ import type { ApiEra } from '../api/types';
 import { renderServerPlacementGroup } from './placementGroups';
 import { serverFirewalls } from './firewalls';
 import { privateNetOf } from './networks';
-import { FLOATING_IP_MONTHLY, isPast, netGross, VOLUME_GB_MONTHLY } from './catalog';
+import { loadBalancersOfServer } from './loadBalancers';
+import { FLOATING_IP_MONTHLY, isPast, LOAD_BALANCER_TYPES, netGross, VOLUME_GB_MONTHLY } from './catalog';
 import type { SimServer, SimState } from './state';
 import { PRIMARY_IP_MONTHLY, renderServerIps } from './primaryIps';
 import { DAY, isoTime } from './time';
@@ -131,7 +132,7 @@ export function renderServer(server: SimServer, view: View): ServerSchema {
     primary_disk_size,
     private_net: privateNetOf(view.state, server.id),
     volumes: [...view.state.volumes.values()].filter((v) => v.server === server.id).map((v) => v.id),
-    load_balancers: [],
+    load_balancers: loadBalancersOfServer(view.state, server.id),
     placement_group: renderServerPlacementGroup(view, server.id),
     // The public addresses are Primary IPs (primaryIps.ts).
     public_net: { ...server.public_net, ...renderServerIps(server, view), firewalls: serverFirewalls(view.state, server) },
@@ -169,6 +170,7 @@ export function renderPricing(view: View): unknown {
     server_types: serverTypes,
     primary_ips: (['ipv4', 'ipv6'] as const).map((type) => ({ type, prices: perLocation(PRIMARY_IP_MONTHLY[type]) })),
     volume: { price_per_gb_month: netGross(VOLUME_GB_MONTHLY) },
+    load_balancer_types: LOAD_BALANCER_TYPES.map((t) => ({ id: t.id, name: t.name, prices: t.prices })),
   };
 }
 

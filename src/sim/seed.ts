@@ -15,6 +15,7 @@ import { parsePublicKey } from './sshKey';
 import { seedPrimaryIps } from './primaryIps';
 import { seedDemoVolumes } from './volumeSeed';
 import { seedDemoCertificates } from './certificateSeed';
+import { seedDemoLoadBalancers } from './loadBalancerSeed';
 import { seedDemoFirewalls } from './firewallSeed';
 import { byIdOrName, copy, findImage, nextId, STATE_VERSION, type ResourceType, type SimServer, type SimState } from './state';
 import { DAY, HOUR, isoTime, MINUTE } from './time';
@@ -50,6 +51,7 @@ function catalogState(now: number, api: ApiEra): SimState {
     actions: new Map(),
     placementGroups: new Map(),
     volumes: new Map(),
+    loadBalancers: new Map(),
     certificates: new Map(),
     firewalls: new Map(),
   };
@@ -169,6 +171,7 @@ function seedDemo(state: SimState, base: number): void {
   if (state.api === '2026') seedNetworks(state, base, [web1, db]);
   if (state.api === '2026') seedDemoVolumes(state, base, db, (command, resources, at, seconds) => history.add(command, resources, at, seconds));
   if (state.api === '2026') seedDemoCertificates(state, base, (command, resources, at, seconds, error) => history.add(command, resources, at, seconds, error));
+  if (state.api === '2026') seedDemoLoadBalancers(state, base, [web1, ci], (command, resources, at, seconds) => history.add(command, resources, at, seconds));
   if (state.api === '2026') seedDemoFirewalls(state, base, [web1, web2], (command, resources, at, seconds) => history.add(command, resources, at, seconds));
   history.commit();
 }

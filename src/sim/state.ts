@@ -15,6 +15,7 @@ import type {
   FloatingIpSchema,
   ImageSchema,
   IsoSchema,
+  LoadBalancerSchema,
   LocationSchema,
   PlacementGroupSchema,
   NetworkSchema,
@@ -37,6 +38,7 @@ export interface SimServer extends ServerSchema {
 /** Resource kinds that actions refer to (ResourceRef.type) and that effects change. */
 export type ResourceType = 'server' | 'floating_ip' | 'image'
   | 'primary_ip' | 'network' | 'volume'
+  | 'load_balancer'
   | 'certificate'
   | 'firewall';
 
@@ -51,6 +53,24 @@ export interface SimAttachment {
 /** A Network as the simulator keeps it: `servers` is derived from `attachments` (networks.ts). */
 export interface SimNetwork extends Omit<NetworkSchema, 'servers'> {
   attachments: SimAttachment[];
+}
+
+/**
+ * A Load Balancer target as the simulator keeps it: health is derived when rendered (loadBalancerRender.ts);
+ * `added_by` is the add_target action, while it runs the target's health is `unknown`.
+ */
+export interface SimLoadBalancerTarget {
+  type: 'server' | 'label_selector' | 'ip';
+  server?: { id: number };
+  label_selector?: { selector: string };
+  ip?: { ip: string };
+  use_private_ip: boolean;
+  added_by?: number;
+}
+
+/** A Load Balancer as the simulator keeps it: targets without health, the rest as on the wire. */
+export interface SimLoadBalancer extends Omit<LoadBalancerSchema, 'targets'> {
+  targets: SimLoadBalancerTarget[];
 }
 /** A change to the state, applied when an action reaches a step or fails. Plain data, so it persists. */
 export type Effect =
@@ -106,6 +126,8 @@ export interface Counters {
   network?: number;
   /** Next volume id (a state file without it starts where its volumes end: persistence.ts). */
   volume: number;
+  /** Next Load Balancer id (absent in a state made before Load Balancers: loadBalancers.ts starts it). */
+  load_balancer?: number;
   /** Next certificate id (absent in a state made before certificates: see sim/certificates.ts). */
   certificate?: number;
   /** Next firewall id (absent in a state file made before Firewalls: firewalls.ts starts it). */
@@ -142,6 +164,8 @@ export interface SimState {
   /** Today's API only (empty in a 2018 state). */
   placementGroups: Map<number, PlacementGroupSchema>;
   volumes: Map<number, VolumeSchema>;
+  /** Today's API only (empty in a 2018 state). */
+  loadBalancers: Map<number, SimLoadBalancer>;
   /** Today's API only (empty in a 2018 state). Never a private key: only what the API answers. */
   certificates: Map<number, CertificateSchema>;
   /** Today's API only (empty in a 2018 state). */
@@ -155,6 +179,7 @@ export function entityMap(state: SimState, type: ResourceType): Map<number, { id
   if (type === 'primary_ip') return state.primaryIps;
   if (type === 'network') return state.networks;
   if (type === 'volume') return state.volumes;
+  if (type === 'load_balancer') return state.loadBalancers;
   if (type === 'certificate') return state.certificates;
   if (type === 'firewall') return state.firewalls;
   return state.images;

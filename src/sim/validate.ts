@@ -9,8 +9,14 @@ import { invalidInput, type Query } from './http';
 
 class FieldErrors {
   private readonly errors: ErrorFieldSchema[] = [];
+  /** Set on a nested input (BodyInput.object): its failures go to the parent, under `<name>.<field>`. */
+  protected sink?: (name: string, message: string) => void;
 
   fail(name: string, message: string): undefined {
+    if (this.sink) {
+      this.sink(name, message);
+      return undefined;
+    }
     const existing = this.errors.find((e) => e.name === name);
     if (existing) existing.messages = [...(existing.messages ?? []), message];
     else this.errors.push({ name, messages: [message] });
@@ -57,6 +63,42 @@ export class BodyInput extends FieldErrors {
     return this.body[name] !== undefined;
   }
 
+  // Nested bodies of today's API (Load Balancer services and targets): objects, arrays of them, arrays of strings.
+
+  /** A BodyInput over `value` whose failures are reported here as `<prefix>.<field>`. */
+  private nested(prefix: string, value: Record<string, unknown>): BodyInput {
+    const child = new BodyInput(value);
+    child.sink = (n, m) => this.fail(`${prefix}.${n}`, m);
+    return child;
+  }
+
+  /** The object at `name` as a nested input; undefined when absent (required: a failure) or not an object (a failure). */
+  object(name: string, options: { required?: boolean } = {}): BodyInput | undefined {
+    if (!this.present(name, options.required)) return undefined;
+    const value = this.body[name];
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return this.fail(name, 'must be an object');
+    return this.nested(name, value as Record<string, unknown>);
+  }
+
+  /** The objects of the array at `name`, each a nested input reporting as `<name>[i].<field>`; [] when absent. */
+  objects(name: string): BodyInput[] {
+    if (!this.present(name, false)) return [];
+    const value = this.body[name];
+    if (!Array.isArray(value) || !value.every((v) => typeof v === 'object' && v !== null && !Array.isArray(v))) {
+      this.fail(name, 'must be an array of objects');
+      return [];
+    }
+    return value.map((v, i) => this.nested(`${name}[${i}]`, v as Record<string, unknown>));
+  }
+
+  /** The strings of the array at `name`; undefined when absent. */
+  strings(name: string): string[] | undefined {
+    if (!this.present(name, false)) return undefined;
+    const value = this.body[name];
+    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) return this.fail(name, 'must be an array of strings');
+    return value as string[];
+  }
+
   private present(name: string, required: boolean | undefined, nullable = false): boolean {
     const value = this.body[name];
     if (value === undefined || (value === null && !nullable)) {
@@ -85,10 +127,14 @@ export class BodyInput extends FieldErrors {
     return typeof value === 'boolean' ? value : this.fail(name, 'must be a boolean');
   }
 
-  integer(name: string, options: { required?: boolean } = {}): number | undefined {
+  /** A positive integer; with `min`/`max` an integer in that range (`min: 0` allows 0). */
+  integer(name: string, options: { required?: boolean; min?: number; max?: number } = {}): number | undefined {
     if (!this.present(name, options.required)) return undefined;
     const value = this.body[name];
-    return Number.isSafeInteger(value) && (value as number) > 0 ? (value as number) : this.fail(name, 'must be a positive integer');
+    const min = options.min ?? 1;
+    if (!Number.isSafeInteger(value) || (value as number) < min) return this.fail(name, min === 1 ? 'must be a positive integer' : `must be an integer >= ${min}`);
+    if (options.max !== undefined && (value as number) > options.max) return this.fail(name, `must be at most ${options.max}`);
+    return value as number;
   }
 
   /** An "ID or name" field: a positive integer or a non-empty string. */

@@ -7,6 +7,7 @@ import type { Datacenter, FloatingIp, Image, Iso, Location, Network, Pricing, Se
 import type { PlacementGroup, PrimaryIp } from '../api/types';
 import type { Volume } from '../api/types';
 import type { Certificate } from '../api/types';
+import type { LoadBalancer, LoadBalancerType } from '../api/types';
 import type { Firewall } from '../api/types';
 import type { FolderClass } from './refreshPolicy';
 
@@ -29,6 +30,9 @@ export interface FolderData {
   volumes: Volume[];
   /** Today's API only. */
   certificates: Certificate[];
+  loadBalancers: LoadBalancer[];
+  /** Today's API only: a folder of the Catalog. */
+  loadBalancerTypes: LoadBalancerType[];
   firewalls: Firewall[];
 }
 
@@ -53,6 +57,8 @@ export const folderClass: Record<ListWhat, FolderClass> = {
   networks: 'slow',
   volumes: 'slow',
   certificates: 'slow',
+  loadBalancers: 'slow',
+  loadBalancerTypes: 'static',
   firewalls: 'slow',
 };
 
@@ -75,6 +81,8 @@ export const folderLabel: Record<FolderWhat, string> = {
   networks: 'Networks',
   volumes: 'Volumes',
   certificates: 'Certificates',
+  loadBalancers: 'Load Balancers',
+  loadBalancerTypes: 'Load Balancer Types',
   firewalls: 'Firewalls',
 };
 
@@ -96,6 +104,8 @@ export const folderNoun: Record<ListWhat, string> = {
   networks: 'Networks',
   volumes: 'volumes',
   certificates: 'certificates',
+  loadBalancers: 'Load Balancers',
+  loadBalancerTypes: 'Load Balancer types',
   firewalls: 'firewalls',
 };
 
@@ -106,10 +116,13 @@ const newestFirst = (a: Image, b: Image) => b.created.getTime() - a.created.getT
  * The folders of the families the 2018 contract lacks, in the order a project shows them (between
  * Servers and Floating IPs: the IP folders side by side); only against today's API (ProjectNode).
  */
-export const TODAY_FOLDERS: readonly ListWhat[] = ['volumes', 'networks', 'placementGroups', 'primaryIps', 'certificates', 'firewalls'];
+export const TODAY_FOLDERS: readonly ListWhat[] = ['volumes', 'networks', 'placementGroups', 'primaryIps', 'certificates', 'loadBalancers', 'firewalls'];
+
+/** Catalog folders of the families the 2018 contract lacks: shown only against today's API. */
+export const TODAY_CATALOG_FOLDERS: readonly ListWhat[] = ['loadBalancerTypes'];
 
 /** Folders whose list takes the project's label selector (Filter by Labels…). */
-export const LABEL_FILTERED: readonly ListWhat[] = ['servers', 'floatingIps', 'snapshots', 'backups', 'sshKeys', 'primaryIps', 'placementGroups', 'networks', 'volumes', 'certificates', 'firewalls'];
+export const LABEL_FILTERED: readonly ListWhat[] = ['servers', 'floatingIps', 'snapshots', 'backups', 'sshKeys', 'primaryIps', 'placementGroups', 'networks', 'volumes', 'certificates', 'loadBalancers', 'firewalls'];
 
 export interface FetchFolderOptions extends Pick<CallOptions, 'priority'> {
   /** Today's API: goes with the lists of LABEL_FILTERED. */
@@ -164,6 +177,10 @@ async function fetchAny(client: HcloudClient, what: ListWhat, labelSelector: str
       return (await client.volumes.listAll(labels, call)).sort(byName);
     case 'certificates':
       return (await client.certificates.listAll(labels, call)).sort(byName);
+    case 'loadBalancers':
+      return (await client.loadBalancers.listAll(labels, call)).sort(byName);
+    case 'loadBalancerTypes':
+      return (await client.loadBalancerTypes.listAll({}, call)).sort((a, b) => a.maxConnections - b.maxConnections || a.name.localeCompare(b.name));
     case 'firewalls':
       return (await client.firewalls.listAll(labels, call)).sort(byName);
   }

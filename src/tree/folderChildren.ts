@@ -19,6 +19,8 @@ import { primaryIpPresenter } from './presenters';
 import { networkPresenter } from './networkPresenter';
 import type { Certificate } from '../api/types';
 import { certificatePresenter } from './certificatePresenter';
+import type { LoadBalancer, LoadBalancerType } from '../api/types';
+import { loadBalancerPresenter, loadBalancerTypePresenter } from './loadBalancerPresenter';
 import type { Firewall } from '../api/types';
 import { firewallPresenter } from './firewallPresenter';
 
@@ -40,6 +42,8 @@ export interface ChildOf {
   networks: ItemNode<Network>;
   volumes: ItemNode<Volume>;
   certificates: ItemNode<Certificate>;
+  loadBalancers: ItemNode<LoadBalancer>;
+  loadBalancerTypes: ItemNode<LoadBalancerType>;
   firewalls: ItemNode<Firewall>;
 }
 
@@ -78,6 +82,8 @@ const ENTRIES: Entries = {
   networks: (folder, list, scope) => items(networkPresenter(scope))(folder, list, scope),
   volumes: items(volumePresenter),
   certificates: items(certificatePresenter),
+  loadBalancers: (folder, list, scope) => items(loadBalancerPresenter(scope))(folder, list, scope),
+  loadBalancerTypes: items(loadBalancerTypePresenter),
   firewalls: (folder, list, scope) => items(firewallPresenter(scope))(folder, list, scope),
 };
 

@@ -4,6 +4,7 @@ import type { Pricing } from '../api/types';
 import type { Volume } from '../api/types';
 import type { Project } from '../projects/projectStore';
 import { TODAY_FOLDERS, type ListWhat } from './fetch';
+import { TODAY_CATALOG_FOLDERS } from './fetch';
 import { GroupFolderNode, ListFolderNode, type FolderEnv } from './folderNode';
 import { md, mdCode } from './format';
 import type { ClientSource, NodeScope, TreeHost } from './host';
@@ -73,6 +74,8 @@ export class ProjectNode implements TreeNode, NodeScope {
       networks: list(this, 'networks'),
       volumes: list(this, 'volumes'),
       certificates: list(this, 'certificates'),
+      loadBalancers: list(this, 'loadBalancers'),
+      loadBalancerTypes: list(this.catalog, 'loadBalancerTypes'),
       firewalls: list(this, 'firewalls'),
     };
     this.images.folders.push(this.folders.snapshots, this.folders.backups, this.folders.systemImages);
@@ -89,7 +92,7 @@ export class ProjectNode implements TreeNode, NodeScope {
   /** The catalog's folders: Datacenters only where the API has them (the 2018 contract). */
   private async catalogFolders(): Promise<ListFolderNode[]> {
     const f = this.folders;
-    return (await this.apiEra()) === '2018' ? [f.serverTypes, f.locations, f.datacenters, f.prices] : [f.serverTypes, f.locations, f.prices];
+    return (await this.apiEra()) === '2018' ? [f.serverTypes, f.locations, f.datacenters, f.prices] : [f.serverTypes, ...TODAY_CATALOG_FOLDERS.map((w) => f[w]), f.locations, f.prices];
   }
 
   /**
@@ -215,8 +218,18 @@ export class ProjectNode implements TreeNode, NodeScope {
     if (!this.folders.servers.loaded) await this.folders.servers.ensureLoaded();
   }
 
+  /** Today's API: a Certificate's name by id, when the Certificates folder has loaded (a Load Balancer's https services name theirs; ids otherwise, no request for it). */
+  certificateName(id: number): string | undefined {
+    return this.folders.certificates.data?.find((c) => c.id === id)?.name;
+  }
+
   volume(id: number): Volume | undefined {
     return this.folders.volumes.data?.find((v) => v.id === id);
+  }
+
+  /** A Load Balancer's name from the loaded Load Balancers folder (a certificate's row names the Load Balancers using it). */
+  loadBalancerName(id: number): string | undefined {
+    return this.folders.loadBalancers.data?.find((x) => x.id === id)?.name;
   }
 
   async ensureVolumes(): Promise<void> {

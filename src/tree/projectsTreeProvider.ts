@@ -201,6 +201,10 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
         return this.refreshFolders(f.volumes);
       case 'certificate':
         return this.refreshFolders(f.certificates);
+      case 'loadBalancer':
+      case 'loadBalancerService':
+      case 'loadBalancerTarget':
+        return this.refreshFolders(f.loadBalancers);
       case 'firewall':
         p.forgetFirewallNames();
         return this.refreshFolders(f.firewalls);
@@ -225,7 +229,8 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     if (!p) return undefined;
     const f = p.folders;
     const folderOf = { server: f.servers, floatingIp: f.floatingIps, volume: f.volumes, network: f.networks, primaryIp: f.primaryIps,
-      certificate: f.certificates, firewall: f.firewalls };
+      certificate: f.certificates,
+      loadBalancer: f.loadBalancers, firewall: f.firewalls };
     const folders: ListFolderNode[] = kind === 'image' ? [f.snapshots, f.backups, f.systemImages] : [folderOf[kind]];
     const look = () => folders.map((x) => x.find(String(id))).find((n) => n !== undefined);
     const loaded = folders.filter((x) => x.loaded);
@@ -314,8 +319,11 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const node = folder.find(String(id));
     const f = p.folders;
     if (server && node) {
+      // Settled in another power state (not each step on the way): its targets' health changed.
+      const powered = node.server.status !== server.status && (server.status === 'running' || server.status === 'off');
       node.update(server);
       this.emitter.fire(node);
+      if (powered) this.targetPowered(p, server);
     } else if (server) {
       // Created.
       if (origin === 'user') this.refreshFolders(folder);
@@ -329,6 +337,16 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       for (const x of others) this.policy.folderStale(x.id);
       this.schedule();
     }
+  }
+
+  /**
+   * A server that a Load Balancer targets changed its power state, so its health there changes: the
+   * Load Balancers folder (when loaded) is listed again when the budget allows. No new polling.
+   */
+  private targetPowered(p: ProjectNode, server: Server): void {
+    if (!server.loadBalancerIds?.length || !p.folders.loadBalancers.loaded) return;
+    this.policy.folderStale(p.folders.loadBalancers.id);
+    this.schedule();
   }
 
   private applyImage(p: ProjectNode, id: number, image: Image | undefined): void {

@@ -120,6 +120,8 @@ function nameInTree(tree: ProjectsTreeProvider, projectId: string, type: string,
       return p.primaryIpName(id);
     case 'certificate':
       return p.folders.certificates.data?.find((c) => c.id === id)?.name;
+    case 'load_balancer':
+      return p.folders.loadBalancers.data?.find((x) => x.id === id)?.name;
     default:
       return undefined;
   }

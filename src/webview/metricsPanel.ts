@@ -1,11 +1,11 @@
-// The metrics panel of one server (extension side): fetches cpu, disk and network metrics in one
-// request through the project's HcloudClient, sends them to the webview as plain numbers, keeps
+// The metrics panel of one server or Load Balancer (extension side): fetches every series its charts
+// need in one request through the project's HcloudClient (metrics/fetchMetrics.ts), sends them to the webview as plain numbers, keeps
 // auto-refresh going while the panel is visible (never while hidden); metrics/exportCsv.ts saves CSV.
 // The webview (webview-ui/metrics) only draws and asks; every message from it is validated.
 
 import * as vscode from 'vscode';
 import { isHcloudError } from '../api/errors';
-import type { Metrics, MetricsType } from '../api/types';
+import type { Metrics } from '../api/types';
 import { describeError } from '../ui/describeError';
 import type { ClientPool } from '../projects/clientPool';
 import type { ProjectStore } from '../projects/projectStore';
@@ -24,10 +24,8 @@ import {
 } from '../shared/protocol';
 import type { UserInput } from '../ui/userInput';
 import { exportMetricsCsv } from './metrics/exportCsv';
+import { capitalized, fetchMetrics, KIND_NOUN } from './metrics/fetchMetrics';
 import { WebviewPanelHost } from './panelHost';
-
-/** One request for all five charts: the API takes several types at once (`type=cpu,disk,network`). */
-export const METRICS_TYPES: readonly MetricsType[] = ['cpu', 'disk', 'network'];
 
 export interface MetricsPanelDeps {
   extensionUri: vscode.Uri;
@@ -39,8 +37,8 @@ export interface MetricsPanelDeps {
   now?(): number;
 }
 
-export function metricsPanelTitle(serverName: string): string {
-  return `Metrics: ${serverName}`;
+export function metricsPanelTitle(name: string): string {
+  return `Metrics: ${name}`;
 }
 
 type Status = { kind: 'idle' } | { kind: 'loading' } | { kind: 'data' } | { kind: 'error'; message: ErrorMessage };
@@ -67,12 +65,12 @@ export class MetricsPanel extends WebviewPanelHost<MetricsToWebview, MetricsFrom
     super(panel, {
       extensionUri: deps.extensionUri,
       bundle: 'metrics',
-      title: metricsPanelTitle(state.serverName),
+      title: metricsPanelTitle(state.target.name),
       parse: parseMetricsFromWebview,
       log: deps.log,
     });
     this.state = state;
-    panel.title = metricsPanelTitle(state.serverName);
+    panel.title = metricsPanelTitle(state.target.name);
     this.wasVisible = panel.visible;
     this.disposables.push(this.fetchedEmitter, { dispose: () => this.stop() });
     // Remove Project: stop polling at once (the client pool has stopped the request on its way) and say why.
@@ -84,13 +82,14 @@ export class MetricsPanel extends WebviewPanelHost<MetricsToWebview, MetricsFrom
     return this.state.projectId;
   }
 
-  get serverId(): number {
-    return this.state.serverId;
+  /** Whose metrics the panel shows. */
+  get target(): MetricsPanelState['target'] {
+    return { ...this.state.target };
   }
 
   /** A copy of what the panel shows (range, auto-refresh). */
   get panelState(): MetricsPanelState {
-    return { ...this.state };
+    return { ...this.state, target: this.target };
   }
 
   /** Whether a next automatic fetch is scheduled (never while the panel is hidden). */
@@ -137,7 +136,7 @@ export class MetricsPanel extends WebviewPanelHost<MetricsToWebview, MetricsFrom
         await this.fetch();
         return;
       case 'exportCsv':
-        await exportMetricsCsv(this.deps.input(), this.deps.log, this.state.serverName, this.last && { metrics: this.last.metrics, end: this.last.message.end });
+        await exportMetricsCsv(this.deps.input(), this.deps.log, this.state.target.name, this.last && { metrics: this.last.metrics, end: this.last.message.end });
         return;
       case 'rendered':
         this.lastRendered = message;
@@ -167,7 +166,8 @@ export class MetricsPanel extends WebviewPanelHost<MetricsToWebview, MetricsFrom
     const abort = new AbortController();
     this.abort = abort;
     const generation = ++this.generation;
-    const { projectId, serverId, serverName, range } = this.state;
+    const { projectId, target, range } = this.state;
+    const what = `${KIND_NOUN[target.kind]} "${target.name}"`;
     this.status = { kind: 'loading' };
     this.post({ type: 'loading' });
     const current = () => generation === this.generation && !abort.signal.aborted;
@@ -179,14 +179,14 @@ export class MetricsPanel extends WebviewPanelHost<MetricsToWebview, MetricsFrom
       }
       const project = this.deps.projects.get(projectId);
       if (!project) {
-        this.fail(`The project of server "${serverName}" is no longer set up in VS Code, so its metrics cannot be loaded. Close this panel.`, false);
+        this.fail(`The project of ${what} is no longer set up in VS Code, so its metrics cannot be loaded. Close this panel.`, false);
         return;
       }
       const { window } = resolved;
       let client;
       try {
         client = await this.deps.clients.get(project);
-        const metrics = await client.servers.metrics(serverId, { type: [...METRICS_TYPES], start: window.start, end: window.end, step: window.step }, { signal: abort.signal });
+        const metrics = await fetchMetrics(client, target, window, abort.signal);
         if (!current()) return;
         const message = toDataMessage(metrics, window);
         this.last = { metrics, message };
@@ -195,9 +195,9 @@ export class MetricsPanel extends WebviewPanelHost<MetricsToWebview, MetricsFrom
       } catch (e) {
         if (!current()) return;
         if (isHcloudError(e, 'not_found')) {
-          this.fail(`Server "${serverName}" (ID ${serverId}) no longer exists in project "${project.name}".`, false);
+          this.fail(`${capitalized(KIND_NOUN[target.kind])} "${target.name}" (ID ${target.id}) no longer exists in project "${project.name}".`, false);
         } else {
-          const text = describeError(e, { action: `Loading the metrics of "${serverName}"` });
+          const text = describeError(e, { action: `Loading the metrics of "${target.name}"` });
           this.deps.log.warn(text);
           this.fail(text, true);
         }
@@ -236,7 +236,7 @@ export class MetricsPanel extends WebviewPanelHost<MetricsToWebview, MetricsFrom
   private projectsChanged(): void {
     if (this.deps.projects.get(this.state.projectId)) return;
     this.stop();
-    this.fail(`The project of server "${this.state.serverName}" was removed from VS Code, so its metrics cannot be loaded. Close this panel.`, false);
+    this.fail(`The project of ${KIND_NOUN[this.state.target.kind]} "${this.state.target.name}" was removed from VS Code, so its metrics cannot be loaded. Close this panel.`, false);
   }
 
   private stop(): void {

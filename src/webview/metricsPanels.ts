@@ -1,36 +1,38 @@
-// The open metrics panels: one per (project, server), so a second Show Metrics reveals the panel
+// The open metrics panels: one per (project, kind, id), so a second Show Metrics reveals the panel
 // that is already open; and `restore`, which brings panels back after a window reload from the
 // state their webview saved (validated: a state that does not parse closes the panel), called by
 // the serializer that ./lazyPanels.ts registers.
 
 import * as vscode from 'vscode';
 import type { Project } from '../projects/projectStore';
+import type { MetricsKind } from '../shared/metrics';
 import { autoRefreshDefault, METRICS_VIEW_TYPE, parseMetricsPanelState, type MetricsPanelState } from '../shared/protocol';
 import { MetricsPanel, metricsPanelTitle, type MetricsPanelDeps } from './metricsPanel';
 import { webviewOptions } from './panelHost';
 
-const key = (projectId: string, serverId: number) => `${projectId}/${serverId}`;
+const key = (projectId: string, kind: MetricsKind, id: number) => `${projectId}/${kind}/${id}`;
 
 export class MetricsPanels implements vscode.Disposable {
   private readonly panels = new Map<string, MetricsPanel>();
 
   constructor(private readonly deps: MetricsPanelDeps) {}
 
-  /** Opens the server's panel, or reveals it when it is open already. */
-  show(project: Project, server: { id: number; name: string }): MetricsPanel {
-    const existing = this.find(project.id, server.id);
+  /** Opens the panel of a server (or of a resource of another `kind`), or reveals it when it is open already. */
+  show(project: Project, resource: { id: number; name: string }, kind: MetricsKind = 'server'): MetricsPanel {
+    const existing = this.find(project.id, resource.id, kind);
     if (existing) {
       existing.panel.reveal();
       return existing;
     }
     const panel = vscode.window.createWebviewPanel(
       METRICS_VIEW_TYPE,
-      metricsPanelTitle(server.name),
+      metricsPanelTitle(resource.name),
       vscode.ViewColumn.Active,
       webviewOptions(this.deps.extensionUri),
     );
     const range = { kind: 'preset', id: '1h' } as const;
-    return this.add(panel, { projectId: project.id, serverId: server.id, serverName: server.name, range, autoRefresh: autoRefreshDefault(range) });
+    const target = { kind, id: resource.id, name: resource.name };
+    return this.add(panel, { projectId: project.id, target, range, autoRefresh: autoRefreshDefault(range) });
   }
 
   /** A panel VS Code kept over a window reload, with the state its webview saved. */
@@ -41,15 +43,15 @@ export class MetricsPanels implements vscode.Disposable {
       panel.dispose();
       return;
     }
-    if (this.find(state.projectId, state.serverId)) {
+    if (this.find(state.projectId, state.target.id, state.target.kind)) {
       panel.dispose();
       return;
     }
     this.add(panel, state);
   }
 
-  find(projectId: string, serverId: number): MetricsPanel | undefined {
-    return this.panels.get(key(projectId, serverId));
+  find(projectId: string, id: number, kind: MetricsKind = 'server'): MetricsPanel | undefined {
+    return this.panels.get(key(projectId, kind, id));
   }
 
   get size(): number {
@@ -58,7 +60,7 @@ export class MetricsPanels implements vscode.Disposable {
 
   private add(panel: vscode.WebviewPanel, state: MetricsPanelState): MetricsPanel {
     const host = new MetricsPanel(panel, this.deps, state);
-    const k = key(state.projectId, state.serverId);
+    const k = key(state.projectId, state.target.kind, state.target.id);
     this.panels.set(k, host);
     host.onDidDispose(() => {
       if (this.panels.get(k) === host) this.panels.delete(k);

@@ -15,7 +15,7 @@ import { HcloudClient } from '../../src/api/client';
 import { formatDuration } from '../../src/shared/duration';
 import { startSimulator } from '../../src/sim/simulator';
 import { ChangeCheck, checkWork } from '../../src/tree/changeCheck';
-import { fetchFolder, fetchResource, folderClass, TODAY_FOLDERS, isSettled, unsettled, type ListWhat, type PolledKind } from '../../src/tree/fetch';
+import { fetchFolder, fetchResource, folderClass, TODAY_CATALOG_FOLDERS, TODAY_FOLDERS, isSettled, unsettled, type ListWhat, type PolledKind } from '../../src/tree/fetch';
 import { listingPages, RefreshPolicy } from '../../src/tree/refreshPolicy';
 
 const TOKEN = 'bench-token';
@@ -40,6 +40,8 @@ const FOLDER_PATH: Record<ListWhat, string> = {
   networks: 'networks',
   volumes: 'volumes',
   certificates: 'certificates',
+  loadBalancers: 'loadBalancers',
+  loadBalancerTypes: 'catalog/loadBalancerTypes',
   firewalls: 'firewalls',
 };
 
@@ -48,7 +50,7 @@ type Api = '2018' | '2026';
 
 /** The folders a project shows: no Datacenters where the API has none (today's). */
 function foldersOf(api: Api): ListWhat[] {
-  return (Object.keys(FOLDER_PATH) as ListWhat[]).filter((w) => (api === '2018' ? !TODAY_FOLDERS.includes(w) : w !== 'datacenters'));
+  return (Object.keys(FOLDER_PATH) as ListWhat[]).filter((w) => (api === '2018' ? !TODAY_FOLDERS.includes(w) && !TODAY_CATALOG_FOLDERS.includes(w) : w !== 'datacenters'));
 }
 
 interface Result {

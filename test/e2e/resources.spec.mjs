@@ -38,21 +38,6 @@ async function byName(kind, name) {
 /** Opens the view (adding this file's project on first use) and shows the row of server `name`. */
 const serverRow = (wb, s, name) => project.serverRow(wb, s.url, name);
 
-/** The rendered row whose label is exactly `label` (and, when given, at tree level `level`). */
-function rowLabelled(wb, label, level) {
-  const rows = level === undefined ? wb.treeRows('hcloud') : wb.container('hcloud').locator(`.monaco-list[role="tree"] .monaco-list-row[aria-level="${level}"]`);
-  return rows.filter({ has: wb.page.locator('.label-name').getByText(label, { exact: true }) }).first();
-}
-
-/** Expands `row` (a collapsed tree row) and waits until it shows as expanded. */
-async function expand(wb, row) {
-  await wb.until(async () => {
-    if ((await row.getAttribute('aria-expanded')) === 'true') return true;
-    await row.locator('.label-name').click();
-    return (await row.getAttribute('aria-expanded')) === 'true';
-  }, 'the row expands');
-}
-
 /** The direct children of the rendered row labelled `parent` at tree level `level`: `{ label, description }` of each. */
 function childrenOf(wb, parent, level) {
   return wb.treeRows('hcloud').evaluateAll((els, [p, l]) => {
@@ -79,7 +64,7 @@ test('Create Volume from the Volumes folder (price shown first), attach it to a 
   const serverLevel = Number(await row.getAttribute('aria-level'));
 
   // Create Volume from the Volumes folder's context menu, through its real quick inputs
-  const folder = rowLabelled(wb, 'Volumes', serverLevel - 1);
+  const folder = wb.rowLabelled('Volumes', serverLevel - 1);
   await wb.contextMenu(folder, 'Create Volume', wb.quickInput());
   await wb.waitForQuickInput('Create Volume (1/6)');
   await wb.answerQuickInput(VOLUME);
@@ -111,8 +96,8 @@ test('Create Volume from the Volumes folder (price shown first), attach it to a 
   assert.deepEqual(posts[0].body, { name: VOLUME, size: 20, format: 'ext4', location: 'fsn1' });
 
   // the volume in the Volumes folder, then Attach Volume from its context menu
-  await expand(wb, folder);
-  const volumeRow = rowLabelled(wb, VOLUME, serverLevel);
+  await wb.expandRow(folder);
+  const volumeRow = wb.rowLabelled(VOLUME, serverLevel);
   await volumeRow.waitFor({ state: 'visible', timeout: 20_000 });
   await wb.until(async () => /not attached/.test(await volumeRow.innerText()), 'the volume row says it is not attached');
   await wb.contextMenu(volumeRow, 'Attach Volume', wb.quickInput());
@@ -131,8 +116,8 @@ test('Create Volume from the Volumes folder (price shown first), attach it to a 
   assert.ok((await byName('servers', 'srv-volume')).volumes.includes(volume.id), 'the server lists the volume');
 
   // the server's children: the volume's row, naming its Linux device
-  const serverRowAgain = rowLabelled(wb, 'srv-volume', serverLevel);
-  await expand(wb, serverRowAgain);
+  const serverRowAgain = wb.rowLabelled('srv-volume', serverLevel);
+  await wb.expandRow(serverRowAgain);
   await wb.until(async () => (await childrenOf(wb, 'srv-volume', serverLevel)).some((f) => f.label === VOLUME),
     async () => `no row "${VOLUME}" under srv-volume; rows: ${JSON.stringify(await wb.rowFacts())}`, 20_000);
   const under = (await childrenOf(wb, 'srv-volume', serverLevel)).find((f) => f.label === VOLUME);
@@ -170,7 +155,7 @@ test('Attach a server to a network from its context menu, IP left to the API: th
   assert.equal(net.network, network.id);
   assert.match(net.ip, /^10\.20\.1\.\d+$/, 'the simulator gave an IP of the subnet');
 
-  await expand(wb, rowLabelled(wb, 'srv-network', serverLevel));
+  await wb.expandRow(wb.rowLabelled('srv-network', serverLevel));
   const leaf = { label: 'Private IP (net-backend)', description: net.ip };
   await wb.until(async () => (await childrenOf(wb, 'srv-network', serverLevel)).some((f) => f.label === leaf.label && f.description === leaf.description),
     async () => `no leaf ${JSON.stringify(leaf)} under srv-network; children: ${JSON.stringify(await childrenOf(wb, 'srv-network', serverLevel))}`, 20_000);
@@ -190,23 +175,13 @@ async function createStep(wb, n, placeholder) {
   );
 }
 
-/** Ticks the row `label` of the open multi-select quick pick, until the box counts `count` selected. */
-async function tick(wb, label, count) {
-  const row = wb.quickInput().locator('.monaco-list-row').filter({ has: wb.page.locator('.label-name').getByText(label, { exact: true }) });
-  await wb.until(async () => {
-    if ((await wb.quickInput().locator('.quick-input-count').innerText()).includes(`${count} Selected`)) return true;
-    await row.locator('label.quick-input-list-label').first().click(); // the row's label toggles its checkbox
-    return (await wb.quickInput().locator('.quick-input-count').innerText()).includes(`${count} Selected`);
-  }, async () => `"${label}" is not ticked; the quick input shows: ${JSON.stringify(await wb.quickInput().innerText().catch(() => ''))}`);
-}
-
 test('Create Server with a network and a new volume through the multi-step input: the summary prices them, the API gets the network and the volume, the tree shows both under the server', async ({ wb, page, saveScreenshot, outDir }) => {
   const s = await simulator(outDir);
   const SERVER = 'srv-e2e-full';
   const VOLUME = 'vol-e2e-full';
   const network = await byName('networks', 'net-backend');
   await serverRow(wb, s, 'srv-network');
-  const projectRow = rowLabelled(wb, PROJECT);
+  const projectRow = wb.rowLabelled(PROJECT);
   await projectRow.hover();
   await projectRow.locator('.actions .action-label[aria-label="Create Server"]').click();
 
@@ -231,14 +206,14 @@ test('Create Server with a network and a new volume through the multi-step input
   await createStep(wb, 9, 'Volumes, networks, placement group and public network');
   await wb.answerQuickInput('Networks…');
   await createStep(wb, 9, 'Private networks to attach');
-  await tick(wb, 'net-backend', 1);
+  await wb.tickQuickPick('net-backend', 1);
   await wb.quickInput().locator('input').first().press('Enter');
   // … and a new volume
   await createStep(wb, 9, 'Volumes, networks, placement group and public network');
   assert.match(await wb.quickInput().innerText(), /Networks…\s*net-backend/, 'the options list shows the network picked');
   await wb.answerQuickInput('Volumes…');
   await createStep(wb, 9, 'Volumes to attach and mount');
-  await tick(wb, 'New volume…', 1);
+  await wb.tickQuickPick('New volume…', 1);
   await wb.quickInput().locator('input').first().press('Enter');
   await wb.waitForQuickInput('Create Server: new volume');
   await wb.answerQuickInput('15');
@@ -291,7 +266,7 @@ test('Create Server with a network and a new volume through the multi-step input
   // the tree: the server with its private IP and its volume
   const row = await wb.serverRow(PROJECT, SERVER);
   const level = Number(await row.getAttribute('aria-level'));
-  await expand(wb, row);
+  await wb.expandRow(row);
   const ip = server.private_net[0].ip;
   await wb.until(async () => {
     const children = await childrenOf(wb, SERVER, level);

@@ -47,8 +47,9 @@ describe('Certificate commands', function () {
     const rows = await f.api.tree.getChildren(folders[labels.indexOf('Certificates')]);
     assert.deepEqual(f.sim.requests.map((r) => `${r.method} ${r.path}`), ['GET /certificates'], 'one list request, nothing per row');
     const row = (name: string) => rows.find((n) => text(n.getTreeItem().label) === name)!.getTreeItem();
-    assert.match(String(row('demo-upload').description), /^uploaded · demo\.example\.com · expires in \d+ days · unused$/);
-    assert.match(String(row('demo-upload').contextValue), /;certificate;uploaded;unused;copyable;labels;/);
+    // The demo's web-lb uses it (its https service): by name once the Load Balancers are listed, else by id.
+    assert.match(String(row('demo-upload').description), /^uploaded · demo\.example\.com · expires in \d+ days · used by (web-lb|Load Balancer \d+)$/);
+    assert.match(String(row('demo-upload').contextValue), /;certificate;uploaded;inUse;copyable;labels;/);
     const tip = shown(text(row('demo-upload').tooltip));
     assert.match(tip, /Fingerprint \(SHA-256\): `([0-9a-f]{2}:){31}[0-9a-f]{2}`/);
     assert.match(tip, /Valid until: \d{4}-\d{2}-\d{2} \(expires in \d+ days\)/);

@@ -118,7 +118,7 @@ describe('metrics panel', function () {
     assert.equal(rendered.empty, false);
     assert.ok(rendered.samples >= 9 * 300, `nine series of about 360 samples (${rendered.samples})`);
     assert.equal(panel.panel.title, 'Metrics: web-1');
-    assert.deepEqual(panel.panelState, { projectId: project.id, serverId: web1.id, serverName: 'web-1', range: { kind: 'preset', id: '1h' }, autoRefresh: true });
+    assert.deepEqual(panel.panelState, { projectId: project.id, target: { kind: 'server', id: web1.id, name: 'web-1' }, range: { kind: 'preset', id: '1h' }, autoRefresh: true });
   });
 
   it('the webview never gets the token or the API endpoint: not in its page, not in a message', async () => {

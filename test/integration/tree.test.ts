@@ -112,8 +112,8 @@ describe('tree', function () {
 
   it('shows the folders of a project, each loaded with one list request when opened', async () => {
     const folders = await api.tree.getChildren(projectNode);
-    assert.deepEqual(folders.map(label), ['Servers', 'Volumes', 'Networks', 'Placement Groups', 'Primary IPs', 'Certificates', 'Firewalls', 'Floating IPs', 'Images', 'SSH Keys', 'ISOs']);
-    assert.deepEqual(folders.map(ctx), [';folder;servers;', ';folder;volumes;', ';folder;networks;', ';folder;placementGroups;', ';folder;primaryIps;', ';folder;certificates;', ';folder;firewalls;', ';folder;floatingIps;', ';folder;images;', ';folder;sshKeys;', ';folder;isos;']);
+    assert.deepEqual(folders.map(label), ['Servers', 'Volumes', 'Networks', 'Placement Groups', 'Primary IPs', 'Certificates', 'Load Balancers', 'Firewalls', 'Floating IPs', 'Images', 'SSH Keys', 'ISOs']);
+    assert.deepEqual(folders.map(ctx), [';folder;servers;', ';folder;volumes;', ';folder;networks;', ';folder;placementGroups;', ';folder;primaryIps;', ';folder;certificates;', ';folder;loadBalancers;', ';folder;firewalls;', ';folder;floatingIps;', ';folder;images;', ';folder;sshKeys;', ';folder;isos;']);
     assert.equal(folders[0].id, `project/${project.id}/servers`);
 
     sim.clearRequests();
@@ -374,7 +374,7 @@ describe('tree', function () {
     await vscode.commands.executeCommand('hcloud.view.toggleCatalog');
     const catalog = await folder('catalog');
     assert.equal(ctx(catalog), ';folder;catalog;');
-    assert.deepEqual((await api.tree.getChildren(catalog)).map(label), ['Server Types', 'Locations', 'Prices']);
+    assert.deepEqual((await api.tree.getChildren(catalog)).map(label), ['Server Types', 'Load Balancer Types', 'Locations', 'Prices']);
     const types = await api.tree.getChildren(await folder('catalog', 'serverTypes'));
     const simTypes = await client.serverTypes.listAll();
     assert.equal(types.length, simTypes.length);

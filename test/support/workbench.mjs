@@ -170,6 +170,31 @@ export class Workbench {
     await new Promise((r) => setTimeout(r, 300));
   }
 
+  /** The rendered row of the Hetzner Cloud tree whose label is exactly `label` (and, when given, at tree level `level`). */
+  rowLabelled(label, level) {
+    const rows = level === undefined ? this.treeRows('hcloud') : this.container('hcloud').locator(`.monaco-list[role="tree"] .monaco-list-row[aria-level="${level}"]`);
+    return rows.filter({ has: this.page.locator('.label-name').getByText(label, { exact: true }) }).first();
+  }
+
+  /** Expands `row` (a collapsed tree row) and waits until it shows as expanded. */
+  async expandRow(row) {
+    await this.until(async () => {
+      if ((await row.getAttribute('aria-expanded')) === 'true') return true;
+      await row.locator('.label-name').click();
+      return (await row.getAttribute('aria-expanded')) === 'true';
+    }, 'the row expands');
+  }
+
+  /** Ticks the row `label` of the open multi-select quick pick, until the box counts `count` selected. */
+  async tickQuickPick(label, count) {
+    const row = this.quickInput().locator('.monaco-list-row').filter({ has: this.page.locator('.label-name').getByText(label, { exact: true }) });
+    await this.until(async () => {
+      if ((await this.quickInput().locator('.quick-input-count').innerText()).includes(`${count} Selected`)) return true;
+      await row.locator('label.quick-input-list-label').first().click(); // the row's label toggles its checkbox
+      return (await this.quickInput().locator('.quick-input-count').innerText()).includes(`${count} Selected`);
+    }, async () => `"${label}" is not ticked; the quick input shows: ${JSON.stringify(await this.quickInput().innerText().catch(() => ''))}`);
+  }
+
   /** Facts of the tree's rendered rows: text, level, expanded ("true" / "false" / null). */
   rowFacts(containerId = 'hcloud') {
     return this.treeRows(containerId).evaluateAll((els) => els.map((e) => ({

@@ -211,7 +211,7 @@ test('metrics: light and high-contrast themes draw with their own colours; a the
 });
 
 test('metrics: the saved state comes back on reload (range, auto-refresh, server name) before the extension answers', async ({ open, page }) => {
-  const saved = { ...STATE, serverName: 'db-1', range: { kind: 'custom', start: T0, end: T0 + 7200 }, autoRefresh: false };
+  const saved = { ...STATE, target: { ...STATE.target, name: 'db-1' }, range: { kind: 'custom', start: T0, end: T0 + 7200 }, autoRefresh: false };
   const view = await open('metrics', { state: saved });
   assert.equal(await page.locator('#title').textContent(), 'Metrics: db-1');
   assert.equal(await page.locator('#range').evaluate((e) => e.value), 'custom');
@@ -220,6 +220,13 @@ test('metrics: the saved state comes back on reload (range, auto-refresh, server
   // A saved state that does not parse is ignored (the page waits for the extension's init).
   await view.send(init());
   assert.deepEqual(await view.state(), STATE);
+  await noProblems(view);
+});
+
+test('metrics: a state saved before Load Balancers had metrics (serverId, serverName) still comes back', async ({ open, page }) => {
+  const view = await open('metrics', { state: { projectId: 'p-1', serverId: 42, serverName: 'old-1', range: { kind: 'preset', id: '6h' }, autoRefresh: true } });
+  assert.equal(await page.locator('#title').textContent(), 'Metrics: old-1');
+  assert.equal(await page.locator('#range').evaluate((e) => e.value), '6h');
   await noProblems(view);
 });
 

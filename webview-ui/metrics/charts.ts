@@ -1,9 +1,9 @@
-// The five charts (uPlot): created once per theme, fed with setData on every data message, sized
+// The charts of one kind of resource (uPlot; a server's five, a Load Balancer's four): created once per theme, fed with setData on every data message, sized
 // to their container, coloured from the theme's --vscode-charts-* variables, with units on the
 // y axis and a synced hover read-out (time and every value, formatted) in each chart's legend.
 
 import uPlot from 'uplot';
-import { CHARTS, formatTime, formatValue, type ChartData, type ChartSpec } from '../../src/shared/metrics';
+import { formatTime, formatValue, type ChartData, type ChartSpec } from '../../src/shared/metrics';
 import { themeColor, themeKind } from '../common/theme';
 
 const HEIGHT = 170;
@@ -87,23 +87,30 @@ function options(spec: ChartSpec, p: Palette, width: number, rangeSeconds: () =>
 }
 
 export class Charts {
-  private readonly views: ChartView[];
+  private views: ChartView[] = [];
   private data: ChartData[] | undefined;
   private rangeSecs = 3600;
   private readonly timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
   constructor(private readonly container: HTMLElement) {
-    this.views = CHARTS.map((spec) => {
+    new ResizeObserver(() => this.resize()).observe(container);
+  }
+
+  /** Puts up one figure per chart of `specs` (once; again only when the charts differ). */
+  private build(specs: readonly ChartSpec[]): void {
+    if (this.views.length === specs.length && this.views.every((v, i) => v.spec.id === specs[i].id)) return;
+    for (const v of this.views) v.plot?.destroy();
+    this.container.textContent = '';
+    this.views = specs.map((spec) => {
       const figure = document.createElement('figure');
       figure.className = 'chart';
       figure.dataset.chart = spec.id;
       const caption = document.createElement('figcaption');
       caption.textContent = `${spec.title} (${spec.unit === 'B/s' ? 'bytes/s' : spec.unit})`;
       figure.append(caption);
-      container.append(figure);
+      this.container.append(figure);
       return { spec, figure };
     });
-    new ResizeObserver(() => this.resize()).observe(container);
   }
 
   get count(): number {
@@ -114,8 +121,9 @@ export class Charts {
     return Math.max(200, Math.floor(this.container.clientWidth) - 2);
   }
 
-  /** Draws `data` (one ChartData per chart, in CHARTS order); creates the plots on first use. */
-  draw(data: ChartData[], rangeSeconds: number): void {
+  /** Draws `data` (one ChartData per chart of `specs`, in order); creates the plots on first use. */
+  draw(specs: readonly ChartSpec[], data: ChartData[], rangeSeconds: number): void {
+    this.build(specs);
     this.data = data;
     this.rangeSecs = rangeSeconds;
     const p = this.views.some((v) => !v.plot) ? palette() : undefined;
@@ -132,7 +140,7 @@ export class Charts {
       v.plot?.destroy();
       v.plot = undefined;
     }
-    if (this.data) this.draw(this.data, this.rangeSecs);
+    if (this.data) this.draw(this.views.map((v) => v.spec), this.data, this.rangeSecs);
   }
 
   private resize(): void {

@@ -1,5 +1,6 @@
 // The metrics panel's page: toolkit controls (range, custom start/end, Refresh, auto-refresh,
-// Export CSV, progress ring), five uPlot charts, and the loading / empty / error states. It only
+// Export CSV, progress ring), the uPlot charts of the panel's kind of resource (a server's five, a
+// Load Balancer's four), and the loading / empty / error states. It only
 // draws what the extension sends and asks it for things; it never fetches (the CSP forbids it).
 // After drawing a data message it posts `rendered` (charts, samples, ms measured in the page).
 
@@ -15,7 +16,7 @@ import {
   vsCodeProgressRing,
   vsCodeTextField,
 } from '@vscode/webview-ui-toolkit';
-import { CHARTS, TIME_RANGES, isEmpty, toChartData, validateCustomRange, type CustomRangeResult } from '../../src/shared/metrics';
+import { TIME_RANGES, chartsFor, isEmpty, toChartData, validateCustomRange, type CustomRangeResult } from '../../src/shared/metrics';
 import {
   autoRefreshDefault,
   fromDataMessage,
@@ -70,10 +71,12 @@ custom.append(customRow, customMessage);
 const status = el('p', { id: 'status', role: 'status' });
 const loading = el('p', { id: 'loading', class: 'placeholder' }, 'Loading metrics…');
 const empty = el('section', { id: 'empty', class: 'placeholder' });
-empty.append(
-  el('p', { class: 'headline' }, 'No metrics in this time range yet.'),
-  el('p', {}, 'A new server reports its first samples a few minutes after it starts; a server that is off reports none. Try a longer range or refresh later.'),
-);
+const emptyWhy = el('p', { id: 'empty-why' });
+empty.append(el('p', { class: 'headline' }, 'No metrics in this time range yet.'), emptyWhy);
+const EMPTY_WHY = {
+  server: 'A new server reports its first samples a few minutes after it starts; a server that is off reports none. Try a longer range or refresh later.',
+  loadBalancer: 'A new Load Balancer reports its first samples a few minutes after it is created. Try a longer range or refresh later.',
+} as const;
 const errorText = el('p', { id: 'error-message' });
 const retry = el('vscode-button', { id: 'retry', 'aria-label': 'Retry loading the metrics' }, 'Retry') as Toolkit;
 const error = el('section', { id: 'error', role: 'alert' });
@@ -137,7 +140,8 @@ function showControls(): void {
   syncing = true;
   try {
     const s = state;
-    title.textContent = s ? `Metrics: ${s.serverName}` : 'Metrics';
+    title.textContent = s ? `Metrics: ${s.target.name}` : 'Metrics';
+    emptyWhy.textContent = EMPTY_WHY[s?.target.kind ?? 'server'];
     document.title = title.textContent;
     const selected = s?.range.kind === 'preset' ? s.range.id : s ? CUSTOM : '1h';
     range.value = selected;
@@ -170,7 +174,8 @@ function onData(m: DataMessage): void {
   ring.hidden = true;
   app.setAttribute('aria-busy', 'false');
   const metrics = fromDataMessage(m);
-  const data = CHARTS.map((c) => toChartData(metrics, c));
+  const specs = chartsFor(state?.target.kind ?? 'server');
+  const data = specs.map((c) => toChartData(metrics, c));
   const samples = Object.values(m.series).reduce((n, s) => n + s.timestamps.length, 0);
   const nothing = data.every(isEmpty);
   exportCsv.disabled = false;
@@ -182,7 +187,7 @@ function onData(m: DataMessage): void {
     return;
   }
   setMode('data');
-  charts.draw(data, state ? rangeSeconds(state.range) : m.end - m.start);
+  charts.draw(specs, data, state ? rangeSeconds(state.range) : m.end - m.start);
   // uPlot draws in a microtask queued by setData; this one runs after it.
   queueMicrotask(() => bridge.post({ type: 'rendered', charts: charts.count, samples, ms: performance.now() - t0, empty: false }));
 }

@@ -154,6 +154,9 @@ export function convertPricing(w: PricingSchema): Pricing {
       prices: list(t.prices).map((p) => convertServerTypePrice(p, currency)),
     })),
     volume: w.volume ? { perGbMonth: convertMoney(w.volume.price_per_gb_month, currency) } : undefined,
+    loadBalancerTypes: Array.isArray(w.load_balancer_types)
+      ? w.load_balancer_types.map((t) => ({ id: t.id, name: t.name, prices: list(t.prices).map((p) => convertServerTypePrice(p, currency)) }))
+      : undefined,
   };
 }
 

@@ -21,5 +21,6 @@ export { convertPrimaryIp } from './primaryIp';
 export { convertPlacementGroup } from './placementGroup';
 export { convertNetwork, convertPrivateNets, convertRoute, convertSubnet } from './network';
 export { convertVolume } from './volume';
+export { convertLoadBalancer, convertLoadBalancerType } from './loadBalancer';
 export { convertCertificate } from './certificate';
 export { convertFirewall, convertFirewallRule, convertServerFirewalls, firewallResourceToWire, firewallRuleToWire } from './firewall';

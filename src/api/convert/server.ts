@@ -61,6 +61,7 @@ export function convertServer(w: ServerSchema): Server {
     placementGroup: convertServerPlacementGroup(w.placement_group),
     privateNet: Array.isArray(w.private_net) ? convertPrivateNets(w.private_net) : undefined,
     volumeIds: Array.isArray(w.volumes) ? w.volumes.filter((v) => typeof v === 'number') : undefined,
+    loadBalancerIds: Array.isArray(w.load_balancers) ? w.load_balancers.filter((v) => typeof v === 'number') : undefined,
   };
 }
 

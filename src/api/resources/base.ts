@@ -309,7 +309,7 @@ export class ActionResource<W, T, P extends ListOptions = ListOptions> extends R
       return { wire, action };
     } catch (e) {
       if (!isLostAnswer(e)) throw e;
-      const command = ACTION_COMMANDS[name] ?? name;
+      const command = this.commandOf(name);
       let found: Action | undefined;
       try {
         found = await this.findStartedAction(id, command, since, opts);
@@ -320,6 +320,11 @@ export class ActionResource<W, T, P extends ListOptions = ListOptions> extends R
       this.sawAction(id, found);
       return { action: markLost(found, e) };
     }
+  }
+
+  /** The command of the action `POST .../actions/<name>` starts (a family whose names differ overrides it). */
+  protected commandOf(name: string): string {
+    return ACTION_COMMANDS[name] ?? name;
   }
 
   protected actionsPath(id: number): string {

@@ -1,12 +1,11 @@
 // /servers: get, list, listAll, create, update, delete, metrics, the 18 server actions and the
 // server's action list.
 
-import { convertAction, convertImage, convertMetrics, convertServer } from '../convert';
+import { convertAction, convertImage, convertServer } from '../convert';
 import { ApiEraTracker, eraOfServer } from '../era';
 import type {
   ActionResponseSchema,
   CreateImageResponseSchema,
-  MetricsResponseSchema,
   RequestConsoleResponseSchema,
   RootPasswordActionResponseSchema,
   ServerCreateRequestSchema,
@@ -35,6 +34,7 @@ import type {
 import { ACTION_MATCH_SLACK_MS, isLostAnswer, lostAnswerError, type AnswerLost } from '../lostAnswer';
 import { HcloudError } from '../errors';
 import { ActionResource, itemPath, labelQuery } from './base';
+import { fetchMetrics } from './metrics';
 
 function rootPasswordResult(w: RootPasswordActionResponseSchema): RootPasswordResult {
   return { action: convertAction(w.action), rootPassword: w.root_password ?? undefined };
@@ -122,13 +122,8 @@ export class ServersResource extends ActionResource<ServerSchema, Server, Server
   }
 
   /** CPU, disk and/or network metrics between `start` and `end`. */
-  async metrics(id: number, params: MetricsParams, opts?: CallOptions): Promise<Metrics> {
-    const types = Array.isArray(params.type) ? params.type : [params.type];
-    const w = await this.transport.request<MetricsResponseSchema>('GET', `${itemPath(this.path, id)}/metrics`, {
-      ...opts,
-      query: { type: types.join(','), start: params.start.toISOString(), end: params.end.toISOString(), step: params.step },
-    });
-    return convertMetrics(w.metrics);
+  metrics(id: number, params: MetricsParams, opts?: CallOptions): Promise<Metrics> {
+    return fetchMetrics(this.transport, `${itemPath(this.path, id)}/metrics`, params, opts);
   }
 
   // --- actions -------------------------------------------------------------------------------

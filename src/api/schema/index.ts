@@ -13,5 +13,6 @@ export * from './primaryIp';
 export * from './placementGroup';
 export * from './network';
 export * from './volume';
+export * from './loadBalancer';
 export * from './certificate';
 export * from './firewall';

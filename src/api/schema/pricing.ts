@@ -28,6 +28,8 @@ export interface PricingSchema {
   /** Today's API: the monthly price of one GB of volume. */
   volume?: { price_per_gb_month: NetGrossPriceSchema };
   server_types: ServerTypePricingSchema[];
+  /** Today's API: Load Balancer types' prices per location (same shape as a server type's). */
+  load_balancer_types?: ServerTypePricingSchema[];
 }
 
 export interface PricingResponseSchema {

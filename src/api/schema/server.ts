@@ -49,6 +49,8 @@ export interface ServerSchema {
   private_net?: ServerPrivateNetSchema[];
   /** Today's API: ids of the attached volumes. */
   volumes?: number[];
+  /** Today's API: ids of the Load Balancers that have the server as a target. */
+  load_balancers?: number[];
   image: ImageSchema | null;
   iso: IsoSchema | null;
   rescue_enabled: boolean;

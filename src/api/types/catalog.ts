@@ -146,6 +146,8 @@ export interface Pricing {
   serverTypes: ServerTypePricing[];
   /** Today's API: a volume's monthly price per GB (see volumeMonthly in src/shared/price.ts). */
   volume?: { perGbMonth?: Money };
+  /** Today's API: Load Balancer types' prices per location. */
+  loadBalancerTypes?: ServerTypePricing[];
 }
 
 export interface ImageListParams extends LabelListParams {

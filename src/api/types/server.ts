@@ -74,6 +74,8 @@ export interface Server {
   privateNet?: ServerPrivateNet[];
   /** Today's API: ids of the attached volumes. */
   volumeIds?: number[];
+  /** Today's API: ids of the Load Balancers that have the server as a target. */
+  loadBalancerIds?: number[];
 }
 
 export interface ServerCreateParams {

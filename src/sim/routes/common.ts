@@ -13,6 +13,7 @@ export const noContent = (): Reply => ({ status: 204 });
 
 const LABEL: Record<ResourceType, string> = { server: 'server', floating_ip: 'Floating IP', image: 'image',
   primary_ip: 'Primary IP', network: 'network', volume: 'Volume',
+  load_balancer: 'Load Balancer',
   certificate: 'Certificate',
   firewall: 'Firewall' };
 

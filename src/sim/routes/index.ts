@@ -14,6 +14,7 @@ import { primaryIpRoutes } from './primaryIps';
 import { networkRoutes } from './networks';
 import { serverNetworkActionRoutes } from './serverNetworkActions';
 import { volumeRoutes } from './volumes';
+import { loadBalancerRoutes } from './loadBalancers';
 import { certificateRoutes } from './certificates';
 import { firewallRoutes } from './firewalls';
 
@@ -31,6 +32,7 @@ export const ROUTES: Route[] = [
   ...networkRoutes,
   ...serverNetworkActionRoutes,
   ...volumeRoutes,
+  ...loadBalancerRoutes,
   ...certificateRoutes,
   ...firewallRoutes,
 ];

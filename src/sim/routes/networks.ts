@@ -21,7 +21,7 @@ const rangeCheck = (value: string) => networkRangeProblem(value);
 function list(ctx: RouteContext) {
   const q = new QueryInput(ctx.query);
   const networks = whereLabels(ctx, q, whereEquals([...ctx.world.state.networks.values()], q.one('name'), (n) => n.name));
-  return listReply(ctx, q, networks, { key: 'networks', sort: { id: (n) => n.id, name: (n) => n.name, created: (n) => n.created }, render: renderNetwork });
+  return listReply(ctx, q, networks, { key: 'networks', sort: { id: (n) => n.id, name: (n) => n.name, created: (n) => n.created }, render: (n) => renderNetwork(n, ctx.world.state) });
 }
 
 function assertNameFree(ctx: RouteContext, name: string, self?: number): void {
@@ -70,7 +70,7 @@ function create(ctx: RouteContext) {
     exposeRoutesToVswitch: expose,
     created: ctx.world.now(),
   });
-  return created({ network: renderNetwork(network) });
+  return created({ network: renderNetwork(network, ctx.world.state) });
 }
 
 function update(ctx: RouteContext) {
@@ -84,7 +84,7 @@ function update(ctx: RouteContext) {
   if (typeof name === 'string') network.name = name;
   if (labels) network.labels = labels;
   if (expose !== undefined) network.expose_routes_to_vswitch = expose;
-  return ok({ network: renderNetwork(network) });
+  return ok({ network: renderNetwork(network, ctx.world.state) });
 }
 
 function remove(ctx: RouteContext) {
@@ -151,7 +151,7 @@ function changeIpRange(ctx: RouteContext) {
 
 const routes: Route[] = [
   { method: 'GET', path: '/networks', handler: list },
-  { method: 'GET', path: '/networks/:id', handler: (ctx) => ok({ network: renderNetwork(find<SimNetwork>(ctx, 'network')) }) },
+  { method: 'GET', path: '/networks/:id', handler: (ctx) => ok({ network: renderNetwork(find<SimNetwork>(ctx, 'network'), ctx.world.state) }) },
   { method: 'POST', path: '/networks', handler: create },
   { method: 'PUT', path: '/networks/:id', handler: update },
   { method: 'DELETE', path: '/networks/:id', handler: remove },

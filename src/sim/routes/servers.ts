@@ -1,6 +1,6 @@
 // Servers: list, get, create (placement, root password), rename, delete, metrics.
 
-import type { DatacenterSchema, ImageSchema, LocationSchema, MetricsTypeSchema, ServerTypeSchema } from '../../api/schema';
+import type { DatacenterSchema, ImageSchema, LocationSchema, ServerTypeSchema } from '../../api/schema';
 import type { Labels } from '../../api/types';
 import { newServer } from '../factory';
 import { ApiError, isProtected, uniqueness } from '../http';
@@ -196,11 +196,17 @@ function remove(ctx: RouteContext) {
 
 function metrics(ctx: RouteContext) {
   const server = find<SimServer>(ctx, 'server');
+  const request = readMetricsRequest(ctx, METRIC_TYPES);
+  return ok({ metrics: serverMetrics(server, request, ctx.world.now()) });
+}
+
+/** The query of GET /<resource>/{id}/metrics: `type` (comma-separated, of `known`), `start`, `end`, `step`. */
+export function readMetricsRequest<T extends string>(ctx: RouteContext, known: readonly T[]): { types: T[]; startMs: number; endMs: number; step?: number } {
   const q = new QueryInput(ctx.query);
   const typeText = q.one('type');
   const types = typeText === undefined ? [] : typeText.split(',');
   if (!types.length) q.fail('type', 'is required');
-  for (const t of types) if (!METRIC_TYPES.includes(t as MetricsTypeSchema)) q.fail('type', `'${t}' is not one of: ${METRIC_TYPES.join(', ')}`);
+  for (const t of types) if (!known.includes(t as T)) q.fail('type', `'${t}' is not one of: ${known.join(', ')}`);
   const time = (name: string) => {
     const text = q.one(name);
     const ms = text === undefined ? undefined : parseTime(text);
@@ -211,8 +217,7 @@ function metrics(ctx: RouteContext) {
   const step = q.integer('step');
   if (startMs !== undefined && endMs !== undefined && endMs < startMs) q.fail('end', 'must not be before start');
   q.done();
-  const request = { types: types as MetricsTypeSchema[], startMs: startMs as number, endMs: endMs as number, step };
-  return ok({ metrics: serverMetrics(server, request, ctx.world.now()) });
+  return { types: types as T[], startMs: startMs as number, endMs: endMs as number, step };
 }
 
 export const serverRoutes: Route[] = [

@@ -5,7 +5,7 @@
 // - a project, 2018 API:  GET /actions (one stream)
 // - a project, today's API (it refuses the unfiltered GET /actions with `deprecated_api_endpoint`):
 //   the per-kind lists GET /servers/actions, /floating_ips/actions, /images/actions, /volumes/actions,
-//   /networks/actions, /primary_ips/actions, /certificates/actions (one stream per scope kind, merged and de-duplicated:
+//   /networks/actions, /primary_ips/actions, /certificates/actions, /load_balancers/actions (one stream per scope kind, merged and de-duplicated:
 //   `create_image` is in the servers' and the images' list).
 //   Which one: the client's era when it knows it; otherwise GET /actions is tried, and a refusal
 //   switches to the per-kind lists, remembered for the panel (SourceMemory).
@@ -78,6 +78,7 @@ const NAME_LISTS = new Map<string, NameList>([
   ['network', async (c) => (await c.networks.listAll()).map((n) => [n.id, n.name])],
   ['primary_ip', async (c) => (await c.primaryIps.listAll()).map((p) => [p.id, p.name])],
   ['certificate', async (c) => (await c.certificates.listAll()).map((x) => [x.id, x.name])],
+  ['load_balancer', async (c) => (await c.loadBalancers.listAll()).map((x) => [x.id, x.name])],
   ['firewall', async (c) => (await c.firewalls.listAll()).map((f) => [f.id, f.name])],
 ]);
 
@@ -289,7 +290,8 @@ export class ActionSource {
   private resourceOf(kind: ScopeKind) {
     const c = this.client;
     const resources = { server: c.servers, floatingIp: c.floatingIps, image: c.images, volume: c.volumes, network: c.networks, primaryIp: c.primaryIps,
-      certificate: c.certificates, firewall: c.firewalls };
+      certificate: c.certificates,
+      loadBalancer: c.loadBalancers, firewall: c.firewalls };
     return resources[kind];
   }
 

@@ -21,7 +21,8 @@ describe('certificates [api 2026]', () => {
     const all = await env.client.certificates.listAll();
     const byName = new Map(all.map((c) => [c.name, c]));
     const upload = byName.get('demo-upload');
-    assert.deepEqual([upload?.type, upload?.domainNames, upload?.status, upload?.usedBy], ['uploaded', ['demo.example.com'], undefined, []]);
+    const webLb = (await env.client.loadBalancers.list({ name: 'web-lb' })).items[0];
+    assert.deepEqual([upload?.type, upload?.domainNames, upload?.status, upload?.usedBy], ['uploaded', ['demo.example.com'], undefined, [{ id: webLb.id, type: 'load_balancer' }]], "the demo's web-lb uses it");
     assert.match(upload?.fingerprint ?? '', /^([0-9a-f]{2}:){31}[0-9a-f]{2}$/);
     assert.ok((upload?.notValidAfter?.getTime() ?? 0) > Date.now());
     assert.deepEqual(byName.get('www-managed')?.status, { issuance: 'completed', renewal: 'unavailable' });

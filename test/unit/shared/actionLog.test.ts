@@ -103,6 +103,14 @@ describe('action log words', () => {
     for (const c of KNOWN_COMMANDS) assert.doesNotMatch(commandWords(c), /_/, c);
   });
 
+  it('every command a Load Balancer action of the simulator starts has words of its own; its resource type too', () => {
+    const lbCommands = ['create_load_balancer', 'add_service', 'update_service', 'delete_service', 'add_target', 'remove_target', 'attach_to_network', 'detach_from_network',
+      'change_algorithm', 'change_load_balancer_type', 'change_dns_ptr', 'change_protection', 'enable_public_interface', 'disable_public_interface'];
+    for (const c of lbCommands) assert.ok(KNOWN_COMMANDS.includes(c), c);
+    assert.equal(commandWords('change_load_balancer_type'), 'Change Load Balancer type');
+    assert.equal(resourceTypeWords('load_balancer'), 'Load balancer');
+  });
+
   it("today's Network and Primary IP actions (those the simulator runs) in plain words; their resources too", () => {
     const words = {
       add_subnet: 'Add subnet',

@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import type { Metrics } from '../../../src/api/types';
 import {
   CHARTS,
+  LOAD_BALANCER_CHARTS,
+  chartsFor,
+  metricsTypesFor,
   NICE_STEPS,
   RETENTION_SECONDS,
   TIME_RANGES,
@@ -143,6 +146,52 @@ describe('CHARTS', () => {
         ['Network bandwidth', 'B/s', 'network', ['In=network.0.bandwidth.in', 'Out=network.0.bandwidth.out']],
       ],
     );
+  });
+});
+
+describe('LOAD_BALANCER_CHARTS and the charts of each kind', () => {
+  it("has a Load Balancer's four charts with the series of /load_balancers/{id}/metrics", () => {
+    assert.deepEqual(
+      LOAD_BALANCER_CHARTS.map((c) => [c.title, c.unit, c.type, c.series.map((s) => `${s.label}=${s.name}`)]),
+      [
+        ['Open connections', 'connections', 'open_connections', ['Open=open_connections']],
+        ['New connections', 'connections/s', 'connections_per_second', ['New=connections_per_second']],
+        ['Requests', 'requests/s', 'requests_per_second', ['Requests=requests_per_second']],
+        ['Bandwidth', 'B/s', 'bandwidth', ['In=bandwidth.in', 'Out=bandwidth.out']],
+      ],
+    );
+  });
+
+  it('gives each kind its charts and the types to ask for in one request, each once', () => {
+    assert.equal(chartsFor('server'), CHARTS);
+    assert.equal(chartsFor('loadBalancer'), LOAD_BALANCER_CHARTS);
+    assert.deepEqual(metricsTypesFor('server'), ['cpu', 'disk', 'network']);
+    assert.deepEqual(metricsTypesFor('loadBalancer'), ['open_connections', 'connections_per_second', 'requests_per_second', 'bandwidth']);
+  });
+
+  it("shapes a Load Balancer's answer: bandwidth in and out aligned, counts with their units", () => {
+    const m = metrics({
+      'bandwidth.in': { timestamps: [T0, T0 + 60], values: [1500, 2_500_000] },
+      'bandwidth.out': { timestamps: [T0 + 60], values: [999.7] },
+      open_connections: { timestamps: [T0], values: [12] },
+    });
+    const [bw, open] = [chartsFor('loadBalancer')[3], chartsFor('loadBalancer')[0]];
+    assert.deepEqual(toChartData(m, bw), [[T0, T0 + 60], [1500, 2_500_000], [null, 999.7]]);
+    assert.deepEqual(toChartData(m, open), [[T0], [12]]);
+    assert.ok(isEmpty(toChartData(m, chartsFor('loadBalancer')[2])), 'no requests_per_second series: nothing to draw');
+    assert.equal(formatValue(12, 'connections'), '12 connections');
+    assert.equal(formatValue(3.25, 'connections/s'), '3.25 connections/s');
+    assert.equal(formatValue(1234.5, 'requests/s'), '1235 requests/s');
+    assert.equal(formatValue(999.7, 'B/s'), '1 KB/s');
+  });
+
+  it("writes a Load Balancer's CSV columns in chart order", () => {
+    const m = metrics({
+      'bandwidth.out': { timestamps: [T0], values: [2] },
+      requests_per_second: { timestamps: [T0], values: [3] },
+      open_connections: { timestamps: [T0], values: [1] },
+    });
+    assert.equal(toCsv(m).split('\r\n')[0], 'time,open_connections,requests_per_second,bandwidth.out');
   });
 });
 

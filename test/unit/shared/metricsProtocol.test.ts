@@ -16,7 +16,8 @@ import {
 } from '../../../src/shared/protocol';
 
 const T = 1_780_000_000;
-const STATE = { projectId: 'p-1', serverId: 42, serverName: 'web-1', range: { kind: 'preset', id: '1h' }, autoRefresh: true };
+const STATE = { projectId: 'p-1', target: { kind: 'server', id: 42, name: 'web-1' }, range: { kind: 'preset', id: '1h' }, autoRefresh: true };
+const LB_STATE = { ...STATE, target: { kind: 'loadBalancer', id: 7, name: 'lb-1' } };
 const DATA = { type: 'data', start: T, end: T + 120, step: 60, series: { cpu: { timestamps: [T, T + 60, T + 120], values: [1.5, null, 3] } } };
 
 describe('metrics protocol: panel state and ranges', () => {
@@ -28,6 +29,19 @@ describe('metrics protocol: panel state and ranges', () => {
 
   it('drops unknown fields of a state', () => {
     assert.deepEqual(parseMetricsPanelState({ ...STATE, token: 'secret' }), STATE);
+    assert.deepEqual(parseMetricsPanelState({ ...STATE, target: { ...STATE.target, token: 'secret' } }), STATE);
+  });
+
+  it("accepts a Load Balancer's state", () => {
+    assert.deepEqual(parseMetricsPanelState(LB_STATE), LB_STATE);
+  });
+
+  it('reads a state saved before there were kinds (serverId, serverName) as a server\'s', () => {
+    const old = { projectId: 'p-1', serverId: 42, serverName: 'web-1', range: { kind: 'preset', id: '1h' }, autoRefresh: true };
+    assert.deepEqual(parseMetricsPanelState(old), STATE);
+    assert.equal(parseMetricsPanelState({ ...old, serverId: 0 }), undefined);
+    assert.equal(parseMetricsPanelState({ ...old, serverName: undefined }), undefined);
+    assert.equal(parseMetricsPanelState({ ...old, target: { kind: 'volume', id: 1, name: 'v' } }), undefined, 'an invalid target is not replaced by the old fields');
   });
 
   it('rejects each kind of invalid state', () => {
@@ -39,10 +53,14 @@ describe('metrics protocol: panel state and ranges', () => {
       { ...STATE, projectId: '' },
       { ...STATE, projectId: 7 },
       { ...STATE, projectId: 'x'.repeat(201) },
-      { ...STATE, serverId: 0 },
-      { ...STATE, serverId: 1.5 },
-      { ...STATE, serverId: '42' },
-      { ...STATE, serverName: undefined },
+      { ...STATE, target: undefined },
+      { ...STATE, target: { ...STATE.target, id: 0 } },
+      { ...STATE, target: { ...STATE.target, id: 1.5 } },
+      { ...STATE, target: { ...STATE.target, id: '42' } },
+      { ...STATE, target: { ...STATE.target, name: undefined } },
+      { ...STATE, target: { ...STATE.target, name: 'x'.repeat(201) } },
+      { ...STATE, target: { ...STATE.target, kind: 'volume' } },
+      { ...STATE, target: { ...STATE.target, kind: undefined } },
       { ...STATE, range: undefined },
       { ...STATE, range: { kind: 'preset', id: '2h' } },
       { ...STATE, range: { kind: 'preset', id: 'toString' } },
@@ -102,7 +120,7 @@ describe('metrics protocol: extension → webview', () => {
       null,
       'data',
       { type: 'script' },
-      { type: 'init', state: { ...STATE, serverId: -1 }, refreshSeconds: 60 },
+      { type: 'init', state: { ...STATE, target: { ...STATE.target, id: -1 } }, refreshSeconds: 60 },
       { type: 'init', state: STATE, refreshSeconds: 0 },
       { ...DATA, start: 'yesterday' },
       { ...DATA, start: new Date(T * 1000) },

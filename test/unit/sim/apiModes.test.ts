@@ -192,6 +192,7 @@ describe('sim: per-kind action lists (2026)', () => {
       ['/images/actions', 'image'],
       ['/volumes/actions', 'volume'],
       ['/certificates/actions', 'certificate'],
+      ['/load_balancers/actions', 'load_balancer'],
       ['/firewalls/actions', 'firewall'],
     ]) {
       const res = await api.get(`${path}?per_page=50`);

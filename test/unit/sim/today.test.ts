@@ -210,7 +210,7 @@ describe('sim: Floating IP names and the fields of today (2026 vs 2018)', () => 
   it('servers carry today\'s fields; 2018 servers do not', async () => {
     const { server } = (await api.get('/servers/42')).body;
     assert.equal(server.primary_disk_size, 40);
-    assert.deepEqual([server.volumes, server.load_balancers], [[], []]);
+    assert.deepEqual([server.volumes, server.load_balancers], [[], [5500]], "web-1 is a target of the demo's web-lb");
     assert.deepEqual(server.private_net.map((p: { network: number; ip: string }) => [p.network, p.ip]), [[4711, '10.0.1.2']], 'web-1 is in the demo Network backend');
     assert.deepEqual([server.placement_group.name, server.placement_group.servers], ['production-spread', [42, 44]], 'web-1 is in the demo group');
     assert.equal((await api.get('/servers/43')).body.server.placement_group, null);

@@ -24,7 +24,7 @@ const gets = (sim: Simulator) => sim.requests.filter((r) => r.method === 'GET');
 const paths = (sim: Simulator) => gets(sim).map((r) => r.path);
 
 /** Actions the per-kind lists hold: those of a server, a Floating IP, an image, a volume, a Network or a Primary IP. */
-const ofKinds = (r: ActionRecord) => r.action.resources.some((x) => ['server', 'floating_ip', 'image', 'volume', 'network', 'primary_ip', 'certificate', 'firewall'].includes(x.type));
+const ofKinds = (r: ActionRecord) => r.action.resources.some((x) => ['server', 'floating_ip', 'image', 'volume', 'network', 'primary_ip', 'certificate', 'load_balancer', 'firewall'].includes(x.type));
 
 /** Gives one server `n` more (finished) actions. */
 async function addActions(env: Env, serverId: number, n: number): Promise<void> {
@@ -164,7 +164,7 @@ describe('ActionSource', () => {
 
   describe("today's API: the per-kind lists", () => {
     const env = useSimulator({ seed: 'demo' });
-    const KIND_LISTS = ['/certificates/actions', '/firewalls/actions', '/floating_ips/actions', '/images/actions', '/networks/actions', '/primary_ips/actions', '/servers/actions', '/volumes/actions'];
+    const KIND_LISTS = ['/certificates/actions', '/firewalls/actions', '/floating_ips/actions', '/images/actions', '/load_balancers/actions', '/networks/actions', '/primary_ips/actions', '/servers/actions', '/volumes/actions'];
     before(async () => {
       await env.client.servers.list({ perPage: 1 }); // the client learns the era from an answer it gets anyway
       assert.equal(env.client.era, '2026');
@@ -231,12 +231,15 @@ describe('ActionSource', () => {
     });
 
     it('a load whose signal aborts (a newer filter replaced it): its lists stop before their answers, and it rejects with `aborted`', async () => {
-      env.sim.setFaults({ latencyMs: 40, match: { path: /\/actions$/ } });
+      // The answers are held back far longer than the test waits; the signal aborts once every list
+      // has reached the simulator (a fixed delay raced a cold client's first request).
+      env.sim.setFaults({ latencyMs: 1500, match: { path: /\/actions$/ } });
       try {
         const abort = new AbortController();
         const load = new ActionSource(env.client, { filter: 'running' }).load(abort.signal);
         const rejected = assert.rejects(load, (e: unknown) => isHcloudError(e, 'aborted'));
-        setTimeout(() => abort.abort(), 15);
+        while (gets(env.sim).length < KIND_LISTS.length) await new Promise((r) => setTimeout(r, 2));
+        abort.abort();
         await rejected;
         assert.deepEqual(gets(env.sim).map((r) => [r.path, r.status]).sort(), KIND_LISTS.map((p) => [p, 0]), 'sent, and stopped before an answer');
       } finally {
