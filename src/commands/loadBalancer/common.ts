@@ -13,7 +13,7 @@ import type { HcloudClient } from '../../api/client';
 import type { Action, LoadBalancer, LoadBalancerService, LoadBalancerTarget } from '../../api/types';
 import type { Project } from '../../projects/projectStore';
 import { serviceLabel, targetLabel } from '../../tree/loadBalancerFormat';
-import type { LoadBalancerServicePart, LoadBalancerTargetPart } from '../../tree/loadBalancerPresenter';
+import type { LoadBalancerGroupPart, LoadBalancerServicePart, LoadBalancerTargetPart } from '../../tree/loadBalancerPresenter';
 import type { TreeNode } from '../../tree/node';
 import { isResourceNode } from '../../tree/resourceNode';
 import { noLookup, type Lookup } from '../../tree/format';
@@ -29,9 +29,12 @@ export const FAMILY = 'Load Balancers';
 
 export const lbName = (lb: Pick<LoadBalancer, 'name'>): string => `Load Balancer "${lb.name}"`;
 
-/** The Load Balancer of a node: its own row, or the row of one of its services or targets. */
+/** The Load Balancer of a node: its own row, or the row of one of its services or targets, or its Services or Targets row. */
 function nodeLoadBalancer(node: TreeNode | undefined): Target<LoadBalancer> | undefined {
   if (isResourceNode<LoadBalancerServicePart>(node, 'loadBalancerService') || isResourceNode<LoadBalancerTargetPart>(node, 'loadBalancerTarget')) {
+    return { project: node.project, resource: node.resource.loadBalancer };
+  }
+  if (isResourceNode<LoadBalancerGroupPart>(node, 'loadBalancerServices') || isResourceNode<LoadBalancerGroupPart>(node, 'loadBalancerTargets')) {
     return { project: node.project, resource: node.resource.loadBalancer };
   }
   return undefined;
