@@ -59,8 +59,8 @@ interface RowView {
 }
 
 /**
- * A row under a Load Balancer: the "Services" and "Targets" groups, a service or a target (their own
- * kinds, for the commands), a server a label selector matched (`leaf`).
+ * A row under a Load Balancer: the "Services" and "Targets" groups (kinds of their own), a service or a
+ * target (their own kinds, for the commands), a server a label selector matched (`leaf`).
  */
 export class LoadBalancerRowNode<T = LoadBalancer> implements TreeNode {
   constructor(
@@ -157,22 +157,17 @@ function targetRow(lb: LoadBalancer, t: LoadBalancerTarget, parent: TreeNode, lo
   );
 }
 
-/** The resource of the "Services" and "Targets" rows: their Load Balancer (Add Service, Add Target). */
-export interface LoadBalancerGroupPart {
-  loadBalancer: LoadBalancer;
-}
-
-/** The "Services" or "Targets" row under a Load Balancer (kind and token `loadBalancerServices` / `loadBalancerTargets`): how many, and the rows of each. */
+/** The "Services" or "Targets" row under a Load Balancer: how many, and the rows of each. */
 function group<T>(lb: LoadBalancer, node: TreeNode, what: 'services' | 'targets', items: T[], icon: string, row: (item: T, parent: TreeNode) => TreeNode): TreeNode {
-  const kind = what === 'services' ? 'loadBalancerServices' : 'loadBalancerTargets';
   const view: RowView = {
     label: what === 'services' ? 'Services' : 'Targets',
     description: items.length ? String(items.length) : 'none',
     icon: new vscode.ThemeIcon(icon),
-    tokens: [kind],
+    tokens: [what === 'services' ? 'loadBalancerServices' : 'loadBalancerTargets'],
     children: (g) => items.map((item) => row(item, g)),
   };
-  return new LoadBalancerRowNode<LoadBalancerGroupPart>(node, kind, `${node.id}/${what}`, view, { loadBalancer: lb });
+  // A kind of its own (not `leaf`: it has children), so its menus (Add Service, Add Target) take the Load Balancer from it.
+  return new LoadBalancerRowNode(node, what === 'services' ? 'loadBalancerServices' : 'loadBalancerTargets', `${node.id}/${what}`, view, lb);
 }
 
 function groups(lb: LoadBalancer, node: ItemNode<LoadBalancer>, lookup: LoadBalancerLookup): TreeNode[] {

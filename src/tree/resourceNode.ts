@@ -5,7 +5,8 @@ import type { TreeNode } from './node';
 export type ResourceKind = 'server' | 'floatingIp' | 'image' | 'sshKey' | 'iso' | 'serverType' | 'location' | 'datacenter'
   | 'primaryIp' | 'placementGroup' | 'network' | 'subnet' | 'route' | 'volume'
   | 'certificate'
-  | 'loadBalancer' | 'loadBalancerService' | 'loadBalancerTarget' | 'loadBalancerType' | 'loadBalancerServices' | 'loadBalancerTargets';
+  | 'loadBalancer' | 'loadBalancerService' | 'loadBalancerTarget' | 'loadBalancerType'
+  | 'loadBalancerServices' | 'loadBalancerTargets';
 
 /** A tree node that stands for one API resource (a server, a Floating IP, ...): its `kind` is the resource's. */
 export interface ResourceNode<T = unknown> extends TreeNode {

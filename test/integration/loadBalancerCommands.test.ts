@@ -69,6 +69,17 @@ describe('Load Balancer commands', function () {
     assert.equal(wire(lb.id)?.targets[0].use_private_ip, true);
   });
 
+  it('from the Services and Targets groups under a Load Balancer, Add Service and Add Target take its Load Balancer (no pick)', async () => {
+    const lb = await webLb();
+    const input = f.script({ quickPick: 'IP address' }, { inputBox: '192.0.2.201' });
+    await vscode.commands.executeCommand('hcloud.loadBalancer.addTarget', f.node('loadBalancerTargets', lb));
+    assert.equal(input.prompts[0].placeHolder, 'What to balance to');
+    const services = f.script({ quickPick: 'tcp' }, { inputBox: '2222' }, { inputBox: '22' }, { quickPick: 'Default health check' });
+    await vscode.commands.executeCommand('hcloud.loadBalancer.addService', f.node('loadBalancerServices', lb));
+    assert.equal(services.remaining, 0);
+    assert.deepEqual(f.changes().map((c) => c.path), [`/load_balancers/${lb.id}/actions/add_target`, `/load_balancers/${lb.id}/actions/add_service`]);
+  });
+
   it('removes a target from its row only after confirmation', async () => {
     const lb = await webLb();
     const target = lb.targets.find((t) => t.serverId === server('ci-runner').id)!;

@@ -77,7 +77,7 @@ describe('Load Balancers in the explorer', function () {
       ['Services', 'loadBalancerServices', ';loadBalancerServices;'],
       ['Targets', 'loadBalancerTargets', ';loadBalancerTargets;'],
     ]);
-    assert.equal((groupRows[1] as unknown as { resource: { loadBalancer: LoadBalancer } }).resource.loadBalancer.id, lb.id, 'Add Target from the Targets row knows its Load Balancer');
+    assert.equal((groupRows[1] as unknown as { resource: LoadBalancer }).resource.id, lb.id, 'Add Target from the Targets row knows its Load Balancer');
     const [service] = await f.api.tree.getChildren(await named(row, 'Services'));
     assert.equal(service.kind, 'loadBalancerService');
     assert.equal(label(service), 'http 80 → 8080');

@@ -7,13 +7,13 @@
 //   `;attached;`|`;detached;` (to a Network), `;healthy;`|`;unhealthy;`, `;labels;`;
 // - a service row:        `;loadBalancerService;` plus its protocol `;tcp;`|`;http;`|`;https;`;
 // - a target row:         `;loadBalancerTarget;` plus `;serverTarget;`|`;labelSelectorTarget;`|`;ipTarget;` and its health;
-// - the groups under a Load Balancer: `;loadBalancerServices;` and `;loadBalancerTargets;`.
+// - the groups under a Load Balancer: `;loadBalancerServices;` and `;loadBalancerTargets;` (node kinds of those names, resource: the Load Balancer).
 // A service's and a target's row carry `{ loadBalancer, service }` / `{ loadBalancer, target }` as their resource.
 import type { HcloudClient } from '../../api/client';
 import type { Action, LoadBalancer, LoadBalancerService, LoadBalancerTarget } from '../../api/types';
 import type { Project } from '../../projects/projectStore';
 import { serviceLabel, targetLabel } from '../../tree/loadBalancerFormat';
-import type { LoadBalancerGroupPart, LoadBalancerServicePart, LoadBalancerTargetPart } from '../../tree/loadBalancerPresenter';
+import type { LoadBalancerServicePart, LoadBalancerTargetPart } from '../../tree/loadBalancerPresenter';
 import type { TreeNode } from '../../tree/node';
 import { isResourceNode } from '../../tree/resourceNode';
 import { noLookup, type Lookup } from '../../tree/format';
@@ -29,12 +29,10 @@ export const FAMILY = 'Load Balancers';
 
 export const lbName = (lb: Pick<LoadBalancer, 'name'>): string => `Load Balancer "${lb.name}"`;
 
-/** The Load Balancer of a node: its own row, or the row of one of its services or targets, or its Services or Targets row. */
+/** The Load Balancer of a node: its own row, the Services or Targets group under it, or the row of one of its services or targets. */
 function nodeLoadBalancer(node: TreeNode | undefined): Target<LoadBalancer> | undefined {
+  if (isResourceNode<LoadBalancer>(node, 'loadBalancerServices') || isResourceNode<LoadBalancer>(node, 'loadBalancerTargets')) return { project: node.project, resource: node.resource };
   if (isResourceNode<LoadBalancerServicePart>(node, 'loadBalancerService') || isResourceNode<LoadBalancerTargetPart>(node, 'loadBalancerTarget')) {
-    return { project: node.project, resource: node.resource.loadBalancer };
-  }
-  if (isResourceNode<LoadBalancerGroupPart>(node, 'loadBalancerServices') || isResourceNode<LoadBalancerGroupPart>(node, 'loadBalancerTargets')) {
     return { project: node.project, resource: node.resource.loadBalancer };
   }
   return undefined;
