@@ -204,6 +204,8 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       case 'loadBalancer':
       case 'loadBalancerService':
       case 'loadBalancerTarget':
+      case 'loadBalancerServices':
+      case 'loadBalancerTargets':
         return this.refreshFolders(f.loadBalancers);
       case 'firewall':
         p.forgetFirewallNames();

@@ -50,17 +50,8 @@ async function loadBalancersFolder(wb, s) {
   return level;
 }
 
-/** Waits for step `n` of Create Load Balancer whose box's placeholder or prompt contains `text`. */
-async function createStep(wb, n, text) {
-  const input = wb.quickInput().locator('input').first();
-  await wb.until(
-    async () => {
-      const shown = await wb.quickInput().innerText();
-      return (await wb.quickInput().isVisible()) && shown.includes(`Create Load Balancer (${n}/${STEPS})`) && ((await input.getAttribute('placeholder')) ?? '').concat(shown).includes(text);
-    },
-    async () => `step ${n}/${STEPS} of Create Load Balancer ("${text}") does not show; the quick input shows: ${JSON.stringify(await wb.quickInput().innerText().catch(() => ''))}`,
-  );
-}
+/** Waits for step `n` of Create Load Balancer whose box's placeholder contains `placeholder`. */
+const createStep = (wb, n, placeholder) => wb.waitForStep('Create Load Balancer', n, STEPS, placeholder);
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -74,7 +65,7 @@ test('Create Load Balancer through the palette with a server target: the type st
   const price = `€${gross.toFixed(2)}/mo`;
 
   await wb.runCommand('Hetzner Cloud: Create Load Balancer');
-  await createStep(wb, 1, 'Name of the new Load Balancer');
+  await createStep(wb, 1, 'e.g. lb-web');
   await wb.answerQuickInput(LB);
   await createStep(wb, 2, 'Location');
   await wb.answerQuickInput('fsn1');

@@ -167,13 +167,7 @@ test('Attach a server to a network from its context menu, IP left to the API: th
 const STEPS = 10;
 
 /** Waits for step `n` of Create Server whose box's placeholder contains `placeholder` (each option's prompt is a step of its own). */
-async function createStep(wb, n, placeholder) {
-  const input = wb.quickInput().locator('input').first();
-  await wb.until(
-    async () => (await wb.quickInput().isVisible()) && (await wb.quickInput().innerText()).includes(`Create Server (${n}/${STEPS})`) && (await input.getAttribute('placeholder') ?? '').includes(placeholder),
-    async () => `step ${n}/${STEPS} of Create Server ("${placeholder}…") does not show; the quick input shows: ${JSON.stringify(await wb.quickInput().innerText().catch(() => ''))}, placeholder ${JSON.stringify(await input.getAttribute('placeholder').catch(() => ''))}`,
-  );
-}
+const createStep = (wb, n, placeholder) => wb.waitForStep('Create Server', n, STEPS, placeholder);
 
 test('Create Server with a network and a new volume through the multi-step input: the summary prices them, the API gets the network and the volume, the tree shows both under the server', async ({ wb, page, saveScreenshot, outDir }) => {
   const s = await simulator(outDir);

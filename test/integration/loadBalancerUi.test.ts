@@ -72,7 +72,12 @@ describe('Load Balancers in the explorer', function () {
     assert.match(tooltip, /Price: €6\\\.41\\\/mo \\\(€5\\\.39\\\/mo net/);
     assert.match(tooltip, /Labels: env\\=prod/);
 
-    assert.deepEqual((await f.api.tree.getChildren(row)).map(label), ['Services', 'Targets']);
+    const groupRows = await f.api.tree.getChildren(row);
+    assert.deepEqual(groupRows.map((g) => [label(g), g.kind, item(g).contextValue]), [
+      ['Services', 'loadBalancerServices', ';loadBalancerServices;'],
+      ['Targets', 'loadBalancerTargets', ';loadBalancerTargets;'],
+    ]);
+    assert.equal((groupRows[1] as unknown as { resource: LoadBalancer }).resource.id, lb.id, 'Add Target from the Targets row knows its Load Balancer');
     const [service] = await f.api.tree.getChildren(await named(row, 'Services'));
     assert.equal(service.kind, 'loadBalancerService');
     assert.equal(label(service), 'http 80 → 8080');

@@ -144,6 +144,15 @@ export class Workbench {
       async () => `the quick input does not show "${text}"; it shows: ${JSON.stringify(await this.quickInput().innerText().catch(() => ''))}`);
   }
 
+  /** Waits for step `n` of `total` of the multi-step input `title` whose box's placeholder contains `placeholder`. */
+  async waitForStep(title, n, total, placeholder = '') {
+    const input = this.quickInput().locator('input').first();
+    await this.until(
+      async () => (await this.quickInput().isVisible()) && (await this.quickInput().innerText()).includes(`${title} (${n}/${total})`) && ((await input.getAttribute('placeholder')) ?? '').includes(placeholder),
+      async () => `step ${n}/${total} of ${title} ("${placeholder}…") does not show; the quick input shows: ${JSON.stringify(await this.quickInput().innerText().catch(() => ''))}, placeholder ${JSON.stringify(await input.getAttribute('placeholder').catch(() => ''))}`,
+    );
+  }
+
   /** Adds a project through "Hetzner Cloud: Add Project" and its real input boxes (advanced endpoint). */
   async addProjectThroughPalette(name, token, url) {
     await this.runCommand('Hetzner Cloud: Add Project');
