@@ -291,21 +291,25 @@ export function sameRules(a: readonly FirewallRule[], b: readonly FirewallRule[]
 
 /**
  * How many changes `edits` makes to `base`, as the page counts them: rules added, removed or
- * changed (a changed rule counts once), and one more when the same rules only moved.
+ * changed (a changed rule, an added and a removed one of the same direction, counts once), and one
+ * more when the same rules only moved.
  */
 export function countChanges(base: readonly FirewallRule[], edits: readonly FirewallRule[]): number {
-  const left = new Map<string, number>();
-  for (const r of base) left.set(ruleKey(r), (left.get(ruleKey(r)) ?? 0) + 1);
-  let added = 0;
-  for (const r of edits) {
-    const k = ruleKey(r);
-    const n = left.get(k) ?? 0;
-    if (n > 0) left.set(k, n - 1);
-    else added++;
+  let changes = 0;
+  for (const direction of FIREWALL_DIRECTIONS) {
+    const left = new Map<string, number>();
+    for (const r of base) if (r.direction === direction) left.set(ruleKey(r), (left.get(ruleKey(r)) ?? 0) + 1);
+    let added = 0;
+    for (const r of edits) {
+      if (r.direction !== direction) continue;
+      const n = left.get(ruleKey(r)) ?? 0;
+      if (n > 0) left.set(ruleKey(r), n - 1);
+      else added++;
+    }
+    let removed = 0;
+    for (const n of left.values()) removed += n;
+    changes += Math.max(added, removed);
   }
-  let removed = 0;
-  for (const n of left.values()) removed += n;
-  const changes = Math.max(added, removed);
   if (changes > 0) return changes;
   return sameRules(base, edits) ? 0 : 1;
 }

@@ -148,6 +148,8 @@ describe('firewall rules protocol', () => {
     assert.equal(countChanges([IN], [IN, OUT, { ...OUT, protocol: 'gre' }]), 2);
     assert.equal(countChanges([IN, OUT], [{ ...IN, port: '443' }, OUT]), 1);
     assert.equal(countChanges([IN, { ...IN, port: '443' }], [{ ...IN, port: '443' }, IN]), 1);
+    // An added outbound and a removed inbound rule are two changes, not one edit.
+    assert.equal(countChanges([IN], [OUT]), 2);
   });
 });
 
