@@ -38,6 +38,7 @@ const network = () => import('./network');
 const serverNetwork = () => import('./server/network');
 const volume = () => import('./volume/create');
 const volumeManage = () => import('./volume/manage');
+const firewallRules = () => import('./firewall/editRules');
 
 const PROJECT: Table = {
   'hcloud.project.add': lazy(project, (m) => m.addProject),
@@ -183,5 +184,10 @@ const VOLUME: Table = {
   'hcloud.volume.showActions': lazy(actionLog, (m) => m.showVolumeActions),
 };
 
+/** Today's API only: the menus show them on firewall rows. */
+const FIREWALL: Table = {
+  'hcloud.firewall.editRules': lazy(firewallRules, (m) => m.editFirewallRules),
+};
+
 /** The tables, one per noun; an id in two of them is an error (registerCommands throws). */
-export const COMMAND_TABLES: Readonly<Record<string, Table>> = { PROJECT, VIEW, SERVER, FLOATING_IP, IMAGE, SSH_KEY, PRIMARY_IP, PLACEMENT_GROUP, NETWORK, SERVER_NETWORK, VOLUME };
+export const COMMAND_TABLES: Readonly<Record<string, Table>> = { PROJECT, VIEW, SERVER, FLOATING_IP, IMAGE, SSH_KEY, PRIMARY_IP, PLACEMENT_GROUP, NETWORK, SERVER_NETWORK, VOLUME, FIREWALL };
