@@ -18,6 +18,7 @@ import { PrimaryIpsResource } from './resources/primaryIps';
 import { NetworksResource } from './resources/networks';
 import { ServerNetworksResource } from './resources/serverNetworks';
 import { VolumesResource } from './resources/volumes';
+import { FirewallsResource } from './resources/firewalls';
 import type { ApiTransport, BudgetState, HttpTransportOptions, RateLimitInfo } from './transport';
 import type { Action, ApiEra } from './types';
 import { waitForActions, type WaitOptions } from './waiter';
@@ -46,6 +47,7 @@ export class HcloudClient {
   /** A server's private networks (attach, detach, alias IPs). */
   readonly serverNetworks: ServerNetworksResource;
   readonly volumes: VolumesResource;
+  readonly firewalls: FirewallsResource;
   private readonly eraTracker = new ApiEraTracker();
 
   /** `{ token, endpoint?, ... }` builds the HTTP transport; `{ transport }` uses the one given (tests, decorators). */
@@ -75,6 +77,8 @@ export class HcloudClient {
     this.primaryIps.badItems = bad;
     this.placementGroups.badItems = bad;
     this.networks.badItems = bad;
+    this.firewalls = new FirewallsResource(t);
+    this.firewalls.badItems = bad;
   }
 
   /**

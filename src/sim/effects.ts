@@ -2,6 +2,7 @@
 // apply the immediate ones (deleting a Floating IP, an image) through the same functions.
 
 import { setPlacementGroup } from './placementGroups';
+import { removeServerFromFirewalls } from './firewalls';
 import { detachEverywhere } from './networks';
 import { entityMap, type Effect, type SimState } from './state';
 import { assignPrimaryIp, releasePrimaryIps } from './primaryIps';
@@ -54,6 +55,7 @@ function deleteServer(state: SimState, id: number): void {
   detachEverywhere(state, id);
   // The volumes stay, detached (the API deletes no volume with its server).
   for (const volume of state.volumes.values()) if (volume.server === id) volume.server = null;
+  removeServerFromFirewalls(state, id);
   state.servers.delete(id);
 }
 

@@ -7,11 +7,12 @@ import { readFileSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import type { VolumeSchema } from '../api/schema';
 import type { ApiEra } from '../api/types';
+import type { SimFirewall } from './firewalls';
 import { STATE_VERSION, type ActionRecord, type SimNetwork, type SimServer, type SimState } from './state';
 
 export const SAVE_DEBOUNCE_MS = 100;
 
-interface StateFile extends Omit<SimState, 'images' | 'servers' | 'floatingIps' | 'sshKeys' | 'actions' | 'primaryIps' | 'placementGroups' | 'networks' | 'volumes'> {
+interface StateFile extends Omit<SimState, 'images' | 'servers' | 'floatingIps' | 'sshKeys' | 'actions' | 'primaryIps' | 'placementGroups' | 'networks' | 'volumes' | 'firewalls'> {
   networks: unknown[];
   images: unknown[];
   servers: unknown[];
@@ -21,6 +22,7 @@ interface StateFile extends Omit<SimState, 'images' | 'servers' | 'floatingIps' 
   primaryIps: unknown[];
   placementGroups?: unknown[];
   volumes: unknown[];
+  firewalls?: unknown[];
 }
 
 export function serializeState(state: SimState): string {
@@ -35,6 +37,7 @@ export function serializeState(state: SimState): string {
     primaryIps: [...state.primaryIps.values()],
     placementGroups: [...state.placementGroups.values()],
     volumes: [...state.volumes.values()],
+    firewalls: [...state.firewalls.values()],
   };
   return JSON.stringify(file, null, 1);
 }
@@ -101,6 +104,11 @@ function checkNetwork(network: SimNetwork): void {
   network.attachments ??= [];
 }
 
+function checkFirewall(firewall: SimFirewall): void {
+  if (typeof firewall.name !== 'string' || !Array.isArray(firewall.rules) || !Array.isArray(firewall.applied_to)) fail(`firewall ${firewall.id} needs name, rules and applied_to`);
+  firewall.pending ??= {};
+}
+
 function checkAction(record: ActionRecord): void {
   if (!isObject(record.action) || typeof record.startedMs !== 'number' || typeof record.endMs !== 'number' || !Array.isArray(record.steps)) {
     fail(`action ${record.action?.id ?? '?'} needs action, startedMs, endMs and steps`);
@@ -135,6 +143,8 @@ function parseState(file: unknown): SimState {
     primaryIps: file.primaryIps === undefined ? new Map() : entities(file, 'primaryIps'),
     // Absent in a file saved before placement groups: none.
     placementGroups: file.placementGroups === undefined ? new Map() : entities(file, 'placementGroups'),
+    // Absent in a file saved before Firewalls: none.
+    firewalls: file.firewalls === undefined ? new Map() : entities(file, 'firewalls', checkFirewall),
   };
 }
 

@@ -19,6 +19,7 @@ import type {
 } from '../api/schema';
 import type { ApiEra } from '../api/types';
 import { renderServerPlacementGroup } from './placementGroups';
+import { serverFirewalls } from './firewalls';
 import { privateNetOf } from './networks';
 import { FLOATING_IP_MONTHLY, isPast, netGross, VOLUME_GB_MONTHLY } from './catalog';
 import type { SimServer, SimState } from './state';
@@ -133,7 +134,7 @@ export function renderServer(server: SimServer, view: View): ServerSchema {
     load_balancers: [],
     placement_group: renderServerPlacementGroup(view, server.id),
     // The public addresses are Primary IPs (primaryIps.ts).
-    public_net: { ...server.public_net, ...renderServerIps(server, view), firewalls: [] },
+    public_net: { ...server.public_net, ...renderServerIps(server, view), firewalls: serverFirewalls(view.state, server) },
   } as ServerSchema;
 }
 

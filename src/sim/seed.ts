@@ -14,6 +14,7 @@ import { seedPlacementGroups } from './placementGroups';
 import { parsePublicKey } from './sshKey';
 import { seedPrimaryIps } from './primaryIps';
 import { seedDemoVolumes } from './volumeSeed';
+import { seedDemoFirewalls } from './firewallSeed';
 import { byIdOrName, copy, findImage, nextId, STATE_VERSION, type ResourceType, type SimServer, type SimState } from './state';
 import { DAY, HOUR, isoTime, MINUTE } from './time';
 
@@ -48,6 +49,7 @@ function catalogState(now: number, api: ApiEra): SimState {
     actions: new Map(),
     placementGroups: new Map(),
     volumes: new Map(),
+    firewalls: new Map(),
   };
 }
 
@@ -164,6 +166,7 @@ function seedDemo(state: SimState, base: number): void {
   if (state.api === '2026') seedPlacementGroups(state, base, web1, db);
   if (state.api === '2026') seedNetworks(state, base, [web1, db]);
   if (state.api === '2026') seedDemoVolumes(state, base, db, (command, resources, at, seconds) => history.add(command, resources, at, seconds));
+  if (state.api === '2026') seedDemoFirewalls(state, base, [web1, web2], (command, resources, at, seconds) => history.add(command, resources, at, seconds));
   history.commit();
 }
 

@@ -25,6 +25,7 @@ import type {
   SshKeySchema,
   VolumeSchema,
 } from '../api/schema';
+import type { SimFirewall } from './firewalls';
 
 /** A server as the simulator keeps it: the wire object plus the live API's `primary_disk_size`. */
 export interface SimServer extends ServerSchema {
@@ -34,7 +35,8 @@ export interface SimServer extends ServerSchema {
 
 /** Resource kinds that actions refer to (ResourceRef.type) and that effects change. */
 export type ResourceType = 'server' | 'floating_ip' | 'image'
-  | 'primary_ip' | 'network' | 'volume';
+  | 'primary_ip' | 'network' | 'volume'
+  | 'firewall';
 
 /** A server's interface in a Network, kept on the Network (the server's `private_net` is derived). */
 export interface SimAttachment {
@@ -102,6 +104,8 @@ export interface Counters {
   network?: number;
   /** Next volume id (a state file without it starts where its volumes end: persistence.ts). */
   volume: number;
+  /** Next firewall id (absent in a state file made before Firewalls: firewalls.ts starts it). */
+  firewall?: number;
 }
 
 /** The state file's format; a file of another version is not read (persistence.ts). */
@@ -134,6 +138,8 @@ export interface SimState {
   /** Today's API only (empty in a 2018 state). */
   placementGroups: Map<number, PlacementGroupSchema>;
   volumes: Map<number, VolumeSchema>;
+  /** Today's API only (empty in a 2018 state). */
+  firewalls: Map<number, SimFirewall>;
 }
 
 /** The maps of SimState, by the resource kind of their entries. */
@@ -143,6 +149,7 @@ export function entityMap(state: SimState, type: ResourceType): Map<number, { id
   if (type === 'primary_ip') return state.primaryIps;
   if (type === 'network') return state.networks;
   if (type === 'volume') return state.volumes;
+  if (type === 'firewall') return state.firewalls;
   return state.images;
 }
 

@@ -3,7 +3,8 @@ import type { TreeNode } from './node';
 
 /** Kinds of resources the tree shows and commands act on. */
 export type ResourceKind = 'server' | 'floatingIp' | 'image' | 'sshKey' | 'iso' | 'serverType' | 'location' | 'datacenter'
-  | 'primaryIp' | 'placementGroup' | 'network' | 'subnet' | 'route' | 'volume';
+  | 'primaryIp' | 'placementGroup' | 'network' | 'subnet' | 'route' | 'volume'
+  | 'firewall';
 
 /** A tree node that stands for one API resource (a server, a Floating IP, ...): its `kind` is the resource's. */
 export interface ResourceNode<T = unknown> extends TreeNode {

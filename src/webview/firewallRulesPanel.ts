@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import { isHcloudError } from '../api/errors';
 import type { FirewallRule } from '../shared/firewallRule';
-import { checkRules, normalizeRule } from '../shared/firewallRuleCheck';
+import { canonicalFirewallRule, checkRules, normalizeRule } from '../shared/firewallRuleCheck';
 import {
   mapFieldErrors,
   parseFirewallRulesFromWebview,
@@ -190,13 +190,14 @@ export class FirewallRulesPanel extends WebviewPanelHost<FirewallRulesToWebview,
 
   private async apply(raw: FirewallRule[]): Promise<void> {
     if (this.applying) return;
-    const rules = raw.map(normalizeRule);
     const { projectId, firewallId, firewallName } = this.state;
-    this.setEdits(rules);
+    this.setEdits(raw);
     this.offer = undefined;
     this.dirty = true;
     this.flushDraft();
-    const checked = checkRules(rules);
+    const checked = checkRules(raw);
+    // As the API keeps them (IPv6 blocks in their RFC 5952 form), so the rules compare equal to what it answers later.
+    const rules = raw.map((r) => canonicalFirewallRule(normalizeRule(r)));
     if (!checked.ok) {
       // The page disables Apply while anything is invalid: this list did not come from it.
       this.failure = { type: 'failed', message: checked.list ?? 'The rules are not valid: fix the rules marked in red first.', fields: [] };

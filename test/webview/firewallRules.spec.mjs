@@ -53,11 +53,11 @@ test('rules editor: bad port, bare address and missing sources get their message
   const first = inRows(page).nth(0);
   await first.waitFor();
   await field(first, 'port').fill('70000');
-  assert.equal(await error(first, 'port').textContent(), 'Ports go from 1 to 65535.');
+  assert.equal(await error(first, 'port').textContent(), "'70000' is not a port (1 to 65535) or a port range like 1024-5000");
   assert.equal(await field(first, 'port').getAttribute('aria-invalid'), 'true');
   assert.equal(await page.locator('#apply').getAttribute('disabled'), '');
   await field(first, 'port').fill('443-80');
-  assert.match(await error(first, 'port').textContent(), /lower port: 80-443/);
+  assert.match(await error(first, 'port').textContent(), /from the lower to the higher port/);
   await field(first, 'port').fill('443');
   assert.equal(await error(first, 'port').textContent(), '');
 
@@ -65,7 +65,9 @@ test('rules editor: bad port, bare address and missing sources get their message
   await field(second, 'ips').fill('203.0.113.5');
   assert.match(await error(second, 'ips').textContent(), /write 203\.0\.113\.5\/32/);
   await field(second, 'ips').fill('10.0.0.0/8, 2001:db8::/33 , 300.1.1.1/8');
-  assert.match(await error(second, 'ips').textContent(), /"300\.1\.1\.1\/8" is not an IPv4 or IPv6 address/);
+  assert.match(await error(second, 'ips').textContent(), /'300\.1\.1\.1' is not an IPv4 or IPv6 address/);
+  await field(second, 'ips').fill('10.0.0.1/8');
+  assert.match(await error(second, 'ips').textContent(), /has host bits set/);
   await field(second, 'ips').fill('');
   assert.match(await error(second, 'ips').textContent(), /at least one source/);
   assert.equal(await page.locator('#apply').getAttribute('disabled'), '');

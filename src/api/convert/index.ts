@@ -21,3 +21,4 @@ export { convertPrimaryIp } from './primaryIp';
 export { convertPlacementGroup } from './placementGroup';
 export { convertNetwork, convertPrivateNets, convertRoute, convertSubnet } from './network';
 export { convertVolume } from './volume';
+export { convertFirewall, convertFirewallRule, convertServerFirewalls, firewallResourceToWire, firewallRuleToWire } from './firewall';

@@ -1,9 +1,10 @@
 // Wire -> domain for servers and their metrics. An unknown status becomes `unknown`.
 
 import type { MetricsSchema, ServerSchema } from '../schema';
-import { ServerStatuses, type DnsPtr, type Metrics, type MetricsSeries, type Server, type ServerPublicNet, type ServerStatus } from '../types';
+import { ServerStatuses, type DnsPtr, type Metrics, type MetricsSeries, type Server, type ServerFirewall, type ServerPublicNet, type ServerStatus } from '../types';
 import { convertDatacenter, convertImage, convertIso, convertLocation, convertServerType } from './catalog';
 import { convertServerPlacementGroup } from './placementGroup';
+import { convertServerFirewalls } from './firewall';
 import { convertPrivateNets } from './network';
 import { convertLabels, isRecord, list, oneOf, opt, parseDecimal, required, requiredDate, requiredId, text } from './wire';
 
@@ -18,7 +19,14 @@ function convertPublicNet(w: ServerSchema['public_net'] | null | undefined): Ser
     ipv4: v4 ? { ip: v4.ip, blocked: v4.blocked === true, dnsPtr: opt(v4.dns_ptr), ...primaryIpId(v4.id) } : undefined,
     ipv6: v6 ? { ip: v6.ip, blocked: v6.blocked === true, dnsPtr: list(v6.dns_ptr).map(convertDnsPtr), ...primaryIpId(v6.id) } : undefined,
     floatingIpIds: isRecord(w) ? list(w.floating_ips) : [],
+    ...serverFirewalls(isRecord(w) ? w.firewalls : undefined),
   };
+}
+
+/** Today's API: the firewalls of the public interface (left out when absent, as in the 2018 contract). */
+function serverFirewalls(w: unknown): { firewalls?: ServerFirewall[] } {
+  const firewalls = convertServerFirewalls(w);
+  return firewalls ? { firewalls } : {};
 }
 
 /** Today's API: the Primary IP id of a public address (left out when absent, as in the 2018 contract). */

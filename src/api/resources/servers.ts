@@ -80,6 +80,7 @@ export class ServersResource extends ActionResource<ServerSchema, Server, Server
         ipv4: params.publicNet.ipv4,
         ipv6: params.publicNet.ipv6,
       },
+      firewalls: params.firewalls?.map((firewall) => ({ firewall })),
     };
     const since = Date.now();
     let w: ServerCreateResponseSchema;

@@ -13,3 +13,4 @@ export * from './primaryIp';
 export * from './placementGroup';
 export * from './network';
 export * from './volume';
+export * from './firewall';

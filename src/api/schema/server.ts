@@ -1,4 +1,5 @@
 import type { ActionSchema, LabelsSchema } from './common';
+import type { ServerFirewallSchema } from './firewall';
 import type { DatacenterSchema } from './datacenter';
 import type { ImageSchema } from './image';
 import type { IsoSchema } from './iso';
@@ -28,6 +29,8 @@ export interface PublicNetSchema {
   ipv4: { ip: string; blocked: boolean; dns_ptr: string; id?: number | null };
   ipv6: { ip: string; blocked: boolean; dns_ptr: Ipv6DnsPtrSchema[] | null; id?: number | null };
   floating_ips: number[];
+  /** Today's API: the firewalls applied to the server. */
+  firewalls?: ServerFirewallSchema[];
 }
 
 export interface ServerSchema {
@@ -84,6 +87,8 @@ export interface ServerCreateRequestSchema {
   networks?: number[];
   placement_group?: number;
   public_net?: { enable_ipv4?: boolean; enable_ipv6?: boolean; ipv4?: number; ipv6?: number };
+  /** Today's API: firewalls applied to the new server. */
+  firewalls?: Array<{ firewall: number }>;
 }
 
 export interface ServerCreateResponseSchema {

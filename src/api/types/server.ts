@@ -6,6 +6,7 @@ import type { Datacenter, Image, Iso, Location, ServerType } from './catalog';
 import type { LabelListParams, Labels, Open } from './common';
 import type { PlacementGroup } from './placementGroup';
 import type { ServerPrivateNet } from './network';
+import type { ServerFirewall } from './firewall';
 
 export type { Metrics, MetricsParams, MetricsSeries, MetricsType } from '../../shared/apiTypes';
 
@@ -36,6 +37,8 @@ export interface ServerPublicNet {
   /** `ip` is the /64 network, e.g. `2001:db8::/64`; `dnsPtr` the entries set for single addresses in it. */
   ipv6?: { ip: string; blocked: boolean; dnsPtr: DnsPtr[]; primaryIpId?: number };
   floatingIpIds: number[];
+  /** Today's API: the firewalls applied to the server (absent in the 2018 contract). */
+  firewalls?: ServerFirewall[];
 }
 
 export interface Server {
@@ -104,6 +107,8 @@ export interface ServerCreateParams {
    * Primary IP (its ID) instead of a new one.
    */
   publicNet?: { enableIpv4?: boolean; enableIpv6?: boolean; ipv4?: number; ipv6?: number };
+  /** Today's API: IDs of Firewalls applied to the new server. */
+  firewalls?: number[];
 }
 
 export interface ServerCreateResult {

@@ -12,7 +12,8 @@ export const created = (body: unknown): Reply => ({ status: 201, body });
 export const noContent = (): Reply => ({ status: 204 });
 
 const LABEL: Record<ResourceType, string> = { server: 'server', floating_ip: 'Floating IP', image: 'image',
-  primary_ip: 'Primary IP', network: 'network', volume: 'Volume' };
+  primary_ip: 'Primary IP', network: 'network', volume: 'Volume',
+  firewall: 'Firewall' };
 
 /** The resource named by `:id`, or 404. */
 export function find<T>(ctx: RouteContext, type: ResourceType): T {

@@ -14,6 +14,7 @@ import { primaryIpRoutes } from './primaryIps';
 import { networkRoutes } from './networks';
 import { serverNetworkActionRoutes } from './serverNetworkActions';
 import { volumeRoutes } from './volumes';
+import { firewallRoutes } from './firewalls';
 
 export const ROUTES: Route[] = [
   ...actionRoutes,
@@ -29,4 +30,5 @@ export const ROUTES: Route[] = [
   ...networkRoutes,
   ...serverNetworkActionRoutes,
   ...volumeRoutes,
+  ...firewallRoutes,
 ];

@@ -16,6 +16,7 @@ import { readServerPublicNet } from '../primaryIps';
 import { placementForCreate } from './serverPlacementActions';
 import { joinNetworksOnCreate } from './serverNetworkActions';
 import { volumesForNewServer } from './volumeActions';
+import { firewallsForNewServer } from '../firewalls';
 
 export const USER_DATA_LIMIT = 32 * 1024;
 export const ROOT_PASSWORD_LENGTH = 20;
@@ -148,10 +149,12 @@ function create(ctx: RouteContext) {
   const publicNet = world.api === '2026' ? readServerPublicNet(ctx, datacenter.location) : undefined;
   const joinPlacementGroup = placementForCreate(ctx);
   const attachVolumes = volumesForNewServer(ctx, datacenter.location.name);
+  const applyFirewalls = firewallsForNewServer(ctx);
   const server = newServer(world.state, { ...req, datacenter, status: 'initializing', created: world.now(), publicNet });
   joinPlacementGroup(server.id);
   joinNetworksOnCreate(ctx, server);
   attachVolumes(server.id);
+  applyFirewalls(server.id);
   const status = (s: string): Effect => ({ kind: 'patch', type: 'server', id: server.id, patch: { status: s } });
   const action = world.startAction({
     command: 'create_server',

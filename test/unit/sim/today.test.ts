@@ -214,7 +214,7 @@ describe('sim: Floating IP names and the fields of today (2026 vs 2018)', () => 
     assert.deepEqual(server.private_net.map((p: { network: number; ip: string }) => [p.network, p.ip]), [[4711, '10.0.1.2']], 'web-1 is in the demo Network backend');
     assert.deepEqual([server.placement_group.name, server.placement_group.servers], ['production-spread', [42, 44]], 'web-1 is in the demo group');
     assert.equal((await api.get('/servers/43')).body.server.placement_group, null);
-    assert.deepEqual(server.public_net.firewalls, []);
+    assert.deepEqual(server.public_net.firewalls, [{ id: 38, status: 'applied' }], 'web-1 has the demo firewall web-fw');
     // Its public addresses are Primary IPs (auto_delete, named by their id), whose ids the server names.
     for (const family of ['ipv4', 'ipv6'] as const) {
       const pip = (await api.get(`/primary_ips/${server.public_net[family].id}`)).body.primary_ip;
