@@ -25,6 +25,8 @@ export interface HcloudExtensionApi {
     readonly actionLogs: ActionLogManager;
     readonly treeView: vscode.TreeView<unknown>;
     readonly firewallRules: FirewallRulesPanels;
+    /** Where the rules editor keeps its drafts. */
+    readonly workspaceState: vscode.Memento;
   };
 }
 
@@ -75,6 +77,7 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi |
       actionLogs,
       treeView,
       firewallRules,
+      workspaceState: context.workspaceState,
     },
   }));
 }
