@@ -7,22 +7,18 @@
 
 import { FIREWALL_DIRECTIONS, FIREWALL_PROTOCOLS, type FirewallRule } from './firewallRule';
 import { RULE_FIELDS, type RuleField } from './firewallRuleCheck';
-import { asBoolean, asId, asNumber, asOneOf, asString, isRecord, type ReadyMessage } from './messages';
+import { asBoolean, asId, asNumber, asOneOf, asString, isRecord, parseByType, type ParserTable, type ReadyMessage } from './messages';
 
 export { FIREWALL_RULES_VIEW_TYPE } from './viewTypes';
 
-/** Bounds of what a message may carry: above the API's limits, so an over-long draft still shows (and says what is too long). */
-export const MAX_RULES_IN_MESSAGE = 200;
-export const MAX_IPS_IN_MESSAGE = 1000;
-const MAX_IP_TEXT = 100;
-const MAX_PORT_TEXT = 20;
-const MAX_DESCRIPTION_TEXT = 2000;
-const MAX_NAME = 200;
-const MAX_MESSAGE = 4000;
-const MAX_FIELD_ERRORS = 200;
-/** 2000-01-01 .. 2200-01-01 in ms: when a draft was saved. */
-const MIN_MS = 946_684_800_000;
-const MAX_MS = 7_258_118_400_000;
+/**
+ * Bounds of what a message may carry: above the API's limits (50 rules, 100 blocks, 255 characters),
+ * so an over-long draft still shows and says what is too long.
+ */
+export const MESSAGE_LIMITS = { rules: 200, ips: 1000, ipText: 100, portText: 20, descriptionText: 2000, name: 200, message: 4000, fieldErrors: 200 } as const;
+const L = MESSAGE_LIMITS;
+/** When a draft was saved: between 2000-01-01 and 2200-01-01 (ms). */
+const SAVED_AT = { min: 946_684_800_000, max: 7_258_118_400_000 } as const;
 
 /** Which editor a panel is (the webview's saved state; the serializer restores the panel from it). */
 export interface FirewallRulesPanelState {
@@ -105,16 +101,14 @@ export type FirewallRulesFromWebview = ReadyMessage | RulesEditMessage | RulesAp
 
 // --- parsers ----------------------------------------------------------------------------------
 
-function parseStringList(value: unknown): string[] | undefined {
-  if (!Array.isArray(value) || value.length > MAX_IPS_IN_MESSAGE) return undefined;
-  const out: string[] = [];
-  for (const item of value) {
-    const s = asString(item, MAX_IP_TEXT);
-    if (s === undefined) return undefined;
-    out.push(s);
-  }
-  return out;
+/** Each item parsed, or undefined when the list is too long or any item does not parse. */
+function parseList<T>(value: unknown, max: number, item: (v: unknown) => T | undefined): T[] | undefined {
+  if (!Array.isArray(value) || value.length > max) return undefined;
+  const out = value.map(item);
+  return out.every((x) => x !== undefined) ? (out as T[]) : undefined;
 }
+
+const parseStringList = (value: unknown) => parseList(value, L.ips, (s) => asString(s, L.ipText));
 
 export function parseFirewallRule(value: unknown): FirewallRule | undefined {
   if (!isRecord(value)) return undefined;
@@ -125,12 +119,12 @@ export function parseFirewallRule(value: unknown): FirewallRule | undefined {
   if (!direction || !protocol || !sourceIps || !destinationIps) return undefined;
   const rule: FirewallRule = { direction, protocol, sourceIps, destinationIps };
   if (value.port !== undefined) {
-    const port = asString(value.port, MAX_PORT_TEXT);
+    const port = asString(value.port, L.portText);
     if (port === undefined) return undefined;
     rule.port = port;
   }
   if (value.description !== undefined) {
-    const description = asString(value.description, MAX_DESCRIPTION_TEXT);
+    const description = asString(value.description, L.descriptionText);
     if (description === undefined) return undefined;
     rule.description = description;
   }
@@ -138,33 +132,23 @@ export function parseFirewallRule(value: unknown): FirewallRule | undefined {
 }
 
 export function parseFirewallRules(value: unknown): FirewallRule[] | undefined {
-  if (!Array.isArray(value) || value.length > MAX_RULES_IN_MESSAGE) return undefined;
-  const out: FirewallRule[] = [];
-  for (const item of value) {
-    const rule = parseFirewallRule(item);
-    if (!rule) return undefined;
-    out.push(rule);
-  }
-  return out;
+  return parseList(value, L.rules, parseFirewallRule);
 }
 
 export function parseFirewallRulesPanelState(value: unknown): FirewallRulesPanelState | undefined {
   if (!isRecord(value)) return undefined;
-  const projectId = asString(value.projectId, MAX_NAME);
-  const firewallId = asId(value.firewallId);
-  const firewallName = asString(value.firewallName, MAX_NAME);
-  if (!projectId || firewallId === undefined || firewallName === undefined) return undefined;
-  return { projectId, firewallId, firewallName };
+  const state = { projectId: asString(value.projectId, L.name), firewallId: asId(value.firewallId), firewallName: asString(value.firewallName, L.name) };
+  return state.projectId && state.firewallId !== undefined && state.firewallName !== undefined ? (state as FirewallRulesPanelState) : undefined;
 }
 
 function parseFieldError(value: unknown): RuleFieldError | undefined {
   if (!isRecord(value)) return undefined;
-  const name = asString(value.name, MAX_NAME);
-  const messages = Array.isArray(value.messages) && value.messages.length <= 20 ? value.messages.map((m) => asString(m, MAX_MESSAGE)) : undefined;
-  if (name === undefined || !messages || messages.some((m) => m === undefined)) return undefined;
-  const out: RuleFieldError = { name, messages: messages as string[] };
+  const name = asString(value.name, L.name);
+  const messages = parseList(value.messages, 20, (m) => asString(m, L.message));
+  if (name === undefined || !messages) return undefined;
+  const out: RuleFieldError = { name, messages };
   if (value.rule !== undefined) {
-    const rule = asNumber(value.rule, 0, MAX_RULES_IN_MESSAGE - 1);
+    const rule = asNumber(value.rule, 0, L.rules - 1);
     if (rule === undefined || !Number.isInteger(rule)) return undefined;
     out.rule = rule;
   }
@@ -178,7 +162,7 @@ function parseFieldError(value: unknown): RuleFieldError | undefined {
 
 function parseDraftInfo(value: unknown): RulesInitMessage['draft'] | undefined {
   if (!isRecord(value)) return undefined;
-  const savedAt = asNumber(value.savedAt, MIN_MS, MAX_MS);
+  const savedAt = asNumber(value.savedAt, SAVED_AT.min, SAVED_AT.max);
   const serverChanged = asBoolean(value.serverChanged);
   return savedAt !== undefined && serverChanged !== undefined ? { savedAt, serverChanged } : undefined;
 }
@@ -202,56 +186,45 @@ function parseInit(value: Record<string, unknown>): RulesInitMessage | undefined
   return out;
 }
 
+const withRules =
+  <T extends 'applied' | 'edit' | 'apply'>(type: T) =>
+  (message: Record<string, unknown>) => {
+    const rules = parseFirewallRules(message.rules);
+    return rules && { type, rules };
+  };
+
+function parseFailed(message: Record<string, unknown>): RulesFailedMessage | undefined {
+  const text = asString(message.message, L.message);
+  const fields = parseList(message.fields, L.fieldErrors, parseFieldError);
+  return text && fields ? { type: 'failed', message: text, fields } : undefined;
+}
+
+const TO_WEBVIEW: ParserTable<FirewallRulesToWebview> = {
+  init: parseInit,
+  applying: () => ({ type: 'applying' }),
+  applied: withRules('applied'),
+  failed: parseFailed,
+  error: (message) => {
+    const text = asString(message.message, L.message);
+    return text ? { type: 'error', message: text } : undefined;
+  },
+};
+
+const FROM_WEBVIEW: ParserTable<FirewallRulesFromWebview> = {
+  ready: () => ({ type: 'ready' }),
+  discard: () => ({ type: 'discard' }),
+  edit: withRules('edit'),
+  apply: withRules('apply'),
+};
+
 /** Messages from the extension, checked in the webview. */
 export function parseFirewallRulesToWebview(value: unknown): FirewallRulesToWebview | undefined {
-  if (!isRecord(value)) return undefined;
-  const type = value.type as FirewallRulesToWebview['type'];
-  switch (type) {
-    case 'init':
-      return parseInit(value);
-    case 'applying':
-      return { type };
-    case 'applied': {
-      const rules = parseFirewallRules(value.rules);
-      return rules && { type, rules };
-    }
-    case 'failed': {
-      const message = asString(value.message, MAX_MESSAGE);
-      if (!message || !Array.isArray(value.fields) || value.fields.length > MAX_FIELD_ERRORS) return undefined;
-      const fields = value.fields.map(parseFieldError);
-      return fields.every((f) => f !== undefined) ? { type, message, fields: fields as RuleFieldError[] } : undefined;
-    }
-    case 'error': {
-      const message = asString(value.message, MAX_MESSAGE);
-      return message ? { type, message } : undefined;
-    }
-    default: {
-      const unknownType: never = type;
-      void unknownType;
-      return undefined;
-    }
-  }
+  return parseByType(value, TO_WEBVIEW);
 }
 
 /** Messages from the webview, checked in the extension (the webview is untrusted input). */
 export function parseFirewallRulesFromWebview(value: unknown): FirewallRulesFromWebview | undefined {
-  if (!isRecord(value)) return undefined;
-  const type = value.type as FirewallRulesFromWebview['type'];
-  switch (type) {
-    case 'ready':
-    case 'discard':
-      return { type };
-    case 'edit':
-    case 'apply': {
-      const rules = parseFirewallRules(value.rules);
-      return rules && { type, rules };
-    }
-    default: {
-      const unknownType: never = type;
-      void unknownType;
-      return undefined;
-    }
-  }
+  return parseByType(value, FROM_WEBVIEW);
 }
 
 // --- helpers both sides use -------------------------------------------------------------------
@@ -267,12 +240,12 @@ const API_FIELDS: Record<string, RuleField> = {
 
 /** The API's field errors, each with its row and field when its name is `rules[i].field` (or `rules.i.field`). */
 export function mapFieldErrors(fields: ReadonlyArray<{ name: string; messages: readonly string[] }>, ruleCount: number): RuleFieldError[] {
-  return fields.slice(0, MAX_FIELD_ERRORS).map((f) => {
-    const out: RuleFieldError = { name: f.name.slice(0, MAX_NAME), messages: f.messages.slice(0, 20).map((m) => m.slice(0, MAX_MESSAGE)) };
+  return fields.slice(0, L.fieldErrors).map((f) => {
+    const out: RuleFieldError = { name: f.name.slice(0, L.name), messages: f.messages.slice(0, 20).map((m) => m.slice(0, L.message)) };
     const m = /^rules(?:\[(\d+)\]|\.(\d+))(?:\.([a-z_]+))?/.exec(f.name);
     if (m) {
       const index = Number(m[1] ?? m[2]);
-      if (index < ruleCount && index < MAX_RULES_IN_MESSAGE) out.rule = index;
+      if (index < ruleCount && index < L.rules) out.rule = index;
       const field = m[3] === undefined ? undefined : API_FIELDS[m[3]];
       if (out.rule !== undefined && field) out.field = field;
     }

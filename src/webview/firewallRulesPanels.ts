@@ -49,18 +49,20 @@ export class FirewallRulesPanels implements vscode.Disposable {
 
   private track(panel: vscode.WebviewPanel, state: FirewallRulesPanelState): FirewallRulesPanel {
     const editor = new FirewallRulesPanel(panel, this.deps, state);
-    const k = `${state.projectId}/${state.firewallId}`;
-    this.open.set(k, editor);
-    editor.onDidDispose(() => {
-      if (this.open.get(k) === editor) this.open.delete(k);
-    });
+    const key = `${state.projectId}/${state.firewallId}`;
+    this.open.set(key, editor);
+    editor.onDidDispose(() => this.forget(key, editor));
     this.opened.fire(editor);
     return editor;
   }
 
+  /** A closed editor leaves the map (unless another one took its key meanwhile). */
+  private forget(key: string, editor: FirewallRulesPanel): void {
+    if (this.open.get(key) === editor) this.open.delete(key);
+  }
+
   dispose(): void {
-    for (const editor of [...this.open.values()]) editor.dispose();
-    this.open.clear();
+    [...this.open.values()].forEach((editor) => editor.dispose());
     this.opened.dispose();
   }
 }

@@ -7,36 +7,34 @@ import * as assert from 'node:assert/strict';
 import { simulatorApi, startSpecSimulator } from '../support/simulator.mjs';
 import { test } from '../support/e2eTest.mjs';
 
-const TOKEN = 'e2e-firewall-token-3b9e';
-const PROJECT = 'e2e-firewall';
-const FIREWALL = 'fw-e2e';
-let sim;
-let api;
+const SPEC = { token: 'e2e-firewall-token-3b9e', project: 'e2e-firewall', firewall: 'fw-e2e' };
+let started;
 
-async function simulator(outDir) {
-  if (sim) return sim;
-  sim = await startSpecSimulator(outDir, { token: TOKEN, actionMs: 300, seed: 'empty' });
-  api = simulatorApi(sim, TOKEN);
-  await api('POST', '/firewalls', {
-    name: FIREWALL,
-    rules: [
+/** This file's simulator (empty seed) with its one firewall, started on first use in the Playwright worker: `{ sim, api }`. */
+function simulator(outDir) {
+  started ??= (async () => {
+    const sim = await startSpecSimulator(outDir, { token: SPEC.token, actionMs: 300, seed: 'empty' });
+    const api = simulatorApi(sim, SPEC.token);
+    const rules = [
       { direction: 'in', protocol: 'tcp', port: '22', source_ips: ['203.0.113.0/24'], description: 'SSH' },
       { direction: 'in', protocol: 'icmp', source_ips: ['0.0.0.0/0', '::/0'] },
-    ],
-  });
-  sim.clearRequests();
-  return sim;
+    ];
+    const { firewall } = await api('POST', '/firewalls', { name: SPEC.firewall, rules });
+    sim.clearRequests();
+    return { sim, api, fw: firewall };
+  })();
+  return started;
 }
 
 test.describe.configure({ timeout: 120_000 });
 
 test('Edit Firewall Rules → edit a port, Reload Window keeps the draft, add an outbound rule, Apply → one set_rules with every rule', async ({ wb, page, saveScreenshot, outDir }) => {
-  const s = await simulator(outDir);
-  const { firewalls: [fw] } = await api('GET', `/firewalls?name=${FIREWALL}`);
+  const { sim: s, api, fw } = await simulator(outDir);
+  const { project: PROJECT, firewall: FIREWALL } = SPEC;
   try {
     await wb.openContainer('Hetzner Cloud', 'hcloud');
     await wb.pane('hcloud', 'Projects').waitFor({ state: 'visible' });
-    if (!(await wb.treeRows('hcloud', PROJECT).first().isVisible())) await wb.addProjectThroughPalette(PROJECT, TOKEN, s.url);
+    if (!(await wb.treeRows('hcloud', PROJECT).first().isVisible())) await wb.addProjectThroughPalette(PROJECT, SPEC.token, s.url);
 
     // From the palette: the project (when the profile has several), then the firewall.
     await wb.runCommand('Hetzner Cloud: Edit Firewall Rules');

@@ -22,6 +22,7 @@ import { connect } from '../common/bridge';
 import { check, changesText, move, newRow, ordered, placeApiErrors, toRow, toRule, type Row } from './model';
 import { button, directionSection, el, showProblems, type TableEvents } from './table';
 import '../common/base.css';
+import '../common/header.css';
 import './firewallRules.css';
 
 provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeProgressRing());

@@ -117,6 +117,9 @@ describe('firewall rules protocol', () => {
       { type: 'apply', rules: Array.from({ length: 201 }, () => IN) },
       { type: 'edit', rules: {} },
       { type: 'run', command: 'rm -rf' },
+      { type: 'constructor' },
+      { type: '__proto__' },
+      { type: 'hasOwnProperty' },
     ];
     for (const b of bad) assert.equal(parseFirewallRulesFromWebview(b), undefined, JSON.stringify(b).slice(0, 80));
     assert.equal(parseFirewallRulesToWebview({ type: 'init', panel: { ...PANEL, firewallId: 0 }, rules: [], applying: false }), undefined);
