@@ -4,6 +4,7 @@
 import type { QuickPickItem } from 'vscode';
 import type { HcloudClient } from '../api/client';
 import type { FloatingIp, Image, Network, PrimaryIp, Server, Volume } from '../api/types';
+import type { Firewall } from '../api/types';
 import type { ScopeKind } from '../shared/actionLogProtocol';
 import type { TreeNode } from '../tree/node';
 import type { CommandContext } from './context';
@@ -63,6 +64,7 @@ const PICKERS: Pickers = {
   volume: todayPicker<Volume>('Volume', 'volumes', (c) => c.volumes.listAll(), (v) => ({ label: v.name, description: `${v.size} GB · ${v.location.name}` })),
   network: todayPicker<Network>('Network', 'networks', (c) => c.networks.listAll(), (n) => ({ label: n.name, description: n.ipRange })),
   primaryIp: todayPicker<PrimaryIp>('Primary IP', 'Primary IPs', (c) => c.primaryIps.listAll(), (p) => ({ label: p.ip, description: p.name })),
+  firewall: todayPicker<Firewall>('Firewall', 'firewalls', (c) => c.firewalls.listAll(), (f) => ({ label: f.name, description: `${f.rules.length} rules` })),
 };
 
 export async function showActionLog(ctx: CommandContext, node?: TreeNode): Promise<void> {
@@ -83,3 +85,4 @@ export const showImageActions = (ctx: CommandContext, node?: TreeNode) => showAc
 export const showVolumeActions = (ctx: CommandContext, node?: TreeNode) => showActions(ctx, 'volume', node);
 export const showNetworkActions = (ctx: CommandContext, node?: TreeNode) => showActions(ctx, 'network', node);
 export const showPrimaryIpActions = (ctx: CommandContext, node?: TreeNode) => showActions(ctx, 'primaryIp', node);
+export const showFirewallActions = (ctx: CommandContext, node?: TreeNode) => showActions(ctx, 'firewall', node);

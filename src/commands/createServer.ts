@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { AnswerLost } from '../api/lostAnswer';
 import type { HcloudClient } from '../api/client';
 import type { PrimaryIp, ServerCreateResult } from '../api/types';
+import type { Firewall } from '../api/types';
 import type { Project } from '../projects/projectStore';
 import type { TreeNode } from '../tree/node';
 import type { CommandContext } from './context';
@@ -71,7 +72,13 @@ async function loadToday(ctx: CommandContext, project: Project, client: HcloudCl
     });
     return ips;
   };
-  return { volumes, networks, placementGroups, primaryIps, pricing };
+  // Firewalls wait until the user opens Firewalls… (one request then; a failure is said and asked again next time).
+  let firewallList: Promise<Firewall[] | undefined> | undefined;
+  const firewalls = () => {
+    firewallList ??= runCall(ctx, project, `${TITLE}: load the firewalls of "${project.name}"`, (c) => c.firewalls.listAll());
+    return firewallList.then((r) => (r === undefined ? ((firewallList = undefined), r) : r));
+  };
+  return { volumes, networks, placementGroups, primaryIps, pricing, firewalls };
 }
 
 /**

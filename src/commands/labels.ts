@@ -30,7 +30,8 @@ export interface Labelled {
 
 /** What Edit Labels needs to know about one kind of resource. */
 export interface LabelledKind<T extends Labelled> {
-  kind: ResourceKind & ('server' | 'floatingIp' | 'image' | 'sshKey' | 'primaryIp' | 'placementGroup' | 'network' | 'volume');
+  kind: ResourceKind & ('server' | 'floatingIp' | 'image' | 'sshKey' | 'primaryIp' | 'placementGroup' | 'network' | 'volume'
+    | 'firewall');
   /** `server`, `Floating IP`, ... (in titles and messages). */
   noun: string;
   /** What the palette offers. */

@@ -38,6 +38,8 @@ const network = () => import('./network');
 const serverNetwork = () => import('./server/network');
 const volume = () => import('./volume/create');
 const volumeManage = () => import('./volume/manage');
+const firewall = () => import('./firewall/create');
+const firewallManage = () => import('./firewall/manage');
 const firewallRules = () => import('./firewall/editRules');
 
 const PROJECT: Table = {
@@ -184,10 +186,18 @@ const VOLUME: Table = {
   'hcloud.volume.showActions': lazy(actionLog, (m) => m.showVolumeActions),
 };
 
-/** Today's API only: the menus show them on firewall rows. */
+/** The tables, one per noun; an id in two of them is an error (registerCommands throws). */
+/** Today's API only: the menus show them on firewall rows, the Firewalls folder and servers. */
 const FIREWALL: Table = {
+  'hcloud.firewall.create': lazy(firewall, (m) => m.createFirewall),
+  'hcloud.firewall.applyToResources': lazy(firewallManage, (m) => m.applyFirewall),
+  'hcloud.firewall.removeFromResources': lazy(firewallManage, (m) => m.removeFirewall),
+  'hcloud.firewall.rename': lazy(firewallManage, (m) => m.renameFirewall),
+  'hcloud.firewall.editLabels': lazy(firewallManage, (m) => m.editFirewallLabels),
+  'hcloud.firewall.delete': lazy(firewallManage, (m) => m.deleteFirewall),
+  'hcloud.firewall.showActions': lazy(actionLog, (m) => m.showFirewallActions),
   'hcloud.firewall.editRules': lazy(firewallRules, (m) => m.editFirewallRules),
 };
 
-/** The tables, one per noun; an id in two of them is an error (registerCommands throws). */
-export const COMMAND_TABLES: Readonly<Record<string, Table>> = { PROJECT, VIEW, SERVER, FLOATING_IP, IMAGE, SSH_KEY, PRIMARY_IP, PLACEMENT_GROUP, NETWORK, SERVER_NETWORK, VOLUME, FIREWALL };
+export const COMMAND_TABLES: Readonly<Record<string, Table>> = { PROJECT, VIEW, SERVER, FLOATING_IP, IMAGE, SSH_KEY, PRIMARY_IP, PLACEMENT_GROUP, NETWORK, SERVER_NETWORK, VOLUME,
+  FIREWALL };

@@ -12,7 +12,7 @@ export const STATUS_FILTERS = ['all', ...ActionStatuses] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
 /** Resources a log can be scoped to (they have their own actions endpoint). */
-export const SCOPE_KINDS = ['server', 'floatingIp', 'image', 'volume', 'network', 'primaryIp'] as const;
+export const SCOPE_KINDS = ['server', 'floatingIp', 'image', 'volume', 'network', 'primaryIp', 'firewall'] as const;
 export type ScopeKind = (typeof SCOPE_KINDS)[number];
 
 export interface ActionLogScope {

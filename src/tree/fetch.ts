@@ -6,6 +6,7 @@ import type { CallOptions, ListCut } from '../api/transport';
 import type { Datacenter, FloatingIp, Image, Iso, Location, Network, Pricing, Server, ServerType, SshKey } from '../api/types';
 import type { PlacementGroup, PrimaryIp } from '../api/types';
 import type { Volume } from '../api/types';
+import type { Firewall } from '../api/types';
 import type { FolderClass } from './refreshPolicy';
 
 export interface FolderData {
@@ -25,6 +26,8 @@ export interface FolderData {
   networks: Network[];
   /** Today's API only (a folder of ProjectNode.todayFolders). */
   volumes: Volume[];
+  /** Today's API only. */
+  firewalls: Firewall[];
 }
 
 export type ListWhat = keyof FolderData;
@@ -47,6 +50,7 @@ export const folderClass: Record<ListWhat, FolderClass> = {
   placementGroups: 'slow',
   networks: 'slow',
   volumes: 'slow',
+  firewalls: 'slow',
 };
 
 export const folderLabel: Record<FolderWhat, string> = {
@@ -67,6 +71,7 @@ export const folderLabel: Record<FolderWhat, string> = {
   placementGroups: 'Placement Groups',
   networks: 'Networks',
   volumes: 'Volumes',
+  firewalls: 'Firewalls',
 };
 
 /** The folder's contents in a sentence: `Could not load Floating IPs`, `No SSH keys`. */
@@ -86,6 +91,7 @@ export const folderNoun: Record<ListWhat, string> = {
   placementGroups: 'placement groups',
   networks: 'Networks',
   volumes: 'volumes',
+  firewalls: 'firewalls',
 };
 
 const byName = <T extends { name?: string; id: number }>(a: T, b: T) => (a.name ?? '').localeCompare(b.name ?? '') || a.id - b.id;
@@ -95,10 +101,10 @@ const newestFirst = (a: Image, b: Image) => b.created.getTime() - a.created.getT
  * The folders of the families the 2018 contract lacks, in the order a project shows them (between
  * Servers and Floating IPs: the IP folders side by side); only against today's API (ProjectNode).
  */
-export const TODAY_FOLDERS: readonly ListWhat[] = ['volumes', 'networks', 'placementGroups', 'primaryIps'];
+export const TODAY_FOLDERS: readonly ListWhat[] = ['volumes', 'networks', 'placementGroups', 'primaryIps', 'firewalls'];
 
 /** Folders whose list takes the project's label selector (Filter by Labels…). */
-export const LABEL_FILTERED: readonly ListWhat[] = ['servers', 'floatingIps', 'snapshots', 'backups', 'sshKeys', 'primaryIps', 'placementGroups', 'networks', 'volumes'];
+export const LABEL_FILTERED: readonly ListWhat[] = ['servers', 'floatingIps', 'snapshots', 'backups', 'sshKeys', 'primaryIps', 'placementGroups', 'networks', 'volumes', 'firewalls'];
 
 export interface FetchFolderOptions extends Pick<CallOptions, 'priority'> {
   /** Today's API: goes with the lists of LABEL_FILTERED. */
@@ -151,6 +157,8 @@ async function fetchAny(client: HcloudClient, what: ListWhat, labelSelector: str
       return (await client.networks.listAll(labels, call)).sort(byName);
     case 'volumes':
       return (await client.volumes.listAll(labels, call)).sort(byName);
+    case 'firewalls':
+      return (await client.firewalls.listAll(labels, call)).sort(byName);
   }
 }
 

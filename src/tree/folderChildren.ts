@@ -17,6 +17,8 @@ import { ServerNode } from './serverNode';
 import type { PrimaryIp } from '../api/types';
 import { primaryIpPresenter } from './presenters';
 import { networkPresenter } from './networkPresenter';
+import type { Firewall } from '../api/types';
+import { firewallPresenter } from './firewallPresenter';
 
 /** The node a list folder keeps for each item of its list. */
 export interface ChildOf {
@@ -35,6 +37,7 @@ export interface ChildOf {
   placementGroups: ItemNode<PlacementGroup>;
   networks: ItemNode<Network>;
   volumes: ItemNode<Volume>;
+  firewalls: ItemNode<Firewall>;
 }
 
 /** One item of a list: its key in the folder, its node when it is new, and how an existing node takes its data. */
@@ -71,6 +74,7 @@ const ENTRIES: Entries = {
   placementGroups: items(placementGroupPresenter),
   networks: (folder, list, scope) => items(networkPresenter(scope))(folder, list, scope),
   volumes: items(volumePresenter),
+  firewalls: (folder, list, scope) => items(firewallPresenter(scope))(folder, list, scope),
 };
 
 /** The entries of a folder's list, in the list's order. */

@@ -26,6 +26,7 @@ const ICONS: Record<FolderWhat, string> = {
   placementGroups: 'layers',
   networks: 'type-hierarchy',
   volumes: 'database',
+  firewalls: 'shield',
 };
 
 export interface FolderEnv {
@@ -160,7 +161,7 @@ export class ListFolderNode<W extends ListWhat = ListWhat> extends FolderBase {
     try {
       const client = await this.env.clients.get(this.project);
       // Floating IPs, images, placement groups and volumes name their servers: the servers come first (once, if nobody opened them).
-      if (this.what === 'floatingIps' || this.what === 'snapshots' || this.what === 'backups' || this.what === 'placementGroups' || this.what === 'volumes') await this.env.scope.ensureServerNames();
+      if (this.what === 'floatingIps' || this.what === 'snapshots' || this.what === 'backups' || this.what === 'placementGroups' || this.what === 'volumes' || this.what === 'firewalls') await this.env.scope.ensureServerNames();
       if (!current()) return;
       let cut: ListCut | undefined;
       const data = await fetchFolder(client, this.what, { labelSelector: this.labelSelector, signal: abort.signal, priority, onListCut: (c) => (cut = c) });

@@ -24,6 +24,8 @@ export interface Lookup {
   pricing?(): Pricing | undefined;
   /** A Network's name, when its folder is loaded or its name was learned (today's API). */
   networkName?(id: number): string | undefined;
+  /** A firewall's name, when its folder is loaded or its name was learned (today's API). */
+  firewallName?(id: number): string | undefined;
 }
 
 export const noLookup: Lookup = { serverName: () => undefined, floatingIp: () => undefined };
@@ -140,11 +142,17 @@ export function serverTooltip(s: Server, lookup: Lookup = noLookup): string {
   row('Backups', s.backupWindow ? `window ${s.backupWindow} UTC` : 'off');
   row('Traffic', serverTraffic(s));
   row('Protection', protectionText(s.protection));
+  if (s.publicNet.firewalls?.length) row('Firewalls', serverFirewallsText(s, lookup));
   if (s.placementGroup) row('Placement group', `${s.placementGroup.name} (${s.placementGroup.type})`);
   row('Created', formatDate(s.created));
   const labels = labelsLine(s.labels);
   if (labels) lines.push(labels);
   return lines.join('  \n');
+}
+
+/** `web-fw, ssh-only (pending)`: a server's firewalls by name where known. */
+export function serverFirewallsText(s: Server, lookup: Lookup = noLookup): string {
+  return (s.publicNet.firewalls ?? []).map((f) => `${lookup.firewallName?.(f.id) ?? `firewall ${f.id}`}${f.status === 'applied' ? '' : ` (${f.status})`}`).join(', ');
 }
 
 export function serverTraffic(s: Server): string {

@@ -31,6 +31,8 @@ export interface NodeScope extends Lookup {
   /** Today's API: a volume of the Volumes folder's list, and loading that list once (a server shows its volumes). */
   volume?(id: number): Volume | undefined;
   ensureVolumes?(): Promise<void>;
+  /** Today's API: learns these firewalls' names if nobody has (one GET, not the folder: nothing polled after). */
+  ensureFirewallNames?(ids: number[]): Promise<void>;
 }
 
 /** Where nodes and the poll scheduler get a project's client: the extension's ClientPool, or a test's one client. */

@@ -10,6 +10,7 @@ import type { ClientSource, NodeScope, TreeHost } from './host';
 import { MessageNode } from './messageNode';
 import { contextValue, type TreeNode } from './node';
 import { syncServersVolumes } from './serverVolumes';
+import { FirewallNames } from './firewallNames';
 
 /** Filter and catalog toggle when no provider hosts the node (e.g. a test builds one alone). */
 const standaloneHost: TreeHost = {
@@ -37,6 +38,11 @@ export class ProjectNode implements TreeNode, NodeScope {
   /** Networks' names learned without the Networks folder (ensureNetworkNames), and that request on its way. */
   private readonly networkNames = new Map<number, string>();
   private networkNamesLoading: Promise<void> | undefined;
+  /** Names of the firewalls servers name (firewallNames.ts). */
+  private readonly firewallNames = new FirewallNames(
+    () => this.folders.firewalls.data,
+    async () => (await this.clients.get(this.project)).firewalls.listAll(),
+  );
   /** Folder redraws on their way (prices loaded after a folder's rows). */
   private readonly redraws = new Set<Promise<void>>();
 
@@ -66,6 +72,7 @@ export class ProjectNode implements TreeNode, NodeScope {
       placementGroups: list(this, 'placementGroups'),
       networks: list(this, 'networks'),
       volumes: list(this, 'volumes'),
+      firewalls: list(this, 'firewalls'),
     };
     this.images.folders.push(this.folders.snapshots, this.folders.backups, this.folders.systemImages);
     this.catalog.folders.push(this.folders.serverTypes, this.folders.locations, this.folders.datacenters, this.folders.prices);
@@ -116,6 +123,7 @@ export class ProjectNode implements TreeNode, NodeScope {
   invalidate(): void {
     for (const f of this.allFolders()) f.invalidate();
     this.forgetNetworkNames();
+    this.firewallNames.forget();
   }
 
   // NodeScope ------------------------------------------------------------------------------------
@@ -148,6 +156,19 @@ export class ProjectNode implements TreeNode, NodeScope {
   /** A Network changed (or Refresh): the names ensureNetworkNames learned are asked again when next needed. */
   forgetNetworkNames(): void {
     this.networkNames.clear();
+  }
+
+  firewallName(id: number): string | undefined {
+    return this.firewallNames.name(id);
+  }
+
+  /** A firewall changed: the names ensureFirewallNames learned are asked again when next needed. */
+  forgetFirewallNames(): void {
+    this.firewallNames.forget();
+  }
+
+  async ensureFirewallNames(ids: number[]): Promise<void> {
+    await this.firewallNames.ensure(ids);
   }
 
   floatingIp(id: number): string | undefined {

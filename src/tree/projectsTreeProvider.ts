@@ -199,6 +199,9 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
         return this.refreshFolders(f.networks);
       case 'volume':
         return this.refreshFolders(f.volumes);
+      case 'firewall':
+        p.forgetFirewallNames();
+        return this.refreshFolders(f.firewalls);
       default:
         return this.refreshFolders(f.serverTypes, f.locations, f.datacenters, f.prices);
     }
@@ -219,7 +222,7 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const p = this.roots.get(projectId);
     if (!p) return undefined;
     const f = p.folders;
-    const folderOf = { server: f.servers, floatingIp: f.floatingIps, volume: f.volumes, network: f.networks, primaryIp: f.primaryIps };
+    const folderOf = { server: f.servers, floatingIp: f.floatingIps, volume: f.volumes, network: f.networks, primaryIp: f.primaryIps, firewall: f.firewalls };
     const folders: ListFolderNode[] = kind === 'image' ? [f.snapshots, f.backups, f.systemImages] : [folderOf[kind]];
     const look = () => folders.map((x) => x.find(String(id))).find((n) => n !== undefined);
     const loaded = folders.filter((x) => x.loaded);

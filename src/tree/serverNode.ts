@@ -43,6 +43,8 @@ export function serverTokens(s: Server): string[] {
     s.privateNet === undefined ? '' : s.privateNet.length ? 'networked' : 'unnetworked',
     // Today's API: the server has a volumes field (Attach Volume, Create Volume in its menu).
     s.volumeIds !== undefined ? 'volumes' : '',
+    // Today's API: the server has public_net.firewalls (Apply Firewall in its menu).
+    s.publicNet.firewalls !== undefined ? 'firewalls' : '',
   ].filter(Boolean);
 }
 
@@ -107,7 +109,7 @@ export class ServerNode implements ResourceNode<Server> {
 
   /** True when the tooltip would show a Floating IP or a Network by id because they are not loaded. */
   needsLookups(): boolean {
-    return this.needsFloatingIps() || this.needsNetworkNames();
+    return this.needsFloatingIps() || this.needsNetworkNames() || this.needsFirewallNames();
   }
 
   private needsFloatingIps(): boolean {
@@ -120,6 +122,15 @@ export class ServerNode implements ResourceNode<Server> {
     return !!scope && this.networkIds().some((id) => scope.networkName?.(id) === undefined);
   }
 
+  private needsFirewallNames(): boolean {
+    const scope = this.scope;
+    return !!scope && this.firewallIds().some((id) => scope.firewallName?.(id) === undefined);
+  }
+
+  private firewallIds(): number[] {
+    return (this.server.publicNet.firewalls ?? []).map((f) => f.id);
+  }
+
   private networkIds(): number[] {
     return (this.server.privateNet ?? []).map((p) => p.networkId);
   }
@@ -130,6 +141,7 @@ export class ServerNode implements ResourceNode<Server> {
     await Promise.all([
       this.needsFloatingIps() ? this.scope?.ensureFloatingIps().catch(shownById) : undefined,
       this.needsNetworkNames() ? this.scope?.ensureNetworkNames?.(this.networkIds()).catch(shownById) : undefined,
+      this.needsFirewallNames() ? this.scope?.ensureFirewallNames?.(this.firewallIds()).catch(shownById) : undefined,
     ]);
     return this.tooltip();
   }
@@ -170,6 +182,9 @@ export class ServerNode implements ResourceNode<Server> {
       p.aliasIps.forEach((alias) => leaf(`privateNet/${p.networkId}/alias/${alias}`, `Alias IP (${network})`, alias, 'type-hierarchy'));
     }
     if (s.iso) leaf('iso', 'ISO', isoName(s.iso), 'record');
+    // Today's API: its firewalls, by name (one request per project if the Firewalls folder is not loaded).
+    if (s.publicNet.firewalls?.length) await this.scope?.ensureFirewallNames?.(this.firewallIds()).catch(() => undefined);
+    for (const f of s.publicNet.firewalls ?? []) leaf(`firewall/${f.id}`, f.status === 'applied' ? 'Firewall' : `Firewall (${f.status})`, this.scope?.firewallName?.(f.id) ?? `#${f.id}`, 'shield', false);
     out.push(...(await this.volumes.children(s.volumeIds ?? [])));
     return out;
   }

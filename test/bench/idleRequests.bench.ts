@@ -39,6 +39,7 @@ const FOLDER_PATH: Record<ListWhat, string> = {
   placementGroups: 'placementGroups',
   networks: 'networks',
   volumes: 'volumes',
+  firewalls: 'firewalls',
 };
 
 

@@ -95,7 +95,7 @@ describe("Create Server's options (today's API)", function () {
     const volumeLists = input.prompts.filter((p) => p.kind === 'stepQuickPickMany' && p.title === OPTIONS);
     assert.deepEqual(volumeLists[0].items, ['scratch', 'New volume…']);
     const hub = prompts(OPTIONS).filter((p) => p.items?.[0] === 'Continue to the summary');
-    assert.deepEqual(hub.at(-1)?.descriptions?.slice(1), ['scratch, new opts-full-data', 'backend', 'production-spread', 'a new IPv6 only']);
+    assert.deepEqual(hub.at(-1)?.descriptions?.slice(1), ['scratch, new opts-full-data', 'backend', 'production-spread', 'a new IPv6 only', 'none']);
 
     const pricing = await client.pricing.get();
     const perGb = pricing.volume?.perGbMonth?.gross ?? NaN;
@@ -158,6 +158,36 @@ describe("Create Server's options (today's API)", function () {
   it('passes the options with one Enter: the request has none of their fields', async () => {
     await run('opts-default', 'hel1', { stepQuickPick: 'Continue to the summary' }, { stepQuickPick: 'Create' });
     const body = requests('POST', '/servers')[0].body as Record<string, unknown>;
-    for (const key of ['volumes', 'automount', 'networks', 'placement_group', 'public_net']) assert.ok(!(key in body), `no ${key}`);
+    for (const key of ['volumes', 'automount', 'networks', 'placement_group', 'public_net', 'firewalls']) assert.ok(!(key in body), `no ${key}`);
+    assert.deepEqual(requests('GET', '/firewalls'), [], 'the firewalls are loaded only when Firewalls… is opened');
+  });
+
+  it('applies firewalls at creation: the summary names them, POST /servers sends them; none with no public address is refused', async () => {
+    const web = await byName(client.firewalls.listAll(), 'web-fw');
+    const staging = await byName(client.firewalls.listAll(), 'staging-fw');
+    await run(
+      'opts-fw',
+      'fsn1',
+      { stepQuickPick: 'Firewalls…' },
+      { stepQuickPickMany: ['web-fw', 'staging-fw'] },
+      { stepQuickPick: 'Public network…' },
+      { stepQuickPick: 'None (private networks only)' },
+      { stepQuickPick: undefined },
+    );
+    const firewallList = input.prompts.find((p) => p.kind === 'stepQuickPickMany' && p.placeHolder?.startsWith('Firewalls'));
+    assert.deepEqual(firewallList?.items?.slice().sort(), ['staging-fw', 'web-fw']);
+    assert.ok(input.messages.some((m) => m.level === 'warn'), 'no public address is refused');
+    assert.deepEqual(requests('POST', '/servers'), []);
+
+    await run('opts-fw', 'fsn1', { stepQuickPick: 'Firewalls…' }, { stepQuickPickMany: ['web-fw', 'staging-fw'] }, { stepQuickPick: 'Continue to the summary' }, { stepQuickPick: 'Create' });
+    const hub = prompts(OPTIONS).filter((p) => p.items?.[0] === 'Continue to the summary');
+    const named = hub.at(-1)?.descriptions?.at(-1) ?? '';
+    assert.ok(named.includes('web-fw') && named.includes('staging-fw'), `the hub names the firewalls: ${named}`);
+    const summary = prompts(SUMMARY)[0].items ?? [];
+    assert.ok(summary.some((l) => l.startsWith('Firewalls: ') && l.includes('web-fw') && l.includes('staging-fw')), summary.join('\n'));
+    const body = requests('POST', '/servers')[0].body as Record<string, unknown>;
+    assert.deepEqual(new Set((body.firewalls as Array<{ firewall: number }>).map((f) => f.firewall)), new Set([web.id, staging.id]));
+    const server = await byName(client.servers.listAll(), 'opts-fw');
+    assert.deepEqual(server.publicNet.firewalls?.map((f) => f.id).sort(), [web.id, staging.id].sort());
   });
 });

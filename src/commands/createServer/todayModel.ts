@@ -4,6 +4,7 @@
 
 import type { Location, Money, Network, PlacementGroup, Pricing, PrimaryIp, ServerCreateParams, Volume, VolumeFormat } from '../../api/types';
 import { formatMonthly, volumeMonthly } from '../../shared/price';
+import type { Firewall } from '../../api/types';
 
 /** A spread placement group holds at most this many servers. */
 export const PLACEMENT_GROUP_MAX = 10;
@@ -16,6 +17,8 @@ export interface TodayCatalog {
   /** Loaded the first time Public network… is opened (undefined: could not be read, said so). */
   primaryIps(): Promise<PrimaryIp[] | undefined>;
   pricing: Pricing;
+  /** Loaded the first time Firewalls… is opened (undefined: could not be read, said so). */
+  firewalls?(): Promise<Firewall[] | undefined>;
 }
 
 /** A volume the wizard creates once the server exists, attached to it and mounted. */
@@ -46,6 +49,8 @@ export interface TodayAnswers {
   /** null: none. */
   placementGroup?: PlacementGroup | null;
   publicNet?: PublicNetChoice;
+  /** Firewalls applied to the server at creation. */
+  firewalls?: Firewall[];
 }
 
 /** Volumes that can be attached at creation: detached, available, in the server's location. */
@@ -119,6 +124,7 @@ export function todaySummaryLines(a: TodayAnswers, pricing: Pricing, location: s
     `Networks: ${a.networks?.length ? a.networks.map((n) => n.name).join(', ') : 'none'}`,
     `Placement group: ${a.placementGroup ? a.placementGroup.name : 'none'}`,
     `Public network: ${describePublicNet(publicNet)}${ipPrices.length ? ` (${formatMonthly(sumMonthly(ipPrices))})` : ''}`,
+    ...(a.firewalls?.length ? [`Firewalls: ${a.firewalls.map((f) => f.name).join(', ')}`] : []),
   ];
 }
 
@@ -131,6 +137,7 @@ export function todayCreateParams(a: TodayAnswers): Partial<ServerCreateParams> 
   }
   if (a.networks?.length) params.networks = a.networks.map((n) => n.id);
   if (a.placementGroup) params.placementGroup = a.placementGroup.id;
+  if (a.firewalls?.length) params.firewalls = a.firewalls.map((f) => f.id);
   const p = a.publicNet;
   if (p && (p.ipv4 !== 'new' || p.ipv6 !== 'new')) {
     params.publicNet = {
@@ -148,6 +155,9 @@ export function todayProblem(a: TodayAnswers): string | undefined {
   const p = a.publicNet ?? BOTH_NEW;
   if (p.ipv4 === 'none' && p.ipv6 === 'none' && !a.networks?.length) {
     return 'A server without a public IPv4 or IPv6 must be in a private network: pick a network, or keep a public address.';
+  }
+  if (p.ipv4 === 'none' && p.ipv6 === 'none' && a.firewalls?.length) {
+    return 'Firewalls filter public traffic: a server without a public IPv4 or IPv6 cannot have firewalls. Keep a public address, or pick no firewall.';
   }
   return undefined;
 }

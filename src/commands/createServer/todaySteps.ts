@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { Location, PlacementGroup, VolumeFormat } from '../../api/types';
 import { formatMonthly } from '../../shared/price';
+import { firewallDescription } from '../../tree/firewallFormat';
 import { BACK, type Step } from '../../ui/userInput';
 import { MIN_GB, sizeProblem, volumeNameProblem } from '../volume/common';
 import { outcome, TITLE, type StepFn, type Wizard } from './steps';
@@ -146,6 +147,27 @@ const publicNet: SubStep = async (w, t, st) => {
   }
 };
 
+/** Firewalls applied to the server when it is made (multi-pick; none is the API's default). */
+const firewallsStep: SubStep = async (w, t, st) => {
+  const list = await t.firewalls?.();
+  if (!list) return 'done';
+  const items = list.map((f) => ({ label: f.name, description: firewallDescription(f), firewall: f }));
+  const chosen = new Set((w.a.firewalls ?? []).map((f) => f.id));
+  const none = items.length ? '' : ' (the project has no firewall: create one in the Firewalls folder)';
+  for (;;) {
+    const answer = await w.input().stepQuickPickMany(items, { title, placeHolder: `Firewalls to apply to the server${none}`, selected: items.filter((i) => chosen.has(i.firewall.id)) }, st);
+    if (answer === undefined) return 'cancel';
+    if (answer === BACK) return 'done';
+    const picked = answer.map((i) => i.firewall);
+    const problem = todayProblem({ ...w.a, firewalls: picked });
+    if (!problem) {
+      w.a.firewalls = picked;
+      return 'done';
+    }
+    w.input().warn(problem);
+  }
+};
+
 /**
  * The options step: each option with its current answer; picking one opens it, "Continue to the
  * summary" goes on. Against a 2018 API there is no such step (createServer.ts leaves it out).
@@ -165,6 +187,7 @@ export const optionsStep =
       { label: 'Networks…', description: a.networks?.map((n) => n.name).join(', ') || 'none', open: networks },
       { label: 'Placement group…', description: a.placementGroup?.name ?? 'none', open: placementGroup },
       { label: 'Public network…', description: describePublicNet(a.publicNet ?? BOTH_NEW), open: publicNet },
+      ...(t.firewalls ? [{ label: 'Firewalls…', description: a.firewalls?.map((f) => f.name).join(', ') || 'none', open: firewallsStep }] : []),
     ];
     const answer = await w.input().stepQuickPick(items, { title, placeHolder: 'Volumes, networks, placement group and public network (optional)' }, st);
     if (answer === BACK || answer === undefined) return outcome(answer, () => undefined);

@@ -77,6 +77,7 @@ const NAME_LISTS = new Map<string, NameList>([
   ['volume', async (c) => (await c.volumes.listAll()).map((v) => [v.id, v.name])],
   ['network', async (c) => (await c.networks.listAll()).map((n) => [n.id, n.name])],
   ['primary_ip', async (c) => (await c.primaryIps.listAll()).map((p) => [p.id, p.name])],
+  ['firewall', async (c) => (await c.firewalls.listAll()).map((f) => [f.id, f.name])],
 ]);
 
 /**
@@ -286,7 +287,7 @@ export class ActionSource {
   /** The client's resource of a kind, at each call (the panel may swap the client). */
   private resourceOf(kind: ScopeKind) {
     const c = this.client;
-    const resources = { server: c.servers, floatingIp: c.floatingIps, image: c.images, volume: c.volumes, network: c.networks, primaryIp: c.primaryIps };
+    const resources = { server: c.servers, floatingIp: c.floatingIps, image: c.images, volume: c.volumes, network: c.networks, primaryIp: c.primaryIps, firewall: c.firewalls };
     return resources[kind];
   }
 

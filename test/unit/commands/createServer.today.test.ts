@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { Location, Money, Network, PlacementGroup, Pricing, PrimaryIp, Volume } from '../../../src/api/types';
+import type { Firewall, Location, Money, Network, PlacementGroup, Pricing, PrimaryIp, Volume } from '../../../src/api/types';
 import {
   attachableVolumes,
   describePublicNet,
@@ -11,6 +11,7 @@ import {
   todayCreateParams,
   todayMonthly,
   todayProblem,
+  todaySummaryLines,
 } from '../../../src/commands/createServer/todayModel';
 
 const eur = (net: number, gross: number): Money => ({ net, gross, currency: 'EUR' });
@@ -62,6 +63,18 @@ describe("Create Server's options (todayModel)", () => {
     assert.equal(describePublicNet({ ipv4: 'none', ipv6: 'none' }), 'none (private networks only)');
     assert.match(todayProblem({ publicNet: { ipv4: 'none', ipv6: 'none' } }) ?? '', /must be in a private network/);
     assert.equal(todayProblem({ publicNet: { ipv4: 'none', ipv6: 'none' }, networks: [{ id: 1 } as Network] }), undefined);
+  });
+
+  it('firewalls: sent by id, named in the summary (no line without them), refused without a public address', () => {
+    const fw = (id: number, name: string) => ({ id, name }) as Firewall;
+    assert.deepEqual(todayCreateParams({ firewalls: [fw(38, 'web-fw'), fw(39, 'ssh')] }), { firewalls: [38, 39] });
+    assert.deepEqual(todayCreateParams({ firewalls: [] }), {});
+    const lines = todaySummaryLines({ firewalls: [fw(38, 'web-fw'), fw(39, 'ssh')] }, pricing, 'fsn1');
+    assert.equal(lines.at(-1), 'Firewalls: web-fw, ssh');
+    assert.ok(!todaySummaryLines({}, pricing, 'fsn1').some((l) => l.startsWith('Firewalls')));
+    const privateOnly = { publicNet: { ipv4: 'none', ipv6: 'none' } as const, networks: [{ id: 1 } as Network] };
+    assert.match(todayProblem({ ...privateOnly, firewalls: [fw(38, 'web-fw')] }) ?? '', /cannot have firewalls/);
+    assert.equal(todayProblem({ ...privateOnly, firewalls: [] }), undefined);
   });
 
   it('names a new volume after the server, skipping taken names', () => {

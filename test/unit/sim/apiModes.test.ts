@@ -191,6 +191,7 @@ describe('sim: per-kind action lists (2026)', () => {
       ['/floating_ips/actions', 'floating_ip'],
       ['/images/actions', 'image'],
       ['/volumes/actions', 'volume'],
+      ['/firewalls/actions', 'firewall'],
     ]) {
       const res = await api.get(`${path}?per_page=50`);
       assert.equal(res.status, 200, path);

@@ -24,7 +24,7 @@ const gets = (sim: Simulator) => sim.requests.filter((r) => r.method === 'GET');
 const paths = (sim: Simulator) => gets(sim).map((r) => r.path);
 
 /** Actions the per-kind lists hold: those of a server, a Floating IP, an image, a volume, a Network or a Primary IP. */
-const ofKinds = (r: ActionRecord) => r.action.resources.some((x) => ['server', 'floating_ip', 'image', 'volume', 'network', 'primary_ip'].includes(x.type));
+const ofKinds = (r: ActionRecord) => r.action.resources.some((x) => ['server', 'floating_ip', 'image', 'volume', 'network', 'primary_ip', 'firewall'].includes(x.type));
 
 /** Gives one server `n` more (finished) actions. */
 async function addActions(env: Env, serverId: number, n: number): Promise<void> {
@@ -164,7 +164,7 @@ describe('ActionSource', () => {
 
   describe("today's API: the per-kind lists", () => {
     const env = useSimulator({ seed: 'demo' });
-    const KIND_LISTS = ['/floating_ips/actions', '/images/actions', '/networks/actions', '/primary_ips/actions', '/servers/actions', '/volumes/actions'];
+    const KIND_LISTS = ['/floating_ips/actions', '/images/actions', '/networks/actions', '/primary_ips/actions', '/servers/actions', '/volumes/actions', '/firewalls/actions'].sort();
     before(async () => {
       await env.client.servers.list({ perPage: 1 }); // the client learns the era from an answer it gets anyway
       assert.equal(env.client.era, '2026');
