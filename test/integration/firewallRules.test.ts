@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { Firewall } from '../../src/api/types';
 import type { FirewallRule } from '../../src/shared/firewallRule';
 import type { FirewallRulesToWebview, RulesInitMessage } from '../../src/shared/firewallRulesProtocol';
+import type { TreeNode } from '../../src/tree/node';
 import type { FirewallRulesPanel } from '../../src/webview/firewallRulesPanel';
 import { draftKey } from '../../src/webview/firewallRules/drafts';
 import { NounFixture, TOKEN } from './support/nounFixture';
@@ -25,9 +26,22 @@ describe('Firewall rules editor', function () {
   const inits = () => posted.filter((m): m is RulesInitMessage => m.type === 'init');
   const webviewTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('hcloud.firewallRules'));
 
+  const label = (n: TreeNode) => {
+    const l = n.getTreeItem().label;
+    return typeof l === 'string' ? l : (l?.label ?? '');
+  };
+  /** The tree's own row of web-fw (in the project's Firewalls folder). */
+  const treeRow = async (): Promise<TreeNode> => {
+    const root = (await f.api.tree.getChildren()).find((n) => n.id === `project/${f.project.id}`);
+    const folder = (await f.api.tree.getChildren(root)).find((n) => label(n) === 'Firewalls');
+    const row = (await f.api.tree.getChildren(folder)).find((n) => label(n) === 'web-fw');
+    assert.ok(row, 'the tree shows web-fw');
+    return row;
+  };
+
   /** Runs Edit Firewall Rules on the firewall's row and waits until its webview got the rules (`init` number `n`). */
-  const open = async (n = 1): Promise<FirewallRulesPanel> => {
-    await vscode.commands.executeCommand('hcloud.firewall.editRules', f.node('firewall', fw));
+  const open = async (n = 1, node: TreeNode = f.node('firewall', fw)): Promise<FirewallRulesPanel> => {
+    await vscode.commands.executeCommand('hcloud.firewall.editRules', node);
     const panel = f.api.firewallRules.find(f.project.id, fw.id);
     assert.ok(panel, 'an editor is open for web-fw');
     await until(`init number ${n} from the editor`, () => inits().length >= n);
@@ -57,8 +71,11 @@ describe('Firewall rules editor', function () {
     await f.tearDown();
   });
 
-  it('opens from a firewall row with its rules; Apply sends exactly one set_rules with every rule, both directions', async () => {
-    const panel = await open();
+  it('opens from a firewall row with its rules; Apply sends exactly one set_rules with every rule, both directions; the row shows them', async () => {
+    const row = await treeRow();
+    assert.match(String(row.getTreeItem().contextValue), /;firewall;/, 'the menu entry\'s token');
+    f.sim.clearRequests();
+    const panel = await open(1, row);
     assert.deepEqual(inits()[0].rules, fw.rules);
     assert.equal(inits()[0].draft, undefined);
     assert.equal(webviewTabs()[0].label, 'Rules: web-fw');
@@ -87,6 +104,7 @@ describe('Firewall rules editor', function () {
     assert.deepEqual(posted.slice(-2).map((m) => m.type), ['applying', 'applied']);
     assert.equal(panel.unsaved, undefined);
     assert.equal(f.api.workspaceState.get(draftKey(f.project.id, fw.id)), undefined, 'no draft is left');
+    await until('the tree row to count 3 rules', async () => String((await treeRow()).getTreeItem().description).startsWith('3 rules'));
     // The webview is untrusted: a list it could not have sent (a bare address) is refused before any request.
     f.sim.clearRequests();
     await panel.receiveForTesting({ type: 'apply', rules: [{ ...SSH, sourceIps: ['198.51.100.7'] }] });
