@@ -158,6 +158,20 @@ describe('Firewall rules editor', function () {
     assert.deepEqual(panel.unsaved, [SSH]);
   });
 
+  it('unsaved edits survive hiding the editor: shown again, the page gets them back (no draft offer: nothing was closed)', async () => {
+    const panel = await open();
+    const edits = [SSH, ...fw.rules.slice(1)];
+    await panel.receiveForTesting({ type: 'edit', rules: edits });
+    await vscode.commands.executeCommand('workbench.action.files.newUntitledFile');
+    await until('the editor to be hidden', () => !panel.visible);
+    panel.panel.reveal();
+    await until('the page to load again and get its init', () => inits().length >= 2);
+    assert.deepEqual(inits()[1].edits, edits);
+    assert.equal(inits()[1].draft, undefined);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    assert.deepEqual(f.changes(), []);
+  });
+
   it('unsaved edits survive closing the editor: reopening offers the draft, and says when the server changed', async () => {
     let panel = await open();
     const edits = [SSH, ...fw.rules.slice(1)];
