@@ -49,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi |
   const panels = new LazyPanels({
     metrics: { extensionUri: context.extensionUri, projects, clients, log, input: () => input },
     actionLog: { extensionUri: context.extensionUri, log, projects, clients, feed: actionFeed, tree },
-    firewallRules: { extensionUri: context.extensionUri, log, projects, clients, feed: actionFeed, tree, drafts: context.workspaceState },
+    firewallRules: { extensionUri: context.extensionUri, log, projects, clients, feed: actionFeed, tree, drafts: context.workspaceState, input: () => input },
   });
   const ctx: CommandContext = {
     projects,

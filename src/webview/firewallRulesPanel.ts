@@ -10,6 +10,7 @@ import { isHcloudError } from '../api/errors';
 import type { FirewallRule } from '../shared/firewallRule';
 import { canonicalFirewallRule, checkRules, normalizeRule } from '../shared/firewallRuleCheck';
 import {
+  countChanges,
   mapFieldErrors,
   parseFirewallRulesFromWebview,
   sameRules,
@@ -20,6 +21,7 @@ import {
   type RulesInitMessage,
 } from '../shared/firewallRulesProtocol';
 import { describeError } from '../ui/describeError';
+import type { UserInput } from '../ui/userInput';
 import type { RulesDrafts } from './firewallRules/drafts';
 import { WebviewPanelHost } from './panelHost';
 
@@ -37,6 +39,8 @@ export interface FirewallRulesPanelDeps {
   drafts: RulesDrafts;
   /** The source of a firewall's editor; undefined when its project is no longer set up. */
   source(projectId: string, firewallId: number): FirewallRulesSource | undefined;
+  /** Asks before Discard drops edits (a modal). */
+  input(): UserInput;
   /** ms to wait after an edit before the draft is saved (tests shorten it). */
   draftDelayMs?: number;
   now?(): number;
@@ -108,6 +112,7 @@ export class FirewallRulesPanel extends WebviewPanelHost<FirewallRulesToWebview,
         await this.apply(message.rules);
         return;
       case 'discard':
+        if (!(await this.confirmDiscard())) return;
         this.edits = undefined;
         this.offer = undefined;
         this.failure = undefined;
@@ -123,6 +128,16 @@ export class FirewallRulesPanel extends WebviewPanelHost<FirewallRulesToWebview,
         void unknown;
       }
     }
+  }
+
+  /** True when there is nothing to lose, or the user said to drop it. */
+  private async confirmDiscard(): Promise<boolean> {
+    const n = this.edits && this.server ? countChanges(this.server, this.edits) : 0;
+    if (n === 0) return true;
+    return this.deps.input().confirm(`Discard the unsaved changes to the rules of firewall "${this.state.firewallName}"?`, {
+      detail: `${n === 1 ? '1 change' : `${n} changes`} will be lost; the firewall keeps the rules it has.`,
+      confirmLabel: 'Discard',
+    });
   }
 
   private now(): number {

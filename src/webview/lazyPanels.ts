@@ -11,12 +11,14 @@ import { FIREWALL_RULES_VIEW_TYPE } from '../shared/viewTypes';
 import type { DraftMemento } from './firewallRules/drafts';
 import type { FirewallRulesEnv } from './firewallRules/source';
 import type { FirewallRulesPanels } from './firewallRulesPanels';
+import type { UserInput } from '../ui/userInput';
 
 /** What the Firewall rules editors need: the client side (./firewallRules/source.ts) and where drafts live (workspaceState). */
 export interface FirewallRulesDeps extends FirewallRulesEnv {
   extensionUri: vscode.Uri;
   log: vscode.LogOutputChannel;
   drafts: DraftMemento;
+  input(): UserInput;
 }
 
 /** A disposable built once, on the first `get()`; disposed with its owner if it was built. */
@@ -97,6 +99,7 @@ async function firewallRulesPanels(deps: FirewallRulesDeps): Promise<FirewallRul
     extensionUri: deps.extensionUri,
     log: deps.log,
     drafts: new RulesDrafts(deps.drafts),
+    input: deps.input,
     source: (projectId, firewallId) => firewallRulesSource(deps, projectId, firewallId),
   });
 }

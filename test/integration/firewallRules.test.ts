@@ -194,7 +194,13 @@ describe('Firewall rules editor', function () {
     assert.equal(inits()[2].draft?.serverChanged, true);
     assert.deepEqual(inits()[2].rules, fw.rules.slice(0, 2));
 
-    // Discard: the draft is gone and the editor shows the server's rules.
+    // Discard asks first (cancelling keeps everything), then the draft is gone and the editor shows the server's rules.
+    const input = f.script({ confirm: false });
+    await panel.receiveForTesting({ type: 'discard' });
+    assert.equal(input.prompts[0].message, 'Discard the unsaved changes to the rules of firewall "web-fw"?');
+    assert.equal(inits().length, 3);
+    assert.deepEqual(panel.unsaved, edits);
+    f.script({ confirm: true });
     await panel.receiveForTesting({ type: 'discard' });
     assert.deepEqual(inits()[3], { type: 'init', panel: { projectId: f.project.id, firewallId: fw.id, firewallName: 'web-fw' }, rules: fw.rules.slice(0, 2), applying: false });
     assert.equal(f.api.workspaceState.get(draftKey(f.project.id, fw.id)), undefined);
