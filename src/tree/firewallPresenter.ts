@@ -10,9 +10,9 @@ import type { ItemNode, Presenter } from './itemNode';
 import { LeafNode } from './leafNode';
 import { contextValue, type TreeNode } from './node';
 
-/** The "Applied to" row of a firewall: its servers and selectors as children. */
+/** The "Applied to" row of a firewall: a group (kind `folder`, token `firewallAppliedTo`) with its servers and selectors as children. */
 export class FirewallAppliedToNode implements TreeNode {
-  readonly kind = 'leaf';
+  readonly kind = 'folder';
   readonly id: string;
 
   constructor(
@@ -37,7 +37,7 @@ export class FirewallAppliedToNode implements TreeNode {
     item.id = this.id;
     item.description = f.appliedTo.length ? `${firewallServerIds(f).length} servers` : 'nothing';
     item.iconPath = new vscode.ThemeIcon('vm');
-    item.contextValue = contextValue('detail', 'firewallAppliedTo');
+    item.contextValue = contextValue('folder', 'firewallAppliedTo');
     return item;
   }
 
@@ -72,8 +72,8 @@ export function firewallPresenter(lookup: Lookup): Presenter<Firewall> {
   return {
     kind: 'firewall',
     label: (f) => f.name,
-    description: (f) => firewallDescription(f),
-    tooltip: (f, l) => firewallTooltip(f, l),
+    description: firewallDescription,
+    tooltip: firewallTooltip,
     icon: (f) => new vscode.ThemeIcon('shield', f.appliedTo.length ? undefined : new vscode.ThemeColor('disabledForeground')),
     tokens: (f) => [f.appliedTo.length ? 'applied' : 'unapplied'],
     children: (f, node) => children(f, node, lookup),

@@ -1,7 +1,7 @@
 // The action log inside VS Code against simulators this suite starts (today's API, and the 2018
 // contract for one project): Show Action Log lists the project's actions newest first from the
 // per-kind lists (GET /servers/actions, /floating_ips/actions, /images/actions, /volumes/actions, /networks/actions,
-// /primary_ips/actions; never the unfiltered
+// /primary_ips/actions, /firewalls/actions; never the unfiltered
 // GET /actions once the era is known), or from GET /actions on the 2018 API; an action started from
 // the extension shows at once and then finishes, filter and paging ask the API what they should,
 // Show Actions of one server, a Network and a Primary IP, reveal in the tree, and a restored panel of a removed project.
@@ -25,13 +25,13 @@ const TOKEN = 'action-log-token-5d1e';
 const PROJECT = 'action-log';
 const OLD_PROJECT = 'action-log-2018';
 /** The per-kind lists of today's API. */
-const KIND_LISTS = ['/floating_ips/actions', '/images/actions', '/networks/actions', '/primary_ips/actions', '/servers/actions', '/volumes/actions'];
+const KIND_LISTS = ['/firewalls/actions', '/floating_ips/actions', '/images/actions', '/networks/actions', '/primary_ips/actions', '/servers/actions', '/volumes/actions'];
 const isKindList = (r: { path: string }) => KIND_LISTS.includes(r.path);
 /** The unfiltered list (refused by today's API); `GET /actions?id=` (the poll) is not it. */
 const isUnfiltered = (r: { path: string; query: Record<string, string[]> }) => r.path === '/actions' && !r.query.id;
 /** Actions the per-kind lists hold: those of a server, a Floating IP, an image, a volume, a Network or a Primary IP. */
 const ofKinds = (r: { action: { resources: Array<{ type: string }> } }) =>
-  r.action.resources.some((x) => ['server', 'floating_ip', 'image', 'volume', 'network', 'primary_ip'].includes(x.type));
+  r.action.resources.some((x) => ['server', 'floating_ip', 'image', 'volume', 'network', 'primary_ip', 'firewall'].includes(x.type));
 
 describe('action log', function () {
   this.timeout(60_000);

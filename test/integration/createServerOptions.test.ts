@@ -165,21 +165,14 @@ describe("Create Server's options (today's API)", function () {
   it('applies firewalls at creation: the summary names them, POST /servers sends them; none with no public address is refused', async () => {
     const web = await byName(client.firewalls.listAll(), 'web-fw');
     const staging = await byName(client.firewalls.listAll(), 'staging-fw');
-    await run(
-      'opts-fw',
-      'fsn1',
-      { stepQuickPick: 'Firewalls…' },
-      { stepQuickPickMany: ['web-fw', 'staging-fw'] },
-      { stepQuickPick: 'Public network…' },
-      { stepQuickPick: 'None (private networks only)' },
-      { stepQuickPick: undefined },
-    );
+    const pickBoth: Answer[] = [{ stepQuickPick: 'Firewalls…' }, { stepQuickPickMany: ['web-fw', 'staging-fw'] }];
+    await run('opts-fw', 'fsn1', ...pickBoth, { stepQuickPick: 'Public network…' }, { stepQuickPick: 'None (private networks only)' }, { stepQuickPick: undefined });
     const firewallList = input.prompts.find((p) => p.kind === 'stepQuickPickMany' && p.placeHolder?.startsWith('Firewalls'));
     assert.deepEqual(firewallList?.items?.slice().sort(), ['staging-fw', 'web-fw']);
     assert.ok(input.messages.some((m) => m.level === 'warn'), 'no public address is refused');
     assert.deepEqual(requests('POST', '/servers'), []);
 
-    await run('opts-fw', 'fsn1', { stepQuickPick: 'Firewalls…' }, { stepQuickPickMany: ['web-fw', 'staging-fw'] }, { stepQuickPick: 'Continue to the summary' }, { stepQuickPick: 'Create' });
+    await run('opts-fw', 'fsn1', ...pickBoth, { stepQuickPick: 'Continue to the summary' }, { stepQuickPick: 'Create' });
     const hub = prompts(OPTIONS).filter((p) => p.items?.[0] === 'Continue to the summary');
     const named = hub.at(-1)?.descriptions?.at(-1) ?? '';
     assert.ok(named.includes('web-fw') && named.includes('staging-fw'), `the hub names the firewalls: ${named}`);

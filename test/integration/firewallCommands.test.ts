@@ -6,14 +6,14 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Firewall, Server } from '../../src/api/types';
 import type { TreeNode } from '../../src/tree/node';
-import { NounFixture, useNounFixture } from './support/nounFixture';
+import { useNounFixture } from './support/nounFixture';
 import { until } from './support/until';
 
 const IDS = ['create', 'applyToResources', 'removeFromResources', 'rename', 'editLabels', 'delete', 'showActions'];
 
 describe('Firewall commands', function () {
   this.timeout(30_000);
-  const f = new NounFixture();
+  const f = useNounFixture();
   let servers: Server[];
   const server = (name: string) => servers.find((s) => s.name === name)!;
   const wire = (id: number) => f.sim.state.firewalls.get(id);
@@ -21,11 +21,9 @@ describe('Firewall commands', function () {
   const run = (id: string, ...args: unknown[]) => vscode.commands.executeCommand(`hcloud.firewall.${id}`, ...args);
 
   beforeEach(async () => {
-    await f.setUp();
     servers = await f.client.servers.listAll();
     f.sim.clearRequests();
   });
-  afterEach(() => f.tearDown());
 
   it('creates from scratch with labels, applied to two servers: one POST, the servers list it', async () => {
     const input = f.script({ quickPick: 'From scratch' }, { inputBox: 'edge' }, { inputBox: 'env=prod' }, { quickPick: 'Servers…' }, { quickPickMany: ['db-main', 'api-staging'] });

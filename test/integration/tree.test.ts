@@ -112,8 +112,8 @@ describe('tree', function () {
 
   it('shows the folders of a project, each loaded with one list request when opened', async () => {
     const folders = await api.tree.getChildren(projectNode);
-    assert.deepEqual(folders.map(label), ['Servers', 'Volumes', 'Networks', 'Placement Groups', 'Primary IPs', 'Floating IPs', 'Images', 'SSH Keys', 'ISOs']);
-    assert.deepEqual(folders.map(ctx), [';folder;servers;', ';folder;volumes;', ';folder;networks;', ';folder;placementGroups;', ';folder;primaryIps;', ';folder;floatingIps;', ';folder;images;', ';folder;sshKeys;', ';folder;isos;']);
+    assert.deepEqual(folders.map(label), ['Servers', 'Volumes', 'Networks', 'Placement Groups', 'Primary IPs', 'Firewalls', 'Floating IPs', 'Images', 'SSH Keys', 'ISOs']);
+    assert.deepEqual(folders.map(ctx), [';folder;servers;', ';folder;volumes;', ';folder;networks;', ';folder;placementGroups;', ';folder;primaryIps;', ';folder;firewalls;', ';folder;floatingIps;', ';folder;images;', ';folder;sshKeys;', ';folder;isos;']);
     assert.equal(folders[0].id, `project/${project.id}/servers`);
 
     sim.clearRequests();
@@ -199,8 +199,8 @@ describe('tree', function () {
     const legacy = await byLabel(servers, 'legacy-app');
     const isoLab = await byLabel(servers, 'iso-lab');
     // labels, placement group, networks and volumes: today's API has them (web-1 is in all three in the demo).
-    assert.equal(ctx(web1), ';server;running;norescue;noiso;nobackups;deletable;labels;inPlacementGroup;networked;volumes;');
-    assert.equal(ctx(ci), ';server;off;norescue;noiso;nobackups;deletable;labels;noPlacementGroup;unnetworked;volumes;');
+    assert.equal(ctx(web1), ';server;running;norescue;noiso;nobackups;deletable;labels;inPlacementGroup;networked;volumes;firewalls;');
+    assert.equal(ctx(ci), ';server;off;norescue;noiso;nobackups;deletable;labels;noPlacementGroup;unnetworked;volumes;firewalls;');
     assert.match(ctx(db), /;protected;/);
     assert.match(ctx(db), /;backups;/);
     assert.match(ctx(legacy), /;rescue;/);
@@ -217,7 +217,9 @@ describe('tree', function () {
     sim.clearRequests();
     const resolved = await api.tree.resolveTreeItem(web1.getTreeItem(), web1);
     const t = shown((resolved.tooltip as vscode.MarkdownString).value);
-    assert.deepEqual(sim.requests.map((r) => `${r.method} ${r.path}`).sort(), ['GET /floating_ips', 'GET /networks'], 'the Floating IPs and the Networks\' names are loaded once for it');
+    assert.deepEqual(sim.requests.map((r) => `${r.method} ${r.path}`).sort(), ['GET /firewalls', 'GET /floating_ips', 'GET /networks'], 'the Floating IPs and the Networks\' and firewalls\' names are loaded once for it');
+    assert.equal(api.tree.projectNode(project.id)?.folders.firewalls.loaded, false, 'the firewalls\' names, not their folder');
+    assert.ok(t.includes('Firewalls: web-fw'), 'the tooltip names its firewall');
     assert.equal(api.tree.projectNode(project.id)?.folders.networks.loaded, false, 'the names, not the Networks folder: nothing is polled after');
     assert.ok(t.includes(`Floating IPs: \`${fip.ip}\``));
     assert.ok(t.includes(`in backend`), 'the private IPs name their Network');
@@ -239,9 +241,9 @@ describe('tree', function () {
     const net = s.privateNet![0];
     const network = (await client.networks.get(net.networkId))!.name; // named while the Networks folder is not loaded
     assert.equal(api.tree.projectNode(project.id)?.folders.networks.loaded, false);
-    assert.deepEqual(all.map(label), [`IPv4 · ${await primaryName(s.publicNet.ipv4!.primaryIpId)}`, `IPv6 · ${await primaryName(s.publicNet.ipv6!.primaryIpId)}`, 'Floating IP', `Private IP (${network})`, ...net.aliasIps.map(() => `Alias IP (${network})`)]);
+    assert.deepEqual(all.map(label), [`IPv4 · ${await primaryName(s.publicNet.ipv4!.primaryIpId)}`, `IPv6 · ${await primaryName(s.publicNet.ipv6!.primaryIpId)}`, 'Floating IP', `Private IP (${network})`, ...net.aliasIps.map(() => `Alias IP (${network})`), 'Firewall']);
     assert.ok(net.aliasIps.length > 0, 'web-1 has an alias IP in the demo');
-    assert.deepEqual(all.map(desc), [s.publicNet.ipv4!.ip, s.publicNet.ipv6!.ip, fip.ip, net.ip, ...net.aliasIps]);
+    assert.deepEqual(all.map(desc), [s.publicNet.ipv4!.ip, s.publicNet.ipv6!.ip, fip.ip, net.ip, ...net.aliasIps, 'web-fw']);
     const leaves = all.slice(0, 3);
     for (const l of leaves) assert.match(ctx(l), /;copyable;/);
     assert.match(tooltip(web1), new RegExp(`Floating IPs: \`${fip.ip.replace(/\./g, '\\.')}\``), 'the tooltip shows the Floating IP by address');
@@ -326,6 +328,7 @@ describe('tree', function () {
     const ci = await byLabel(servers, 'ci-runner');
     const fipsFolder = await folder('floatingIps');
     await api.tree.getChildren(fipsFolder);
+    await api.tree.getChildren(await folder('firewalls')); // ci-runner has staging-fw (env=staging): its tooltip names it
     const spare = (await client.floatingIps.listAll()).find((f) => !f.serverId)!;
     const id = Number(ci.id.split('/').pop());
     await simCall('POST', `/floating_ips/${spare.id}/actions/assign`, { server: id });

@@ -3,6 +3,7 @@
 // actions it started: `{ actions: [...] }`), the firewall's action list and the per-kind action list.
 
 import { convertAction, convertFirewall, firewallResourceToWire, firewallRuleToWire } from '../convert';
+import type { HcloudError } from '../errors';
 import { isLostAnswer, lostAnswerError, type AnswerLost } from '../lostAnswer';
 import type { ActionResponseSchema, FirewallActionsResponseSchema, FirewallCreateRequestSchema, FirewallCreateResponseSchema, FirewallSchema, FirewallUpdateRequestSchema } from '../schema';
 import type { ApiTransport, CallOptions, Query } from '../transport';
@@ -12,10 +13,6 @@ import { ActionResource, itemPath, labelQuery, orUndefined } from './base';
 export class FirewallsResource extends ActionResource<FirewallSchema, Firewall, FirewallListParams> {
   constructor(transport: ApiTransport) {
     super(transport, '/firewalls', { one: 'firewall', many: 'firewalls' }, convertFirewall);
-  }
-
-  protected override query(params: FirewallListParams): Query {
-    return { name: params.name, sort: params.sort, ...labelQuery(params) };
   }
 
   /**
@@ -35,16 +32,19 @@ export class FirewallsResource extends ActionResource<FirewallSchema, Firewall, 
       w = await this.transport.request<FirewallCreateResponseSchema>('POST', this.path, { ...opts, body });
     } catch (e) {
       if (!isLostAnswer(e)) throw e;
-      let found: Firewall | undefined;
-      try {
-        found = (await this.list({ name: params.name, perPage: 1 }, opts)).items.find((f) => f.name === params.name);
-      } catch (why) {
-        throw lostAnswerError(e, { found: undefined, why });
-      }
-      if (!found) throw lostAnswerError(e, { found: false, what: `no firewall is named "${params.name}"` });
-      return { firewall: found, actions: [], answerLost: e };
+      return { firewall: await this.findLost(params.name, e, opts), actions: [], answerLost: e };
     }
     return { firewall: this.convertOne(w.firewall, 'POST', this.path), actions: (w.actions ?? []).map(convertAction) };
+  }
+
+  /** After a lost create: the firewall of that name, or an error that says it was not made (or could not be checked). */
+  private async findLost(name: string, lost: HcloudError, opts?: CallOptions): Promise<Firewall> {
+    const found = await this.list({ name, perPage: 1 }, opts).then(
+      (page) => page.items.find((f) => f.name === name),
+      (why: unknown) => Promise.reject(lostAnswerError(lost, { found: undefined, why })),
+    );
+    if (found) return found;
+    throw lostAnswerError(lost, { found: false, what: `no firewall is named "${name}"` });
   }
 
   /** Renames and/or replaces all labels. */
@@ -81,5 +81,10 @@ export class FirewallsResource extends ActionResource<FirewallSchema, Firewall, 
   private async firewallActions(id: number, name: string, body: unknown, opts?: CallOptions): Promise<Action[]> {
     const w = await this.transport.request<FirewallActionsResponseSchema>('POST', `${this.actionsPath(id)}/${name}`, { ...opts, body });
     return (Array.isArray(w?.actions) ? w.actions : []).map(convertAction);
+  }
+
+  /** Filters and sort of a list: name, label_selector, sort. */
+  protected override query(params: FirewallListParams): Query {
+    return { name: params.name, sort: params.sort, ...labelQuery(params) };
   }
 }

@@ -10,19 +10,17 @@ import { pickTodayProject } from '../todayApi';
 import { FIREWALLS, firewallNameProblem, pickApplyTargets } from './common';
 
 const TITLE = 'Create Firewall';
+const STARTS = [
+  { label: 'From scratch', detail: 'No rules yet: without inbound rules it drops all inbound traffic once applied.', copy: false },
+  { label: 'From a copy…', detail: 'Start with the rules of an existing firewall.', copy: true },
+];
 
 export async function createFirewall(ctx: CommandContext, node?: TreeNode): Promise<Firewall | undefined> {
   const project = await pickTodayProject(ctx, node, TITLE, FIREWALLS);
   if (!project) return undefined;
   const existing = await runCall(ctx, project, TITLE, (c) => c.firewalls.listAll());
   if (!existing) return undefined;
-  const start = await ctx.input().quickPick(
-    [
-      { label: 'From scratch', detail: 'No rules yet: without inbound rules it drops all inbound traffic once applied.', copy: false },
-      { label: 'From a copy…', detail: "Start with the rules of an existing firewall.", copy: true },
-    ],
-    { title: `${TITLE} (1/4): rules`, placeHolder: 'Start from scratch or copy the rules of another firewall' },
-  );
+  const start = await ctx.input().quickPick(STARTS, { title: `${TITLE} (1/4): rules`, placeHolder: 'Start from scratch or copy the rules of another firewall' });
   if (!start) return undefined;
   let rules: FirewallRule[] = [];
   let copied: Firewall | undefined;

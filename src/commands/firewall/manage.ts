@@ -6,7 +6,7 @@ import { appliedToList, appliedToText } from '../../tree/firewallFormat';
 import type { TreeNode } from '../../tree/node';
 import { isResourceNode } from '../../tree/resourceNode';
 import type { CommandContext } from '../context';
-import type { Target } from '../pick';
+import { confirm, type Target } from '../pick';
 import { runAction, runCall } from '../runAction';
 import { editTodayLabels } from '../todayApi';
 import { FIREWALL_LABELS, FIREWALLS, firewallName, firewallNameProblem, pickApplyTargets, pickFirewall } from './common';
@@ -17,22 +17,14 @@ function affected(f: Firewall, resources: FirewallResource[]): Affected {
   return [{ kind: 'firewall', id: f.id }, ...resources.flatMap((r) => (r.type === 'server' ? [{ kind: 'server' as const, id: r.serverId }] : [{ kind: 'server' as const }]))];
 }
 
-async function apply(ctx: CommandContext, t: Target<Firewall>, resources: FirewallResource[], what: string): Promise<boolean> {
+/** Applies the firewall to `resources` or removes it from them (`what` names them), under one progress notification. */
+async function change(ctx: CommandContext, t: Target<Firewall>, verb: 'apply' | 'remove', resources: FirewallResource[], what: string): Promise<boolean> {
+  const f = t.resource;
   const done = await runAction(ctx, {
     project: t.project,
-    title: `Apply ${firewallName(t.resource)} to ${what}`,
-    start: async (c) => ({ actions: await c.firewalls.applyToResources(t.resource.id, resources), result: true }),
-    affects: affected(t.resource, resources),
-  });
-  return done === true;
-}
-
-async function remove(ctx: CommandContext, t: Target<Firewall>, resources: FirewallResource[], what: string): Promise<boolean> {
-  const done = await runAction(ctx, {
-    project: t.project,
-    title: `Remove ${firewallName(t.resource)} from ${what}`,
-    start: async (c) => ({ actions: await c.firewalls.removeFromResources(t.resource.id, resources), result: true }),
-    affects: affected(t.resource, resources),
+    title: verb === 'apply' ? `Apply ${firewallName(f)} to ${what}` : `Remove ${firewallName(f)} from ${what}`,
+    start: async (c) => ({ actions: await (verb === 'apply' ? c.firewalls.applyToResources(f.id, resources) : c.firewalls.removeFromResources(f.id, resources)), result: true }),
+    affects: affected(f, resources),
   });
   return done === true;
 }
@@ -45,7 +37,7 @@ export async function applyFirewall(ctx: CommandContext, node?: TreeNode): Promi
   if (isResourceNode<Server>(node, 'server')) {
     const server = node.resource;
     const t = await pickFirewall(ctx, undefined, `${title} to "${server.name}"`, (f) => !directServers(f).includes(server.id), 'Every firewall is applied to this server already.');
-    if (t) await apply(ctx, t, [{ type: 'server', serverId: server.id }], `"${server.name}"`);
+    if (t) await change(ctx, t, 'apply', [{ type: 'server', serverId: server.id }], `"${server.name}"`);
     return;
   }
   const t = await pickFirewall(ctx, node, title);
@@ -54,7 +46,7 @@ export async function applyFirewall(ctx: CommandContext, node?: TreeNode): Promi
   if (!resources?.length) return;
   const servers = await runCall(ctx, t.project, title, (c) => c.servers.listAll());
   const names = resources.map((r) => (r.type === 'server' ? (servers?.find((s) => s.id === r.serverId)?.name ?? `server ${r.serverId}`) : `selector ${r.selector}`));
-  await apply(ctx, t, resources, names.length > 2 ? `${names.length} resources` : names.join(' and '));
+  await change(ctx, t, 'apply', resources, names.length > 2 ? `${names.length} resources` : names.join(' and '));
 }
 
 /** Picks among what the firewall is applied to: its servers and its selectors (a server covered only by a selector goes with the selector). */
@@ -78,29 +70,26 @@ export async function removeFirewall(ctx: CommandContext, node?: TreeNode): Prom
     { title: `${title}: ${f.name}`, placeHolder: 'Remove the firewall from' },
   );
   if (!picked?.length) return;
-  await remove(ctx, t, picked.map((p) => p.resource), picked.length > 2 ? `${picked.length} resources` : picked.map((p) => p.label).join(' and '));
+  await change(ctx, t, 'remove', picked.map((p) => p.resource), picked.length > 2 ? `${picked.length} resources` : picked.map((p) => p.label).join(' and '));
 }
 
 export async function renameFirewall(ctx: CommandContext, node?: TreeNode): Promise<void> {
   const t = await pickFirewall(ctx, node, 'Rename Firewall');
-  if (!t) return;
-  const f = t.resource;
-  const name = await ctx.input().inputBox({
-    title: `Rename ${firewallName(f)}`,
-    prompt: 'New name (unique in the project)',
-    value: f.name,
-    validateInput: (x) => firewallNameProblem(x.trim()),
-  });
-  if (name === undefined || name.trim() === f.name) return;
-  const updated = await runCall(ctx, t.project, `Rename ${firewallName(f)}`, (c) => c.firewalls.update(f.id, { name: name.trim() }));
+  const f = t?.resource;
+  if (!t || !f) return;
+  const title = `Rename ${firewallName(f)}`;
+  const typed = await ctx.input().inputBox({ title, prompt: 'New name (unique in the project, at most 128 characters)', value: f.name, validateInput: (x) => firewallNameProblem(x.trim()) });
+  const name = typed?.trim();
+  if (name === undefined || name === f.name) return;
+  const updated = await runCall(ctx, t.project, title, (c) => c.firewalls.update(f.id, { name }));
   ctx.tree.resourceChanged(t.project.id, 'firewall', f.id);
   if (updated) ctx.input().info(`Firewall "${f.name}" renamed to "${updated.name}".`);
 }
 
 export async function deleteFirewall(ctx: CommandContext, node?: TreeNode): Promise<void> {
   const t = await pickFirewall(ctx, node, 'Delete Firewall');
-  if (!t) return;
-  const f = t.resource;
+  const f = t?.resource;
+  if (!t || !f) return;
   if (f.appliedTo.length) {
     const servers = await runCall(ctx, t.project, 'Delete Firewall', (c) => c.servers.listAll());
     const where = appliedToList(f, { serverName: (id) => servers?.find((s) => s.id === id)?.name, floatingIp: () => undefined });
@@ -109,13 +98,10 @@ export async function deleteFirewall(ctx: CommandContext, node?: TreeNode): Prom
       confirmLabel: 'Remove from All',
     });
     const all: FirewallResource[] = f.appliedTo.map((a) => (a.type === 'server' ? { type: 'server', serverId: a.serverId } : { type: 'labelSelector', selector: a.selector }));
-    if (!first || !(await remove(ctx, t, all, where))) return;
+    if (!first || !(await change(ctx, t, 'remove', all, where))) return;
   }
-  const ok = await ctx.input().confirm(`Delete ${firewallName(f)}?`, {
-    detail: `Its ${f.rules.length === 1 ? 'rule is' : `${f.rules.length} rules are`} deleted with it; this cannot be undone.`,
-    confirmLabel: 'Delete',
-  });
-  if (!ok) return;
+  const rules = f.rules.length === 1 ? 'rule is' : `${f.rules.length} rules are`;
+  if (!(await confirm(ctx, `Delete ${firewallName(f)}?`, `Its ${rules} deleted with it; this cannot be undone.`, 'Delete'))) return;
   const done = await runCall(ctx, t.project, `Delete ${firewallName(f)}`, (c) => c.firewalls.delete(f.id).then(() => true));
   ctx.tree.resourceChanged(t.project.id, 'firewall', f.id);
   if (done) ctx.input().info(`Firewall "${f.name}" deleted.`);

@@ -5,7 +5,7 @@
 import { addTargets, assertFirewallNameFree, checkApply, firewallNameProblem, newFirewall, readRules, readTargets, renderFirewall, type SimFirewall } from '../firewalls';
 import { ApiError } from '../http';
 import { listReply, whereEquals, whereLabels } from '../list';
-import type { Route, RouteContext } from '../router';
+import type { Handler, HttpMethod, Route, RouteContext } from '../router';
 import { BodyInput, QueryInput } from '../validate';
 import { resourceActionRoutes } from './actions';
 import { created, find, findUnlocked, noContent, ok, only2026 } from './common';
@@ -13,14 +13,12 @@ import { applyActions, describeAppliedTo, firewallActionRoutes, hasPublicInterfa
 
 export const renderFirewalls = (ctx: RouteContext) => (firewall: SimFirewall) => renderFirewall(firewall, ctx.world.state);
 
+const SORT = { id: (f: SimFirewall) => f.id, name: (f: SimFirewall) => f.name, created: (f: SimFirewall) => f.created };
+
 function list(ctx: RouteContext) {
   const q = new QueryInput(ctx.query);
-  const firewalls = whereLabels(ctx, q, whereEquals([...ctx.world.state.firewalls.values()], q.one('name'), (f) => f.name));
-  return listReply(ctx, q, firewalls, {
-    key: 'firewalls',
-    sort: { id: (f) => f.id, name: (f) => f.name, created: (f) => f.created },
-    render: renderFirewalls(ctx),
-  });
+  const all = [...ctx.world.state.firewalls.values()];
+  return listReply(ctx, q, whereLabels(ctx, q, whereEquals(all, q.one('name'), (f) => f.name)), { key: 'firewalls', sort: SORT, render: renderFirewalls(ctx) });
 }
 
 function create(ctx: RouteContext) {
@@ -63,15 +61,16 @@ function remove(ctx: RouteContext) {
   return noContent();
 }
 
-/** By path: the collection, one firewall, its actions. */
-const routes: Route[] = [
-  { method: 'GET', path: '/firewalls', handler: list },
-  { method: 'POST', path: '/firewalls', handler: create },
-  { method: 'GET', path: '/firewalls/:id', handler: (ctx) => ok({ firewall: renderFirewalls(ctx)(find<SimFirewall>(ctx, 'firewall')) }) },
-  { method: 'PUT', path: '/firewalls/:id', handler: update },
-  { method: 'DELETE', path: '/firewalls/:id', handler: remove },
-  ...firewallActionRoutes,
-  ...resourceActionRoutes('firewalls', 'firewall'),
-];
+/** A route of today's API only (the 2018 mode answers as for an unknown path). */
+const route = (method: HttpMethod, path: string, handler: Handler): Route => ({ method, path, handler: only2026(handler) });
+const getOne = (ctx: RouteContext) => ok({ firewall: renderFirewalls(ctx)(find<SimFirewall>(ctx, 'firewall')) });
 
-export const firewallRoutes: Route[] = routes.map((r) => ({ ...r, handler: only2026(r.handler) }));
+/** By path: the collection, one firewall, its actions. */
+export const firewallRoutes: Route[] = [
+  route('GET', '/firewalls', list),
+  route('POST', '/firewalls', create),
+  route('GET', '/firewalls/:id', getOne),
+  route('PUT', '/firewalls/:id', update),
+  route('DELETE', '/firewalls/:id', remove),
+  ...[...firewallActionRoutes, ...resourceActionRoutes('firewalls', 'firewall')].map((r) => route(r.method, r.path, r.handler)),
+];

@@ -69,9 +69,9 @@ describe('firewalls [api 2026]', () => {
     assert.deepEqual((await env.client.firewalls.get(firewall.id))?.rules.map((r) => r.port), ['22']);
 
     const applied = await env.client.firewalls.applyToResources(firewall.id, [{ type: 'server', serverId: web1.id }, { type: 'labelSelector', selector: 'tier=web' }]);
-    assert.deepEqual(lastReceived(env.sim, 'POST', `/firewalls/${firewall.id}/actions/apply_to_resources`).body, {
-      apply_to: [{ type: 'server', server: { id: web1.id } }, { type: 'label_selector', label_selector: { selector: 'tier=web' } }],
-    });
+    const both = [{ type: 'server', server: { id: web1.id } }, { type: 'label_selector', label_selector: { selector: 'tier=web' } }];
+    const sent = (action: string) => lastReceived(env.sim, 'POST', `/firewalls/${firewall.id}/actions/${action}`).body;
+    assert.deepEqual(sent('apply_to_resources'), { apply_to: both });
     assert.deepEqual(applied.map((a) => a.command), ['apply_firewall', 'apply_firewall']);
     await settle(env, applied);
     const now = await env.client.firewalls.get(firewall.id);
@@ -83,9 +83,7 @@ describe('firewalls [api 2026]', () => {
     assert.equal(inUse.status, 422);
 
     const removed = await env.client.firewalls.removeFromResources(firewall.id, [{ type: 'server', serverId: web1.id }, { type: 'labelSelector', selector: 'tier=web' }]);
-    assert.deepEqual(lastReceived(env.sim, 'POST', `/firewalls/${firewall.id}/actions/remove_from_resources`).body, {
-      remove_from: [{ type: 'server', server: { id: web1.id } }, { type: 'label_selector', label_selector: { selector: 'tier=web' } }],
-    });
+    assert.deepEqual(sent('remove_from_resources'), { remove_from: both });
     assert.deepEqual(removed.map((a) => a.command), ['remove_firewall', 'remove_firewall']);
     await settle(env, removed);
 

@@ -222,25 +222,23 @@ describe('sim: firewalls in the 2018 mode, in old state files and in the demo', 
     }
   });
 
-  it('a state file without firewalls loads with none', async () => {
+  it('a state file without firewalls loads with none, and saves the new ones', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hcloud-sim-fw-'));
+    const statePath = join(dir, 'state.json');
+    const old = async () => {
+      await (await startApi({ statePath, seed: 'empty' })).sim.close();
+      const { firewalls: _f, counters: { firewall: _c, ...counters }, ...rest } = JSON.parse(readFileSync(statePath, 'utf8'));
+      writeFileSync(statePath, JSON.stringify({ ...rest, counters }));
+    };
     try {
-      const statePath = join(dir, 'state.json');
-      const first = await startApi({ statePath, seed: 'empty' });
-      await first.sim.close();
-      const file = JSON.parse(readFileSync(statePath, 'utf8'));
-      delete file.firewalls;
-      delete file.counters.firewall;
-      writeFileSync(statePath, JSON.stringify(file));
-      const second = await startApi({ statePath });
-      try {
-        assert.deepEqual((await second.get('/firewalls')).body.firewalls, []);
-        assert.equal((await second.post('/firewalls', { name: 'fresh', rules: [SSH] })).status, 201);
-      } finally {
-        await second.sim.close();
-      }
+      await old();
+      const api = await startApi({ statePath });
+      const listed = await api.get('/firewalls');
+      const made = await api.post('/firewalls', { name: 'fresh', rules: [SSH] });
+      await api.sim.close();
+      assert.deepEqual([listed.body.firewalls, made.status], [[], 201]);
       const saved = JSON.parse(readFileSync(statePath, 'utf8'));
-      assert.deepEqual([saved.firewalls.length, saved.firewalls[0].name], [1, 'fresh']);
+      assert.deepEqual(saved.firewalls.map((f: Json) => f.name), ['fresh']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
