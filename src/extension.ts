@@ -9,6 +9,7 @@ import { VscodeUserInput, type UserInput } from './ui/userInput';
 import { LazyPanels } from './webview/lazyPanels';
 import type { MetricsPanels } from './webview/metricsPanels';
 import type { ActionLogManager } from './webview/actionLogManager';
+import type { FirewallRulesPanels } from './webview/firewallRulesPanels';
 
 /** What activate() returns. `testing` exists only when VS Code runs the extension's tests. */
 export interface HcloudExtensionApi {
@@ -23,6 +24,9 @@ export interface HcloudExtensionApi {
     readonly metricsPanels: MetricsPanels;
     readonly actionLogs: ActionLogManager;
     readonly treeView: vscode.TreeView<unknown>;
+    readonly firewallRules: FirewallRulesPanels;
+    /** Where the rules editor keeps its drafts. */
+    readonly workspaceState: vscode.Memento;
   };
 }
 
@@ -45,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi |
   const panels = new LazyPanels({
     metrics: { extensionUri: context.extensionUri, projects, clients, log, input: () => input },
     actionLog: { extensionUri: context.extensionUri, log, projects, clients, feed: actionFeed, tree },
+    firewallRules: { extensionUri: context.extensionUri, log, projects, clients, feed: actionFeed, tree, drafts: context.workspaceState, input: () => input },
   });
   const ctx: CommandContext = {
     projects,
@@ -55,12 +60,13 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi |
     metricsPanels: () => panels.metrics(),
     actionFeed,
     actionLogs: () => panels.actionLogs(),
+    firewallRules: () => panels.firewallRules(),
   };
 
   context.subscriptions.push(log, projects, clients, tree, treeView, panels, ...panels.registerSerializers(), ...registerCommands(ctx));
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return {};
-  return Promise.all([panels.metrics(), panels.actionLogs()]).then(([metricsPanels, actionLogs]) => ({
+  return Promise.all([panels.metrics(), panels.actionLogs(), panels.firewallRules()]).then(([metricsPanels, actionLogs, firewallRules]) => ({
     testing: {
       setUserInput: (i) => (input = i ?? realInput),
       hasStoredToken: async (id) => (await context.secrets.get(tokenKey(id))) !== undefined,
@@ -70,6 +76,8 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi |
       metricsPanels,
       actionLogs,
       treeView,
+      firewallRules,
+      workspaceState: context.workspaceState,
     },
   }));
 }

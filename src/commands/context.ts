@@ -6,6 +6,7 @@ import type { ProjectsTreeProvider } from '../tree/projectsTreeProvider';
 import type { UserInput } from '../ui/userInput';
 import type { ActionLogManager } from '../webview/actionLogManager';
 import type { MetricsPanels } from '../webview/metricsPanels';
+import type { FirewallRulesPanels } from '../webview/firewallRulesPanels';
 
 /** What command handlers need; built once in activate() and passed in (no globals). */
 export interface CommandContext {
@@ -19,6 +20,8 @@ export interface CommandContext {
   readonly actionFeed: ActionFeed;
   /** The open action logs (one per project and per resource), loaded on first use. */
   actionLogs(): Promise<ActionLogManager>;
+  /** The open Firewall rules editors (one per firewall), loaded on first use. */
+  firewallRules(): Promise<FirewallRulesPanels>;
   /** Read at each use so tests can swap in scripted answers. */
   input(): UserInput;
 }

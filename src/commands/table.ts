@@ -47,6 +47,7 @@ const loadBalancerServices = () => import('./loadBalancer/services');
 const loadBalancerSettings = () => import('./loadBalancer/settings');
 const firewall = () => import('./firewall/create');
 const firewallManage = () => import('./firewall/manage');
+const firewallRules = () => import('./firewall/editRules');
 
 const PROJECT: Table = {
   'hcloud.project.add': lazy(project, (m) => m.addProject),
@@ -236,6 +237,7 @@ const FIREWALL: Table = {
   'hcloud.firewall.editLabels': lazy(firewallManage, (m) => m.editFirewallLabels),
   'hcloud.firewall.delete': lazy(firewallManage, (m) => m.deleteFirewall),
   'hcloud.firewall.showActions': lazy(actionLog, (m) => m.showFirewallActions),
+  'hcloud.firewall.editRules': lazy(firewallRules, (m) => m.editFirewallRules),
 };
 
 export const COMMAND_TABLES: Readonly<Record<string, Table>> = { PROJECT, VIEW, SERVER, FLOATING_IP, IMAGE, SSH_KEY, PRIMARY_IP, PLACEMENT_GROUP, NETWORK, SERVER_NETWORK, VOLUME,

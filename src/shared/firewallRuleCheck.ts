@@ -1,9 +1,18 @@
 // The API's checks of a Firewall rule, as pure functions: CIDR blocks (IPv4 and IPv6, networks with
 // empty host bits or single hosts; IPv6 in its RFC 5952 form), ports and port ranges, which fields
 // each direction and protocol takes, and the limits of ./firewallRule.ts. The simulator answers with
-// them; the extension and the rules editor webview check with them before sending. No Node, no DOM.
+// them (firewallRuleProblems, canonicalFirewallRule); the rules editor checks with them while the user
+// types (checkRule, checkRules below: a sentence per field of a row, and a hint for a bare address).
+// No Node, no DOM.
 
-import { FIREWALL_DIRECTIONS, FIREWALL_MAX_DESCRIPTION, FIREWALL_MAX_IPS_PER_RULE, FIREWALL_PROTOCOLS, type FirewallRule } from './firewallRule';
+import {
+  FIREWALL_DIRECTIONS,
+  FIREWALL_MAX_DESCRIPTION,
+  FIREWALL_MAX_IPS_PER_RULE,
+  FIREWALL_MAX_RULES,
+  FIREWALL_PROTOCOLS,
+  type FirewallRule,
+} from './firewallRule';
 
 /** One problem of a rule: the field as the API names it (`port`, `source_ips`, ...) and what is wrong. */
 export interface FirewallRuleProblem {
@@ -133,4 +142,113 @@ export function canonicalFirewallRule(rule: FirewallRule): FirewallRule {
     return 'cidr' in parsed ? parsed.cidr : ip;
   };
   return { ...rule, sourceIps: rule.sourceIps.map(canon), destinationIps: rule.destinationIps.map(canon) };
+}
+
+// --- the rules editor: a sentence per field of a row -------------------------------------------
+
+/** The parts of a row a message can be about (`ips` = source IPs of `in`, destination IPs of `out`). */
+export const RULE_FIELDS = ['direction', 'protocol', 'port', 'ips', 'description'] as const;
+export type RuleField = (typeof RULE_FIELDS)[number];
+
+export type RuleProblems = Partial<Record<RuleField, string>>;
+
+export interface RulesCheck {
+  /** One entry per rule, in order; empty objects for rules without problems. */
+  rules: RuleProblems[];
+  /** A problem of the list as a whole (too many rules). */
+  list?: string;
+  /** True when nothing is wrong: the list can be sent. */
+  ok: boolean;
+}
+
+/** Whether the protocol takes a port (tcp and udp; the others have none). */
+export const protocolHasPort = takesPort;
+
+/** `80` or `1024-5000` with 1 ≤ a ≤ b ≤ 65535: undefined when valid, else why not. */
+export function checkPort(port: string): string | undefined {
+  if (port.trim() === '') return 'Enter a port (80) or a port range (1024-5000).';
+  return firewallPortProblem(port);
+}
+
+export function isIpv4Address(s: string): boolean {
+  return ipv4Bytes(s) !== undefined;
+}
+
+/** A full or `::`-shortened IPv6 address, optionally ending in an IPv4 address. */
+export function isIpv6Address(s: string): boolean {
+  return ipv6Bytes(s) !== undefined;
+}
+
+/** An IPv4 or IPv6 CIDR block as the API takes it: undefined when valid, else why not (a bare address: which prefix to add). */
+export function checkCidr(entry: string): string | undefined {
+  if (!entry.includes('/') && (isIpv4Address(entry) || isIpv6Address(entry))) {
+    return `'${entry}' needs a prefix length: the API takes CIDR blocks; for this one address write ${entry}/${isIpv4Address(entry) ? 32 : 128}.`;
+  }
+  const parsed = parseFirewallCidr(entry);
+  return 'problem' in parsed ? parsed.problem : undefined;
+}
+
+/** The entries of an IP list as typed: one per line or separated by commas (or spaces); blanks dropped. */
+export function splitIpList(text: string): string[] {
+  return text
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+function checkIps(rule: FirewallRule): string | undefined {
+  const inbound = rule.direction === 'in';
+  const ips = inbound ? rule.sourceIps : rule.destinationIps;
+  const other = inbound ? rule.destinationIps : rule.sourceIps;
+  if (other.length > 0) return inbound ? 'An inbound rule has source IPs only.' : 'An outbound rule has destination IPs only.';
+  if (inbound && ips.length === 0) return 'Enter at least one source CIDR block (0.0.0.0/0 and ::/0 for any address).';
+  if (ips.length > FIREWALL_MAX_IPS_PER_RULE) return `A rule takes at most ${FIREWALL_MAX_IPS_PER_RULE} CIDR blocks (this one has ${ips.length}).`;
+  for (const ip of ips) {
+    const problem = checkCidr(ip);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+/** What is wrong with one rule, by field (an empty object when nothing is). */
+export function checkRule(rule: FirewallRule): RuleProblems {
+  const problems: RuleProblems = {};
+  if (!(FIREWALL_DIRECTIONS as readonly string[]).includes(rule.direction)) problems.direction = 'The direction is "in" or "out".';
+  if (!(FIREWALL_PROTOCOLS as readonly string[]).includes(rule.protocol)) {
+    problems.protocol = `The protocol is one of ${FIREWALL_PROTOCOLS.join(', ')}.`;
+  } else if (takesPort(rule.protocol)) {
+    const port = checkPort(rule.port ?? '');
+    if (port) problems.port = port;
+  } else if (rule.port !== undefined && rule.port !== '') {
+    problems.port = `${rule.protocol.toUpperCase()} has no ports: leave the port empty.`;
+  }
+  if (!problems.direction) {
+    const ips = checkIps(rule);
+    if (ips) problems.ips = ips;
+  }
+  if (rule.description !== undefined && rule.description.length > FIREWALL_MAX_DESCRIPTION) {
+    problems.description = `A description has at most ${FIREWALL_MAX_DESCRIPTION} characters (this one has ${rule.description.length}).`;
+  }
+  return problems;
+}
+
+/** Every rule checked, and the list's own limit. */
+export function checkRules(rules: readonly FirewallRule[]): RulesCheck {
+  const checked = rules.map(checkRule);
+  const list = rules.length > FIREWALL_MAX_RULES ? `A Firewall has at most ${FIREWALL_MAX_RULES} rules (this list has ${rules.length}).` : undefined;
+  const ok = !list && checked.every((p) => Object.keys(p).length === 0);
+  return list ? { rules: checked, list, ok } : { rules: checked, ok };
+}
+
+/** The rule as the API wants it: no port for protocols without one, no empty description, no IPs of the other direction. */
+export function normalizeRule(rule: FirewallRule): FirewallRule {
+  const out: FirewallRule = {
+    direction: rule.direction,
+    protocol: rule.protocol,
+    sourceIps: rule.direction === 'in' ? [...rule.sourceIps] : [],
+    destinationIps: rule.direction === 'out' ? [...rule.destinationIps] : [],
+  };
+  if (takesPort(rule.protocol) && rule.port !== undefined) out.port = rule.port;
+  if (rule.description !== undefined && rule.description !== '') out.description = rule.description;
+  return out;
 }

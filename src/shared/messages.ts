@@ -41,3 +41,13 @@ export function asOneOf<T extends string>(value: unknown, allowed: readonly T[])
 export function messageType(value: unknown): string | undefined {
   return isRecord(value) && typeof value.type === 'string' ? value.type : undefined;
 }
+
+/** One parser per message type of a protocol (a table, so that no type is forgotten). */
+export type ParserTable<T extends { type: string }> = { [K in T['type']]: (message: Record<string, unknown>) => T | undefined };
+
+/** The message parsed by the parser its `type` names; undefined for anything else (never throws). */
+export function parseByType<T extends { type: string }>(value: unknown, parsers: ParserTable<T>): T | undefined {
+  const type = messageType(value);
+  if (type === undefined || !Object.prototype.hasOwnProperty.call(parsers, type)) return undefined;
+  return parsers[type as T['type']](value as Record<string, unknown>);
+}

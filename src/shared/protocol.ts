@@ -14,3 +14,4 @@
 export * from './messages';
 export * from './metricsProtocol';
 export * from './actionLogProtocol';
+export * from './firewallRulesProtocol';

@@ -7,3 +7,6 @@ export const METRICS_VIEW_TYPE = 'hcloud.metrics';
 
 /** The webview panel type of the action log. */
 export const ACTION_LOG_VIEW_TYPE = 'hcloud.actionLog';
+
+/** The webview panel type of the Firewall rules editor. */
+export const FIREWALL_RULES_VIEW_TYPE = 'hcloud.firewallRules';

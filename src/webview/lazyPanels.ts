@@ -1,5 +1,5 @@
-// The two panel managers (metrics panels, action logs), built the first time a command or a panel
-// restored after a window reload needs one: activation only registers the two serializers, and
+// The panel managers (metrics panels, action logs, Firewall rules editors), built the first time a command or a panel
+// restored after a window reload needs one: activation only registers the serializers, and
 // the managers, their panel hosts and the protocols load on first use.
 
 import * as vscode from 'vscode';
@@ -7,6 +7,19 @@ import { ACTION_LOG_VIEW_TYPE, METRICS_VIEW_TYPE } from '../shared/viewTypes';
 import type { ActionLogManager, ActionLogManagerDeps } from './actionLogManager';
 import type { MetricsPanelDeps } from './metricsPanel';
 import type { MetricsPanels } from './metricsPanels';
+import { FIREWALL_RULES_VIEW_TYPE } from '../shared/viewTypes';
+import type { DraftMemento } from './firewallRules/drafts';
+import type { FirewallRulesEnv } from './firewallRules/source';
+import type { FirewallRulesPanels } from './firewallRulesPanels';
+import type { UserInput } from '../ui/userInput';
+
+/** What the Firewall rules editors need: the client side (./firewallRules/source.ts) and where drafts live (workspaceState). */
+export interface FirewallRulesDeps extends FirewallRulesEnv {
+  extensionUri: vscode.Uri;
+  log: vscode.LogOutputChannel;
+  drafts: DraftMemento;
+  input(): UserInput;
+}
 
 /** A disposable built once, on the first `get()`; disposed with its owner if it was built. */
 class OnFirstUse<T extends vscode.Disposable> implements vscode.Disposable {
@@ -35,10 +48,17 @@ class OnFirstUse<T extends vscode.Disposable> implements vscode.Disposable {
 export class LazyPanels implements vscode.Disposable {
   private readonly metricsPanels: OnFirstUse<MetricsPanels>;
   private readonly actionLogManager: OnFirstUse<ActionLogManager>;
+  private readonly firewallRulesPanels: OnFirstUse<FirewallRulesPanels>;
 
-  constructor(deps: { metrics: MetricsPanelDeps; actionLog: ActionLogManagerDeps }) {
+  constructor(deps: { metrics: MetricsPanelDeps; actionLog: ActionLogManagerDeps; firewallRules: FirewallRulesDeps }) {
     this.metricsPanels = new OnFirstUse(async () => new (await import('./metricsPanels')).MetricsPanels(deps.metrics));
     this.actionLogManager = new OnFirstUse(async () => new (await import('./actionLogManager')).ActionLogManager(deps.actionLog));
+    this.firewallRulesPanels = new OnFirstUse(() => firewallRulesPanels(deps.firewallRules));
+  }
+
+  /** The open Firewall rules editors (one per firewall). */
+  firewallRules(): Promise<FirewallRulesPanels> {
+    return this.firewallRulesPanels.get();
   }
 
   /** The open metrics panels (one per server). */
@@ -60,11 +80,26 @@ export class LazyPanels implements vscode.Disposable {
       vscode.window.registerWebviewPanelSerializer(ACTION_LOG_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel, state) => (await this.actionLogs()).restore(panel, state),
       }),
+      vscode.window.registerWebviewPanelSerializer(FIREWALL_RULES_VIEW_TYPE, {
+        deserializeWebviewPanel: async (panel, state) => (await this.firewallRules()).restore(panel, state),
+      }),
     ];
   }
 
   dispose(): void {
     this.metricsPanels.dispose();
     this.actionLogManager.dispose();
+    this.firewallRulesPanels.dispose();
   }
+}
+
+async function firewallRulesPanels(deps: FirewallRulesDeps): Promise<FirewallRulesPanels> {
+  const [{ FirewallRulesPanels }, { RulesDrafts }, { firewallRulesSource }] = await Promise.all([import('./firewallRulesPanels'), import('./firewallRules/drafts'), import('./firewallRules/source')]);
+  return new FirewallRulesPanels({
+    extensionUri: deps.extensionUri,
+    log: deps.log,
+    drafts: new RulesDrafts(deps.drafts),
+    input: deps.input,
+    source: (projectId, firewallId) => firewallRulesSource(deps, projectId, firewallId),
+  });
 }

@@ -18,6 +18,7 @@ import { commandWords, formatDateTime, STATUS_WORDS } from '../../src/shared/act
 import { formatDuration } from '../../src/shared/duration';
 import { connect } from '../common/bridge';
 import '../common/base.css';
+import '../common/header.css';
 import './actionLog.css';
 
 provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeDropdown(), vsCodeOption(), vsCodeProgressRing());
