@@ -8,12 +8,17 @@
 // one hour alone would say too little or too much). The busiest of those hours is printed as well.
 // The full-listing period is the longest gap seen between two full listings of a folder.
 // Today's API (the simulator's default) has no Datacenters folder; the 2018 contract has one.
+// Against today's API the project also has a Load Balancer whose two server targets are one healthy
+// and one unhealthy (its server is off), and a managed certificate whose issuance stays pending for
+// the whole run: neither may cost a request of its own (the folders' listings show them).
 // Target: at most 120 requests an hour with the default settings (hcloud.autoRefreshSeconds = 60).
 //
 //   npm run bench            (or: node out/test/bench/idleRequests.bench.js)
 import { HcloudClient } from '../../src/api/client';
 import { formatDuration } from '../../src/shared/duration';
 import { startSimulator } from '../../src/sim/simulator';
+import type { Simulator } from '../../src/sim/types';
+import type { Certificate, LoadBalancer } from '../../src/api/types';
 import { ChangeCheck, checkWork } from '../../src/tree/changeCheck';
 import { fetchFolder, fetchResource, folderClass, TODAY_CATALOG_FOLDERS, TODAY_FOLDERS, isSettled, unsettled, type ListWhat, type PolledKind } from '../../src/tree/fetch';
 import { listingPages, RefreshPolicy } from '../../src/tree/refreshPolicy';
@@ -71,6 +76,11 @@ async function idleHours(intervalSeconds: number, api: Api, servers: number): Pr
   const sim = await startSimulator({ token: TOKEN, seed: 'empty', extraServers: servers, now, rateLimit: 3600, api });
   try {
     const client = new HcloudClient({ token: TOKEN, endpoint: sim.url, maxTries: 1 });
+    if (api === '2026') {
+      await addServiceLayer(sim, client);
+      sim.clearRequests();
+      clock += 60_000; // the Load Balancer's create action ends: its targets' health is known from the first listing
+    }
     const policy = new RefreshPolicy(now, { intervalSeconds });
     policy.setVisible(true);
     const keyOf = (what: ListWhat) => `${PROJECT}/${FOLDER_PATH[what]}`;
@@ -80,6 +90,7 @@ async function idleHours(intervalSeconds: number, api: Api, servers: number): Pr
     const purposes: string[] = [];
     const times: number[] = [];
     const listedAt = new Map<ListWhat, number[]>();
+    const lastListing = new Map<ListWhat, unknown>();
     const count = (before: number, purpose: string) => {
       for (let i = before; i < sim.requests.length; i++) {
         purposes.push(purpose);
@@ -95,6 +106,7 @@ async function idleHours(intervalSeconds: number, api: Api, servers: number): Pr
     const loadFolder = async (what: ListWhat, why: string) => {
       const before = sim.requests.length;
       const data = await fetchFolder(client, what);
+      lastListing.set(what, data);
       policy.folderLoaded(keyOf(what), folderClass[what], listingPages(data));
       listedAt.set(what, [...(listedAt.get(what) ?? []), clock]);
       for (const r of unsettled(what, data)) watch(r.kind, r.id, 'later');
@@ -137,6 +149,7 @@ async function idleHours(intervalSeconds: number, api: Api, servers: number): Pr
       }
     }
     client.dispose();
+    if (api === '2026') assertServiceLayer(lastListing, servers);
     const seen = sim.requests.length;
     if (seen !== purposes.length) throw new Error(`the simulator saw ${seen} requests, the benchmark attributed ${purposes.length}`);
     const byPurpose = new Map<string, number>();
@@ -153,6 +166,39 @@ async function idleHours(intervalSeconds: number, api: Api, servers: number): Pr
   } finally {
     await sim.close();
   }
+}
+
+/**
+ * A Load Balancer with one running and one stopped server as targets (healthy, unhealthy), and a
+ * managed certificate whose issuance action never ends within the run (pending throughout).
+ */
+async function addServiceLayer(sim: Simulator, client: HcloudClient): Promise<void> {
+  const servers = await client.servers.listAll();
+  const location = servers[0]?.location?.name ?? 'fsn1';
+  const here = servers.filter((s) => s.location?.name === location);
+  const on = here.find((s) => s.status === 'running');
+  const off = here.find((s) => s.status === 'off');
+  if (!on || !off) throw new Error(`the bench needs a running and a stopped server in ${location}`);
+  await client.loadBalancers.create({
+    name: 'bench-lb',
+    loadBalancerType: 'lb11',
+    location,
+    services: [{ protocol: 'http', listenPort: 80, destinationPort: 80 }],
+    targets: [on, off].map((s) => ({ type: 'server' as const, serverId: s.id })),
+  });
+  const made = await client.certificates.create({ type: 'managed', name: 'bench-managed', domainNames: ['bench.example.com'] });
+  const issuance = made.action && sim.state.actions.get(made.action.id);
+  if (!issuance) throw new Error('the managed certificate came without its issuance action');
+  issuance.endMs = Number.MAX_SAFE_INTEGER;
+}
+
+/** What the last listings showed at the end of the run: the bench measured what it says it did. */
+function assertServiceLayer(last: Map<ListWhat, unknown>, servers: number): void {
+  const lbs = (last.get('loadBalancers') ?? []) as LoadBalancer[];
+  const health = lbs.flatMap((lb) => lb.targets.flatMap((t) => t.healthStatus.map((h) => h.status)));
+  if (!health.includes('healthy') || !health.includes('unhealthy')) throw new Error(`${servers} servers: the Load Balancer's targets were ${health.join(', ') || 'none'}`);
+  const certs = (last.get('certificates') ?? []) as Certificate[];
+  if (!certs.some((c) => c.status?.issuance === 'pending')) throw new Error('no certificate was pending at the end of the run');
 }
 
 async function main(): Promise<void> {
