@@ -7,6 +7,7 @@ import type { Project, ProjectStore } from '../projects/projectStore';
 import { unsettled, type PolledKind } from './fetch';
 import type { ListFolderNode } from './folderNode';
 import type { TreeHost } from './host';
+import { foldersHolding, foldersToReload } from './kindFolders';
 import type { TreeNode } from './node';
 import { PollScheduler, type PollAnswer, type PollHost, type PollOrigin, type PollTarget } from './pollScheduler';
 import { ProjectNode } from './projectNode';
@@ -184,34 +185,8 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       case 'image':
         if (id === undefined) return this.refreshFolders(f.snapshots, f.backups);
         return this.watch(p.project, 'image', id, 'now');
-      case 'floatingIp':
-        return this.refreshFolders(f.floatingIps);
-      case 'sshKey':
-        return this.refreshFolders(f.sshKeys);
-      case 'iso':
-        return this.refreshFolders(f.isos);
-      case 'placementGroup':
-        return this.refreshFolders(f.placementGroups);
-      case 'network':
-      case 'subnet':
-      case 'route':
-        p.forgetNetworkNames();
-        return this.refreshFolders(f.networks);
-      case 'volume':
-        return this.refreshFolders(f.volumes);
-      case 'certificate':
-        return this.refreshFolders(f.certificates);
-      case 'loadBalancer':
-      case 'loadBalancerService':
-      case 'loadBalancerTarget':
-      case 'loadBalancerServices':
-      case 'loadBalancerTargets':
-        return this.refreshFolders(f.loadBalancers);
-      case 'firewall':
-        p.forgetFirewallNames();
-        return this.refreshFolders(f.firewalls);
       default:
-        return this.refreshFolders(f.serverTypes, f.locations, f.datacenters, f.prices);
+        return this.refreshFolders(...foldersToReload(p, kind));
     }
   }
 
@@ -229,11 +204,7 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     if (!this.roots.has(projectId)) this.syncRoots();
     const p = this.roots.get(projectId);
     if (!p) return undefined;
-    const f = p.folders;
-    const folderOf = { server: f.servers, floatingIp: f.floatingIps, volume: f.volumes, network: f.networks, primaryIp: f.primaryIps,
-      certificate: f.certificates,
-      loadBalancer: f.loadBalancers, firewall: f.firewalls };
-    const folders: ListFolderNode[] = kind === 'image' ? [f.snapshots, f.backups, f.systemImages] : [folderOf[kind]];
+    const folders = foldersHolding(p, kind);
     const look = () => folders.map((x) => x.find(String(id))).find((n) => n !== undefined);
     const loaded = folders.filter((x) => x.loaded);
     if (look()) return look();
