@@ -18,11 +18,8 @@ import type { PrimaryIp } from '../api/types';
 import { primaryIpPresenter } from './presenters';
 import { networkPresenter } from './networkPresenter';
 import type { Certificate } from '../api/types';
-import { certificatePresenter } from './certificatePresenter';
 import type { LoadBalancer, LoadBalancerType } from '../api/types';
-import { loadBalancerPresenter, loadBalancerTypePresenter } from './loadBalancerPresenter';
 import type { Firewall } from '../api/types';
-import { firewallPresenter } from './firewallPresenter';
 
 /** The node a list folder keeps for each item of its list. */
 export interface ChildOf {
@@ -55,13 +52,14 @@ export interface ChildEntry<N> {
 }
 
 type Entries = { [W in ListWhat]: (folder: TreeNode, data: FolderData[W], scope: NodeScope) => Array<ChildEntry<ChildOf[W]>> };
+type EarlyWhat = Exclude<ListWhat, 'certificates' | 'loadBalancers' | 'loadBalancerTypes' | 'firewalls'>;
 
 const items =
   <T extends { id: number }>(presenter: Presenter<T>) =>
   (folder: TreeNode, list: T[], scope: NodeScope): Array<ChildEntry<ItemNode<T>>> =>
     list.map((r) => ({ key: String(r.id), make: () => new ItemNode(folder, scope, presenter, r), update: (node) => node.update(r) }));
 
-const ENTRIES: Entries = {
+const ENTRIES: Pick<Entries, EarlyWhat> = {
   servers: (folder, list, scope) => list.map((s) => ({ key: String(s.id), make: () => new ServerNode(folder, s, scope), update: (node) => node.update(s) })),
   floatingIps: items(floatingIpPresenter),
   snapshots: items(imagePresenter),
@@ -81,14 +79,34 @@ const ENTRIES: Entries = {
   placementGroups: items(placementGroupPresenter),
   networks: (folder, list, scope) => items(networkPresenter(scope))(folder, list, scope),
   volumes: items(volumePresenter),
-  certificates: items(certificatePresenter),
-  loadBalancers: (folder, list, scope) => items(loadBalancerPresenter(scope))(folder, list, scope),
-  loadBalancerTypes: items(loadBalancerTypePresenter),
-  firewalls: (folder, list, scope) => items(firewallPresenter(scope))(folder, list, scope),
 };
+
+/**
+ * The folders whose presenters load with `import()` the first time one of them is listed
+ * (./lateEntries.ts): they are the largest, and activation does not need them.
+ */
+export type LateWhat = 'certificates' | 'loadBalancers' | 'loadBalancerTypes' | 'firewalls';
+export type LateEntries = Pick<Entries, LateWhat>;
+const LATE: readonly ListWhat[] = ['certificates', 'loadBalancers', 'loadBalancerTypes', 'firewalls'] satisfies LateWhat[];
+let late: LateEntries | undefined;
+let lateLoading: Promise<void> | undefined;
+
+/** Loads what childEntries() needs for the folder (nothing for most): call before it. */
+export function prepareEntries(what: ListWhat): Promise<void> | undefined {
+  if (late || !LATE.includes(what)) return undefined;
+  lateLoading ??= import('./lateEntries').then((m) => {
+    late = m.lateEntries(items);
+  });
+  return lateLoading;
+}
+
+/** Makes the item nodes of a list with one presenter (the late entries use it too). */
+export type ItemsOf = typeof items;
 
 /** The entries of a folder's list, in the list's order. */
 export function childEntries<W extends ListWhat>(what: W, folder: TreeNode, data: FolderData[W], scope: NodeScope): Array<ChildEntry<ChildOf[W]>> {
-  const entries: Entries[W] = ENTRIES[what];
+  const table = { ...ENTRIES, ...late } as Partial<Entries>;
+  const entries = table[what] as Entries[W] | undefined;
+  if (!entries) throw new Error(`the presenters of ${what} are not loaded: await prepareEntries() first`);
   return entries(folder, data, scope);
 }

@@ -3,7 +3,7 @@ import { skippedItems } from '../api/resources/base';
 import type { ListCut, Priority } from '../api/transport';
 import type { Project } from '../projects/projectStore';
 import { fetchFolder, folderClass, folderLabel, folderNoun, LABEL_FILTERED, type FolderData, type FolderWhat, type GroupWhat, type ListWhat } from './fetch';
-import { childEntries, type ChildOf } from './folderChildren';
+import { childEntries, prepareEntries, type ChildOf } from './folderChildren';
 import type { ClientSource, NodeScope, TreeHost } from './host';
 import { MessageNode } from './messageNode';
 import { contextValue, type TreeNode } from './node';
@@ -170,6 +170,7 @@ export class ListFolderNode<W extends ListWhat = ListWhat> extends FolderBase {
       if (!current()) return;
       let cut: ListCut | undefined;
       const data = await fetchFolder(client, this.what, { labelSelector: this.labelSelector, signal: abort.signal, priority, onListCut: (c) => (cut = c) });
+      await prepareEntries(this.what);
       if (!current()) return; // superseded: a newer load shows its own answer
       this.cut = cut;
       this.apply(data);
