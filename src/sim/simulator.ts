@@ -19,6 +19,7 @@
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { attachConsole } from './console/server';
 import { handleControl } from './control';
 import { World } from './engine';
 import { Faults } from './faults';
@@ -114,6 +115,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const host = options.host ?? '127.0.0.1';
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/v1`;
   world.baseUrl = url;
+  const consoles = attachConsole(server, { tickets: world.consoles, now, lifetimeMs: options.consoleLifetimeMs });
 
   let closing: Promise<void> | undefined;
   return {
@@ -126,7 +128,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     setRateLimitRemaining,
     state,
     save,
-    close: () => (closing ??= shutdown(server, pipeline, save)),
+    close: () => (closing ??= (consoles.close(), shutdown(server, pipeline, save))),
   };
 }
 
