@@ -42,6 +42,7 @@ export class ConsoleScreen {
   constructor(serverName: string) {
     this.prompt = `${serverName} login: `;
     this.lines = [`Booting ${serverName} ...`, 'Hetzner Cloud simulator console', '', this.prompt];
+    this.fill({ x: 0, y: 0, width: SCREEN_WIDTH, height: SCREEN_HEIGHT }, BACKGROUND);
     this.fill({ x: 0, y: 0, width: SCREEN_WIDTH, height: TITLE_ROWS * CELL_H }, BAND);
     this.text(0, `  ${serverName}`.slice(0, COLUMNS), WHITE, BAND, 0.5);
     this.drawLines(0);
@@ -58,7 +59,7 @@ export class ConsoleScreen {
     if (this.lines.length > visible) {
       this.lines.splice(0, this.lines.length - visible);
       this.drawLines(0);
-    } else this.drawLines(Math.min(last, this.lines.length - 1));
+    } else this.drawLines(last);
   }
 
   /** The rows changed since the last call, as one band, or undefined when nothing changed. */
