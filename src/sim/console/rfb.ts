@@ -1,9 +1,11 @@
 // An RFB 3.8 server session (RFC 6143) as a pure state machine: bytes in through `receive()`, bytes out and the
 // close through the callbacks, so it is tested without a socket. Security is type 2 (VNC Authentication) only.
-// Only the default pixel format (32 bpp true colour, see screen.ts) is honoured: SetPixelFormat and
-// SetEncodings are read and ignored, and every update is Raw. PointerEvent and ClientCutText are ignored.
+// Pixels are 32 bpp true colour in any byte order and shifts the client sets (pixelFormat.ts); any other
+// SetPixelFormat closes the session with the reason. SetEncodings is read and ignored: every update is Raw.
+// PointerEvent and ClientCutText are ignored.
 
 import { ConsoleScreen, SCREEN_HEIGHT, SCREEN_WIDTH, type Rect } from './screen';
+import { convertPixels, decodePixelFormat, encodePixelFormat, SERVER_FORMAT, unsupported, type PixelFormat } from './pixelFormat';
 import { CHALLENGE_BYTES, vncChallenge, vncResponseMatches } from './vncAuth';
 
 export const RFB_VERSION = 'RFB 003.008\n';
@@ -39,6 +41,7 @@ export class RfbSession {
   private readonly challenge: Buffer;
   /** A FramebufferUpdateRequest that found nothing new: answered when the screen changes. */
   private waiting = false;
+  private format: PixelFormat = SERVER_FORMAT;
 
   constructor(private readonly options: RfbOptions) {
     this.screen = new ConsoleScreen(options.serverName);
@@ -108,6 +111,7 @@ export class RfbSession {
     }
     const length = lengthOf(b);
     if (length === undefined || b.length < length) return 0;
+    if (b[0] === 0) this.setPixelFormat(decodePixelFormat(b.subarray(4, 20)));
     if (b[0] === 3) this.updateRequest(b[1] !== 0, { x: b.readUInt16BE(2), y: b.readUInt16BE(4), width: b.readUInt16BE(6), height: b.readUInt16BE(8) });
     if (b[0] === 4 && b[1] !== 0) {
       this.screen.key(b.readUInt32BE(4));
@@ -116,11 +120,20 @@ export class RfbSession {
     return length;
   }
 
+  private setPixelFormat(format: PixelFormat): void {
+    const reason = unsupported(format);
+    if (!reason) this.format = format;
+    else {
+      this.phase = 'closed';
+      this.options.close(reason);
+    }
+  }
+
   private updateRequest(incremental: boolean, requested?: Rect): void {
     const dirty = this.screen.takeDirty();
     const rect = incremental ? dirty : clip(requested);
     this.waiting = !rect;
-    if (rect) this.options.send(Buffer.concat([frameHeader(rect), this.screen.raw(rect)]));
+    if (rect) this.options.send(Buffer.concat([frameHeader(rect), convertPixels(this.screen.raw(rect), this.format)]));
   }
 
   private serverInit(): Buffer {
@@ -128,8 +141,7 @@ export class RfbSession {
     const head = Buffer.alloc(24);
     head.writeUInt16BE(this.screen.width, 0);
     head.writeUInt16BE(this.screen.height, 2);
-    // PIXEL_FORMAT: 32 bpp, depth 24, little-endian, true colour, max 255 each, shifts 16/8/0, 3 bytes padding.
-    Buffer.from([32, 24, 0, 1, 0, 255, 0, 255, 0, 255, 16, 8, 0, 0, 0, 0]).copy(head, 4);
+    encodePixelFormat(SERVER_FORMAT).copy(head, 4);
     head.writeUInt32BE(name.length, 20);
     return Buffer.concat([head, name]);
   }

@@ -4,6 +4,7 @@
 
 import * as assert from 'node:assert/strict';
 import WebSocket from 'ws';
+import { RfbSession } from '../../../src/sim/console/rfb';
 import { vncKey, vncResponse } from '../../../src/sim/console/vncAuth';
 import { FakeClock, withSim, type Api } from './helpers';
 
@@ -127,6 +128,60 @@ describe('sim: the console (request_console, RFB over WebSocket)', () => {
     //     openssl enc -des-ecb -provider legacy -provider default -K 0e86ceceeef64e26 -nopad | xxd -p
     const challenge = Buffer.from('000102030405060708090a0b0c0d0e0f', 'hex');
     assert.equal(vncResponse('password', challenge).toString('hex'), 'b866924125c8eebb9debc1db61c538e2');
+  });
+
+  describe('the RFB session, fed bytes without a socket', () => {
+    const challenge = Buffer.alloc(16, 7);
+    const start = () => {
+      const out: Buffer[] = [];
+      const closed: Array<string | undefined> = [];
+      const session = new RfbSession({ serverName: 'box', password: 'secret', challenge, send: (b) => out.push(b), close: (r) => closed.push(r) });
+      const output = () => Buffer.concat(out.splice(0));
+      return { session, output, closed };
+    };
+    /** Feeds `bytes` one at a time: the session must wait for whole messages. */
+    const feed = (session: RfbSession, ...parts: Buffer[]) => [...Buffer.concat(parts)].forEach((byte) => session.receive(Buffer.from([byte])));
+    const setPixelFormat = (bpp: number, redShift: number, greenShift: number, blueShift: number) =>
+      Buffer.from([0, 0, 0, 0, bpp, 24, 0, 1, 0, 255, 0, 255, 0, 255, redShift, greenShift, blueShift, 0, 0, 0]);
+    const ready = () => {
+      const s = start();
+      feed(s.session, Buffer.from('RFB 003.008\n'), Buffer.from([2]), vncResponse('secret', challenge), Buffer.from([0]));
+      const init = s.output();
+      assert.equal(init.subarray(12 + 2 + 16, 12 + 2 + 16 + 4).readUInt32BE(0), 0, 'SecurityResult OK');
+      assert.equal(init.subarray(-3).toString(), 'box', 'ServerInit ends with the name');
+      return s;
+    };
+
+    it('takes messages split into single bytes; ignores SetEncodings, PointerEvent and ClientCutText', () => {
+      const { session, output, closed } = ready();
+      const setEncodings = Buffer.from([2, 0, 0, 2, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0x21]);
+      const pointer = Buffer.from([5, 1, 0, 10, 0, 20]);
+      const cutText = Buffer.concat([Buffer.from([6, 0, 0, 0, 0, 0, 0, 3]), Buffer.from('abc')]);
+      feed(session, setEncodings, pointer, cutText);
+      assert.equal(output().length, 0);
+      feed(session, updateRequest(false, 2, 1));
+      const update = output();
+      assert.equal(update.length, 16 + 2 * 4, 'one Raw rectangle of 2x1 pixels');
+      assert.deepEqual(closed, []);
+    });
+
+    it("honours noVNC's SetPixelFormat (red at 0, blue at 16) and refuses 16 bpp with the reason", () => {
+      const { session, output, closed } = ready();
+      feed(session, setPixelFormat(32, 0, 8, 16), updateRequest(false, 1, 1));
+      assert.deepEqual([...output().subarray(16)], [0xd5, 0x0c, 0x2d, 0], 'R, G, B, X: the red title band');
+      feed(session, setPixelFormat(16, 11, 5, 0));
+      assert.match(closed[0] ?? '', /only 32 bpp true colour/);
+    });
+
+    it('refuses another protocol version with the reason (no security types)', () => {
+      const { session, output, closed } = start();
+      output();
+      feed(session, Buffer.from('RFB 003.003\n'));
+      const answer = output();
+      assert.equal(answer[0], 0, 'zero security types');
+      assert.match(answer.subarray(5).toString(), /unsupported protocol version "RFB 003.003"/);
+      assert.equal(closed.length, 1);
+    });
   });
 
   for (const mode of ['2026', '2018'] as const) {
