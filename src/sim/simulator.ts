@@ -15,6 +15,8 @@
 //   PUT    /__sim/ratelimit  -> 204; body {"remaining": n}
 // Anything else outside /v1 answers 404.
 //
+// ws://…/console/<token>: the console of request_console (WebSocket upgrade; console/server.ts).
+//
 // Timing, locking and root password rules: see engine.ts and routes/serverActions.ts.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';

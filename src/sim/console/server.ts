@@ -37,8 +37,10 @@ export function attachConsole(server: Server, options: ConsoleOptions): { close(
         serverName: ticket.serverName,
         password: ticket.password,
         send: (bytes) => ws.send(bytes),
-        close: (reason) => ws.close(1000, reason?.slice(0, 120)),
+        // A close reason is at most 123 bytes: ASCII only, cut short.
+        close: (reason) => ws.close(1000, reason?.replace(/[^\x20-\x7e]/g, '?').slice(0, 120)),
       });
+      ws.on('error', () => ws.terminate());
       ws.on('message', (data) => session.receive(toBuffer(data)));
     });
   });

@@ -16,14 +16,16 @@ class Reader {
   private buffer = Buffer.alloc(0);
   private wake?: () => void;
   closed = false;
+  closeReason = '';
 
   constructor(ws: WebSocket) {
     ws.on('message', (data: Buffer) => {
       this.buffer = Buffer.concat([this.buffer, data]);
       this.wake?.();
     });
-    ws.on('close', () => {
+    ws.on('close', (_code, reason) => {
       this.closed = true;
+      this.closeReason = reason.toString();
       this.wake?.();
     });
   }
@@ -222,6 +224,7 @@ describe('sim: the console (request_console, RFB over WebSocket)', () => {
         const reason = (await reader.read((await reader.read(4)).readUInt32BE(0))).toString('utf8');
         assert.match(reason, /wrong password/);
         await new Promise((resolve) => (reader.closed ? resolve(undefined) : ws.once('close', resolve)));
+        assert.match(reader.closeReason, /wrong password/, 'the WebSocket close carries the reason too');
       });
 
       it('refuses a second connection (410), a late one (410) and an unknown token (401)', async () => {
