@@ -4,6 +4,7 @@
 
 import * as assert from 'node:assert/strict';
 import WebSocket from 'ws';
+import { webSocketEndpointProblem } from '../../../src/api/endpointRule';
 import { RfbSession } from '../../../src/sim/console/rfb';
 import { vncKey, vncResponse } from '../../../src/sim/console/vncAuth';
 import { FakeClock, withSim, type Api } from './helpers';
@@ -194,6 +195,7 @@ describe('sim: the console (request_console, RFB over WebSocket)', () => {
       it('request_console gives a ws:// URL on the simulator; the screen shows the server and echoes a key', async () => {
         const details = await requestConsole(api, clock);
         assert.match(details.url, new RegExp(`^ws://127\\.0\\.0\\.1:${api.sim.port}/console/[A-Za-z0-9_-]+$`));
+        assert.equal(webSocketEndpointProblem(details.url), undefined, 'the extension\'s rule lets ws: to loopback through');
         clock.advance(LIFETIME_MS - ACTION_MS); // the last valid moment
         const { ws, reader } = await connect(details.url);
         assert.equal(ws.protocol, 'binary');
