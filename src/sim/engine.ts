@@ -17,6 +17,7 @@ import type { FaultConfig } from './types';
 import type { View } from './render';
 import { applyEffects } from './effects';
 import { locked } from './http';
+import { ConsoleTickets } from './console/tickets';
 import { StoredRandom } from './random';
 import { nextId, type ActionRecord, type ActionStep, type Effect, type ResourceType, type SimState } from './state';
 import { isoTime } from './time';
@@ -48,6 +49,7 @@ export class World {
   changes = 0;
   /** The simulator's base URL (…/v1), for Link headers. */
   baseUrl = '';
+  readonly consoles = new ConsoleTickets();
   failActions: NonNullable<FaultConfig['failActions']> = [];
   private readonly running = new Set<number>();
   private readonly locks = new Map<string, number>();

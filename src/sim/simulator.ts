@@ -15,10 +15,13 @@
 //   PUT    /__sim/ratelimit  -> 204; body {"remaining": n}
 // Anything else outside /v1 answers 404.
 //
+// ws://…/console/<token>: the console of request_console (WebSocket upgrade; console/server.ts).
+//
 // Timing, locking and root password rules: see engine.ts and routes/serverActions.ts.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { attachConsole } from './console/server';
 import { handleControl } from './control';
 import { World } from './engine';
 import { Faults } from './faults';
@@ -114,6 +117,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const host = options.host ?? '127.0.0.1';
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/v1`;
   world.baseUrl = url;
+  const consoles = attachConsole(server, { tickets: world.consoles, now, lifetimeMs: options.consoleLifetimeMs });
 
   let closing: Promise<void> | undefined;
   return {
@@ -126,7 +130,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     setRateLimitRemaining,
     state,
     save,
-    close: () => (closing ??= shutdown(server, pipeline, save)),
+    close: () => (closing ??= (consoles.close(), shutdown(server, pipeline, save))),
   };
 }
 

@@ -30,6 +30,8 @@ export interface SimulatorOptions {
   now?: () => number;
   /** Creating a server beyond this count answers 403 `resource_limit_exceeded`. Default 5000. */
   maxServers?: number;
+  /** How long a request_console URL (the simulator's own console, src/sim/console/) stays valid. Default 60 s, like the API. */
+  consoleLifetimeMs?: number;
   /** Called after every /v1 request is answered (the CLI logs with it). The token is never part of it. */
   onRequest?: (request: RecordedRequest) => void;
 }

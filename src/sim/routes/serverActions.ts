@@ -244,8 +244,8 @@ function changeProtection(ctx: RouteContext) {
 function requestConsole(ctx: RouteContext) {
   const server = serverOf(ctx);
   const { random } = ctx.world;
-  const wssUrl = `wss://console.hetzner.cloud/?server_id=${server.id}&token=${random.uuid()}`;
   const secret = random.string(32);
+  const wssUrl = ctx.world.consoles.issue(ctx.world.baseUrl, { serverName: server.name, password: secret, issuedAt: ctx.world.options.now() });
   return actionReply(runServerAction(ctx, server, 'request_console'), { wss_url: wssUrl, password: secret });
 }
 
