@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { defaultConnectSeams, type ConnectSeams } from './commands/connect/seams';
 import type { CommandContext } from './commands/context';
 import { ActionFeed } from './projects/actionFeed';
 import { ClientPool } from './projects/clientPool';
@@ -27,6 +28,8 @@ export interface HcloudExtensionApi {
     readonly firewallRules: FirewallRulesPanels;
     /** Where the rules editor keeps its drafts. */
     readonly workspaceState: vscode.Memento;
+    /** Open Folder on Server's and SSH When Ready's seams: tests swap the probe and observe the commands. */
+    readonly connect: ConnectSeams;
   };
 }
 
@@ -61,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi |
     actionFeed,
     actionLogs: () => panels.actionLogs(),
     firewallRules: () => panels.firewallRules(),
+    connect: defaultConnectSeams(context.globalState),
   };
 
   context.subscriptions.push(log, projects, clients, tree, treeView, panels, ...panels.registerSerializers(), ...registerCommands(ctx));
@@ -78,6 +82,7 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi |
       treeView,
       firewallRules,
       workspaceState: context.workspaceState,
+      connect: ctx.connect,
     },
   }));
 }

@@ -4,6 +4,7 @@ import type { ClientPool } from '../projects/clientPool';
 import type { ProjectStore } from '../projects/projectStore';
 import type { ProjectsTreeProvider } from '../tree/projectsTreeProvider';
 import type { UserInput } from '../ui/userInput';
+import type { ConnectSeams } from './connect/seams';
 import type { ActionLogManager } from '../webview/actionLogManager';
 import type { MetricsPanels } from '../webview/metricsPanels';
 import type { FirewallRulesPanels } from '../webview/firewallRulesPanels';
@@ -22,6 +23,8 @@ export interface CommandContext {
   actionLogs(): Promise<ActionLogManager>;
   /** The open Firewall rules editors (one per firewall), loaded on first use. */
   firewallRules(): Promise<FirewallRulesPanels>;
+  /** What Open Folder on Server and SSH When Ready reach outside (the TCP probe, commands); tests replace parts. */
+  readonly connect: ConnectSeams;
   /** Read at each use so tests can swap in scripted answers. */
   input(): UserInput;
 }

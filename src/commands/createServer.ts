@@ -26,6 +26,7 @@ import { createVolumesFor, missedVolumes } from './createServer/newVolumes';
 import { pickProject } from './pick';
 import { resetRootPassword } from './server/power';
 import { runAction, runCall } from './runAction';
+import { createdNextSteps } from './connect/created';
 
 export type { Catalog } from './createServer/model';
 
@@ -129,6 +130,7 @@ export async function createServer(ctx: CommandContext, node?: TreeNode): Promis
     success: (r) =>
       `Server "${r.server.name}" created${r.server.publicNet.ipv4 ? ` (IPv4 ${r.server.publicNet.ipv4.ip})` : ''}.` +
       (r.answerLost ? ' The API\'s answer to the request was lost on the way; the server was found by its name, and nothing was sent twice.' : ''),
+    next: (r) => createdNextSteps(ctx, project, r.server, params.startAfterCreate !== false),
     after: async (r) => (r.answerLost ? offerPasswordReset(ctx, project, r, params.sshKeys ?? [], params.startAfterCreate !== false) : showPassword(r)),
   });
   if (!done && created && !created.answerLost) await showPassword(created);

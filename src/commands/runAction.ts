@@ -20,6 +20,36 @@ export interface ActionRun<R> {
   success?: string | ((result: R) => string);
   /** Called after the actions succeeded (e.g. to show a password once). */
   after?(result: R): Promise<void> | void;
+  /** Buttons on the success message (e.g. Open SSH When Ready); nothing waits for the user's choice. */
+  next?(result: R): NextStep[];
+}
+
+/** A button a success message offers, and what it runs when chosen. */
+export interface NextStep {
+  label: string;
+  run(): unknown;
+}
+
+/**
+ * Shows `message` with the steps' buttons and runs the one chosen. Not awaited by the caller: a
+ * notification with buttons stays until the user answers or dismisses it.
+ */
+export function offerNextSteps(ctx: CommandContext, message: string, steps: NextStep[]): void {
+  if (steps.length === 0) {
+    ctx.input().info(message);
+    return;
+  }
+  void ctx
+    .input()
+    .offer(message, steps.map((s) => s.label))
+    .then(async (label) => {
+      const step = steps.find((s) => s.label === label);
+      try {
+        await step?.run();
+      } catch (e) {
+        ctx.input().error(describeError(e, { action: step?.label ?? message }));
+      }
+    });
 }
 
 /**
@@ -97,7 +127,7 @@ export async function runAction<R>(ctx: CommandContext, run: ActionRun<R>): Prom
     // The action was found in the resource's newest actions after the answer to its request was lost.
     const success = answerLost ? `${done} (The API's answer to the request was lost on the way; the action was found among the resource's actions and followed, nothing was sent twice.)` : done;
     ctx.log.info(success);
-    ctx.input().info(success);
+    offerNextSteps(ctx, success, run.next?.(result) ?? []);
     await run.after?.(result);
     return result;
   } catch (e) {

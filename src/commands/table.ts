@@ -48,6 +48,8 @@ const loadBalancerSettings = () => import('./loadBalancer/settings');
 const firewall = () => import('./firewall/create');
 const firewallManage = () => import('./firewall/manage');
 const firewallRules = () => import('./firewall/editRules');
+const connectFolder = () => import('./connect/openFolder');
+const connectSsh = () => import('./connect/sshWhenReady');
 
 const PROJECT: Table = {
   'hcloud.project.add': lazy(project, (m) => m.addProject),
@@ -100,6 +102,8 @@ const SERVER: Table = {
   'hcloud.server.editLabels': lazy(labels, (m) => m.editServerLabels),
   'hcloud.server.showMetrics': lazy(metrics, (m) => m.showMetrics),
   'hcloud.server.showActions': lazy(actionLog, (m) => m.showServerActions),
+  'hcloud.server.openFolder': lazy(connectFolder, (m) => m.openFolder),
+  'hcloud.server.openSshWhenReady': lazy(connectSsh, (m) => m.openSshWhenReady),
 };
 
 const FLOATING_IP: Table = {

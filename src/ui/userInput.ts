@@ -34,6 +34,8 @@ export interface UserInput {
    */
   secret(message: string, value: string, copyLabel: string): Promise<void>;
   info(message: string): void;
+  /** A notification (not modal) with buttons: resolves with the label chosen, undefined when dismissed. */
+  offer(message: string, buttons: readonly string[]): Promise<string | undefined>;
   warn(message: string): void;
   error(message: string): void;
 
@@ -96,6 +98,10 @@ export class VscodeUserInput implements UserInput {
 
   info(message: string): void {
     void vscode.window.showInformationMessage(message);
+  }
+
+  async offer(message: string, buttons: readonly string[]): Promise<string | undefined> {
+    return vscode.window.showInformationMessage(message, ...buttons);
   }
 
   warn(message: string): void {

@@ -7,7 +7,7 @@ import type { Project } from '../../projects/projectStore';
 import type { TreeNode } from '../../tree/node';
 import type { CommandContext } from '../context';
 import { pickTarget, type Target } from '../pick';
-import { runAction } from '../runAction';
+import { runAction, type NextStep } from '../runAction';
 
 export type ServerTarget = Target<Server>;
 
@@ -44,6 +44,7 @@ export async function serverAction(
   title: string,
   start: (client: HcloudClient, id: number, signal: AbortSignal) => Promise<Action>,
   success?: string,
+  next?: NextStep[],
 ): Promise<boolean> {
   const done = await runAction(ctx, {
     project: t.project,
@@ -51,6 +52,7 @@ export async function serverAction(
     affects: [{ kind: 'server', id: t.resource.id }],
     start: async (client, signal) => ({ actions: [await start(client, t.resource.id, signal)], result: true }),
     success,
+    next: next && (() => next),
   });
   return done === true;
 }

@@ -9,6 +9,7 @@ import type { CommandContext } from '../context';
 import { architectureOf, standing } from '../createServer/model';
 import { confirmByTypingName, pickTarget } from '../pick';
 import { runAction, runCall } from '../runAction';
+import { sshWhenReadyStep } from '../connect/sshWhenReady';
 import { validateDescription } from '../validate';
 import { offerToUnprotect, pickServer, q, serverAction, type ServerTarget } from './common';
 
@@ -93,6 +94,7 @@ async function rebuildFlow(ctx: CommandContext, t: ServerTarget, image?: Image):
       const r = await c.servers.rebuild(s.id, chosen.id, { signal });
       return { actions: [r.action], result: r };
     },
+    next: () => sshWhenReadyStep(ctx, t, 'rebuilt'),
     after: async (r) => {
       if (r.rootPassword) await ctx.input().secret(`New root password of ${q(s)} (shown only now)`, r.rootPassword, 'Copy Password');
       else if (r.answerLost) ctx.input().warn(`If ${q(s)} got a new root password, it was in the API's answer, which was lost on the way: use Reset Root Password to get one you can see.`);

@@ -5,7 +5,8 @@ import type { TreeNode } from '../../tree/node';
 import type { CommandContext } from '../context';
 import { confirmByTypingName } from '../pick';
 import { runAction, runCall } from '../runAction';
-import { sshAddress, sshArgs } from '../sshArgs';
+import { openSshTerminal } from '../connect/sshTerminal';
+import { sshAddress } from '../sshArgs';
 import { validateIpv6InNetwork, validateReverseDnsName, validateServerName } from '../validate';
 import { offerToUnprotect, pickServer, q, serverAction } from './common';
 import { askLeftovers, deleteLeftovers, findLeftovers } from './leftovers';
@@ -146,15 +147,5 @@ export async function openSsh(ctx: CommandContext, node?: TreeNode): Promise<vsc
     ctx.input().info(`${q(t.resource)} has no public IP.`);
     return undefined;
   }
-  // Machine-scoped settings: a workspace's .vscode/settings.json cannot set them.
-  const config = vscode.workspace.getConfiguration('hcloud');
-  const ssh = sshArgs(address.ip, config.get<string>('ssh.user') || 'root');
-  if (ssh.error !== undefined) {
-    ctx.input().error(`Open SSH in Terminal for ${q(t.resource)}: ${ssh.error} Nothing was started.`);
-    return undefined;
-  }
-  // No shell: the terminal runs the ssh executable itself with the arguments.
-  const terminal = vscode.window.createTerminal({ name: t.resource.name, shellPath: config.get<string>('ssh.path') || 'ssh', shellArgs: ssh.args });
-  terminal.show();
-  return terminal;
+  return openSshTerminal(ctx, t.resource, address, 'Open SSH in Terminal');
 }

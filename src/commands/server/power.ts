@@ -3,6 +3,7 @@ import type { RescueType, Server } from '../../api/types';
 import type { TreeNode } from '../../tree/node';
 import type { CommandContext } from '../context';
 import { runAction, runCall } from '../runAction';
+import { sshWhenReadyStep } from '../connect/sshWhenReady';
 import { pickServer, q, serverAction, type ServerTarget } from './common';
 
 const running = (s: Server) => s.status === 'running';
@@ -10,7 +11,7 @@ const off = (s: Server) => s.status === 'off';
 
 export async function powerOn(ctx: CommandContext, node?: TreeNode): Promise<void> {
   const t = await pickServer(ctx, node, 'Power On Server', off, 'No server is off.');
-  if (t) await serverAction(ctx, t, `Power on ${q(t.resource)}`, (c, id, signal) => c.servers.powerOn(id, { signal }));
+  if (t) await serverAction(ctx, t, `Power on ${q(t.resource)}`, (c, id, signal) => c.servers.powerOn(id, { signal }), undefined, sshWhenReadyStep(ctx, t, t.resource.rescueEnabled ? 'rescue' : undefined));
 }
 
 export async function shutdown(ctx: CommandContext, node?: TreeNode): Promise<void> {
@@ -20,7 +21,12 @@ export async function shutdown(ctx: CommandContext, node?: TreeNode): Promise<vo
 
 export async function reboot(ctx: CommandContext, node?: TreeNode): Promise<void> {
   const t = await pickServer(ctx, node, 'Reboot Server', running, 'No server is running.');
-  if (t) await serverAction(ctx, t, `Reboot ${q(t.resource)}`, (c, id, signal) => c.servers.reboot(id, { signal }));
+  if (t) await serverAction(ctx, t, `Reboot ${q(t.resource)}`, (c, id, signal) => c.servers.reboot(id, { signal }), undefined, intoRescue(ctx, t));
+}
+
+/** A Reboot or Reset with rescue enabled boots the rescue system: its message offers SSH When Ready. */
+function intoRescue(ctx: CommandContext, t: ServerTarget) {
+  return t.resource.rescueEnabled ? sshWhenReadyStep(ctx, t, 'rescue') : undefined;
 }
 
 export async function powerOff(ctx: CommandContext, node?: TreeNode): Promise<void> {
@@ -40,7 +46,7 @@ export async function reset(ctx: CommandContext, node?: TreeNode): Promise<void>
     detail: 'A hard reset: the power is cut and the server starts again. Unsaved data may be lost.',
     confirmLabel: 'Reset',
   });
-  if (ok) await serverAction(ctx, t, `Reset ${q(t.resource)}`, (c, id, signal) => c.servers.reset(id, { signal }));
+  if (ok) await serverAction(ctx, t, `Reset ${q(t.resource)}`, (c, id, signal) => c.servers.reset(id, { signal }), undefined, intoRescue(ctx, t));
 }
 
 export async function resetPassword(ctx: CommandContext, node?: TreeNode): Promise<void> {

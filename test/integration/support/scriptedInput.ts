@@ -14,7 +14,8 @@ export type Answer =
   | { stepQuickPickMany: string[] | undefined } // labels (or prefixes); [] accepts with nothing selected
   | { back: true } // presses the Back button of whichever step is asked (fails on a step without one)
   | { pickFile: string | undefined } // file system path the open dialog returns
-  | { pickSaveLocation: string | undefined }; // file system path the save dialog returns
+  | { pickSaveLocation: string | undefined } // file system path the save dialog returns
+  | { offer: string }; // the button to press on the next notification with buttons (one not scripted is left alone)
 
 export interface Prompt {
   kind: 'inputBox' | 'quickPick' | 'quickPickMany' | 'confirm' | 'stepInputBox' | 'stepQuickPick' | 'stepQuickPickMany' | 'pickFile' | 'pickSaveLocation';
@@ -50,7 +51,7 @@ export interface Prompt {
  */
 export class ScriptedInput implements UserInput {
   readonly prompts: Prompt[] = [];
-  readonly messages: Array<{ level: 'info' | 'warn' | 'error'; text: string }> = [];
+  readonly messages: Array<{ level: 'info' | 'warn' | 'error'; text: string; buttons?: string[] }> = [];
   /** Secrets shown with secret(): what the modal said and the value, so tests can compare. */
   readonly secrets: Array<{ message: string; value: string }> = [];
 
@@ -213,6 +214,20 @@ export class ScriptedInput implements UserInput {
 
   info(text: string): void {
     this.messages.push({ level: 'info', text });
+  }
+
+  /**
+   * A notification with buttons is recorded as an info message with its buttons. It is not a
+   * question the user must answer: when the script's next answer is not an `offer`, it is left
+   * alone (resolves undefined, as when dismissed) and nothing of the script is used.
+   */
+  async offer(text: string, buttons: readonly string[]): Promise<string | undefined> {
+    this.messages.push({ level: 'info', text, buttons: [...buttons] });
+    const answer = this.answers[0];
+    if (!answer || !('offer' in answer)) return undefined;
+    this.answers.shift();
+    assert.ok(buttons.includes(answer.offer), `no button "${answer.offer}" on "${text}" (buttons: ${buttons.join(', ')})`);
+    return answer.offer;
   }
 
   warn(text: string): void {
