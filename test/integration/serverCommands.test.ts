@@ -137,7 +137,7 @@ describe('server commands', function () {
     const contributed = (ext.packageJSON.contributes.commands as Array<{ command: string }>)
       .map((c) => c.command)
       .filter((c) => c.startsWith('hcloud.server.') || c === 'hcloud.image.rebuildServer');
-    assert.equal(contributed.length, 33, 'the 28 server actions (3 on networks, 2 on placement groups), Create Server, Rebuild a Server from an image, Edit Labels, Show Metrics and Show Actions');
+    assert.equal(contributed.length, 35, 'the 28 server actions (3 on networks, 2 on placement groups), Create Server, Rebuild a Server from an image, Edit Labels, Show Metrics, Show Actions, Open Folder on Server and Open SSH When Ready');
     const registered = new Set(await vscode.commands.getCommands(true));
     assert.deepEqual(contributed.filter((c) => !registered.has(c)), []);
   });
