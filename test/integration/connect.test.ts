@@ -13,6 +13,7 @@ import { tcpProbe } from '../../src/commands/connect/waitForPort';
 import type { ConnectSeams } from '../../src/commands/connect/seams';
 import type { Server } from '../../src/api/types';
 import { useNounFixture } from './support/nounFixture';
+import type { Answer } from './support/scriptedInput';
 import { until } from './support/until';
 
 const SSH = 'Open SSH When Ready';
@@ -171,7 +172,7 @@ describe('connect: Open Folder on Server and SSH When Ready', function () {
     }
   });
 
-  it('Cancel stops waiting: no terminal, no ssh, and it says so', async () => {
+  it('Cancel stops waiting: no terminal, no ssh, and it says so; an off server is not waited for', async () => {
     const web1 = await node('web-1');
     const port = await standInPort(web1.resource.publicNet.ipv4!.ip);
     const input = f.script();
@@ -188,21 +189,18 @@ describe('connect: Open Folder on Server and SSH When Ready', function () {
     assert.equal(ran('ssh'), false);
     assert.match(input.messages.at(-1)?.text ?? '', /stopped waiting for "web-1"/);
     await port.close();
+
+    // A server that is off: it says to power it on, and waits for nothing.
+    seams.probe = async () => assert.fail('an off server is not probed');
+    const off = f.script();
+    assert.equal(await run('hcloud.server.openSshWhenReady', await node('ci-runner')), undefined);
+    assert.deepEqual(off.messages.map((m) => m.text), ['Open SSH When Ready: "ci-runner" is off. Power it on: its message offers Open SSH When Ready.']);
   });
 
   it('the success messages of Create Server (with Show Metrics), Power On and Reboot into rescue offer Open SSH When Ready', async () => {
-    const input = f.script(
-      { stepInputBox: 'connect-new' },
-      { stepQuickPick: 'fsn1' },
-      { stepQuickPick: 'cx11' },
-      { stepQuickPick: 'ubuntu-24.04' },
-      { stepQuickPickMany: [] },
-      { stepQuickPick: 'No user data' },
-      { stepQuickPick: 'Start after create' },
-      { stepInputBox: '' },
-      { stepQuickPick: 'Continue to the summary' },
-      { stepQuickPick: 'Create' },
-    );
+    // Create Server's ten steps (today's API): a started cx11 without keys, labels or options.
+    const pick = (label: string): Answer => ({ stepQuickPick: label });
+    const input = f.script({ stepInputBox: 'connect-new' }, pick('fsn1'), pick('cx11'), pick('ubuntu-24.04'), { stepQuickPickMany: [] }, pick('No user data'), pick('Start after create'), { stepInputBox: '' }, pick('Continue to the summary'), pick('Create'));
     const projectNode = (await f.api.tree.getChildren()).find((n) => n.id === `project/${f.project.id}`);
     await run('hcloud.server.create', projectNode);
     await run('hcloud.server.powerOn', await node('ci-runner'));

@@ -33,7 +33,12 @@ export async function openSshWhenReady(ctx: CommandContext, node?: TreeNode): Pr
     ctx.input().info(`"${t.resource.name}" has no public IP.`);
     return undefined;
   }
-  return sshWhenReady(ctx, t, t.resource.rescueEnabled ? 'rescue' : undefined);
+  if (t.resource.status === 'off' || t.resource.status === 'stopping') {
+    ctx.input().info(`${TITLE}: "${t.resource.name}" is ${t.resource.status}. Power it on: its message offers ${TITLE}.`);
+    return undefined;
+  }
+  // From the palette nothing says the host key changed (rescue may be enabled but not booted yet).
+  return sshWhenReady(ctx, t);
 }
 
 /** Waits for port 22, then opens the terminal; undefined when cancelled, timed out or refused (each said). */
