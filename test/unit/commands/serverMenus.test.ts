@@ -38,7 +38,7 @@ function shown(viewItem: string, where: 'inline' | 'menu'): string[] {
 describe('server menus (package.json)', () => {
   it('every server command has a title in the Hetzner Cloud category and a context-menu entry', () => {
     const ids = pkg.contributes.commands.filter((c) => c.command.startsWith('hcloud.server.'));
-    assert.equal(ids.length, 32, 'the 28 server actions (2 on placement groups, 3 on networks), Create Server, Show Metrics, Show Actions and Edit Labels');
+    assert.equal(ids.length, 34, 'the 28 server actions (2 on placement groups, 3 on networks), Create Server, Show Metrics, Show Actions, Edit Labels, Open Folder on Server and Open SSH When Ready');
     for (const c of ids) {
       assert.equal(c.category, 'Hetzner Cloud', c.command);
       assert.ok(itemMenus.some((e) => e.command === c.command && !e.group?.startsWith('inline')), `${c.command} is in the context menu`);
@@ -77,5 +77,14 @@ describe('server menus (package.json)', () => {
     assert.deepEqual(shown(';floatingIp;assigned;ipv4;deletable;', 'menu'), []);
     assert.deepEqual(shown(';image;snapshot;available;deletable;', 'menu'), ['hcloud.image.rebuildServer']);
     assert.deepEqual(shown(';image;snapshot;creating;deletable;', 'menu'), []);
+  });
+
+  it('Open Folder on Server only on a running server; Open SSH When Ready on a running or starting one, never on an off one', () => {
+    const has = (viewItem: string, c: string) => shown(viewItem, 'menu').includes(c);
+    assert.ok(has(';server;running;norescue;noiso;nobackups;deletable;', 'openFolder'));
+    assert.ok(has(';server;running;norescue;noiso;nobackups;deletable;', 'openSshWhenReady'));
+    assert.ok(has(';server;starting;transitional;norescue;noiso;nobackups;deletable;', 'openSshWhenReady'));
+    assert.ok(!has(';server;starting;transitional;norescue;noiso;nobackups;deletable;', 'openFolder'));
+    for (const c of ['openFolder', 'openSshWhenReady']) assert.ok(!has(';server;off;rescue;iso;backups;protected;', c), c);
   });
 });
