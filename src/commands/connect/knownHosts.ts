@@ -1,9 +1,9 @@
 // After a Rebuild (or a boot into the rescue system) the server answers with a new SSH host key,
 // and ssh refuses to connect while known_hosts holds the old one. This offers `ssh-keygen -R <ip>`,
 // started with execFile (no shell; the address is checked by net.isIP first), and shows its outcome.
-import { execFile } from 'node:child_process';
 import { isIP } from 'node:net';
 import type { CommandContext } from '../context';
+import { runProgram } from './runProgram';
 import { sshSettings } from './sshTerminal';
 
 export type HostKeyChange = 'rebuilt' | 'rescue';
@@ -22,33 +22,13 @@ export async function offerKnownHostsCleanup(ctx: CommandContext, serverName: st
   });
   if (!ok) return;
   const { keygenPath } = sshSettings();
-  const outcome = await run(keygenPath, ['-R', ip]);
+  const outcome = await runProgram(keygenPath, ['-R', ip], `${keygenPath} was not found; set hcloud.ssh.keygenPath`);
   const said = outcome.output ? ` It said: ${outcome.output}` : '';
   if (outcome.ok) {
     ctx.log.info(`ssh-keygen -R ${ip}: done.${said}`);
-    ctx.input().info(`Removed the old host key of ${ip} from known_hosts (ssh-keygen -R ${ip}).${said}`);
+    ctx.input().info(`ssh-keygen -R ${ip} done: known_hosts holds no old key of ${ip} now.${said}`);
   } else {
     ctx.log.warn(`ssh-keygen -R ${ip} failed: ${outcome.reason}.${said}`);
     ctx.input().warn(`ssh-keygen -R ${ip} failed (${outcome.reason}).${said}`);
   }
-}
-
-/** Runs the program without a shell and reports its exit and its output, made one plain line. */
-function run(file: string, args: string[]): Promise<{ ok: boolean; reason: string; output: string }> {
-  return new Promise((resolve) => {
-    execFile(file, args, { shell: false, timeout: 15_000, windowsHide: true }, (error, stdout, stderr) => {
-      const output = oneLine(`${stdout}\n${stderr}`);
-      if (!error) return resolve({ ok: true, reason: '', output });
-      const code = (error as NodeJS.ErrnoException).code;
-      const reason = code === 'ENOENT' ? `${file} was not found; set hcloud.ssh.keygenPath` : typeof code === 'number' ? `exit code ${code}` : error.killed ? 'stopped after 15 s' : String(code ?? error.message);
-      resolve({ ok: false, reason, output });
-    });
-  });
-}
-
-/** Control characters out, whitespace collapsed, at most 300 characters. */
-function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return flat.length > 300 ? `${flat.slice(0, 299)}…` : flat;
 }
