@@ -31,7 +31,8 @@ export const floatingIpPresenter: Presenter<FloatingIp> = {
   tooltip: (f, l) => floatingIpTooltip(f, l),
   icon: (f) => new vscode.ThemeIcon('pin', f.serverId === undefined ? new vscode.ThemeColor('disabledForeground') : undefined),
   tokens: (f) => [f.serverId === undefined ? 'unassigned' : 'assigned', f.type, f.protection.delete ? 'protected' : 'deletable'],
-  copyText: (f) => f.ip,
+  // No copyText: it would make the row `;copyable;`, and the generic Copy button would stand next to
+  // Copy Floating IP (hcloud.floatingIp.copyIp), which copies the same address.
   filterText: (f) => [f.type, f.serverId === undefined ? 'unassigned' : 'assigned', f.name],
 };
 
@@ -111,7 +112,7 @@ export const primaryIpPresenter: Presenter<PrimaryIp> = {
   tooltip: (p, l) => primaryIpTooltip(p, l),
   icon: (p) => new vscode.ThemeIcon('globe', p.assigneeId === undefined ? new vscode.ThemeColor('disabledForeground') : undefined),
   tokens: (p) => [p.assigneeId === undefined ? 'unassigned' : 'assigned', p.type, p.autoDelete ? 'autoDelete' : 'kept', p.protection.delete ? 'protected' : 'deletable'],
-  copyText: (p) => p.ip,
+  // No copyText: Copy Primary IP (hcloud.primaryIp.copyIp) is its copy button (see floatingIpPresenter).
   filterText: (p) => [p.type, p.assigneeId === undefined ? 'unassigned' : 'assigned', p.name, p.location.name],
 };
 

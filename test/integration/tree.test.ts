@@ -10,6 +10,7 @@ import type { TreeNode } from '../../src/tree/node';
 import { ProjectNode } from '../../src/tree/projectNode';
 import { isResourceNode } from '../../src/tree/resourceNode';
 import { testingApi } from './support/extensionApi';
+import { inlineButtons } from './support/menus';
 import { ScriptedInput } from './support/scriptedInput';
 
 type Api = Awaited<ReturnType<typeof testingApi>>;
@@ -261,12 +262,17 @@ describe('tree', function () {
     const servers = await client.servers.listAll();
     for (const f of list) {
       const node = fips.find((n) => label(n) === f.ip)!;
-      assert.match(ctx(node), new RegExp(`^;floatingIp;${f.serverId ? 'assigned' : 'unassigned'};${f.type};${f.protection.delete ? 'protected' : 'deletable'};copyable;labels;$`));
+      assert.match(ctx(node), new RegExp(`^;floatingIp;${f.serverId ? 'assigned' : 'unassigned'};${f.type};${f.protection.delete ? 'protected' : 'deletable'};labels;$`));
+      // One copy button (Copy Floating IP), not a second generic Copy of the same address.
+      assert.deepEqual(inlineButtons(ctx(node)).filter((b) => b.icon === '$(copy)').map((b) => b.command), ['hcloud.floatingIp.copyIp']);
       if (f.serverId) assert.match(desc(node), new RegExp(`→ ${servers.find((s) => s.id === f.serverId)!.name}`));
       else assert.match(desc(node), /^unassigned/);
       assert.ok(desc(node).includes(f.homeLocation.name));
     }
     assert.ok(list.some((f) => f.serverId) && list.some((f) => !f.serverId), 'the demo has both');
+    const primaryIps = await api.tree.getChildren(await folder('primaryIps'));
+    assert.ok(primaryIps.length > 0, 'the demo has Primary IPs');
+    for (const n of primaryIps) assert.deepEqual(inlineButtons(ctx(n)).filter((b) => b.icon === '$(copy)').map((b) => b.command), ['hcloud.primaryIp.copyIp'], label(n));
   });
 
   it('marks image types: snapshot/backup protected or deletable, system images neither', async () => {
