@@ -26,6 +26,8 @@ interface StoredProject {
 const PROJECTS_KEY = 'hcloud.projects.v1';
 const TOKEN_KEY_PREFIX = 'hcloud.project.token.';
 export const ENV_PROJECT_ID = 'env';
+/** The environment project's name: readable, and saying where it comes from (it cannot be renamed). */
+export const ENV_PROJECT_NAME = 'Environment (HCLOUD_TOKEN)';
 
 export function tokenKey(projectId: string): string {
   return TOKEN_KEY_PREFIX + projectId;
@@ -115,7 +117,7 @@ export class ProjectStore implements vscode.Disposable {
     if (!this.env.HCLOUD_TOKEN) return undefined;
     const raw = this.env.HCLOUD_ENDPOINT?.trim() || DEFAULT_ENDPOINT;
     const problem = httpEndpointProblem(raw);
-    const project = { id: ENV_PROJECT_ID, name: 'HCLOUD_TOKEN', source: 'environment' } as const;
+    const project = { id: ENV_PROJECT_ID, name: ENV_PROJECT_NAME, source: 'environment' } as const;
     if (!problem) return { ...project, endpoint: normalizeEndpoint(raw) };
     return {
       ...project,

@@ -15,6 +15,8 @@ export interface TreeHost {
   folderLoaded(folder: ListFolderNode): void;
   /** Re-renders a node (its label, description, icon, and its children if expanded). */
   changed(node: TreeNode): void;
+  /** How many projects the tree shows (the environment project opens expanded when it is the only one). */
+  projectCount?(): number;
 }
 
 /** What a resource node needs from its project: names and addresses of others, lazily loaded. */

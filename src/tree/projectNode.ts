@@ -252,15 +252,16 @@ export class ProjectNode implements TreeNode, NodeScope {
 
   getTreeItem(): vscode.TreeItem {
     const p = this.project;
-    const item = new vscode.TreeItem(p.name, p.endpointProblem ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(p.name, startsExpanded(p, this.host) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     const host = safeHost(p.endpoint);
     const filter = this.host.filterOf(p.id);
     const selector = this.host.labelSelectorOf(p.id);
+    // The filter first: a narrow side bar cuts the end of a description (the tooltip has it all).
     item.description = [
-      p.source === 'environment' ? `from environment · ${host}` : host === 'api.hetzner.cloud' ? '' : host,
       filter ? `filter: "${filter}"` : '',
       selector ? `labels: ${selector}` : '',
+      p.source === 'environment' ? `from environment · ${host}` : host === 'api.hetzner.cloud' ? '' : host,
     ]
       .filter(Boolean)
       .join(' · ');
@@ -288,6 +289,11 @@ export class ProjectNode implements TreeNode, NodeScope {
     const today = this.todayFolders.length > 0 && (await this.apiEra()) === '2026' ? this.todayFolders : [];
     return [f.servers, ...today, f.floatingIps, this.images, f.sshKeys, f.isos, ...(this.host.catalogShown() ? [this.catalog] : [])];
   }
+}
+
+/** A refused endpoint shows its message at once; the environment project opens when it is the only project. */
+function startsExpanded(p: Project, host: TreeHost): boolean {
+  return !!p.endpointProblem || (p.source === 'environment' && host.projectCount?.() === 1);
 }
 
 function safeHost(endpoint: string): string {

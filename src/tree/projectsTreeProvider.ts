@@ -107,6 +107,10 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     return this.state.get<Record<string, string>>(LABEL_SELECTORS_KEY, {})?.[projectId] || undefined;
   }
 
+  projectCount(): number {
+    return this.projects.list().length;
+  }
+
   catalogShown(): boolean {
     return this.state.get<boolean>(CATALOG_KEY, false) ?? false;
   }

@@ -237,6 +237,14 @@ describe('projects', function () {
     const envNode = roots.find((n) => n.id === 'project/env');
     assert.ok(envNode, 'the environment project is listed');
     assert.match(String(envNode.getTreeItem().description), /from environment/);
+    // A readable name; expanded when it is the only project, collapsed next to others.
+    assert.equal(envNode.getTreeItem().label, 'Environment (HCLOUD_TOKEN)');
+    assert.deepEqual(roots.map((n) => n.id), ['project/env'], 'no other project');
+    assert.equal(envNode.getTreeItem().collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+    const other = await api.projects.add('next to env', sim.url, TOKEN);
+    const envNow = (await api.tree.getChildren()).find((n) => n.id === 'project/env');
+    assert.equal(envNow?.getTreeItem().collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    await api.projects.remove(other.id);
     assert.equal(await api.hasStoredToken('env'), false);
     assert.ok(!api.globalStateJson().includes(TOKEN));
     const servers = await serversUnder(api, envNode);
@@ -260,7 +268,7 @@ describe('projects', function () {
     assert.match(String(item.description), /Set HCLOUD_ENDPOINT to an https:\/\/ URL/);
     assert.ok(!JSON.stringify(item).includes(TOKEN));
     // A command on the project does not send anything either.
-    script({ quickPick: 'HCLOUD_TOKEN' });
+    script({ quickPick: 'Environment (HCLOUD_TOKEN)' });
     await vscode.commands.executeCommand('hcloud.server.reboot');
     await new Promise((r) => setTimeout(r, 100));
     assert.equal(sim.requests.length, 0, 'the simulator received nothing');
