@@ -7,6 +7,8 @@ import { certificateDescription, certificateIconState, certificateTooltip, type 
 import type { Presenter } from './itemNode';
 
 const COLOR = { error: 'list.errorForeground', warning: 'list.warningForeground' } as const;
+/** What the icon's colour says, for the row's accessibility label. */
+const STATE_WORDS = { ok: 'valid', warning: 'expiring soon', error: 'failed or expired', pending: 'pending' } as const;
 
 export const certificatePresenter: Presenter<Certificate> = {
   kind: 'certificate',
@@ -25,4 +27,5 @@ export const certificatePresenter: Presenter<Certificate> = {
   ],
   copyText: (c) => c.fingerprint ?? c.name,
   filterText: (c) => [c.type, c.status?.issuance, ...c.domainNames],
+  state: (c) => STATE_WORDS[certificateIconState(c).level],
 };

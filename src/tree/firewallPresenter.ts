@@ -76,6 +76,7 @@ export function firewallPresenter(lookup: Lookup): Presenter<Firewall> {
     tooltip: firewallTooltip,
     icon: (f) => new vscode.ThemeIcon('shield', f.appliedTo.length ? undefined : new vscode.ThemeColor('disabledForeground')),
     tokens: (f) => [f.appliedTo.length ? 'applied' : 'unapplied'],
+    state: (f) => (f.appliedTo.length ? 'applied' : 'not applied'),
     children: (f, node) => children(f, node, lookup),
     filterText: (f) => f.rules.map((r) => r.port),
   };

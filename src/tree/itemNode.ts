@@ -5,6 +5,7 @@ import { matchesFilter } from './format';
 import type { NodeScope } from './host';
 import { contextValue, type TreeNode } from './node';
 import type { ResourceKind, ResourceNode } from './resourceNode';
+import { rowAccessibilityLabel } from './rowState';
 
 /** How one kind of resource looks in the tree. */
 export interface Presenter<T extends { id: number }> {
@@ -17,6 +18,8 @@ export interface Presenter<T extends { id: number }> {
   tokens(r: T): Array<string | false | undefined>;
   /** Leaves under the node (details); none makes it a leaf itself. */
   children?(r: T, node: ItemNode<T>): TreeNode[];
+  /** The state the icon shows, in words (`available`, `unassigned`): the row's accessibility label says it. */
+  state?(r: T): string | undefined;
   /** What Copy puts on the clipboard (makes the node `;copyable;`). */
   copyText?(r: T): string;
   /** Extra text the view filter matches (status, ...). */
@@ -67,9 +70,11 @@ export class ItemNode<T extends { id: number }> implements ResourceNode<T> {
   getTreeItem(): vscode.TreeItem {
     const p = this.presenter;
     const r = this.resource;
-    const item = new vscode.TreeItem(p.label(r, this.scope), p.children ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    const label = p.label(r, this.scope);
+    const item = new vscode.TreeItem(label, p.children ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.description = p.description(r, this.scope);
+    item.accessibilityInformation = { label: rowAccessibilityLabel(label, p.kind, p.state?.(r), item.description) };
     item.tooltip = new vscode.MarkdownString(p.tooltip(r, this.scope));
     const icon = p.icon(r);
     item.iconPath = typeof icon === 'string' ? new vscode.ThemeIcon(icon) : icon;

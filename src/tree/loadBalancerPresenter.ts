@@ -191,6 +191,7 @@ export function loadBalancerPresenter(lookup: LoadBalancerLookup): Presenter<Loa
       lb.privateNet.length ? 'attached' : 'detached',
       hasUnhealthyTarget(lb) ? 'unhealthy' : 'healthy',
     ],
+    state: (lb) => (hasUnhealthyTarget(lb) ? 'unhealthy' : undefined),
     children: (lb, node) => groups(lb, node, lookup),
     copyText: (lb) => lb.publicNet.ipv4?.ip ?? lb.publicNet.ipv6?.ip ?? lb.name,
     filterText: (lb) => [lb.loadBalancerType.name, lb.location.name, lb.publicNet.ipv4?.ip, lb.publicNet.ipv6?.ip, ...lb.services.map(serviceLabel)],

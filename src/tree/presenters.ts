@@ -31,6 +31,7 @@ export const floatingIpPresenter: Presenter<FloatingIp> = {
   tooltip: (f, l) => floatingIpTooltip(f, l),
   icon: (f) => new vscode.ThemeIcon('pin', f.serverId === undefined ? new vscode.ThemeColor('disabledForeground') : undefined),
   tokens: (f) => [f.serverId === undefined ? 'unassigned' : 'assigned', f.type, f.protection.delete ? 'protected' : 'deletable'],
+  state: (f) => (f.serverId === undefined ? 'unassigned' : 'assigned'),
   // No copyText: it would make the row `;copyable;`, and the generic Copy button would stand next to
   // Copy Floating IP (hcloud.floatingIp.copyIp), which copies the same address.
   filterText: (f) => [f.type, f.serverId === undefined ? 'unassigned' : 'assigned', f.name],
@@ -49,6 +50,7 @@ export const imagePresenter: Presenter<Image> = {
     i.deprecated ? 'deprecated' : undefined,
   ],
   filterText: (i) => [i.status, i.type, i.osFlavor],
+  state: (i) => (i.type === 'system' || i.type === 'app' ? undefined : i.status),
 };
 
 export const sshKeyPresenter: Presenter<SshKey> = {
@@ -112,6 +114,7 @@ export const primaryIpPresenter: Presenter<PrimaryIp> = {
   tooltip: (p, l) => primaryIpTooltip(p, l),
   icon: (p) => new vscode.ThemeIcon('globe', p.assigneeId === undefined ? new vscode.ThemeColor('disabledForeground') : undefined),
   tokens: (p) => [p.assigneeId === undefined ? 'unassigned' : 'assigned', p.type, p.autoDelete ? 'autoDelete' : 'kept', p.protection.delete ? 'protected' : 'deletable'],
+  state: (p) => (p.assigneeId === undefined ? 'unassigned' : 'assigned'),
   // No copyText: Copy Primary IP (hcloud.primaryIp.copyIp) is its copy button (see floatingIpPresenter).
   filterText: (p) => [p.type, p.assigneeId === undefined ? 'unassigned' : 'assigned', p.name, p.location.name],
 };
@@ -138,4 +141,5 @@ export const volumePresenter: Presenter<Volume> = {
   tokens: (v) => [v.serverId === undefined ? 'detached' : 'attached', v.status === 'creating' ? 'creating' : 'available', v.protection.delete ? 'protected' : 'deletable'],
   copyText: (v) => v.linuxDevice,
   filterText: (v) => [v.status, v.format, v.serverId === undefined ? 'detached' : 'attached'],
+  state: (v) => `${v.status}, ${v.serverId === undefined ? 'detached' : 'attached'}`,
 };

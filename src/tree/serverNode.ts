@@ -7,6 +7,7 @@ import type { NodeScope } from './host';
 import { LeafNode } from './leafNode';
 import { contextValue, type TreeNode } from './node';
 import type { ResourceNode } from './resourceNode';
+import { rowAccessibilityLabel, serverStateText } from './rowState';
 import { ServerVolumeNodes } from './serverVolumes';
 
 export function isTransitional(status: ServerStatus): boolean {
@@ -93,8 +94,8 @@ export class ServerNode implements ResourceNode<Server> {
     const s = this.server;
     const item = new vscode.TreeItem(s.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    const marker = serverMarker(s);
-    item.description = marker ? `${marker} · ${serverDescription(s)}` : serverDescription(s);
+    item.description = [serverStateText(s.status), serverMarker(s), serverDescription(s)].filter(Boolean).join(' · ');
+    item.accessibilityInformation = { label: rowAccessibilityLabel(s.name, 'server', undefined, item.description) };
     item.iconPath = serverIcon(s);
     // Floating IPs are shown by address and Networks by name: when they are not loaded yet, the
     // tooltip is left to resolveTreeItem (on hover), which loads them first.

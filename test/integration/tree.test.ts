@@ -23,6 +23,8 @@ function label(node: TreeNode): string {
 }
 const ctx = (node: TreeNode) => String(node.getTreeItem().contextValue);
 const desc = (node: TreeNode) => String(node.getTreeItem().description ?? '');
+/** What a screen reader says for the row. */
+const a11y = (node: TreeNode) => String(node.getTreeItem().accessibilityInformation?.label ?? '');
 /** The text a tooltip's Markdown shows: its backslash escapes (API text is escaped) resolved. */
 const shown = (markdown: string) => markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 const tooltip = (node: TreeNode) => {
@@ -211,7 +213,7 @@ describe('tree', function () {
     assert.equal((ci.getTreeItem().iconPath as vscode.ThemeIcon).id, 'vm-outline');
 
     const s = (await client.servers.listAll()).find((x) => x.name === 'web-1')!;
-    assert.equal(desc(web1), `${s.publicNet.ipv4!.ip} · ${s.serverType.name} · ${s.location!.name}`);
+    assert.equal(desc(web1), `running · ${s.publicNet.ipv4!.ip} · ${s.serverType.name} · ${s.location!.name}`);
     const fip = (await client.floatingIps.listAll()).find((f) => f.serverId === s.id)!;
     // web-1 has a Floating IP and a Network, none loaded yet: VS Code asks resolveTreeItem on hover.
     assert.equal(web1.getTreeItem().tooltip, undefined);
@@ -229,6 +231,26 @@ describe('tree', function () {
       assert.match(t, re);
     }
     assert.ok(t.includes(s.publicNet.ipv4!.ip));
+  });
+
+  it('accessibility: each row says its state in words, not only by its icon\'s colour (description and screen-reader label)', async () => {
+    const servers = await api.tree.getChildren(await folder('servers'));
+    const wire = await client.servers.listAll();
+    assert.ok(wire.some((x) => x.status === 'running') && wire.some((x) => x.status === 'off'), 'the demo has both');
+    for (const x of wire) {
+      const row = servers.find((n) => label(n) === x.name)!;
+      assert.ok(desc(row).startsWith(`${x.status} · `), desc(row));
+      assert.ok(a11y(row).startsWith(`${x.name}, server, ${x.status}, `), a11y(row));
+      assert.ok(!a11y(row).includes(' · '), 'commas, not the description\'s dots');
+    }
+    const fips = await api.tree.getChildren(await folder('floatingIps'));
+    for (const f of await client.floatingIps.listAll()) {
+      assert.ok(a11y(fips.find((n) => label(n) === f.ip)!).startsWith(`${f.ip}, Floating IP, ${f.serverId ? 'assigned' : 'unassigned'}`));
+    }
+    const volumes = await api.tree.getChildren(await folder('volumes'));
+    for (const v of await client.volumes.listAll()) {
+      assert.ok(a11y(volumes.find((n) => label(n) === v.name)!).startsWith(`${v.name}, volume, ${v.status}, ${v.serverId ? 'attached' : 'detached'}`));
+    }
   });
 
   it('shows a server\'s IPs and ISO as leaves; Copy puts the IP on the clipboard', async () => {
@@ -293,8 +315,10 @@ describe('tree', function () {
     assert.match(ctx(ci), /;off;/);
     const id = Number(ci.id.split('/').pop());
     const icons: string[] = [];
+    const words: string[] = [];
     const sub = api.tree.onDidChangeTreeData((n) => {
       if (n === ci) icons.push((ci.getTreeItem().iconPath as vscode.ThemeIcon).id);
+      if (n === ci) words.push(`${desc(ci)} | ${a11y(ci)}`);
     });
     await simCall('POST', `/servers/${id}/actions/poweron`);
     sim.clearRequests();
@@ -307,6 +331,8 @@ describe('tree', function () {
     sub.dispose();
     assert.equal((ci.getTreeItem().iconPath as vscode.ThemeIcon).id, 'vm-running');
     assert.equal(icons[0], 'loading~spin', 'the node spun while the server was starting');
+    assert.match(words[0], /^starting… · .* \| ci-runner, server, starting…, /, 'the spinning row says starting… in words too');
+    assert.match(words.at(-1)!, /^running · .* \| ci-runner, server, running, /);
     assert.equal(icons.at(-1), 'vm-running');
   });
 
