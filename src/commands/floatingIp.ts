@@ -12,6 +12,7 @@ import { suggestIpv6, validateDescription, validateIpv6InNetwork, validateRevers
 import { pickProject, pickTarget, type Target } from './pick';
 import { changeProtection, offerUnprotect, type Protectable } from './protection';
 import { runAction, runCall } from './runAction';
+import { askCreateFloatingIp } from './floatingIpWizard';
 
 /** How a Floating IP is named in messages: its description and IP, or the IP. */
 export function floatingIpName(f: FloatingIp): string {
@@ -66,53 +67,9 @@ export async function createFloatingIp(ctx: CommandContext, node?: TreeNode): Pr
   const TITLE = 'Create Floating IP';
   const project = await pickProject(ctx, node, TITLE);
   if (!project) return undefined;
-  const type = await ctx.input().quickPick(
-    [
-      { label: 'IPv4', description: 'one address', type: 'ipv4' as const },
-      { label: 'IPv6', description: 'a /64 network', type: 'ipv6' as const },
-    ],
-    { title: `${TITLE} (1/3): type`, placeHolder: 'Type of the Floating IP' },
-  );
-  if (!type) return undefined;
-  const where = await ctx.input().quickPick(
-    [
-      { label: 'Assign to a server', detail: 'The IP is assigned at once; its home location is the server\'s.', assign: true },
-      { label: 'Pick a home location', detail: 'The IP stays unassigned for now.', assign: false },
-    ],
-    { title: `${TITLE} (2/3): where`, placeHolder: 'Assign it to a server, or keep it unassigned in a location' },
-  );
-  if (!where) return undefined;
-  let server: Server | undefined;
-  let homeLocation: string | undefined;
-  if (where.assign) {
-    const servers = await listServers(ctx, project, TITLE);
-    if (!servers) return undefined;
-    if (servers.length === 0) {
-      ctx.input().info(`Project "${project.name}" has no server; pick a home location instead.`);
-      return undefined;
-    }
-    const picked = await ctx.input().quickPick(
-      servers.map((s) => ({ label: s.name, description: [s.publicNet.ipv4?.ip, s.location?.name].filter(Boolean).join(' · '), server: s })),
-      { title: `${TITLE} (2/3): server`, placeHolder: 'Server to assign the new IP to', matchOnDescription: true },
-    );
-    if (!picked) return undefined;
-    server = picked.server;
-  } else {
-    const locations = await runCall(ctx, project, TITLE, (c) => c.locations.listAll());
-    if (!locations) return undefined;
-    const picked = await ctx.input().quickPick(
-      locations.map((l) => ({ label: l.name, description: `${l.city}, ${l.country}`, detail: l.description, location: l })),
-      { title: `${TITLE} (2/3): home location`, placeHolder: 'Home location of the IP' },
-    );
-    if (!picked) return undefined;
-    homeLocation = picked.location.name;
-  }
-  const description = await ctx.input().inputBox({
-    title: `${TITLE} (3/3): description`,
-    prompt: 'Optional description (leave empty for none)',
-    validateInput: (v) => validateDescription(v, 255),
-  });
-  if (description === undefined) return undefined;
+  const answers = await askCreateFloatingIp(ctx, project, TITLE);
+  if (!answers) return undefined;
+  const { type, server, homeLocation, description } = answers;
   const params = { type: type.type, server: server?.id, homeLocation, description: description.trim() || undefined };
   const title = server ? `Create ${type.label} Floating IP for "${server.name}"` : `Create ${type.label} Floating IP in ${homeLocation}`;
 

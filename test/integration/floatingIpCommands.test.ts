@@ -24,7 +24,7 @@ describe('Floating IP commands', function () {
   afterEach(() => f.tearDown());
 
   it('creates an IPv4 assigned to a server: one POST, waits for the assign action', async () => {
-    const input = f.script({ quickPick: 'IPv4' }, { quickPick: 'Assign to a server' }, { quickPick: 'web-1' }, { inputBox: 'Load balancer' });
+    const input = f.script({ stepQuickPick: 'IPv4' }, { stepQuickPick: 'Assign to a server' }, { stepQuickPick: 'web-1' }, { stepInputBox: 'Load balancer' });
     const created = (await vscode.commands.executeCommand('hcloud.floatingIp.create')) as FloatingIp;
     assert.equal(input.remaining, 0);
     const web1 = server('web-1');
@@ -37,7 +37,7 @@ describe('Floating IP commands', function () {
   });
 
   it('creates an unassigned IPv6 in a home location without description', async () => {
-    f.script({ quickPick: 'IPv6' }, { quickPick: 'Pick a home location' }, { quickPick: 'hel1' }, { inputBox: '' });
+    f.script({ stepQuickPick: 'IPv6' }, { stepQuickPick: 'Pick a home location' }, { stepQuickPick: 'hel1' }, { stepInputBox: '' });
     const created = (await vscode.commands.executeCommand('hcloud.floatingIp.create')) as FloatingIp;
     assert.deepEqual(f.changes(), [{ method: 'POST', path: '/floating_ips', body: { type: 'ipv6', home_location: 'hel1' } }]);
     const state = wire(created.id);
@@ -49,10 +49,48 @@ describe('Floating IP commands', function () {
 
   it('sends nothing when Create is cancelled at the last step', async () => {
     const before = f.sim.state.floatingIps.size;
-    f.script({ quickPick: 'IPv4' }, { quickPick: 'Pick a home location' }, { quickPick: 'fsn1' }, { inputBox: undefined });
+    f.script({ stepQuickPick: 'IPv4' }, { stepQuickPick: 'Pick a home location' }, { stepQuickPick: 'fsn1' }, { stepInputBox: undefined });
     await vscode.commands.executeCommand('hcloud.floatingIp.create');
     assert.deepEqual(f.changes(), []);
     assert.equal(f.sim.state.floatingIps.size, before);
+  });
+
+  it('Create: steps numbered 1/4 to 4/4, Back on each after the first; going back keeps the answers', async () => {
+    // Type, where, a home location, the description; Back twice (to "where"), assign to web-2 instead; Back from the description to the server.
+    const input = f.script(
+      { stepQuickPick: 'IPv6' },
+      { stepQuickPick: 'Pick a home location' },
+      { stepQuickPick: 'hel1' },
+      { back: true },
+      { back: true },
+      { stepQuickPick: 'Assign to a server' },
+      { stepQuickPick: 'web-2' },
+      { back: true },
+      { stepQuickPick: 'web-1' },
+      { stepInputBox: 'kept' },
+    );
+    const created = (await vscode.commands.executeCommand('hcloud.floatingIp.create')) as FloatingIp;
+    assert.equal(input.remaining, 0);
+    const steps = input.prompts.map((p) => `${p.title} back=${p.back}`);
+    assert.deepEqual(steps, [
+      'Create Floating IP: type (1/4) back=false',
+      'Create Floating IP: where (2/4) back=true',
+      'Create Floating IP: home location (3/4) back=true',
+      'Create Floating IP: description (4/4) back=true',
+      'Create Floating IP: home location (3/4) back=true',
+      'Create Floating IP: where (2/4) back=true',
+      'Create Floating IP: server (3/4) back=true',
+      'Create Floating IP: description (4/4) back=true',
+      'Create Floating IP: server (3/4) back=true',
+      'Create Floating IP: description (4/4) back=true',
+    ]);
+    assert.deepEqual(input.prompts[4].active, ['hel1'], 'the location step opens on the earlier answer');
+    assert.deepEqual(input.prompts[5].active, ['Pick a home location']);
+    // One POST, with the last answers; the servers and locations were each listed once.
+    assert.deepEqual(f.changes(), [{ method: 'POST', path: '/floating_ips', body: { type: 'ipv6', server: server('web-1').id, description: 'kept' } }]);
+    assert.equal(f.sim.requests.filter((r) => r.method === 'GET' && r.path === '/servers').length, 1);
+    assert.equal(f.sim.requests.filter((r) => r.method === 'GET' && r.path === '/locations').length, 1);
+    assert.equal(wire(created.id)?.server, server('web-1').id);
   });
 
   it('assigns an unassigned IP from its node to a picked server', async () => {
