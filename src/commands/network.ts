@@ -18,6 +18,7 @@ import { changeProtection, offerUnprotect, type Protectable } from './protection
 import { runAction, runCall } from './runAction';
 import { editTodayLabels, pickTodayProject, pickTodayTarget } from './todayApi';
 import { unsafeCharacterProblem } from './validate';
+import { pickPlaceholder } from './pickWords';
 
 /** How the 2018 message names the family. */
 export const NETWORKS = 'networks';
@@ -133,13 +134,13 @@ export async function addNetworkSubnet(ctx: CommandContext, node?: TreeNode): Pr
 }
 
 /** The subnet or route of a row, or one picked from the Network's. */
-async function pickPart<P>(ctx: CommandContext, t: Target<Network>, fromNode: P | undefined, parts: P[], title: string, item: (p: P) => { label: string; description?: string }, none: string): Promise<P | undefined> {
+async function pickPart<P>(ctx: CommandContext, t: Target<Network>, fromNode: P | undefined, parts: P[], title: string, item: (p: P) => { label: string; description?: string }, kind: 'subnet' | 'route'): Promise<P | undefined> {
   if (fromNode) return fromNode;
   if (!parts.length) {
-    ctx.input().info(`Network "${t.resource.name}" has ${none}.`);
+    ctx.input().info(`Network "${t.resource.name}" has no ${kind}.`);
     return undefined;
   }
-  return (await ctx.input().quickPick(parts.map((p) => ({ ...item(p), part: p })), { title: `${title}: ${t.resource.name}`, placeHolder: 'Pick one' }))?.part;
+  return (await ctx.input().quickPick(parts.map((p) => ({ ...item(p), part: p })), { title: `${title}: ${t.resource.name}`, placeHolder: pickPlaceholder(kind, title) }))?.part;
 }
 
 export async function deleteNetworkSubnet(ctx: CommandContext, node?: TreeNode): Promise<void> {
@@ -147,7 +148,7 @@ export async function deleteNetworkSubnet(ctx: CommandContext, node?: TreeNode):
   const t = await pickNetwork(ctx, node, TITLE);
   if (!t) return;
   const fromNode = isResourceNode<SubnetPart>(node, 'subnet') ? node.resource.subnet : undefined;
-  const s = await pickPart<Subnet>(ctx, t, fromNode, t.resource.subnets, TITLE, (x) => ({ label: x.ipRange, description: `${x.type} · ${x.networkZone}` }), 'no subnet');
+  const s = await pickPart<Subnet>(ctx, t, fromNode, t.resource.subnets, TITLE, (x) => ({ label: x.ipRange, description: `${x.type} · ${x.networkZone}` }), 'subnet');
   if (!s) return;
   const ok = await ctx.input().confirm(`Delete subnet ${s.ipRange} of network "${t.resource.name}"?`, {
     detail: 'Servers attached in this subnet must be detached first; the API refuses otherwise.',
@@ -175,7 +176,7 @@ export async function deleteNetworkRoute(ctx: CommandContext, node?: TreeNode): 
   const t = await pickNetwork(ctx, node, TITLE);
   if (!t) return;
   const fromNode = isResourceNode<RoutePart>(node, 'route') ? node.resource.route : undefined;
-  const r = await pickPart<NetworkRoute>(ctx, t, fromNode, t.resource.routes, TITLE, (x) => ({ label: `${x.destination} → ${x.gateway}` }), 'no route');
+  const r = await pickPart<NetworkRoute>(ctx, t, fromNode, t.resource.routes, TITLE, (x) => ({ label: `${x.destination} → ${x.gateway}` }), 'route');
   if (!r) return;
   const ok = await ctx.input().confirm(`Delete route ${r.destination} → ${r.gateway} of network "${t.resource.name}"?`, { detail: 'Traffic to the destination no longer goes through the gateway.', confirmLabel: 'Delete Route' });
   if (!ok) return;

@@ -5,6 +5,8 @@ import type { TreeNode } from '../tree/node';
 import { isResourceNode, projectOf, type ResourceKind } from '../tree/resourceNode';
 import type { CommandContext } from './context';
 import { describeError } from '../ui/describeError';
+import { treeOrder } from '../tree/fetch';
+import { pickPlaceholder } from './pickWords';
 
 export interface ProjectPickOptions {
   /**
@@ -74,9 +76,12 @@ export async function pickTarget<T>(ctx: CommandContext, node: TreeNode | undefi
     ctx.input().info(`${o.none} (project "${project.name}")`);
     return undefined;
   }
+  // In the tree's order, with a placeholder that says what is picked for what.
+  const order = treeOrder(o.kind) as ((a: T, b: T) => number) | undefined;
+  if (order) candidates.sort(order);
   const picked = await ctx.input().quickPick(
     candidates.map((resource) => ({ ...o.item(resource), resource })),
-    { title: `${o.title} (${project.name})`, placeHolder: 'Pick one', matchOnDescription: true },
+    { title: `${o.title} (${project.name})`, placeHolder: pickPlaceholder(o.kind, o.title), matchOnDescription: true },
   );
   return picked ? { project, resource: picked.resource } : undefined;
 }

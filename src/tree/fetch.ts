@@ -10,6 +10,7 @@ import type { Certificate } from '../api/types';
 import type { LoadBalancer, LoadBalancerType } from '../api/types';
 import type { Firewall } from '../api/types';
 import type { FolderClass } from './refreshPolicy';
+import type { ResourceKind } from './resourceNode';
 
 export interface FolderData {
   servers: Server[];
@@ -111,6 +112,39 @@ export const folderNoun: Record<ListWhat, string> = {
 
 const byName = <T extends { name?: string; id: number }>(a: T, b: T) => (a.name ?? '').localeCompare(b.name ?? '') || a.id - b.id;
 const newestFirst = (a: Image, b: Image) => b.created.getTime() - a.created.getTime() || b.id - a.id;
+const byAddress = (a: { ip: string }, b: { ip: string }) => a.ip.localeCompare(b.ip, undefined, { numeric: true });
+/** The Images folder's order: snapshots, then backups (each newest first), then system images by name. */
+const IMAGE_RANK: Record<string, number> = { snapshot: 0, backup: 1 };
+const imagesAsInTree = (a: Image, b: Image) =>
+  (IMAGE_RANK[a.type] ?? 2) - (IMAGE_RANK[b.type] ?? 2) || ((IMAGE_RANK[a.type] ?? 2) === 2 ? byName(a, b) : newestFirst(a, b));
+
+/**
+ * How the tree orders the rows of a kind, for the palette's pickers (src/commands/pick.ts) to list
+ * their candidates the same way; undefined for a kind whose rows keep the API's order.
+ */
+export function treeOrder(kind: ResourceKind): ((a: never, b: never) => number) | undefined {
+  switch (kind) {
+    case 'floatingIp':
+    case 'primaryIp':
+      return byAddress;
+    case 'image':
+      return imagesAsInTree;
+    case 'server':
+    case 'sshKey':
+    case 'iso':
+    case 'location':
+    case 'datacenter':
+    case 'placementGroup':
+    case 'network':
+    case 'volume':
+    case 'certificate':
+    case 'loadBalancer':
+    case 'firewall':
+      return byName;
+    default:
+      return undefined;
+  }
+}
 
 /**
  * The folders of the families the 2018 contract lacks, in the order a project shows them (between
@@ -148,7 +182,7 @@ async function fetchAny(client: HcloudClient, what: ListWhat, labelSelector: str
     case 'servers':
       return (await client.servers.listAll(labels, call)).sort(byName);
     case 'floatingIps':
-      return (await client.floatingIps.listAll(labels, call)).sort((a, b) => a.ip.localeCompare(b.ip, undefined, { numeric: true }));
+      return (await client.floatingIps.listAll(labels, call)).sort(byAddress);
     case 'snapshots':
       return (await client.images.listAll({ type: 'snapshot', ...labels }, call)).sort(newestFirst);
     case 'backups':
@@ -168,7 +202,7 @@ async function fetchAny(client: HcloudClient, what: ListWhat, labelSelector: str
     case 'prices':
       return client.pricing.get(call);
     case 'primaryIps':
-      return (await client.primaryIps.listAll(labels, call)).sort((a, b) => a.ip.localeCompare(b.ip, undefined, { numeric: true }));
+      return (await client.primaryIps.listAll(labels, call)).sort(byAddress);
     case 'placementGroups':
       return (await client.placementGroups.listAll(labels, call)).sort(byName);
     case 'networks':

@@ -93,6 +93,21 @@ describe('Floating IP commands', function () {
     assert.equal(wire(created.id)?.server, server('web-1').id);
   });
 
+  it('palette pickers say what they pick and list it in the tree\'s order; cancelling sends nothing', async () => {
+    const input = f.script({ quickPick: undefined }, { quickPick: undefined });
+    await vscode.commands.executeCommand('hcloud.server.reboot');
+    await vscode.commands.executeCommand('hcloud.floatingIp.delete');
+    const [reboot, del] = input.prompts;
+    assert.equal(reboot.placeHolder, 'Pick the server to reboot');
+    // The Servers folder sorts by name, the Floating IPs folder by address (the API lists by id).
+    const running = servers.filter((s) => s.status === 'running').map((s) => s.name);
+    assert.notDeepEqual(running, [...running].sort(), 'the API\'s order differs from the tree\'s');
+    assert.deepEqual(reboot.items, [...running].sort((a, b) => a.localeCompare(b)));
+    assert.equal(del.placeHolder, 'Pick the Floating IP to delete');
+    assert.deepEqual(del.items, fips.map((x) => x.ip).sort((a, b) => a.localeCompare(b, undefined, { numeric: true })));
+    assert.deepEqual(f.changes(), []);
+  });
+
   it('assigns an unassigned IP from its node to a picked server', async () => {
     const spare = fip('Spare IPv4');
     const target = server('api-staging');
