@@ -33,10 +33,17 @@ function projectNameProblem(value: string, taken: readonly string[]): string | u
   return validateProjectName(value, taken) ?? unsafeCharacterProblem(value.trim(), 'A project name');
 }
 
-async function askToken(ctx: CommandContext, title: string): Promise<string | undefined> {
+/** Whether the API refused the token itself (not the network, not the endpoint): then it is worth asking again. */
+function isRejectedToken(error: unknown): error is HcloudError {
+  return error instanceof HcloudError && (error.status === 401 || error.code === 'unauthorized' || error.code === 'invalid_token');
+}
+
+const TOKEN_PROMPT = 'API token of the project (Cloud Console → your project → Security → API tokens). It is kept in VS Code Secret Storage.';
+
+async function askToken(ctx: CommandContext, title: string, prompt = TOKEN_PROMPT): Promise<string | undefined> {
   return ctx.input().inputBox({
     title,
-    prompt: 'API token of the project (Cloud Console → your project → Security → API tokens). It is kept in VS Code Secret Storage.',
+    prompt,
     placeHolder: 'API token',
     password: true,
     ignoreFocusOut: true,
@@ -44,8 +51,11 @@ async function askToken(ctx: CommandContext, title: string): Promise<string | un
   });
 }
 
-/** One cheap request with the token before anything is saved. Returns false (and says why) when it fails. */
-async function checkToken(ctx: CommandContext, name: string, endpoint: string, token: string): Promise<boolean> {
+/**
+ * One cheap request with the token before anything is saved. True when it works; false (and says
+ * why) when it fails; with `onRejected`, a token the API refused is handed to it instead of said.
+ */
+async function checkToken(ctx: CommandContext, name: string, endpoint: string, token: string, onRejected?: (e: HcloudError) => void): Promise<boolean> {
   const client = ctx.clients.create(name, endpoint, token);
   try {
     await vscode.window.withProgress(
@@ -54,7 +64,8 @@ async function checkToken(ctx: CommandContext, name: string, endpoint: string, t
     );
     return true;
   } catch (e) {
-    ctx.input().error(describeTokenCheckFailure(name, e));
+    if (onRejected && isRejectedToken(e)) onRejected(e);
+    else ctx.input().error(describeTokenCheckFailure(name, e));
     return false;
   } finally {
     client.dispose(); // closes its keep-alive connection; the pool makes the project's own client
@@ -96,8 +107,18 @@ export async function addProject(ctx: CommandContext): Promise<Project | undefin
   }
   endpoint = normalizeEndpoint(endpoint);
 
-  if (!(await checkToken(ctx, name.trim(), endpoint, token))) return undefined;
-  const project = await ctx.projects.add(name, endpoint, token);
+  // A token the API refuses is asked again, the box empty and the API's words above it: the name
+  // and the endpoint stay (only the bad token is lost). Escape there cancels and saves nothing.
+  let current = token;
+  for (;;) {
+    const refused: { error?: HcloudError } = {};
+    if (await checkToken(ctx, name.trim(), endpoint, current, (e) => (refused.error = e))) break;
+    if (!refused.error) return undefined; // not a refusal (the network, the endpoint): said, nothing saved
+    const again = await askToken(ctx, `${TITLE} (2/3): token rejected`, `The API rejected the token for "${name.trim()}" (${refused.error.fullMessage}). Paste a token of this project; the name and the endpoint are kept.`);
+    if (again === undefined) return undefined;
+    current = again;
+  }
+  const project = await ctx.projects.add(name, endpoint, current);
   ctx.log.info(`Project "${project.name}" added (${project.endpoint}).`);
   ctx.input().info(`Project "${project.name}" added.`);
   return project;

@@ -109,19 +109,39 @@ describe('projects', function () {
     }
   });
 
-  it('refuses a wrong token, says so, and saves nothing', async () => {
+  it('refuses a wrong token, says why in the token box asked again (name and endpoint kept); cancelling there saves nothing', async () => {
     sim.clearRequests();
-    script(...addAnswers('wrong-token', 'not-the-right-token'));
+    // The input boxes' options as the extension passed them (prompt text, prefilled value).
+    const boxes: vscode.InputBoxOptions[] = [];
+    input = new (class extends ScriptedInput {
+      override inputBox(options: vscode.InputBoxOptions): Promise<string | undefined> {
+        boxes.push(options);
+        return super.inputBox(options);
+      }
+    })([...addAnswers('wrong-token', 'not-the-right-token'), { inputBox: undefined }]);
+    api.setUserInput(input);
     await vscode.commands.executeCommand('hcloud.project.add');
 
     assert.deepEqual(stored(), []);
     assert.equal(sim.requests.length, 1);
     assert.equal(sim.requests[0].status, 401);
-    const error = input.messages.find((m) => m.level === 'error');
-    assert.ok(error, 'an error message is shown');
-    assert.match(error.text, /rejected the token/);
-    assert.match(error.text, /Nothing was saved/);
-    assert.ok(!error.text.includes('not-the-right-token'), 'the message does not echo the token');
+    assert.equal(input.remaining, 0);
+    const again = boxes[3];
+    assert.equal(again.title, 'Add Hetzner Cloud Project (2/3): token rejected');
+    assert.equal(again.password, true);
+    assert.equal(again.value, undefined, 'the token box is empty');
+    assert.match(again.prompt ?? '', /^The API rejected the token for "wrong-token" \(.+\)\. Paste a token of this project; the name and the endpoint are kept\.$/);
+    assert.ok(!JSON.stringify(boxes).includes('not-the-right-token'), 'no prompt echoes the token');
+    assert.deepEqual(input.messages.filter((m) => m.level === 'error'), [], 'said in the box, not in a second message');
+  });
+
+  it('after a rejected token, a good one adds the project with the name and endpoint typed first', async () => {
+    sim.clearRequests();
+    script(...addAnswers('second-try', 'not-the-right-token'), { inputBox: TOKEN });
+    await vscode.commands.executeCommand('hcloud.project.add');
+    assert.deepEqual(stored().map((p) => [p.name, p.endpoint]), [['second-try', sim.url]]);
+    assert.deepEqual(sim.requests.map((r) => r.status), [401, 200]);
+    assert.equal(await api.hasStoredToken(stored()[0].id), true);
   });
 
   it('validates the inputs before sending anything', async () => {
