@@ -53,7 +53,7 @@ describe('server menus (package.json)', () => {
 
   it('Show Metrics: the graph icon inline and in the context menu of every server, and in the palette', () => {
     const cmd = pkg.contributes.commands.find((c) => c.command === 'hcloud.server.showMetrics');
-    assert.deepEqual(cmd, { command: 'hcloud.server.showMetrics', title: 'Show Metrics', category: 'Hetzner Cloud', icon: '$(graph)' });
+    assert.deepEqual(cmd, { command: 'hcloud.server.showMetrics', title: 'Show Metrics of Server', category: 'Hetzner Cloud', icon: '$(graph)' });
     assert.ok(shown(';server;off;rescue;iso;backups;protected;', 'menu').includes('showMetrics'));
     assert.ok(!shown(';floatingIp;assigned;ipv4;deletable;', 'inline').includes('showMetrics'));
     const hidden = (pkg.contributes.menus.commandPalette ?? []).filter((e) => e.command === 'hcloud.server.showMetrics');
