@@ -11,7 +11,8 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   activationEvents?: string[];
   contributes: {
     commands: Array<{ command: string; title: string; category?: string }>;
-    menus: Record<string, Array<{ command: string }>>;
+    menus: Record<string, Array<{ command: string; submenu?: string }>>;
+    submenus?: Array<{ id: string; label: string }>;
     viewsWelcome?: Array<{ contents: string }>;
   };
 };
@@ -46,9 +47,14 @@ describe('command table and package.json', () => {
   });
 
   it('every menu entry and welcome-view link names a contributed command', () => {
-    const entries = Object.entries(pkg.contributes.menus).flatMap(([menu, list]) => list.map((e) => ({ menu, command: e.command })));
+    const entries = Object.entries(pkg.contributes.menus).flatMap(([menu, list]) => list.filter((e) => !e.submenu).map((e) => ({ menu, command: e.command })));
     assert.ok(entries.length > 50, 'the menus were read');
     assert.deepEqual(entries.filter((e) => !contributed.includes(e.command)), [], 'menu entries of commands that are not contributed');
+    // A submenu entry names a contributed submenu, and each submenu has a menu of its own (not empty).
+    const submenus = (pkg.contributes.submenus ?? []).map((s) => s.id);
+    const submenuEntries = Object.values(pkg.contributes.menus).flatMap((list) => list.filter((e) => e.submenu).map((e) => e.submenu));
+    assert.deepEqual(submenuEntries.filter((id) => !submenus.includes(id!)), [], 'entries of submenus that are not contributed');
+    assert.deepEqual(submenus.filter((id) => !pkg.contributes.menus[id]?.length), [], 'submenus without entries');
     const links = (pkg.contributes.viewsWelcome ?? []).flatMap((w) => [...w.contents.matchAll(/\(command:([\w.]+)\)/g)].map((m) => m[1]));
     assert.deepEqual(links, ['hcloud.project.add']);
     assert.deepEqual(links.filter((id) => !contributed.includes(id)), []);

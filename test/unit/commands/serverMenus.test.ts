@@ -6,14 +6,18 @@ import { join } from 'node:path';
 
 interface MenuEntry {
   command: string;
+  submenu?: string;
   when?: string;
   group?: string;
 }
 
 const pkg = JSON.parse(readFileSync(join(__dirname, '../../../../package.json'), 'utf8')) as {
-  contributes: { commands: Array<{ command: string; title: string; category?: string; icon?: string }>; menus: Record<string, MenuEntry[]> };
+  contributes: { commands: Array<{ command: string; title: string; category?: string; icon?: string }>; menus: Record<string, MenuEntry[]>; submenus?: Array<{ id: string; label: string }> };
 };
-const itemMenus = pkg.contributes.menus['view/item/context'];
+/** The server's context menu: its top level, with the entries of its submenus in their place. */
+const itemMenus = pkg.contributes.menus['view/item/context'].flatMap((e) => (e.submenu ? pkg.contributes.menus[e.submenu] ?? [] : [e]));
+/** The four submenus of a server's context menu, by label. */
+const SUBMENUS: Record<string, string> = { Power: 'hcloud.server.power', Network: 'hcloud.server.network', 'Disk & Images': 'hcloud.server.disk', 'Protection & Settings': 'hcloud.server.settings' };
 
 /** Evaluates the `view == x && viewItem =~ /re/ && ...` clauses our entries use. */
 function matches(when: string, viewItem: string): boolean {
@@ -70,6 +74,29 @@ describe('server menus (package.json)', () => {
     const special = shown(';server;off;rescue;iso;backups;protected;', 'menu');
     for (const c of ['powerOn', 'detachIso', 'disableRescue', 'disableBackup', 'reset', 'changeProtection', 'rebuild']) assert.ok(special.includes(c), c);
     for (const c of ['attachIso', 'enableRescue', 'enableBackup', 'delete', 'shutdown', 'requestConsole']) assert.ok(!special.includes(c), c);
+  });
+
+  it('the context menu\'s top level: Connect and Show Metrics, the four submenus, Copy, Show Actions, Delete; the rest in the submenus', () => {
+    const running = ';server;running;norescue;noiso;nobackups;deletable;labels;noPlacementGroup;networked;volumes;firewalls;';
+    // In the order VS Code shows them: by group, then by the number after @.
+    const order = (e: MenuEntry) => { const [g, n] = (e.group ?? '').split('@'); return [g, Number(n ?? 0)] as const; };
+    const top = pkg.contributes.menus['view/item/context']
+      .filter((e) => !e.group?.startsWith('inline') && matches(e.when ?? '', running))
+      .sort((a, b) => order(a)[0].localeCompare(order(b)[0]) || order(a)[1] - order(b)[1]);
+    const label = (id: string) => pkg.contributes.submenus?.find((x) => x.id === id)?.label;
+    assert.deepEqual(
+      top.map((e) => e.command ?? `[${label(e.submenu!)}]`),
+      ['hcloud.server.openSsh', 'hcloud.server.requestConsole', 'hcloud.server.showMetrics', 'hcloud.server.openFolder', 'hcloud.server.openSshWhenReady', '[Power]', '[Network]', '[Disk & Images]', '[Protection & Settings]', 'hcloud.server.copyIp', 'hcloud.server.copyId', 'hcloud.server.showActions', 'hcloud.server.delete'],
+    );
+    const inside = (name: string) =>
+      (pkg.contributes.menus[SUBMENUS[name]] ?? [])
+        .filter((e) => matches(e.when ?? '', running))
+        .sort((a, b) => order(a)[0].localeCompare(order(b)[0]) || order(a)[1] - order(b)[1])
+        .map((e) => e.command.replace(/^hcloud\.server\./, ''));
+    assert.deepEqual(inside('Power'), ['shutdown', 'reboot', 'powerOff', 'reset']);
+    assert.deepEqual(inside('Network'), ['changeDnsPtr', 'attachToNetwork', 'detachFromNetwork', 'changeAliasIps', 'hcloud.firewall.applyToResources']);
+    assert.deepEqual(inside('Disk & Images'), ['createImage', 'enableBackup', 'rebuild', 'enableRescue', 'attachIso', 'hcloud.volume.attach', 'hcloud.volume.create']);
+    assert.deepEqual(inside('Protection & Settings'), ['rename', 'changeProtection', 'changeType', 'editLabels', 'resetPassword', 'addToPlacementGroup']);
   });
 
   it('server entries never show on other nodes (an ISO node is `;iso;` too); Rebuild from an image shows on available images', () => {
