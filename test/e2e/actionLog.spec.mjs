@@ -44,7 +44,7 @@ test('action log: open it from the project\'s context menu, power a server off f
     const row = await wb.serverRow(PROJECT, SERVER);
 
     const dialog = page.locator('.monaco-dialog-box');
-    await wb.contextMenu(row, 'Power Off', dialog);
+    await wb.contextMenu(row, 'Power > Power Off', dialog);
     await dialog.getByRole('button', { name: 'Power Off', exact: true }).click();
 
     // At once (from the extension, no list request): the action on top, running, with a progress bar.

@@ -136,7 +136,7 @@ test('Attach a server to a network from its context menu, IP left to the API: th
   const row = await serverRow(wb, s, 'srv-network');
   const serverLevel = Number(await row.getAttribute('aria-level'));
 
-  await wb.contextMenu(row, 'Attach Server to Network', wb.quickInput());
+  await wb.contextMenu(row, 'Network > Attach Server to Network', wb.quickInput());
   await wb.waitForQuickInput('Attach Server to Network: srv-network');
   assert.match(await wb.quickInput().innerText(), /net-backend[\s\S]*10\.20\.0\.0\/16/);
   await wb.answerQuickInput('net-backend');

@@ -39,7 +39,7 @@ test('right-click a running server → Power Off → confirm in the modal → it
   const row = await serverRow(wb, s, 'srv-poweroff');
   await row.locator('.codicon-vm-running').waitFor({ state: 'visible' });
   const dialog = page.locator('.monaco-dialog-box');
-  await wb.contextMenu(row, 'Power Off', dialog);
+  await wb.contextMenu(row, 'Power > Power Off', dialog);
   assert.match(await dialog.innerText(), /Power off "srv-poweroff"\?/);
   await dialog.getByRole('button', { name: 'Power Off', exact: true }).click();
   await row.locator('.codicon-vm-outline').waitFor({ state: 'visible', timeout: 20_000 });

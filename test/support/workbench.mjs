@@ -239,15 +239,24 @@ export class Workbench {
   /**
    * Right-clicks `row` and chooses the context-menu entry whose name starts with `name`, until
    * `shows` (what the command opens) is visible: a click that lands while the menu still places
-   * itself is lost, so it retries.
+   * itself is lost, so it retries. `name` may be `Submenu > Entry` (a server's Power, Network, ...).
    */
   async contextMenu(row, name, shows, timeoutMs = 30_000) {
+    const [submenu, entry] = name.includes(' > ') ? name.split(' > ') : [undefined, name];
     await this.until(async () => {
       if (await shows.isVisible()) return true;
       await this.page.keyboard.press('Escape');
+      await this.page.keyboard.press('Escape');
       await row.click({ button: 'right' });
+      if (submenu) {
+        // Hover opens the submenu; ArrowRight opens it too if the hover was too early.
+        const parent = this.page.locator('.monaco-menu').getByRole('menuitem', { name: new RegExp(`^${submenu}`) }).first();
+        await parent.waitFor({ state: 'visible', timeout: 3_000 });
+        await parent.hover();
+        await this.page.keyboard.press('ArrowRight');
+      }
       // Scoped to the menu: the row's inline buttons carry the same names.
-      const item = this.page.locator('.monaco-menu').getByRole('menuitem', { name: new RegExp(`^${name}`) });
+      const item = this.page.locator('.monaco-menu').getByRole('menuitem', { name: new RegExp(`^${entry}`) });
       await item.waitFor({ state: 'visible', timeout: 3_000 });
       // Hover focuses the entry, Enter runs it (a mouse click right after the menu opened can be ignored).
       await item.hover();
