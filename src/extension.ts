@@ -10,6 +10,7 @@ import { LazyPanels } from './webview/lazyPanels';
 import type { MetricsPanels } from './webview/metricsPanels';
 import type { ActionLogManager } from './webview/actionLogManager';
 import type { FirewallRulesPanels } from './webview/firewallRulesPanels';
+import type { ConsolePanels } from './webview/consolePanels';
 
 /** What activate() returns. `testing` exists only when VS Code runs the extension's tests. */
 export interface HcloudExtensionApi {
@@ -27,6 +28,8 @@ export interface HcloudExtensionApi {
     readonly firewallRules: FirewallRulesPanels;
     /** Where the rules editor keeps its drafts. */
     readonly workspaceState: vscode.Memento;
+    /** The open console panels. */
+    readonly consolePanels: ConsolePanels;
   };
 }
 
@@ -50,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi |
     metrics: { extensionUri: context.extensionUri, projects, clients, log, input: () => input },
     actionLog: { extensionUri: context.extensionUri, log, projects, clients, feed: actionFeed, tree },
     firewallRules: { extensionUri: context.extensionUri, log, projects, clients, feed: actionFeed, tree, drafts: context.workspaceState, input: () => input },
+    console: { extensionUri: context.extensionUri, log, projects, clients },
   });
   const ctx: CommandContext = {
     projects,
@@ -61,12 +65,13 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi |
     actionFeed,
     actionLogs: () => panels.actionLogs(),
     firewallRules: () => panels.firewallRules(),
+    consolePanels: () => panels.console(),
   };
 
   context.subscriptions.push(log, projects, clients, tree, treeView, panels, ...panels.registerSerializers(), ...registerCommands(ctx));
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return {};
-  return Promise.all([panels.metrics(), panels.actionLogs(), panels.firewallRules()]).then(([metricsPanels, actionLogs, firewallRules]) => ({
+  return Promise.all([panels.metrics(), panels.actionLogs(), panels.firewallRules(), panels.console()]).then(([metricsPanels, actionLogs, firewallRules, consolePanels]) => ({
     testing: {
       setUserInput: (i) => (input = i ?? realInput),
       hasStoredToken: async (id) => (await context.secrets.get(tokenKey(id))) !== undefined,
@@ -78,6 +83,7 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi |
       treeView,
       firewallRules,
       workspaceState: context.workspaceState,
+      consolePanels,
     },
   }));
 }

@@ -7,6 +7,7 @@ import type { UserInput } from '../ui/userInput';
 import type { ActionLogManager } from '../webview/actionLogManager';
 import type { MetricsPanels } from '../webview/metricsPanels';
 import type { FirewallRulesPanels } from '../webview/firewallRulesPanels';
+import type { ConsolePanels } from '../webview/consolePanels';
 
 /** What command handlers need; built once in activate() and passed in (no globals). */
 export interface CommandContext {
@@ -22,6 +23,8 @@ export interface CommandContext {
   actionLogs(): Promise<ActionLogManager>;
   /** The open Firewall rules editors (one per firewall), loaded on first use. */
   firewallRules(): Promise<FirewallRulesPanels>;
+  /** The open console panels (one per server), loaded on first use. */
+  consolePanels(): Promise<ConsolePanels>;
   /** Read at each use so tests can swap in scripted answers. */
   input(): UserInput;
 }

@@ -48,6 +48,7 @@ const loadBalancerSettings = () => import('./loadBalancer/settings');
 const firewall = () => import('./firewall/create');
 const firewallManage = () => import('./firewall/manage');
 const firewallRules = () => import('./firewall/editRules');
+const serverConsole = () => import('./server/console');
 
 const PROJECT: Table = {
   'hcloud.project.add': lazy(project, (m) => m.addProject),
@@ -100,6 +101,7 @@ const SERVER: Table = {
   'hcloud.server.editLabels': lazy(labels, (m) => m.editServerLabels),
   'hcloud.server.showMetrics': lazy(metrics, (m) => m.showMetrics),
   'hcloud.server.showActions': lazy(actionLog, (m) => m.showServerActions),
+  'hcloud.server.openConsole': lazy(serverConsole, (m) => m.openConsole),
 };
 
 const FLOATING_IP: Table = {
