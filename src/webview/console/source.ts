@@ -20,6 +20,6 @@ export async function requestConsole(env: ConsoleEnv, target: ConsoleTarget, sig
     const answer = await client.servers.requestConsole(target.serverId, { signal });
     return { wssUrl: answer.wssUrl, password: answer.password };
   } catch (e) {
-    throw new Error(describeError(e, { action: `Requesting the console of "${target.serverName}"` }));
+    throw new Error(describeError(e, { action: `Requesting the console of "${target.serverName}"` }), { cause: e });
   }
 }
