@@ -259,7 +259,7 @@ describe('server commands', function () {
       assert.equal(wire('legacy-app').rescue_enabled, false);
     });
 
-    it('Request Console shows the wss URL and the VNC password the API returned, each in a copyable modal, never in a message', async () => {
+    it('Copy Console Details shows the wss URL and the VNC password the API returned in one modal with a copy button each, never in a message', async () => {
       const node = await serverNode('legacy-app');
       script();
       await run('hcloud.server.requestConsole', node);
@@ -269,6 +269,7 @@ describe('server commands', function () {
       assert.deepEqual(input.secrets.map((s) => s.value), [answer.wss_url, answer.password]);
       assert.match(input.secrets[0].message, /Console URL/);
       assert.match(input.secrets[1].message, /VNC password/);
+      assert.deepEqual(input.modals.map((m) => m.labels), [['Console URL', 'VNC password']], 'one modal');
       noSecretInMessages();
       await noSecretInLog('Console of "legacy-app" ready');
     });
