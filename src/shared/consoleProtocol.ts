@@ -101,6 +101,13 @@ function asBase64(value: unknown, max: number): string | undefined {
   return s !== undefined && s.length % 4 === 0 && BASE64.test(s) ? s : undefined;
 }
 
+/** A `data` or `send` message: a session's bytes, at most `max` characters of base64. */
+function sessionBytes<T extends 'data' | 'send'>(type: T, m: Record<string, unknown>, max: number): { type: T; session: number; bytes: string } | undefined {
+  const session = asId(m.session);
+  const bytes = asBase64(m.bytes, max);
+  return session !== undefined && bytes !== undefined ? { type, session, bytes } : undefined;
+}
+
 const TO_WEBVIEW: ParserTable<ConsoleToWebview> = {
   connect: (m) => {
     const session = asId(m.session);
@@ -113,11 +120,7 @@ const TO_WEBVIEW: ParserTable<ConsoleToWebview> = {
     const protocol = asString(m.protocol, 100);
     return session !== undefined && protocol !== undefined ? { type: 'open', session, protocol } : undefined;
   },
-  data: (m) => {
-    const session = asId(m.session);
-    const bytes = asBase64(m.bytes, MAX_DATA_BASE64);
-    return session !== undefined && bytes !== undefined ? { type: 'data', session, bytes } : undefined;
-  },
+  data: (m) => sessionBytes('data', m, MAX_DATA_BASE64),
   closed: (m) => {
     const session = asId(m.session);
     const code = asNumber(m.code, 0, 4999);
@@ -133,11 +136,7 @@ const TO_WEBVIEW: ParserTable<ConsoleToWebview> = {
 
 const FROM_WEBVIEW: ParserTable<ConsoleFromWebview> = {
   ready: () => ({ type: 'ready' }),
-  send: (m) => {
-    const session = asId(m.session);
-    const bytes = asBase64(m.bytes, MAX_SEND_BASE64);
-    return session !== undefined && bytes !== undefined ? { type: 'send', session, bytes } : undefined;
-  },
+  send: (m) => sessionBytes('send', m, MAX_SEND_BASE64),
   close: (m) => {
     const session = asId(m.session);
     return session === undefined ? undefined : { type: 'close', session };

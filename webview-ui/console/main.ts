@@ -20,35 +20,36 @@ let rfb: RFB | undefined;
 /** Why the session ended, as the host or noVNC said it first. */
 let closeReason: string | undefined;
 
-const bridge = connect<ConsoleFromWebview, ConsoleToWebview, undefined>({
-  parse: parseConsoleToWebview,
-  parseState: parseNoState,
-  onMessage(message) {
-    switch (message.type) {
-      case 'connect':
-        start(message.session, message.serverName, message.password);
-        return;
-      case 'open':
-        if (message.session === channel?.session) channel.opened(message.protocol);
-        return;
-      case 'data':
-        if (message.session === channel?.session) channel.received(message.bytes);
-        return;
-      case 'closed':
-        if (message.session !== channel?.session) return;
-        closeReason ??= message.reason;
-        channel.closed(message.code, message.reason);
-        return;
-      case 'notice':
-        setState(message.kind === 'requesting' ? 'requesting' : 'closed', message.message);
-        return;
-      default: {
-        const unhandled: never = message;
-        void unhandled;
-      }
+// The page keeps no state: there is nothing to restore, and the password must not be saved.
+const bridge = connect<ConsoleFromWebview, ConsoleToWebview, undefined>({ parse: parseConsoleToWebview, parseState: parseNoState, onMessage: received });
+
+/** A message of the extension: a new session, or its socket's open, bytes and close; or a notice. */
+function received(message: ConsoleToWebview): void {
+  const ours = 'session' in message && message.session === channel?.session;
+  switch (message.type) {
+    case 'connect':
+      start(message.session, message.serverName, message.password);
+      return;
+    case 'open':
+      if (ours) channel?.opened(message.protocol);
+      return;
+    case 'data':
+      if (ours) channel?.received(message.bytes);
+      return;
+    case 'closed':
+      if (!ours) return;
+      closeReason ??= message.reason;
+      channel?.closed(message.code, message.reason);
+      return;
+    case 'notice':
+      setState(message.kind === 'requesting' ? 'requesting' : 'closed', message.message);
+      return;
+    default: {
+      const unhandled: never = message;
+      void unhandled;
     }
-  },
-});
+  }
+}
 
 function setState(state: ConsoleState, detail: string): void {
   view.show(state, detail);
