@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { parseArgs, UsageError } from '../../../src/sim/cli';
+import { parseArgs, UsageError, USAGE } from '../../../src/sim/cli';
 
 /** The compiled CLI next to this compiled test (same outdir). */
 const CLI = join(__dirname, '..', '..', '..', 'src', 'sim', 'cli.js');
@@ -151,5 +151,13 @@ describe('sim: CLI', function () {
     ] as Array<[string[], RegExp]>) {
       assert.throws(() => parseArgs(args), (e: Error) => e instanceof UsageError && message.test(e.message), args.join(' '));
     }
+  });
+
+  it('--console-lifetime-ms sets how long a console URL is valid; without it the simulator keeps its 60 s', () => {
+    assert.equal(parseArgs(['--console-lifetime-ms', '1500']).sim.consoleLifetimeMs, 1500);
+    assert.equal(parseArgs(['--console-lifetime-ms=0']).sim.consoleLifetimeMs, 1, 'at least 1 ms');
+    assert.equal('consoleLifetimeMs' in parseArgs([]).sim, false);
+    assert.match(USAGE, /--console-lifetime-ms <ms>/);
+    assert.throws(() => parseArgs(['--console-lifetime-ms', '1m']), (e: Error) => e instanceof UsageError && /--console-lifetime-ms needs a whole number, got '1m'/.test(e.message));
   });
 });
