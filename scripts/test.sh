@@ -101,7 +101,9 @@ launch() {
     webview) start_phase webview npx --no-install playwright test --project=webview ;;
     # In VS Code itself (code-server + headless Chromium): the mocha suite in the extension host, and
     # Playwright's e2e project against the workbench.
-    integration) start_phase integration node scripts/vscode/run-integration.mjs --no-build --outdir=out ;;
+    # The integration suite mostly waits (simulator actions, polls, webviews loading): its files go to
+    # two code-server sessions at once (run-integration.mjs --shards=2), still one slot.
+    integration) start_phase integration node scripts/vscode/run-integration.mjs --no-build --outdir=out --shards=2 ;;
     e2e) start_phase e2e npx --no-install playwright test --project=e2e ;;
     # The README's demo command, checked end to end: packaged .vsix in code-server, the demo servers in the view.
     demo) start_phase demo node scripts/demo.mjs --check --port=0 --sim-port=0 --no-build ;;
