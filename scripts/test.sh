@@ -93,9 +93,9 @@ launch() {
     # timers. They take no slot (NOSLOT): holding one, they kept webview and unit waiting for a minute.
     lint) start_phase lint nice -n 10 npm run --silent lint ;;
     typecheck) start_phase typecheck nice -n 10 bash -c "npx --no-install tsc --noEmit -p . && npx --no-install tsc --noEmit -p webview-ui" ;;
-    # Its files in two worker processes: most of its time is waiting on short simulator actions and
-    # timers (about 30 s of CPU in 80 s), so two at once finish sooner and free the slot earlier.
-    unit) start_phase unit npx --no-install mocha --config .mocharc.json --parallel --jobs 2 ;;
+    # One mocha process: its real-clock tests (60 ms actions, 80 ms timeouts) failed with the files
+    # in two workers on a machine loaded to 15-17.
+    unit) start_phase unit npx --no-install mocha --config .mocharc.json ;;
     # Each webview page (real HTML, CSP and bundle) in headless Chromium, outside VS Code: Playwright's
     # webview project (playwright.config.mjs; its closing line comes from test/support/phaseSummary.mjs).
     webview) start_phase webview npx --no-install playwright test --project=webview ;;
