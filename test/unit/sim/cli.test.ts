@@ -111,16 +111,19 @@ describe('sim: CLI', function () {
   });
 
   it('exits 2 with a clear message on bad arguments', async () => {
-    for (const [args, message] of [
+    const cases: Array<[string[], RegExp]> = [
       [['--port', 'abc'], /--port needs a whole number/],
       [['--bogus'], /unknown option --bogus/],
       [['--api', '2020'], /--api must be 2026 or 2018, got '2020'/],
       [['--drift', 'extra-fields'], /unknown option --drift/],
-    ] as Array<[string[], RegExp]>) {
-      const { code, stderr } = await runCli(args);
-      assert.equal(code, 2, args.join(' '));
-      assert.match(stderr, message, args.join(' '));
-    }
+    ];
+    // Started together: each run loads the simulator (about a second of CPU), and the unit phase
+    // runs its files in parallel beside other phases.
+    const runs = await Promise.all(cases.map(([args]) => runCli(args)));
+    cases.forEach(([args, message], i) => {
+      assert.equal(runs[i].code, 2, args.join(' '));
+      assert.match(runs[i].stderr, message, args.join(' '));
+    });
   });
 
   it('parses every option and refuses bad values (in-process)', () => {
