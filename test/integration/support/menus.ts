@@ -2,6 +2,7 @@
 // does (`view == x && viewItem =~ /re/` conjunctions): what a user sees on that row.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { matchesWhen } from '../../support/menuWhen';
 import { EXTENSION_ID } from './extensionApi';
 
 interface MenuEntry {
@@ -19,20 +20,10 @@ function manifest(): Manifest {
   return ext.packageJSON as Manifest;
 }
 
-function matches(when: string, viewItem: string): boolean {
-  return when.split('&&').every((clause) => {
-    const c = clause.trim();
-    if (c === 'view == hcloud.projects') return true;
-    const m = /^viewItem =~ \/(.*)\/$/.exec(c);
-    assert.ok(m, `unexpected clause "${c}"`);
-    return new RegExp(m[1]).test(viewItem);
-  });
-}
-
 /** The inline buttons a row with this contextValue shows: command id and icon, in order. */
 export function inlineButtons(viewItem: string): Array<{ command: string; icon?: string }> {
   const m = manifest();
   return m.contributes.menus['view/item/context']
-    .filter((e) => e.group?.startsWith('inline') && matches(e.when ?? '', viewItem))
+    .filter((e) => e.group?.startsWith('inline') && matchesWhen(e.when ?? '', viewItem))
     .map((e) => ({ command: e.command, icon: m.contributes.commands.find((c) => c.command === e.command)?.icon }));
 }

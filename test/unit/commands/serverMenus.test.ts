@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { matchesWhen } from '../../support/menuWhen';
 
 interface MenuEntry {
   command: string;
@@ -19,16 +20,7 @@ const itemMenus = pkg.contributes.menus['view/item/context'].flatMap((e) => (e.s
 /** The four submenus of a server's context menu, by label. */
 const SUBMENUS: Record<string, string> = { Power: 'hcloud.server.power', Network: 'hcloud.server.network', 'Disk & Images': 'hcloud.server.disk', 'Protection & Settings': 'hcloud.server.settings' };
 
-/** Evaluates the `view == x && viewItem =~ /re/ && ...` clauses our entries use. */
-function matches(when: string, viewItem: string): boolean {
-  return when.split('&&').every((clause) => {
-    const c = clause.trim();
-    if (c === 'view == hcloud.projects') return true;
-    const m = /^viewItem =~ \/(.*)\/$/.exec(c);
-    assert.ok(m, `unexpected clause "${c}"`);
-    return new RegExp(m[1]).test(viewItem);
-  });
-}
+const matches = matchesWhen;
 
 /** Commands of `group` ('inline' or the context menu) shown for a row with this contextValue. */
 function shown(viewItem: string, where: 'inline' | 'menu'): string[] {

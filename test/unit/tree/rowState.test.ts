@@ -3,10 +3,8 @@ import { rowAccessibilityLabel, serverStateText } from '../../../src/tree/rowSta
 
 describe('row state in words', () => {
   it('a server says running or off; a passing status ends with an ellipsis as its icon spins', () => {
-    assert.equal(serverStateText('running'), 'running');
-    assert.equal(serverStateText('off'), 'off');
-    assert.equal(serverStateText('starting'), 'starting…');
-    assert.equal(serverStateText('rebuilding'), 'rebuilding…');
+    const statuses = ['running', 'off', 'starting', 'rebuilding'] as const;
+    assert.deepEqual(statuses.map(serverStateText), ['running', 'off', 'starting…', 'rebuilding…']);
   });
 
   it('the accessibility label: name, kind, state once, then the description with commas', () => {
