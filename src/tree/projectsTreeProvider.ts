@@ -80,6 +80,7 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       }),
       view.onDidCollapseElement((e) => this.policy.nodeCollapsed(e.element.id)),
       view.onDidExpandElement((e) => {
+        if (e.element instanceof ProjectNode) void e.element.showTotal(); // the monthly total, kept 10 minutes
         const stale = this.policy.nodeExpanded(e.element.id);
         for (const id of stale) {
           const folder = this.findFolder(id);
