@@ -4,40 +4,8 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { backupsMonthly, projectCosts, snapshotMonthly, sumMoney, type CostResources } from '../../../src/api/costs';
 import type { Money, Pricing } from '../../../src/api/types';
-import { raw, useSimulator, type Env } from './helpers';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-const num = (price: Json | undefined, field: 'gross' | 'net' = 'gross') => Number(price?.[field]);
-
-/** The gross monthly total computed from the raw JSON alone (no converter, no cost model). */
-async function independentTotal(env: Env, today: boolean): Promise<{ total: number; items: number }> {
-  const { pricing } = await raw<Json>(env.sim, '/pricing');
-  const list = async (path: string, key: string) => ((await raw<Json>(env.sim, `${path}${path.includes('?') ? '&' : '?'}per_page=50`))[key] ?? []) as Json[];
-  const inLocation = (prices: Json[], location: string) => num(prices.find((p) => p.location === location)?.price_monthly);
-  let total = 0;
-  let items = 0;
-  for (const s of await list('/servers', 'servers')) {
-    const location = s.location?.name ?? s.datacenter.location.name;
-    const price = inLocation(pricing.server_types.find((t: Json) => t.id === s.server_type.id).prices, location);
-    total += price + (s.backup_window ? (price * Number(pricing.server_backup.percentage)) / 100 : 0);
-    items += s.backup_window ? 2 : 1;
-  }
-  for (const i of await list('/images?type=snapshot', 'images')) {
-    total += i.image_size * num(pricing.image.price_per_gb_month);
-    items++;
-  }
-  for (const f of await list('/floating_ips', 'floating_ips')) {
-    total += today ? inLocation(pricing.floating_ips.find((x: Json) => x.type === f.type).prices, f.home_location.name) : num(pricing.floating_ip.price_monthly);
-    items++;
-  }
-  if (today) {
-    for (const v of await list('/volumes', 'volumes')) total += v.size * num(pricing.volume.price_per_gb_month);
-    for (const p of await list('/primary_ips', 'primary_ips')) total += inLocation(pricing.primary_ips.find((x: Json) => x.type === p.type).prices, p.location?.name ?? p.datacenter.location.name);
-    for (const lb of await list('/load_balancers', 'load_balancers')) total += inLocation(pricing.load_balancer_types.find((t: Json) => t.id === lb.load_balancer_type.id).prices, lb.location.name);
-    items += (await list('/volumes', 'volumes')).length + (await list('/primary_ips', 'primary_ips')).length + (await list('/load_balancers', 'load_balancers')).length;
-  }
-  return { total, items };
-}
+import { independentTotal } from '../../support/independentCosts';
+import { useSimulator, type Env } from './helpers';
 
 async function resources(env: Env, today: boolean): Promise<CostResources> {
   const c = env.client;
@@ -55,7 +23,7 @@ for (const api of ['2026', '2018'] as const) {
 
     it('the project total equals the sum computed from the raw JSON; every item is priced', async () => {
       const today = api === '2026';
-      const expected = await independentTotal(env, today);
+      const expected = await independentTotal(env.sim, today);
       const costs = projectCosts(await resources(env, today), await env.client.pricing.get());
       assert.equal(costs.unpriced, 0);
       assert.equal(costs.items.length, expected.items);
