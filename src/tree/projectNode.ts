@@ -304,10 +304,10 @@ export class ProjectNode implements TreeNode, NodeScope {
     const selector = this.host.labelSelectorOf(p.id);
     const costs = this.costs.current();
     item.description = [
-      projectTotalText(costs),
       p.source === 'environment' ? `from environment · ${host}` : host === 'api.hetzner.cloud' ? '' : host,
       filter ? `filter: "${filter}"` : '',
       selector ? `labels: ${selector}` : '',
+      projectTotalText(costs),
     ]
       .filter(Boolean)
       .join(' · ');
