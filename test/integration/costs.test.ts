@@ -8,17 +8,10 @@ import { formatMonthly } from '../../src/shared/price';
 import type { ProjectNode } from '../../src/tree/projectNode';
 import { independentTotal } from '../support/independentCosts';
 import { useNounFixture } from './support/nounFixture';
+import { until } from './support/until';
 
 const text = (v: unknown) => (typeof v === 'string' ? v : ((v as { value?: string })?.value ?? ''));
 const unescape = (md: string) => md.replace(/\\(.)/g, '$1');
-
-async function until(what: string, condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) assert.fail(`timed out waiting for: ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe('costs', function () {
   this.timeout(30_000);
@@ -33,7 +26,7 @@ describe('costs', function () {
     f.sim.clearRequests();
     await f.api.treeView.reveal(node, { expand: true });
     try {
-      await until('the total on the project row', () => String(node.getTreeItem().description ?? '').includes('€'));
+      await until('the total on the project row', () => String(node.getTreeItem().description ?? '').includes('€'), 10_000);
       const host = new URL(f.sim.url).host;
       assert.equal(node.getTreeItem().description, `${host} · ${formatMonthly({ gross: expected.total, net: 0, currency: 'EUR' })}`);
       const tooltip = unescape(text(node.getTreeItem().tooltip));
