@@ -12,6 +12,7 @@ import type { DraftMemento } from './firewallRules/drafts';
 import type { FirewallRulesEnv } from './firewallRules/source';
 import type { FirewallRulesPanels } from './firewallRulesPanels';
 import type { UserInput } from '../ui/userInput';
+import type { CostsPanels } from './costsPanel';
 
 /** What the Firewall rules editors need: the client side (./firewallRules/source.ts) and where drafts live (workspaceState). */
 export interface FirewallRulesDeps extends FirewallRulesEnv {
@@ -49,11 +50,19 @@ export class LazyPanels implements vscode.Disposable {
   private readonly metricsPanels: OnFirstUse<MetricsPanels>;
   private readonly actionLogManager: OnFirstUse<ActionLogManager>;
   private readonly firewallRulesPanels: OnFirstUse<FirewallRulesPanels>;
+  /** Show Costs' panels (./costsPanel.ts); never restored after a reload, so no serializer. */
+  private readonly costsPanels: OnFirstUse<CostsPanels>;
 
   constructor(deps: { metrics: MetricsPanelDeps; actionLog: ActionLogManagerDeps; firewallRules: FirewallRulesDeps }) {
     this.metricsPanels = new OnFirstUse(async () => new (await import('./metricsPanels')).MetricsPanels(deps.metrics));
     this.actionLogManager = new OnFirstUse(async () => new (await import('./actionLogManager')).ActionLogManager(deps.actionLog));
     this.firewallRulesPanels = new OnFirstUse(() => firewallRulesPanels(deps.firewallRules));
+    this.costsPanels = new OnFirstUse(async () => new (await import('./costsPanel')).CostsPanels(deps.metrics));
+  }
+
+  /** The open costs panels (one per project). */
+  costs(): Promise<CostsPanels> {
+    return this.costsPanels.get();
   }
 
   /** The open Firewall rules editors (one per firewall). */
@@ -90,6 +99,7 @@ export class LazyPanels implements vscode.Disposable {
     this.metricsPanels.dispose();
     this.actionLogManager.dispose();
     this.firewallRulesPanels.dispose();
+    this.costsPanels.dispose();
   }
 }
 

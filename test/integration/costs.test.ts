@@ -3,9 +3,13 @@
 // /pricing and lists, one request per billed kind, none again within 10 minutes), and the priced
 // confirmations of Create Floating IP and Create Image (cancelling sends nothing).
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { formatMonthly } from '../../src/shared/price';
 import type { ProjectNode } from '../../src/tree/projectNode';
+import type { CostsPanel } from '../../src/webview/costsPanel';
 import { independentTotal } from '../support/independentCosts';
 import { useNounFixture } from './support/nounFixture';
 import { until } from './support/until';
@@ -74,5 +78,33 @@ describe('costs', function () {
     f.script({ quickPick: 'Snapshot' }, { inputBox: 'priced' }, { confirm: true });
     await vscode.commands.executeCommand('hcloud.server.createImage', node);
     assert.deepEqual(f.changes().map((r) => r.path), [`/servers/${server.id}/actions/create_image`]);
+  });
+
+  it('Show Costs opens a panel with the breakdown the total is made of; Export CSV writes it', async () => {
+    const expected = await independentTotal(f.sim, true);
+    await f.api.tree.getChildren();
+    const node = f.api.tree.projectNode(f.project.id)!;
+    f.script();
+    const panel = (await vscode.commands.executeCommand('hcloud.project.showCosts', node)) as CostsPanel;
+    try {
+      const view = await until('the panel has its figures', () => panel.shown);
+      assert.ok(Math.abs((view.total?.gross ?? NaN) - expected.total) < 1e-6, `${view.total?.gross} vs ${expected.total}`);
+      assert.equal(view.rows.length, expected.items);
+      assert.equal(view.title, 'Monthly costs of project "nouns"');
+      assert.ok(String(node.getTreeItem().description).endsWith(formatMonthly({ gross: expected.total, net: 0, currency: 'EUR' })), 'the row shows the same total');
+      assert.equal((await vscode.commands.executeCommand('hcloud.project.showCosts', node)) as CostsPanel, panel, 'a second Show Costs reveals the same panel');
+
+      const file = join(mkdtempSync(join(tmpdir(), 'hcloud-costs-')), 'costs.csv');
+      const input = f.script({ pickSaveLocation: file });
+      assert.ok(await panel.receiveForTesting({ type: 'exportCsv' }));
+      assert.equal(input.remaining, 0);
+      const lines = readFileSync(file, 'utf8').trimEnd().split('\r\n');
+      assert.equal(lines[0], 'kind,name,monthly_gross,monthly_net,currency');
+      assert.equal(lines.length, expected.items + 2);
+      assert.match(lines.at(-1)!, new RegExp(`^total,,${expected.total.toFixed(4)},[\\d.]+,EUR$`));
+      assert.match(f.messages('info')[0], /^Exported the costs of "nouns" to costs\.csv\.$/);
+    } finally {
+      panel.dispose();
+    }
   });
 });
