@@ -107,7 +107,11 @@ export class ProjectNode implements TreeNode, NodeScope {
     };
     this.folders.snapshots.onLoaded = () => void this.loadPricesFor(this.folders.snapshots);
     this.folders.backups.onLoaded = () => void this.loadPricesFor(this.folders.backups);
-    this.folders.prices.onLoaded = () => (this.pricesAt = Date.now());
+    this.folders.prices.onLoaded = () => {
+      this.pricesAt = Date.now();
+      // Servers with backups add them to their row's price once the percentage is known.
+      if (this.folders.servers.data?.some((s) => s.backupWindow)) this.host.changed(this.folders.servers);
+    };
     this.folders.volumes.onLoaded = (volumes) => {
       syncServersVolumes(this.folders.servers, volumes, (node) => this.host.changed(node));
       void this.loadPricesFor(this.folders.volumes); // rows show their monthly price
