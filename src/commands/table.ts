@@ -51,6 +51,7 @@ const firewallRules = () => import('./firewall/editRules');
 const connectFolder = () => import('./connect/openFolder');
 const connectSsh = () => import('./connect/sshWhenReady');
 const costs = () => import('./costs');
+const serverConsole = () => import('./server/console');
 
 const PROJECT: Table = {
   'hcloud.project.add': lazy(project, (m) => m.addProject),
@@ -106,6 +107,7 @@ const SERVER: Table = {
   'hcloud.server.showActions': lazy(actionLog, (m) => m.showServerActions),
   'hcloud.server.openFolder': lazy(connectFolder, (m) => m.openFolder),
   'hcloud.server.openSshWhenReady': lazy(connectSsh, (m) => m.openSshWhenReady),
+  'hcloud.server.openConsole': lazy(serverConsole, (m) => m.openConsole),
 };
 
 const FLOATING_IP: Table = {

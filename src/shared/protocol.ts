@@ -16,3 +16,4 @@ export * from './metricsProtocol';
 export * from './actionLogProtocol';
 export * from './firewallRulesProtocol';
 export * from './costsProtocol';
+export * from './consoleProtocol';
