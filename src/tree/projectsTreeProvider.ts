@@ -151,6 +151,7 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     if (!node) return;
     const f = node.folders;
     this.refreshFolders(f.servers, f.floatingIps, f.snapshots, f.backups, f.sshKeys, f.volumes, f.certificates);
+    node.costs.forget(); // the total covers what the selector shows: computed again with it
     this.emitter.fire(node);
   }
 
