@@ -68,6 +68,7 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi |
     actionFeed,
     actionLogs: () => panels.actionLogs(),
     firewallRules: () => panels.firewallRules(),
+    costsPanels: () => panels.costs(),
     connect: defaultConnectSeams(context.globalState),
     consolePanels: () => panels.console(),
   };

@@ -263,7 +263,8 @@ export function formatTime(unixSeconds: number, rangeSeconds: number, timeZone =
 
 const SERIES_ORDER = [...CHARTS, ...LOAD_BALANCER_CHARTS].flatMap((c) => c.series.map((s) => s.name));
 
-function csvCell(text: string): string {
+/** An RFC 4180 CSV cell: quoted when it holds a comma, quote or line break (the one CSV quoting; costsProtocol.ts uses it too). */
+export function csvCell(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

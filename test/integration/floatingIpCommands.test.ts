@@ -24,7 +24,7 @@ describe('Floating IP commands', function () {
   afterEach(() => f.tearDown());
 
   it('creates an IPv4 assigned to a server: one POST, waits for the assign action', async () => {
-    const input = f.script({ quickPick: 'IPv4' }, { quickPick: 'Assign to a server' }, { quickPick: 'web-1' }, { inputBox: 'Load balancer' });
+    const input = f.script({ quickPick: 'IPv4' }, { quickPick: 'Assign to a server' }, { quickPick: 'web-1' }, { inputBox: 'Load balancer' }, { confirm: true });
     const created = (await vscode.commands.executeCommand('hcloud.floatingIp.create')) as FloatingIp;
     assert.equal(input.remaining, 0);
     const web1 = server('web-1');
@@ -37,7 +37,7 @@ describe('Floating IP commands', function () {
   });
 
   it('creates an unassigned IPv6 in a home location without description', async () => {
-    f.script({ quickPick: 'IPv6' }, { quickPick: 'Pick a home location' }, { quickPick: 'hel1' }, { inputBox: '' });
+    f.script({ quickPick: 'IPv6' }, { quickPick: 'Pick a home location' }, { quickPick: 'hel1' }, { inputBox: '' }, { confirm: true });
     const created = (await vscode.commands.executeCommand('hcloud.floatingIp.create')) as FloatingIp;
     assert.deepEqual(f.changes(), [{ method: 'POST', path: '/floating_ips', body: { type: 'ipv6', home_location: 'hel1' } }]);
     const state = wire(created.id);
