@@ -257,6 +257,20 @@ describe('metrics panel', function () {
     await run('workbench.action.closeActiveEditor');
   });
 
+  it('a server the tree shows as not running: the data message names its status (the page notes it); a running one\'s does not', async () => {
+    await api.tree.projectNode(project.id)?.folders.servers.ensureLoaded();
+    const statusOf = async (name: string) => {
+      const panel = await open(await server(name));
+      const posted = record(panel);
+      await panel.fetch();
+      const data = posted.find((m) => m.type === 'data');
+      assert.ok(data?.type === 'data', `a data message for ${name}`);
+      return data.notRunning;
+    };
+    assert.equal(await statusOf('ci-runner'), 'off');
+    assert.equal(await statusOf('web-1'), undefined);
+  });
+
   it('auto-refresh stops while the panel is hidden and resumes with a fresh fetch when it shows again', async () => {
     const web1 = await server('web-1');
     const panel = await open(web1);
