@@ -7,6 +7,8 @@ import type { Project } from '../projects/projectStore';
 import type { ResourceKind } from '../tree/resourceNode';
 import type { CommandContext } from './context';
 import { describeError } from '../ui/describeError';
+import { namesInResult } from '../projects/seenNames';
+import { nameInTree } from '../tree/resourceNames';
 import { canRetry, type FailurePhase } from '../ui/retry';
 import { offerAfterFailure, waitingTitle } from './failure';
 
@@ -94,6 +96,7 @@ export async function runAction<R>(ctx: CommandContext, run: ActionRun<R>): Prom
         try {
           const started = await run.start(client, abort.signal);
           phase = 'wait';
+          rememberNames(ctx, run.project.id, started.actions, started.result);
           refresh(); // the tree shows the transitional state at once
           // An open action log shows the actions at once and follows them through this waiter.
           const feed = ctx.actionFeed;
@@ -154,6 +157,17 @@ export async function runAction<R>(ctx: CommandContext, run: ActionRun<R>): Prom
     ctx.log.error(message);
     return offerAfterFailure(ctx, message, canRetry(e, phase) ? () => runAction(ctx, run) : undefined);
   }
+}
+
+/**
+ * Keeps the names of the actions' resources (from the tree, before a delete removes them there, and
+ * from what a create answered), so the action log names them after they are deleted.
+ */
+function rememberNames(ctx: CommandContext, projectId: string, actions: Action[], result: unknown): void {
+  const names = ctx.actionFeed.names;
+  const resources = actions.flatMap((a) => a.resources);
+  for (const r of resources) names.remember(projectId, r.type, r.id, nameInTree(ctx.tree, projectId, r.type, r.id));
+  for (const r of namesInResult(result, resources)) names.remember(projectId, r.type, r.id, r.name);
 }
 
 /** The final states a failed wait carries (`action_failed` details), if any. */

@@ -258,9 +258,10 @@ describe('metrics panel', function () {
   });
 
   it('a server the tree shows as not running: the data message names its status (the page notes it); a running one\'s does not', async () => {
-    await api.tree.projectNode(project.id)?.folders.servers.ensureLoaded();
     const statusOf = async (name: string) => {
-      const panel = await open(await server(name));
+      const s = await server(name);
+      assert.ok(await api.tree.findResourceNode(project.id, 'server', s.id), `the tree shows ${name}`);
+      const panel = await open(s);
       const posted = record(panel);
       await panel.fetch();
       const data = posted.find((m) => m.type === 'data');
