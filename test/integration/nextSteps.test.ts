@@ -44,15 +44,28 @@ describe('next steps as buttons', function () {
     assert.deepEqual(off.messages.find((m) => m.text.startsWith('Rescue (linux64) enabled'))?.buttons, ['Power On into Rescue']);
   });
 
-  it('a write the API refused offers Retry and Show Log; Retry sends it again and the command goes on', async () => {
+  it('a write the API refused offers Retry and Show Log; Retry sends it again and the command goes on; the progress says what Cancel does', async () => {
     const web = await node('web-1');
-    f.sim.setFaults({ failNext: 1, statuses: [423], match: { method: 'POST', path: /\/actions\/shutdown$/ } });
-    const input = f.script({ offer: 'Retry' });
-    await run('hcloud.server.shutdown', web);
-    assert.deepEqual(posts(/\/actions\/shutdown$/), [423, 201]);
-    assert.match(input.messages[0]?.text ?? '', /^Shut down "web-1" failed: another action is still running/);
-    assert.deepEqual(input.messages.map((m) => [m.level, m.buttons]), [['error', ['Retry', 'Show Log']], ['info', undefined]]);
-    assert.equal(input.messages[1]?.text, 'Shut down "web-1": done.');
+    // The progress notifications' titles (the extension and this suite share the vscode API object).
+    const titles: string[] = [];
+    const withProgress = vscode.window.withProgress;
+    const recording: typeof withProgress = (options, task) => {
+      titles.push(options.title ?? '');
+      return withProgress(options, task);
+    };
+    Object.assign(vscode.window, { withProgress: recording });
+    try {
+      f.sim.setFaults({ failNext: 1, statuses: [423], match: { method: 'POST', path: /\/actions\/shutdown$/ } });
+      const input = f.script({ offer: 'Retry' });
+      await run('hcloud.server.shutdown', web);
+      assert.deepEqual(posts(/\/actions\/shutdown$/), [423, 201]);
+      assert.match(input.messages[0]?.text ?? '', /^Shut down "web-1" failed: another action is still running/);
+      assert.deepEqual(input.messages.map((m) => [m.level, m.buttons]), [['error', ['Retry', 'Show Log']], ['info', undefined]]);
+      assert.equal(input.messages[1]?.text, 'Shut down "web-1": done.');
+    } finally {
+      Object.assign(vscode.window, { withProgress });
+    }
+    assert.deepEqual(titles, ['Shut down "web-1" (Cancel stops waiting; the action goes on)', 'Shut down "web-1" (Cancel stops waiting; the action goes on)']);
   });
 
   it('a lost answer of a write offers Show Log only (the write may have run): nothing is sent again', async () => {
