@@ -61,18 +61,27 @@ async function buildExtension() {
 
 // Code that runs inside the webviews: one self-contained script (and stylesheet, when it imports
 // CSS) per panel, browser target, no CDN; the panel hosts load them from media/dist/.
-const webviewEntries = readdirSync(join(root, 'webview-ui'))
+// Pages bundled as ES modules (loaded with <script type="module">): noVNC, which the console page
+// runs, uses top-level await, which an iife bundle cannot hold. Every other page stays an iife.
+const MODULE_PAGES = new Set(['console']);
+const webviewPages = readdirSync(join(root, 'webview-ui'))
   .filter((name) => existsSync(join(root, 'webview-ui', name, 'main.ts')))
   .map((name) => ({ in: `webview-ui/${name}/main.ts`, out: name }));
-if (webviewEntries.length > 0) {
-  rmSync(join(root, 'media', 'dist'), { recursive: true, force: true });
+const webviewEntries = webviewPages.filter((e) => !MODULE_PAGES.has(e.out));
+const moduleEntries = webviewPages.filter((e) => MODULE_PAGES.has(e.out));
+if (webviewPages.length > 0) rmSync(join(root, 'media', 'dist'), { recursive: true, force: true });
+await bundlePages(webviewEntries, 'iife');
+await bundlePages(moduleEntries, 'esm');
+
+async function bundlePages(entryPoints, format) {
+  if (entryPoints.length === 0) return;
   await esbuild.build({
     absWorkingDir: root,
-    entryPoints: webviewEntries,
+    entryPoints,
     bundle: true,
     outdir: 'media/dist',
     platform: 'browser',
-    format: 'iife',
+    format,
     target: 'es2022',
     sourcemap: production ? false : 'linked',
     minify: production,

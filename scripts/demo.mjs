@@ -10,8 +10,9 @@
 //          builds them once for all its phases, which run at the same time).
 // --check  opens the URL in headless Chromium, checks that the Hetzner Cloud view lists the demo
 //          servers, that Show Metrics draws a running server's charts (light and dark theme) and
-//          that Show Action Log lists the project's actions, saves screenshots (demo.png,
-//          metrics-light.png, metrics-dark.png, action-log.png) in test-output/demo/ (or in
+//          that Show Action Log lists the project's actions and that Open Console shows the
+//          simulator's screen, saves screenshots (demo.png, metrics-light.png, metrics-dark.png,
+//          action-log.png, console.png) in test-output/demo/ (or in
 //          --shots=<folder>, e.g. --shots=docs for the README's) and exits. npm test runs it as its
 //          demo phase, with --port=0 --sim-port=0: free ports, and a fresh .cache/demo-check/ so it
 //          never touches the demo's own state.
@@ -100,6 +101,33 @@ async function checkPanels(page, rows, server, shots) {
   step(`check: Show Action Log lists ${await actions.count()} actions of the demo project`);
 }
 
+/** Open Console on `server`: the simulator's screen in the console tab, a typed word echoed; screenshot console.png. */
+async function checkConsole(page, rows, server, shots) {
+  const wb = new Workbench(page);
+  await wb.runCommand('View: Close All Editors');
+  await wb.contextMenu(rows.filter({ hasText: server }).first(), 'Open Console', page.locator('.tab', { hasText: `Console: ${server}` }));
+  const canvas = wb.webview().locator('#screen canvas');
+  // The simulator's red title band (src/sim/console/screen.ts).
+  await wb.until(async () => (await canvas.count()) > 0 && (await canvasPixelsOf(canvas, '#d50c2d')) >= 10_000, 'the console shows the simulator\'s screen', 30_000);
+  // The simulator echoes typed keys in its text colour: wait until the whole word is drawn.
+  const text = () => canvasPixelsOf(canvas, '#d8dce0');
+  const before = await text();
+  await canvas.click();
+  await page.keyboard.type('root');
+  let last = -1;
+  await wb.until(async () => {
+    const now = await text();
+    const settled = now > before && now === last;
+    last = now;
+    return settled;
+  }, 'the typed word is echoed on the console', 30_000);
+  await wb.parkMouse();
+  await page.screenshot({ path: join(shots, 'console.png') });
+  // The screen takes every key while it has focus: give the workbench the keyboard back.
+  await wb.sideBarTitle().click();
+  step(`check: Open Console shows the screen of "${server}"`);
+}
+
 async function check(origin, servers, running) {
   const shots = typeof opts.shots === 'string' ? join(projectRoot, opts.shots) : join(projectRoot, 'test-output', 'demo');
   mkdirSync(shots, { recursive: true });
@@ -121,6 +149,7 @@ async function check(origin, servers, running) {
     await page.screenshot({ path: join(shots, 'demo.png') });
     step(`check: the Hetzner Cloud view lists the ${servers.length} demo servers; screenshot ${join(shots, 'demo.png')}`);
     await checkPanels(page, rows, running, shots);
+    await checkConsole(page, rows, running, shots);
     console.log('demo: 1 passed, 0 failed, 0 skipped');
   } finally {
     await context.close();

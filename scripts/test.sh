@@ -8,10 +8,11 @@
 #   - code-server's install (when .cache/ lacks it) starts at once, beside npm ci;
 #   - one build (dist/, media/dist/, out/) for every phase: none builds on its own, so no phase
 #     rewrites files another one is loading;
-#   - then the phases, longest first: e2e and integration as soon as code-server is there (each
+#   - lint and typecheck (no build needed) start right after npm ci, beside the build, at a lower
+#     priority and outside the two slots: they only compute, so they take the CPU the others leave;
+#   - then the phases, longest first: integration and e2e as soon as code-server is there (each
 #     with its own code-server, browser, free ports, temp folders and test-output/<phase>/), the
-#     others (lint, typecheck, webview, unit, demo) in the free slots, most of them while
-#     code-server installs.
+#     others (webview, unit, demo) in the free slots, webview and unit while code-server installs.
 # A phase's output is printed as one block when it ends, with its time and its summary line
 # ("<phase>: N passed, N failed, N skipped").
 set -uo pipefail
@@ -41,7 +42,7 @@ start_phase() {
 # Prints the block of a phase that ended with `status` and adds its counts to the totals.
 report_phase() {
   local name=$1 status=$2 log="$logdir/$1.log"
-  echo "=== $name ($((SECONDS - phase_start[$name])) s)"
+  echo "=== $name ($((SECONDS - phase_start[$name])) s, from +$((phase_start[$name] - started)) s to +$((SECONDS - started)) s)"
   cat "$log"
   local counts
   counts=$(grep -E "^$name: [0-9]+ passed, [0-9]+ failed, [0-9]+ skipped" "$log" | tail -n 1 || true)
@@ -88,16 +89,21 @@ not_run() {
 launch() {
   case $1 in
     # lint and typecheck only compute, with no clock to miss: at a lower priority they leave the CPU
-    # to code-server's install (which the longest phases wait for) and to the phases that wait on timers.
+    # to code-server's install (which the longest phases wait for) and to the phases that wait on
+    # timers. They take no slot (NOSLOT): holding one, they kept webview and unit waiting for a minute.
     lint) start_phase lint nice -n 10 npm run --silent lint ;;
     typecheck) start_phase typecheck nice -n 10 bash -c "npx --no-install tsc --noEmit -p . && npx --no-install tsc --noEmit -p webview-ui" ;;
+    # One mocha process: its real-clock tests (60 ms actions, 80 ms timeouts) failed with the files
+    # in two workers on a machine loaded to 15-17.
     unit) start_phase unit npx --no-install mocha --config .mocharc.json ;;
     # Each webview page (real HTML, CSP and bundle) in headless Chromium, outside VS Code: Playwright's
     # webview project (playwright.config.mjs; its closing line comes from test/support/phaseSummary.mjs).
     webview) start_phase webview npx --no-install playwright test --project=webview ;;
     # In VS Code itself (code-server + headless Chromium): the mocha suite in the extension host, and
     # Playwright's e2e project against the workbench.
-    integration) start_phase integration node scripts/vscode/run-integration.mjs --no-build --outdir=out ;;
+    # The integration suite mostly waits (simulator actions, polls, webviews loading): its files go to
+    # two code-server sessions at once (run-integration.mjs --shards=2), still one slot.
+    integration) start_phase integration node scripts/vscode/run-integration.mjs --no-build --outdir=out --shards=2 ;;
     e2e) start_phase e2e npx --no-install playwright test --project=e2e ;;
     # The README's demo command, checked end to end: packaged .vsix in code-server, the demo servers in the view.
     demo) start_phase demo node scripts/demo.mjs --check --port=0 --sim-port=0 --no-build ;;
@@ -105,32 +111,21 @@ launch() {
 }
 declare -A needs=([lint]='' [typecheck]='' [unit]=build [webview]=build [integration]='build code-server' [e2e]='build code-server' [demo]='build code-server')
 # Longest first, so the short ones fill the gaps at the end.
-queue=(e2e integration lint typecheck webview unit demo)
+queue=(integration e2e lint typecheck webview unit demo)
+# Phases that run beside the slots: code-server's install (mostly downloads and one compile at a
+# time), lint and typecheck (niced).
+declare -A NOSLOT=([code-server]=1 [lint]=1 [typecheck]=1)
 jobs=${HCLOUD_TEST_JOBS:-2}
-declare -A state=([code-server]=running)
-
-# Chromium first: its apt-get (when it is missing) must not run beside code-server's.
-bash scripts/vscode/ensure-chromium.sh || { echo "setup: chromium is missing"; exit 1; }
-start_phase code-server node scripts/vscode/ensure-code-server.mjs
-bash scripts/ensure-deps.sh || { echo "setup: npm ci failed"; stop_all; exit 1; }
-
-echo "=== build"
-if node scripts/build.mjs --tests --quiet; then
-  echo "build: ok"
-  state[build]=ok
-else
-  echo "build: FAILED"
-  failed+=(build)
-  failed_total=$((failed_total + 1))
-  state[build]=failed
-fi
+declare -A state=([code-server]=running [build]=running)
 
 busy_slots() {
-  if [ -n "${running[code-server]:-}" ]; then echo $((${#running[@]} - 1)); else echo ${#running[@]}; fi
+  local name n=0
+  for name in "${!running[@]}"; do [ -n "${NOSLOT[$name]:-}" ] || n=$((n + 1)); done
+  echo $n
 }
 
-# Starts queued phases whose needs are met while fewer than $jobs run (code-server's install, mostly
-# downloads, takes no slot); drops those whose needs failed.
+# Starts queued phases whose needs are met while fewer than $jobs run (NOSLOT phases start whenever
+# their needs are met); drops those whose needs failed.
 fill_slots() {
   local name need ready why left=()
   for name in "${queue[@]}"; do
@@ -145,7 +140,7 @@ fill_slots() {
     if [ "$ready" = failed ]; then
       why=$(for need in ${needs[$name]}; do [ "${state[$need]}" = failed ] && echo -n "$need failed; "; done)
       not_run "$name" "${why%; }"
-    elif [ "$ready" = yes ] && [ "$(busy_slots)" -lt "$jobs" ]; then
+    elif [ "$ready" = yes ] && { [ -n "${NOSLOT[$name]:-}" ] || [ "$(busy_slots)" -lt "$jobs" ]; }; then
       launch "$name"
     else
       left+=("$name")
@@ -153,6 +148,23 @@ fill_slots() {
   done
   queue=("${left[@]}")
 }
+
+# Chromium first: its apt-get (when it is missing) must not run beside code-server's.
+bash scripts/vscode/ensure-chromium.sh || { echo "setup: chromium is missing"; exit 1; }
+start_phase code-server node scripts/vscode/ensure-code-server.mjs
+bash scripts/ensure-deps.sh || { echo "setup: npm ci failed"; stop_all; exit 1; }
+fill_slots # lint and typecheck, which need no build
+
+echo "=== build"
+if node scripts/build.mjs --tests --quiet; then
+  echo "build: ok"
+  state[build]=ok
+else
+  echo "build: FAILED"
+  failed+=(build)
+  failed_total=$((failed_total + 1))
+  state[build]=failed
+fi
 
 fill_slots
 while [ ${#running[@]} -gt 0 ]; do

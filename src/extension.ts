@@ -11,6 +11,7 @@ import { LazyPanels } from './webview/lazyPanels';
 import type { MetricsPanels } from './webview/metricsPanels';
 import type { ActionLogManager } from './webview/actionLogManager';
 import type { FirewallRulesPanels } from './webview/firewallRulesPanels';
+import type { ConsolePanels } from './webview/consolePanels';
 
 /** What activate() returns. `testing` exists only when VS Code runs the extension's tests. */
 export interface HcloudExtensionApi {
@@ -30,6 +31,8 @@ export interface HcloudExtensionApi {
     readonly workspaceState: vscode.Memento;
     /** Open Folder on Server's and SSH When Ready's seams: tests swap the probe and observe the commands. */
     readonly connect: ConnectSeams;
+    /** The open console panels. */
+    readonly consolePanels: ConsolePanels;
   };
 }
 
@@ -56,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi |
     },
     actionLog: { extensionUri: context.extensionUri, log, projects, clients, feed: actionFeed, tree },
     firewallRules: { extensionUri: context.extensionUri, log, projects, clients, feed: actionFeed, tree, drafts: context.workspaceState, input: () => input },
+    console: { extensionUri: context.extensionUri, log, projects, clients },
   });
   const ctx: CommandContext = {
     projects,
@@ -68,12 +72,13 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi |
     actionLogs: () => panels.actionLogs(),
     firewallRules: () => panels.firewallRules(),
     connect: defaultConnectSeams(context.globalState),
+    consolePanels: () => panels.console(),
   };
 
   context.subscriptions.push(log, projects, clients, tree, treeView, panels, ...panels.registerSerializers(), ...registerCommands(ctx));
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return {};
-  return Promise.all([panels.metrics(), panels.actionLogs(), panels.firewallRules()]).then(([metricsPanels, actionLogs, firewallRules]) => ({
+  return Promise.all([panels.metrics(), panels.actionLogs(), panels.firewallRules(), panels.console()]).then(([metricsPanels, actionLogs, firewallRules, consolePanels]) => ({
     testing: {
       setUserInput: (i) => (input = i ?? realInput),
       hasStoredToken: async (id) => (await context.secrets.get(tokenKey(id))) !== undefined,
@@ -86,6 +91,7 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi |
       firewallRules,
       workspaceState: context.workspaceState,
       connect: ctx.connect,
+      consolePanels,
     },
   }));
 }

@@ -8,6 +8,7 @@ import type { ConnectSeams } from './connect/seams';
 import type { ActionLogManager } from '../webview/actionLogManager';
 import type { MetricsPanels } from '../webview/metricsPanels';
 import type { FirewallRulesPanels } from '../webview/firewallRulesPanels';
+import type { ConsolePanels } from '../webview/consolePanels';
 
 /** What command handlers need; built once in activate() and passed in (no globals). */
 export interface CommandContext {
@@ -25,6 +26,8 @@ export interface CommandContext {
   firewallRules(): Promise<FirewallRulesPanels>;
   /** What Open Folder on Server and SSH When Ready reach outside (the TCP probe, commands); tests replace parts. */
   readonly connect: ConnectSeams;
+  /** The open console panels (one per server), loaded on first use. */
+  consolePanels(): Promise<ConsolePanels>;
   /** Read at each use so tests can swap in scripted answers. */
   input(): UserInput;
 }

@@ -50,6 +50,7 @@ const firewallManage = () => import('./firewall/manage');
 const firewallRules = () => import('./firewall/editRules');
 const connectFolder = () => import('./connect/openFolder');
 const connectSsh = () => import('./connect/sshWhenReady');
+const serverConsole = () => import('./server/console');
 
 const PROJECT: Table = {
   'hcloud.project.add': lazy(project, (m) => m.addProject),
@@ -104,6 +105,7 @@ const SERVER: Table = {
   'hcloud.server.showActions': lazy(actionLog, (m) => m.showServerActions),
   'hcloud.server.openFolder': lazy(connectFolder, (m) => m.openFolder),
   'hcloud.server.openSshWhenReady': lazy(connectSsh, (m) => m.openSshWhenReady),
+  'hcloud.server.openConsole': lazy(serverConsole, (m) => m.openConsole),
 };
 
 const FLOATING_IP: Table = {

@@ -15,3 +15,4 @@ export * from './messages';
 export * from './metricsProtocol';
 export * from './actionLogProtocol';
 export * from './firewallRulesProtocol';
+export * from './consoleProtocol';

@@ -20,14 +20,16 @@ Options:
   --rate-limit <n>     requests per hour (default 3600)
   --state <file.json>  load the state from and save it to this file
   --api 2026|2018      which API to speak: today's (default) or exactly the 2018 contract
+  --console-lifetime-ms <ms>
+                       how long a request_console URL stays valid (default 60000)
   --verbose            log one line per request (method, path, status; never the token)
   --help               show this help
 `;
 
 export class UsageError extends Error {}
 
-type Flag = 'port' | 'host' | 'token' | 'seed' | 'servers' | 'action-ms' | 'rate-limit' | 'state' | 'api';
-const VALUE_FLAGS = new Set<Flag>(['port', 'host', 'token', 'seed', 'servers', 'action-ms', 'rate-limit', 'state', 'api']);
+type Flag = 'port' | 'host' | 'token' | 'seed' | 'servers' | 'action-ms' | 'rate-limit' | 'state' | 'api' | 'console-lifetime-ms';
+const VALUE_FLAGS = new Set<Flag>(['port', 'host', 'token', 'seed', 'servers', 'action-ms', 'rate-limit', 'state', 'api', 'console-lifetime-ms']);
 
 export interface CliOptions {
   help: boolean;
@@ -82,6 +84,8 @@ export function parseArgs(argv: string[]): CliOptions {
       rateLimit: values.has('rate-limit') ? Math.max(1, num('rate-limit', 3600)) : 3600,
       statePath: values.get('state'),
       api,
+      // Absent: the simulator's own default (60 s, like the API's console URL).
+      ...(values.has('console-lifetime-ms') ? { consoleLifetimeMs: Math.max(1, num('console-lifetime-ms', 60_000)) } : {}),
     },
   };
 }

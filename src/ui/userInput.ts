@@ -33,6 +33,11 @@ export interface UserInput {
    * The value is never logged.
    */
   secret(message: string, value: string, copyLabel: string): Promise<void>;
+  /**
+   * Shows several secrets of one thing (a console's URL and password) in one modal, with a Copy
+   * button for each; after a copy it offers the others, until dismissed. Never logged.
+   */
+  secretSet(message: string, items: ReadonlyArray<{ label: string; value: string }>): Promise<void>;
   info(message: string): void;
   /**
    * A notification (not modal) with buttons: resolves with the label chosen, undefined when dismissed.
@@ -97,6 +102,21 @@ export class VscodeUserInput implements UserInput {
   async secret(message: string, value: string, copyLabel: string): Promise<void> {
     const choice = await vscode.window.showInformationMessage(message, { modal: true, detail: value }, copyLabel);
     if (choice === copyLabel) await vscode.env.clipboard.writeText(value);
+  }
+
+  async secretSet(message: string, items: ReadonlyArray<{ label: string; value: string }>): Promise<void> {
+    const detail = items.map((i) => `${i.label}: ${i.value}`).join('\n\n');
+    let left = [...items];
+    let copied: string | undefined;
+    while (left.length > 0) {
+      const title = copied ? `${message} (${copied} copied)` : message;
+      const choice = await vscode.window.showInformationMessage(title, { modal: true, detail }, ...left.map((i) => `Copy ${i.label}`));
+      const picked = left.find((i) => `Copy ${i.label}` === choice);
+      if (!picked) return;
+      await vscode.env.clipboard.writeText(picked.value);
+      copied = picked.label;
+      left = left.filter((i) => i !== picked);
+    }
   }
 
   info(message: string): void {

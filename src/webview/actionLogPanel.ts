@@ -239,7 +239,9 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
     const generation = this.generation;
     const { signal } = this.requests;
     try {
-      const fresh = await this.withClient((c) => c.actions.getMany(ids, { signal }));
+      // Hidden while the client was on its way: nothing goes out; showing the panel again polls.
+      const fresh = await this.withClient(async (c) => (this.visible ? c.actions.getMany(ids, { signal }) : undefined));
+      if (!fresh) return;
       if (generation === this.generation) this.show(source.update(fresh), {});
     } catch (e) {
       if (generation !== this.generation) return; // stopped by a newer load, which schedules its own

@@ -18,6 +18,8 @@ export interface WebviewPageOptions {
   styleUris?: readonly string[];
   /** A short text shown until the script draws the panel. */
   loadingText?: string;
+  /** The bundle is an ES module (`<script type="module">`): the console page, whose noVNC uses top-level await. */
+  module?: boolean;
 }
 
 /** 128 random bits, base64: a CSP nonce. */
@@ -51,7 +53,7 @@ ${styles}
 </head>
 <body>
   <main id="app" aria-busy="true">${escapeText(o.loadingText ?? 'Loading…')}</main>
-  <script nonce="${escapeAttr(o.nonce)}" src="${escapeAttr(o.scriptUri)}"></script>
+  <script${o.module ? ' type="module"' : ''} nonce="${escapeAttr(o.nonce)}" src="${escapeAttr(o.scriptUri)}"></script>
 </body>
 </html>
 `;

@@ -12,6 +12,14 @@ import type { DraftMemento } from './firewallRules/drafts';
 import type { FirewallRulesEnv } from './firewallRules/source';
 import type { FirewallRulesPanels } from './firewallRulesPanels';
 import type { UserInput } from '../ui/userInput';
+import type { ConsoleEnv } from './console/source';
+import type { ConsolePanels } from './consolePanels';
+
+/** What the console panels need: the client side (./console/source.ts) and the output channel. */
+export interface ConsoleDeps extends ConsoleEnv {
+  extensionUri: vscode.Uri;
+  log: vscode.LogOutputChannel;
+}
 
 /** What the Firewall rules editors need: the client side (./firewallRules/source.ts) and where drafts live (workspaceState). */
 export interface FirewallRulesDeps extends FirewallRulesEnv {
@@ -49,11 +57,18 @@ export class LazyPanels implements vscode.Disposable {
   private readonly metricsPanels: OnFirstUse<MetricsPanels>;
   private readonly actionLogManager: OnFirstUse<ActionLogManager>;
   private readonly firewallRulesPanels: OnFirstUse<FirewallRulesPanels>;
+  private readonly consolePanels: OnFirstUse<ConsolePanels>;
 
-  constructor(deps: { metrics: MetricsPanelDeps; actionLog: ActionLogManagerDeps; firewallRules: FirewallRulesDeps }) {
+  constructor(deps: { metrics: MetricsPanelDeps; actionLog: ActionLogManagerDeps; firewallRules: FirewallRulesDeps; console: ConsoleDeps }) {
     this.metricsPanels = new OnFirstUse(async () => new (await import('./metricsPanels')).MetricsPanels(deps.metrics));
     this.actionLogManager = new OnFirstUse(async () => new (await import('./actionLogManager')).ActionLogManager(deps.actionLog));
     this.firewallRulesPanels = new OnFirstUse(() => firewallRulesPanels(deps.firewallRules));
+    this.consolePanels = new OnFirstUse(() => consolePanels(deps.console));
+  }
+
+  /** The open console panels (one per server). */
+  console(): Promise<ConsolePanels> {
+    return this.consolePanels.get();
   }
 
   /** The open Firewall rules editors (one per firewall). */
@@ -90,7 +105,13 @@ export class LazyPanels implements vscode.Disposable {
     this.metricsPanels.dispose();
     this.actionLogManager.dispose();
     this.firewallRulesPanels.dispose();
+    this.consolePanels.dispose();
   }
+}
+
+async function consolePanels(deps: ConsoleDeps): Promise<ConsolePanels> {
+  const [{ ConsolePanels }, { requestConsole }] = await Promise.all([import('./consolePanels'), import('./console/source')]);
+  return new ConsolePanels({ extensionUri: deps.extensionUri, log: deps.log, request: (target, signal) => requestConsole(deps, target, signal) });
 }
 
 async function firewallRulesPanels(deps: FirewallRulesDeps): Promise<FirewallRulesPanels> {

@@ -27,6 +27,13 @@ export interface PanelHostOptions<FromWebview> {
   title: string;
   parse: Parser<FromWebview>;
   log: vscode.LogOutputChannel;
+  /** The bundle is an ES module (html.ts `module`). */
+  module?: boolean;
+  /**
+   * The panel was created with `retainContextWhenHidden` (the console): hiding it keeps the page
+   * alive, so it stays ready and gets every message while hidden.
+   */
+  retainedWhenHidden?: boolean;
 }
 
 export abstract class WebviewPanelHost<ToWebview, FromWebview> implements vscode.Disposable {
@@ -55,6 +62,7 @@ export abstract class WebviewPanelHost<ToWebview, FromWebview> implements vscode
       nonce: createNonce(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, `${options.bundle}.js`)).toString(),
       styleUris: [webview.asWebviewUri(vscode.Uri.joinPath(media, `${options.bundle}.css`)).toString()],
+      module: options.module,
     });
     this.disposables.push(
       this.posted,
@@ -62,7 +70,7 @@ export abstract class WebviewPanelHost<ToWebview, FromWebview> implements vscode
       webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
       panel.onDidChangeViewState(() => {
         // A hidden webview is torn down: nothing reaches it until it says `ready` again.
-        if (!panel.visible) this.isReady = false;
+        if (!panel.visible && !options.retainedWhenHidden) this.isReady = false;
         this.onVisibilityChanged(panel.visible);
       }),
       panel.onDidDispose(() => this.dispose()),

@@ -65,4 +65,5 @@ test('Add Project through the real input boxes, then the project\'s servers show
   await wb.parkMouse();
   await saveScreenshot('projects-servers');
   assert.ok(!(await page.content()).includes(TOKEN), 'the token appears nowhere in the workbench');
+  await wb.leaveCleanProfile({ removeProject: PROJECT }); // the next file goes on in this page
 });

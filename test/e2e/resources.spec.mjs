@@ -268,4 +268,5 @@ test('Create Server with a network and a new volume through the multi-step input
   }, async () => `${SERVER} does not show its private IP ${ip} and ${VOLUME}; children: ${JSON.stringify(await childrenOf(wb, SERVER, level))}`, 20_000);
   await wb.parkMouse();
   await saveScreenshot('create-server-tree-volumes-networks');
+  await wb.leaveCleanProfile({ removeProject: PROJECT }); // the next file goes on in this page
 });

@@ -76,4 +76,5 @@ test('the tooltip of a server shows its IPv4', async ({ wb, page, saveScreenshot
   }, async () => `no tooltip with ${ip}; hovers: ${JSON.stringify(await page.locator('.monaco-hover, .workbench-hover').allInnerTexts())}`, 20_000);
   assert.match(await hover.first().innerText(), /srv-tooltip/);
   await saveScreenshot('server-tooltip');
+  await wb.leaveCleanProfile({ removeProject: PROJECT }); // the next file goes on in this page
 });

@@ -37,6 +37,11 @@ describe('action log', function () {
   this.timeout(60_000);
   let sim: Simulator;
   let old: Simulator;
+  /**
+   * While set, the simulator's clock stands still at this time, so an action started then stays
+   * running: on a loaded machine a refresh of the log can take longer than the 600 ms action.
+   */
+  let heldAt: number | undefined;
   let api: Api;
   let project: Project;
   let oldProject: Project;
@@ -82,7 +87,7 @@ describe('action log', function () {
   };
 
   before(async () => {
-    sim = await startSimulator({ token: TOKEN, actionMs: 600 });
+    sim = await startSimulator({ token: TOKEN, actionMs: 600, now: () => heldAt ?? Date.now() });
     old = await startSimulator({ token: TOKEN, actionMs: 100, api: '2018' });
     api = await testingApi();
     project = await api.projects.add(PROJECT, sim.url, TOKEN);
@@ -190,12 +195,18 @@ describe('action log', function () {
     await run('hcloud.project.showActionLog');
     const panel = await readyPanel(project.id);
     const api2 = server('api-staging');
-    const started = await client.servers.changeProtection(api2.id, { delete: false, rebuild: false });
-    sim.clearRequests();
-    await panel.receiveForTesting({ type: 'refresh' });
-    await panel.idle();
-    assert.equal(panel.current.actions[0].id, started.id);
-    assert.equal(panel.current.actions[0].status, 'running');
+    heldAt = Date.now();
+    let started;
+    try {
+      started = await client.servers.changeProtection(api2.id, { delete: false, rebuild: false });
+      sim.clearRequests();
+      await panel.receiveForTesting({ type: 'refresh' });
+      await panel.idle();
+      assert.equal(panel.current.actions[0].id, started.id);
+      assert.equal(panel.current.actions[0].status, 'running');
+    } finally {
+      heldAt = undefined; // the action ends at the next request
+    }
     await until('the success', () => panel.current.actions[0].status === 'success', 15_000);
     const polls = sim.requests.filter((r) => r.path === `/actions/${started.id}` || (r.path === '/actions' && r.query.id));
     assert.ok(polls.length >= 1, 'polled the running action');
@@ -208,15 +219,27 @@ describe('action log', function () {
     await run('hcloud.project.showActionLog');
     const panel = await readyPanel(project.id);
     const target = server('api-staging');
-    const started = await client.servers.changeProtection(target.id, { delete: false, rebuild: false });
-    await panel.receiveForTesting({ type: 'refresh' });
-    await panel.idle();
-    assert.equal(panel.current.actions[0].status, 'running');
-    await vscode.commands.executeCommand('workbench.action.files.newUntitledFile');
-    await until('the log is hidden', () => !panel.visible);
-    sim.clearRequests();
-    await new Promise((r) => setTimeout(r, 3000)); // longer than the first poll (2 s)
-    assert.deepEqual(sim.requests.map((r) => r.path), [], 'nothing while hidden');
+    heldAt = Date.now();
+    let started;
+    try {
+      started = await client.servers.changeProtection(target.id, { delete: false, rebuild: false });
+      await panel.receiveForTesting({ type: 'refresh' });
+      await panel.idle();
+      assert.equal(panel.current.actions[0].status, 'running');
+      await vscode.commands.executeCommand('workbench.action.files.newUntitledFile');
+      await until('the log is hidden', () => !panel.visible);
+      // A poll the panel started just before it was hidden may still reach the simulator (seen on a
+      // loaded machine): go on once nothing has arrived for half a second.
+      for (let n = -1; n !== sim.requests.length;) {
+        n = sim.requests.length;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      sim.clearRequests();
+      await new Promise((r) => setTimeout(r, 3000)); // longer than the first poll (2 s)
+      assert.deepEqual(sim.requests.map((r) => r.path), [], 'nothing while hidden');
+    } finally {
+      heldAt = undefined; // the action ends at the next request
+    }
     panel.reveal();
     await until('the success after showing it again', () => panel.ready && panel.current.actions[0].status === 'success', 10_000);
     assert.equal(panel.current.actions[0].id, started.id);

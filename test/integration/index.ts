@@ -7,7 +7,7 @@
 // (<file>.json), because console output of the extension host never reaches the runner's stdout.
 // HCLOUD_TEST_GREP filters tests by title.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import Mocha from 'mocha';
 
 export interface IntegrationSummary {
@@ -15,10 +15,13 @@ export interface IntegrationSummary {
   failed: number;
   skipped: number;
   durationMs: number;
+  /** When the extension host loaded this file (epoch ms): the runner prints how long the workbench took to get there. */
+  loadedAt: number;
   failures: { title: string; error: string }[];
 }
 
-const { EVENT_SUITE_BEGIN, EVENT_SUITE_END, EVENT_TEST_BEGIN, EVENT_TEST_PASS, EVENT_TEST_FAIL, EVENT_TEST_PENDING, EVENT_RUN_END } = Mocha.Runner.constants;
+const loaded = Date.now();
+const { EVENT_SUITE_BEGIN, EVENT_SUITE_END, EVENT_TEST_BEGIN, EVENT_TEST_PASS, EVENT_TEST_FAIL, EVENT_TEST_PENDING, EVENT_RUN_END, EVENT_HOOK_BEGIN, EVENT_HOOK_END } = Mocha.Runner.constants;
 
 /** Spec-like lines, collected so they can go to a file as well as to the console. */
 class ReportWriter extends Mocha.reporters.Base {
@@ -41,8 +44,21 @@ class ReportWriter extends Mocha.reporters.Base {
       depth++;
     });
     runner.on(EVENT_SUITE_END, () => { depth--; });
+    // Where the time between tests goes: hooks per top-level suite, and the wait before the first test
+    // (the workbench and the extension loading), both printed at the end of the report.
+    const hookMs = new Map<string, number>();
+    let hookStarted = 0;
+    let firstTestAt = 0;
+    runner.on(EVENT_HOOK_BEGIN, () => { hookStarted = Date.now(); });
+    runner.on(EVENT_HOOK_END, (hook: Mocha.Hook) => {
+      let suite = hook.parent;
+      while (suite?.parent && !suite.parent.root) suite = suite.parent;
+      const key = suite?.title || '(root)';
+      hookMs.set(key, (hookMs.get(key) ?? 0) + Date.now() - hookStarted);
+    });
     // The test in progress, so a runner that gives up on a hanging suite can name it.
     runner.on(EVENT_TEST_BEGIN, (test: Mocha.Test) => {
+      firstTestAt ||= Date.now();
       if (reportPath) writeFile(`${reportPath}.current`, test.fullTitle());
     });
     runner.on(EVENT_TEST_PASS, (test: Mocha.Test) => {
@@ -60,10 +76,12 @@ class ReportWriter extends Mocha.reporters.Base {
     });
     runner.once(EVENT_RUN_END, () => {
       failures.forEach((f, i) => line(`\n${i + 1}) ${f.title}\n${indent1(f.error)}`));
+      const hooks = [...hookMs].filter(([, ms]) => ms >= 500).sort((a, b) => b[1] - a[1]);
+      line(`\nbefore the first test: ${firstTestAt ? firstTestAt - loaded : 0} ms after the suite loaded; hooks (before/after each, 500 ms or more per suite): ${hooks.map(([t, ms]) => `${t} ${ms} ms`).join(', ') || 'none'}`);
       // Console only: run-integration.mjs prints its own closing line from the JSON summary.
       console.log(`integration: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
       if (reportPath) {
-        const summary: IntegrationSummary = { ...counts, durationMs: Date.now() - started, failures };
+        const summary: IntegrationSummary = { ...counts, durationMs: Date.now() - started, loadedAt: loaded, failures };
         writeFile(reportPath, lines.join('\n') + '\n');
         writeFile(`${reportPath}.json`, JSON.stringify(summary, null, 2) + '\n');
         rmSync(`${reportPath}.current`, { force: true });
@@ -89,6 +107,38 @@ function testFiles(dir: string): string[] {
     .map((name) => join(dir, name));
 }
 
+/**
+ * Seconds each file's tests took in a whole run (test-output/integration/report.txt), used only to
+ * split the files between shards; a file not listed counts as SHARD_DEFAULT_S. Update when a file
+ * grows much: a stale figure makes one shard longer, never a test fail.
+ */
+const SHARD_WEIGHTS_S: Record<string, number> = {
+  actionLog: 47, serverCommands: 35, metricsPanel: 29, loadBalancerCommands: 19, firewallRules: 17,
+  loadBalancerUi: 10, volumeCommands: 9, placementGroupCommands: 9, createServer: 8, floatingIpCommands: 7,
+  deleteServerLeftovers: 7, networkCommands: 6, projects: 5, certificateCommands: 5, tree: 5, firewallCommands: 5,
+  createServerOptions: 4, primaryIpCommands: 4, imageCommands: 2, labels: 1, sshKeyCommands: 1, extension: 1, volumeTree: 1,
+};
+const SHARD_DEFAULT_S = 5;
+
+/**
+ * HCLOUD_TEST_SHARD="k/n" (1-based): the files of shard k of n. Heaviest first, each to the shard with
+ * the least so far; every shard computes the same split, and the shards together run every file once.
+ */
+export function shardFiles(files: string[], shard: string | undefined): string[] {
+  const m = /^(\d+)\/(\d+)$/.exec(shard ?? '');
+  if (!m) return files;
+  const [k, n] = [Number(m[1]), Number(m[2])];
+  const weight = (f: string) => SHARD_WEIGHTS_S[basename(f, '.test.js')] ?? SHARD_DEFAULT_S;
+  const load = new Array<number>(n).fill(0);
+  const owner = new Map<string, number>();
+  for (const f of [...files].sort((a, b) => weight(b) - weight(a) || a.localeCompare(b))) {
+    const i = load.indexOf(Math.min(...load));
+    owner.set(f, i + 1);
+    load[i] += weight(f);
+  }
+  return files.filter((f) => owner.get(f) === k);
+}
+
 export function run(): Promise<void> {
   process.setSourceMapsEnabled(true); // stack traces point at the .ts sources (inline source maps)
   const mocha = new Mocha({
@@ -98,7 +148,7 @@ export function run(): Promise<void> {
     reporter: ReportWriter,
     grep: process.env.HCLOUD_TEST_GREP || undefined,
   });
-  const files = testFiles(__dirname);
+  const files = shardFiles(testFiles(__dirname), process.env.HCLOUD_TEST_SHARD);
   for (const file of files) mocha.addFile(file);
   return new Promise((resolve, reject) => {
     try {
@@ -111,7 +161,7 @@ export function run(): Promise<void> {
       console.error(`integration: could not load the suite: ${error}`);
       if (reportPath) {
         writeFile(reportPath, `could not load the suite:\n${error}\n`);
-        const summary: IntegrationSummary = { passed: 0, failed: 1, skipped: 0, durationMs: 0, failures: [{ title: 'loading the suite', error }] };
+        const summary: IntegrationSummary = { passed: 0, failed: 1, skipped: 0, durationMs: 0, loadedAt: loaded, failures: [{ title: 'loading the suite', error }] };
         writeFile(`${reportPath}.json`, JSON.stringify(summary, null, 2) + '\n');
       }
       reject(err);

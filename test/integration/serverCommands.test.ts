@@ -137,7 +137,7 @@ describe('server commands', function () {
     const contributed = (ext.packageJSON.contributes.commands as Array<{ command: string }>)
       .map((c) => c.command)
       .filter((c) => c.startsWith('hcloud.server.') || c === 'hcloud.image.rebuildServer');
-    assert.equal(contributed.length, 35, 'the 28 server actions (3 on networks, 2 on placement groups), Create Server, Rebuild a Server from an image, Edit Labels, Show Metrics, Show Actions, Open Folder on Server and Open SSH When Ready');
+    assert.equal(contributed.length, 36, 'the 28 server actions (3 on networks, 2 on placement groups), Create Server, Rebuild a Server from an image, Edit Labels, Show Metrics, Show Actions, Open Console, Open Folder on Server and Open SSH When Ready');
     const registered = new Set(await vscode.commands.getCommands(true));
     assert.deepEqual(contributed.filter((c) => !registered.has(c)), []);
   });
@@ -259,7 +259,7 @@ describe('server commands', function () {
       assert.equal(wire('legacy-app').rescue_enabled, false);
     });
 
-    it('Request Console shows the wss URL and the VNC password the API returned, each in a copyable modal, never in a message', async () => {
+    it('Copy Console Details shows the wss URL and the VNC password the API returned in one modal with a copy button each, never in a message', async () => {
       const node = await serverNode('legacy-app');
       script();
       await run('hcloud.server.requestConsole', node);
@@ -269,6 +269,7 @@ describe('server commands', function () {
       assert.deepEqual(input.secrets.map((s) => s.value), [answer.wss_url, answer.password]);
       assert.match(input.secrets[0].message, /Console URL/);
       assert.match(input.secrets[1].message, /VNC password/);
+      assert.deepEqual(input.modals.map((m) => m.labels), [['Console URL', 'VNC password']], 'one modal');
       noSecretInMessages();
       await noSecretInLog('Console of "legacy-app" ready');
     });

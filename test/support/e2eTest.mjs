@@ -8,8 +8,8 @@
 // where that changes nothing a test sees: the first test of a spec file gets a freshly loaded
 // workbench in a new tab; the next tests of that file go on in the same page (a file's tests
 // already share the browser profile, its projects and its simulator). The first test of the next
-// file takes over the page when the previous test ended on a workbench it reloaded in a clean state
-// (Workbench.leaveCleanProfile), which is what a new tab would load. After a failure Playwright
+// file takes over the page when the previous test left the workbench clean (no editor, no project,
+// the Explorer showing: Workbench.leaveCleanProfile), which is what a new tab would show. After a failure Playwright
 // starts a new worker: a new code-server and a fresh profile.
 import { join } from 'node:path';
 import { test as base } from '@playwright/test';
@@ -55,7 +55,7 @@ export const test = base.extend({
     shared.wb = undefined;
     await use(page);
     if (testInfo.status === testInfo.expectedStatus) {
-      // A clean reload at the end hands a fresh workbench to any next test; otherwise only to this file's.
+      // A workbench left clean at the end goes to any next test; otherwise only to this file's.
       shared.carryOn = { file: shared.wb?.reloadedClean ? undefined : file };
     } else {
       session.saveLogs(testInfo.outputPath('logs'));

@@ -30,7 +30,12 @@ function installStubs(initialState) {
   window.acquireVsCodeApi = () => {
     if (++record.acquired > 1) throw new Error('An instance of the VS Code API has already been acquired');
     return {
-      postMessage: (m) => record.posted.push(JSON.parse(JSON.stringify(m))),
+      postMessage: (m) => {
+        const copy = JSON.parse(JSON.stringify(m));
+        record.posted.push(copy);
+        // The console's relay test hears every message as it is posted (open's `onPost`).
+        window.__hcloudOnPost?.(copy);
+      },
       getState: () => record.state,
       setState: (s) => { record.state = JSON.parse(JSON.stringify(s)); },
     };
@@ -51,7 +56,8 @@ export async function startWebviewHarness({ outDir = 'out-webview' } = {}) {
       if (!THEME_CLASS[theme] || !existsSync(join(root, 'media', 'dist', `${panel}.js`))) return void res.writeHead(404).end();
       const styleUris = [`${origin}/test/webview/fixtures/theme-${theme}.css`];
       if (existsSync(join(root, 'media', 'dist', `${panel}.css`))) styleUris.push(`${origin}/media/dist/${panel}.css`);
-      const html = renderWebviewHtml({ title: panel, cspSource: origin, nonce: createNonce(), scriptUri: `${origin}/media/dist/${panel}.js`, styleUris })
+      const module = url.searchParams.get('module') === '1';
+      const html = renderWebviewHtml({ title: panel, cspSource: origin, nonce: createNonce(), scriptUri: `${origin}/media/dist/${panel}.js`, styleUris, module })
         .replace('<body>', `<body class="${THEME_CLASS[theme]}" data-vscode-theme-kind="${THEME_CLASS[theme]}">`);
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
       return;
@@ -69,11 +75,14 @@ export async function startWebviewHarness({ outDir = 'out-webview' } = {}) {
     /**
      * Opens media/dist/<panel>.js's page in `page` and waits for its `ready`.
      * `state`: what getState() returns (as after a reload). `viewport`: { width, height }.
+     * `module`: the bundle is an ES module (the console page). `onPost(message)`: called in Node
+     * with each message the page posts, as it posts it.
      */
-    async open(page, panel, { theme = 'dark', state, viewport = { width: 1000, height: 800 } } = {}) {
+    async open(page, panel, { theme = 'dark', state, viewport = { width: 1000, height: 800 }, module = false, onPost } = {}) {
       await page.setViewportSize(viewport);
+      if (onPost) await page.exposeFunction('__hcloudOnPost', onPost);
       await page.addInitScript(installStubs, state ?? null);
-      await page.goto(`${base}/page/${panel}?theme=${theme}`);
+      await page.goto(`${base}/page/${panel}?theme=${theme}${module ? '&module=1' : ''}`);
       const view = webviewView(page);
       await view.waitForPosted('ready');
       return view;

@@ -6,7 +6,7 @@ export class Workbench {
   /** @param {import('playwright-core').Page} page */
   constructor(page) {
     this.page = page;
-    /** Set by leaveCleanProfile: the page is a freshly reloaded, clean workbench. */
+    /** Set by leaveCleanProfile: the page shows a clean workbench, as a new tab would. */
     this.reloadedClean = false;
   }
 
@@ -284,22 +284,24 @@ export class Workbench {
   }
 
   /**
-   * Leaves the shared browser profile as a fresh one for the spec files after this one: no editor
-   * open (a panel would come back), `removeProject` removed (after the editors closed, so no panel
-   * re-renders meanwhile), the Explorer in the side bar (later scenarios click the Hetzner Cloud
-   * entry, which would close the side bar if it were still the active container), all written to
-   * the workbench's storage by Reload Window.
+   * Leaves the workbench as a fresh one for the spec files after this one, without reloading it
+   * (a workbench load costs about 10 s of CPU, and the e2e phase runs beside another VS Code phase
+   * on two cores): no editor open (a panel would come back after a later reload), no quick input or
+   * notification left, `removeProject` removed (after the editors closed, so no panel re-renders
+   * meanwhile), the Explorer in the side bar (later scenarios click the Hetzner Cloud entry, which
+   * would close the side bar if it were still the active container). A later Reload Window writes
+   * this state to the workbench's storage.
    */
   async leaveCleanProfile({ removeProject } = {}) {
     for (let i = 0; i < 3; i++) await this.page.keyboard.press('Escape');
     await this.runCommand('View: Close All Editors');
     // A scenario that failed before adding its project has none to remove: say so, go on.
     if (removeProject) await this.removeProject(removeProject).catch((e) => console.log(`      (clean-up: project "${removeProject}" not removed: ${e.message.split('\n')[0]})`));
+    await this.runCommand('Notifications: Clear All Notifications');
     await this.runCommand('View: Show Explorer');
     await this.page.locator('[id="workbench.view.explorer"]').waitFor({ state: 'visible' });
-    await this.reloadWindow();
-    await this.page.locator('[id="workbench.view.explorer"]').waitFor({ state: 'visible' });
-    // What a new tab would load now: the e2e fixtures hand this page to the next spec file
+    await this.until(async () => (await this.notifications().count()) === 0 && !(await this.quickInput().isVisible()), 'no toast or quick input is left');
+    // What a new tab would show now: the e2e fixtures hand this page to the next spec file
     // (test/support/e2eTest.mjs). Call this last.
     this.reloadedClean = true;
   }

@@ -145,7 +145,7 @@ export async function disableRescue(ctx: CommandContext, node?: TreeNode): Promi
 }
 
 export async function requestConsole(ctx: CommandContext, node?: TreeNode): Promise<void> {
-  const t = await pickServer(ctx, node, 'Request Console', running, 'No server is running.');
+  const t = await pickServer(ctx, node, 'Copy Console Details', running, 'No server is running.');
   if (!t) return;
   await runAction(ctx, {
     project: t.project,
@@ -157,9 +157,12 @@ export async function requestConsole(ctx: CommandContext, node?: TreeNode): Prom
     },
     success: `Console of ${q(t.resource)} ready: the URL is valid for about a minute.`,
     after: async (r) => {
-      // The URL carries a one-time token: shown like a secret (modal, copy button, never logged).
-      await ctx.input().secret(`Console URL of ${q(t.resource)} (VNC over WebSocket, valid for about a minute)`, r.wssUrl, 'Copy URL');
-      await ctx.input().secret(`VNC password of the console of ${q(t.resource)} (shown only now)`, r.password, 'Copy Password');
+      // For a VNC client of one's own (Open Console needs neither). The URL carries a one-time
+      // token: both are shown like secrets (one modal, a copy button each, never logged).
+      await ctx.input().secretSet(`Console of ${q(t.resource)}: VNC over WebSocket, the URL valid once, for about a minute`, [
+        { label: 'Console URL', value: r.wssUrl },
+        { label: 'VNC password', value: r.password },
+      ]);
     },
   });
 }

@@ -54,6 +54,8 @@ export class ScriptedInput implements UserInput {
   readonly messages: Array<{ level: 'info' | 'warn' | 'error'; text: string; buttons?: string[] }> = [];
   /** Secrets shown with secret(): what the modal said and the value, so tests can compare. */
   readonly secrets: Array<{ message: string; value: string }> = [];
+  /** Modals shown with secretSet(): the message and the labels of its secrets. */
+  readonly modals: Array<{ message: string; labels: string[] }> = [];
 
   constructor(private readonly answers: Answer[]) {}
 
@@ -210,6 +212,12 @@ export class ScriptedInput implements UserInput {
 
   async secret(message: string, value: string, _copyLabel: string): Promise<void> {
     this.secrets.push({ message, value });
+  }
+
+  /** Records each item as a secret of its own: `<message>: <label>`. */
+  async secretSet(message: string, items: ReadonlyArray<{ label: string; value: string }>): Promise<void> {
+    this.modals.push({ message, labels: items.map((i) => i.label) });
+    for (const i of items) this.secrets.push({ message: `${message}: ${i.label}`, value: i.value });
   }
 
   info(text: string): void {

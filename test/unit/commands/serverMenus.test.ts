@@ -38,7 +38,7 @@ function shown(viewItem: string, where: 'inline' | 'menu'): string[] {
 describe('server menus (package.json)', () => {
   it('every server command has a title in the Hetzner Cloud category and a context-menu entry', () => {
     const ids = pkg.contributes.commands.filter((c) => c.command.startsWith('hcloud.server.'));
-    assert.equal(ids.length, 34, 'the 28 server actions (2 on placement groups, 3 on networks), Create Server, Show Metrics, Show Actions, Edit Labels, Open Folder on Server and Open SSH When Ready');
+    assert.equal(ids.length, 35, 'the 28 server actions (2 on placement groups, 3 on networks), Create Server, Show Metrics, Show Actions, Edit Labels, Open Console, Open Folder on Server and Open SSH When Ready');
     for (const c of ids) {
       assert.equal(c.category, 'Hetzner Cloud', c.command);
       assert.ok(itemMenus.some((e) => e.command === c.command && !e.group?.startsWith('inline')), `${c.command} is in the context menu`);
@@ -62,14 +62,14 @@ describe('server menus (package.json)', () => {
 
   it('context menu follows the capability tokens: ISO, rescue, backups, protection', () => {
     const running = shown(';server;running;norescue;noiso;nobackups;deletable;', 'menu');
-    for (const c of ['shutdown', 'reboot', 'powerOff', 'reset', 'attachIso', 'enableRescue', 'enableBackup', 'delete', 'requestConsole', 'resetPassword']) {
+    for (const c of ['shutdown', 'reboot', 'powerOff', 'reset', 'attachIso', 'enableRescue', 'enableBackup', 'delete', 'requestConsole', 'resetPassword', 'openConsole']) {
       assert.ok(running.includes(c), c);
     }
     for (const c of ['powerOn', 'detachIso', 'disableRescue', 'disableBackup']) assert.ok(!running.includes(c), c);
 
     const special = shown(';server;off;rescue;iso;backups;protected;', 'menu');
     for (const c of ['powerOn', 'detachIso', 'disableRescue', 'disableBackup', 'reset', 'changeProtection', 'rebuild']) assert.ok(special.includes(c), c);
-    for (const c of ['attachIso', 'enableRescue', 'enableBackup', 'delete', 'shutdown', 'requestConsole']) assert.ok(!special.includes(c), c);
+    for (const c of ['attachIso', 'enableRescue', 'enableBackup', 'delete', 'shutdown', 'requestConsole', 'openConsole']) assert.ok(!special.includes(c), c);
   });
 
   it('server entries never show on other nodes (an ISO node is `;iso;` too); Rebuild from an image shows on available images', () => {

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { parseArgs, UsageError } from '../../../src/sim/cli';
+import { parseArgs, UsageError, USAGE } from '../../../src/sim/cli';
 
 /** The compiled CLI next to this compiled test (same outdir). */
 const CLI = join(__dirname, '..', '..', '..', 'src', 'sim', 'cli.js');
@@ -111,16 +111,19 @@ describe('sim: CLI', function () {
   });
 
   it('exits 2 with a clear message on bad arguments', async () => {
-    for (const [args, message] of [
+    const cases: Array<[string[], RegExp]> = [
       [['--port', 'abc'], /--port needs a whole number/],
       [['--bogus'], /unknown option --bogus/],
       [['--api', '2020'], /--api must be 2026 or 2018, got '2020'/],
       [['--drift', 'extra-fields'], /unknown option --drift/],
-    ] as Array<[string[], RegExp]>) {
-      const { code, stderr } = await runCli(args);
-      assert.equal(code, 2, args.join(' '));
-      assert.match(stderr, message, args.join(' '));
-    }
+    ];
+    // Started together: each run loads the simulator (about a second of CPU), and the unit phase
+    // runs its files in parallel beside other phases.
+    const runs = await Promise.all(cases.map(([args]) => runCli(args)));
+    cases.forEach(([args, message], i) => {
+      assert.equal(runs[i].code, 2, args.join(' '));
+      assert.match(runs[i].stderr, message, args.join(' '));
+    });
   });
 
   it('parses every option and refuses bad values (in-process)', () => {
@@ -151,5 +154,13 @@ describe('sim: CLI', function () {
     ] as Array<[string[], RegExp]>) {
       assert.throws(() => parseArgs(args), (e: Error) => e instanceof UsageError && message.test(e.message), args.join(' '));
     }
+  });
+
+  it('--console-lifetime-ms sets how long a console URL is valid; without it the simulator keeps its 60 s', () => {
+    assert.equal(parseArgs(['--console-lifetime-ms', '1500']).sim.consoleLifetimeMs, 1500);
+    assert.equal(parseArgs(['--console-lifetime-ms=0']).sim.consoleLifetimeMs, 1, 'at least 1 ms');
+    assert.equal('consoleLifetimeMs' in parseArgs([]).sim, false);
+    assert.match(USAGE, /--console-lifetime-ms <ms>/);
+    assert.throws(() => parseArgs(['--console-lifetime-ms', '1m']), (e: Error) => e instanceof UsageError && /--console-lifetime-ms needs a whole number, got '1m'/.test(e.message));
   });
 });

@@ -37,4 +37,12 @@ describe('webview page (html.ts)', () => {
     assert.doesNotMatch(html, /\son[a-z]+=/i, 'no inline event handler');
     assert.match(html, /<title>Metrics of "web-1" &lt;b&gt;<\/title>/, 'the title is escaped');
   });
+
+  it('loads an ES module page (the console) with type="module" and the nonce, under the same CSP', () => {
+    const page = (module?: boolean) => renderWebviewHtml({ title: 'Console', cspSource: SOURCE, nonce: 'n0nce', scriptUri: `${SOURCE}/media/dist/console.js`, module });
+    const html = page(true);
+    assert.ok(html.includes(`<script type="module" nonce="n0nce" src="${SOURCE}/media/dist/console.js"></script>`), html);
+    assert.ok(html.includes(`content="${contentSecurityPolicy(SOURCE, 'n0nce')}"`), 'the same CSP: no connect-src');
+    assert.doesNotMatch(page(false), /type="module"/);
+  });
 });
