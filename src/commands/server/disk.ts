@@ -14,6 +14,7 @@ import { runAction, runCall } from '../runAction';
 import { sshWhenReadyStep } from '../connect/sshWhenReady';
 import { validateDescription } from '../validate';
 import { offerToUnprotect, pickServer, q, serverAction, type ServerTarget } from './common';
+import { powerOnStep } from './power';
 
 export async function createImage(ctx: CommandContext, node?: TreeNode): Promise<void> {
   const t = await pickServer(ctx, node, 'Create Image');
@@ -232,6 +233,7 @@ export async function changeType(ctx: CommandContext, node?: TreeNode): Promise<
     `Change type of ${q(s)} to ${type.type.name}`,
     (c, id, signal) => c.servers.changeType(id, type.type.id, disk.upgrade, { signal }),
     `${q(s)} is now a ${type.type.name} (${formatMonthly(monthly(type.type, loc))}, was ${formatMonthly(oldPrice)}). It is off: Power On to start it.`,
+    [powerOnStep(ctx, { ...t, resource: { ...s, status: 'off' } })],
   );
 }
 
