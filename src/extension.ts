@@ -53,7 +53,10 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi |
   let input: UserInput = realInput;
   const actionFeed = new ActionFeed();
   const panels = new LazyPanels({
-    metrics: { extensionUri: context.extensionUri, projects, clients, log, input: () => input },
+    metrics: {
+      extensionUri: context.extensionUri, projects, clients, log, input: () => input,
+      serverStatus: (projectId, id) => tree.projectNode(projectId)?.folders.servers.find(String(id))?.server.status,
+    },
     actionLog: { extensionUri: context.extensionUri, log, projects, clients, feed: actionFeed, tree },
     firewallRules: { extensionUri: context.extensionUri, log, projects, clients, feed: actionFeed, tree, drafts: context.workspaceState, input: () => input },
     console: { extensionUri: context.extensionUri, log, projects, clients },
@@ -68,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi |
     actionFeed,
     actionLogs: () => panels.actionLogs(),
     firewallRules: () => panels.firewallRules(),
+    costsPanels: () => panels.costs(),
     connect: defaultConnectSeams(context.globalState),
     consolePanels: () => panels.console(),
   };

@@ -8,6 +8,7 @@ import type { ConnectSeams } from './connect/seams';
 import type { ActionLogManager } from '../webview/actionLogManager';
 import type { MetricsPanels } from '../webview/metricsPanels';
 import type { FirewallRulesPanels } from '../webview/firewallRulesPanels';
+import type { CostsPanels } from '../webview/costsPanel';
 import type { ConsolePanels } from '../webview/consolePanels';
 
 /** What command handlers need; built once in activate() and passed in (no globals). */
@@ -24,6 +25,8 @@ export interface CommandContext {
   actionLogs(): Promise<ActionLogManager>;
   /** The open Firewall rules editors (one per firewall), loaded on first use. */
   firewallRules(): Promise<FirewallRulesPanels>;
+  /** The open costs panels (one per project), loaded on first use. */
+  costsPanels(): Promise<CostsPanels>;
   /** What Open Folder on Server and SSH When Ready reach outside (the TCP probe, commands); tests replace parts. */
   readonly connect: ConnectSeams;
   /** The open console panels (one per server), loaded on first use. */

@@ -13,6 +13,7 @@ import { pickProject, pickTarget, type Target } from './pick';
 import { changeProtection, offerUnprotect, type Protectable } from './protection';
 import { runAction, runCall } from './runAction';
 import { askCreateFloatingIp } from './floatingIpWizard';
+import { confirmFloatingIpCost } from './costConfirm';
 
 /** How a Floating IP is named in messages: its description and IP, or the IP. */
 export function floatingIpName(f: FloatingIp): string {
@@ -72,6 +73,8 @@ export async function createFloatingIp(ctx: CommandContext, node?: TreeNode): Pr
   const { type, server, homeLocation, description } = answers;
   const params = { type: type.type, server: server?.id, homeLocation, description: description.trim() || undefined };
   const title = server ? `Create ${type.label} Floating IP for "${server.name}"` : `Create ${type.label} Floating IP in ${homeLocation}`;
+  // Its price, asked before anything is sent (its home location is the server's when assigned).
+  if (!(await confirmFloatingIpCost(ctx, project, title, type.type, server ? (server.location?.name ?? server.datacenter?.location.name) : homeLocation))) return undefined;
 
   if (server) {
     const s = server;

@@ -3,6 +3,8 @@
 // ("Rebuild a Server from it" lives with the server commands.)
 import type { HcloudClient } from '../api/client';
 import type { Image } from '../api/types';
+import { snapshotMonthly } from '../api/costs';
+import { formatPriceDetail } from '../shared/price';
 import { imageName } from '../tree/format';
 import type { TreeNode } from '../tree/node';
 import type { CommandContext } from './context';
@@ -75,10 +77,14 @@ export async function convertBackupToSnapshot(ctx: CommandContext, node?: TreeNo
   const t = await pickImage(ctx, node, 'Convert Backup to Snapshot', (i) => i.type === 'backup', 'The project has no backup.');
   if (!t) return;
   const image = t.resource;
+  // A backup has no price of its own; as a snapshot it costs its size times the price per GB-month.
+  const prices = await runCall(ctx, t.project, `Convert ${inMessages(image)} to a snapshot`, (c) => c.pricing.get());
+  if (!prices) return;
+  const monthly = snapshotMonthly({ type: 'snapshot', imageSize: image.imageSize }, prices);
   const ok = await ctx.input().confirm(`Convert ${inMessages(image)} to a snapshot?`, {
     detail:
       'A snapshot is no longer bound to its server: it outlives the server (backups are deleted with it) ' +
-      `and is billed per GB per month${image.imageSize === undefined ? '' : ` (${size(image)})`} until you delete it.`,
+      `and is billed per GB per month${image.imageSize === undefined ? '' : ` (${size(image)}: ${formatPriceDetail(monthly)})`} until you delete it.`,
     confirmLabel: 'Convert',
   });
   if (!ok) return;

@@ -7,6 +7,10 @@ import type { Project } from '../projects/projectStore';
 import type { ResourceKind } from '../tree/resourceNode';
 import type { CommandContext } from './context';
 import { describeError } from '../ui/describeError';
+import { namesInResult } from '../projects/seenNames';
+import { nameInTree } from '../tree/resourceNames';
+import { canRetry, type FailurePhase } from '../ui/retry';
+import { offerAfterFailure, waitingTitle } from './failure';
 
 export interface ActionRun<R> {
   project: Project;
@@ -67,18 +71,21 @@ export async function runAction<R>(ctx: CommandContext, run: ActionRun<R>): Prom
       ctx.input().info(`${run.title}: not started, project "${run.project.name}" was removed from VS Code.`);
       return undefined;
     }
-    ctx.input().error(describeError(e, { action: run.title }));
-    return undefined;
+    const failed = describeError(e, { action: run.title });
+    ctx.log.error(failed);
+    return offerAfterFailure(ctx, failed, canRetry(e, 'request') ? () => runAction(ctx, run) : undefined);
   }
   const removed = ctx.clients.removedSignal(run.project.id);
   let answerLost = false;
+  // Where a failure happened decides whether Retry is safe (src/ui/retry.ts).
+  let phase: FailurePhase = 'request';
   const refresh = () => {
     if (!run.affects) return ctx.tree.resourceChanged(run.project.id);
     for (const a of run.affects) ctx.tree.resourceChanged(run.project.id, a.kind, a.id);
   };
   try {
     const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: run.title, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: waitingTitle(run.title), cancellable: true },
       async (progress, token) => {
         const abort = new AbortController();
         const sub = token.onCancellationRequested(() => abort.abort());
@@ -88,6 +95,8 @@ export async function runAction<R>(ctx: CommandContext, run: ActionRun<R>): Prom
         removed.addEventListener('abort', stop, { once: true });
         try {
           const started = await run.start(client, abort.signal);
+          phase = 'wait';
+          rememberNames(ctx, run.project.id, started.actions, started.result);
           refresh(); // the tree shows the transitional state at once
           // An open action log shows the actions at once and follows them through this waiter.
           const feed = ctx.actionFeed;
@@ -122,6 +131,7 @@ export async function runAction<R>(ctx: CommandContext, run: ActionRun<R>): Prom
         }
       },
     );
+    phase = 'done';
     refresh();
     const done = typeof run.success === 'function' ? run.success(result) : run.success ?? `${run.title}: done.`;
     // The action was found in the resource's newest actions after the answer to its request was lost.
@@ -145,9 +155,19 @@ export async function runAction<R>(ctx: CommandContext, run: ActionRun<R>): Prom
     }
     const message = describeError(e, { action: run.title });
     ctx.log.error(message);
-    ctx.input().error(message);
-    return undefined;
+    return offerAfterFailure(ctx, message, canRetry(e, phase) ? () => runAction(ctx, run) : undefined);
   }
+}
+
+/**
+ * Keeps the names of the actions' resources (from the tree, before a delete removes them there, and
+ * from what a create answered), so the action log names them after they are deleted.
+ */
+function rememberNames(ctx: CommandContext, projectId: string, actions: Action[], result: unknown): void {
+  const names = ctx.actionFeed.names;
+  const resources = actions.flatMap((a) => a.resources);
+  for (const r of resources) names.remember(projectId, r.type, r.id, nameInTree(ctx.tree, projectId, r.type, r.id));
+  for (const r of namesInResult(result, resources)) names.remember(projectId, r.type, r.id, r.name);
 }
 
 /** The final states a failed wait carries (`action_failed` details), if any. */
@@ -169,7 +189,6 @@ export async function runCall<R>(ctx: CommandContext, project: Project, title: s
     }
     const message = describeError(e, { action: title });
     ctx.log.error(message);
-    ctx.input().error(message);
-    return undefined;
+    return offerAfterFailure(ctx, message, canRetry(e, 'request') ? () => runCall(ctx, project, title, call) : undefined);
   }
 }

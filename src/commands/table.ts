@@ -50,6 +50,7 @@ const firewallManage = () => import('./firewall/manage');
 const firewallRules = () => import('./firewall/editRules');
 const connectFolder = () => import('./connect/openFolder');
 const connectSsh = () => import('./connect/sshWhenReady');
+const costs = () => import('./costs');
 const serverConsole = () => import('./server/console');
 
 const PROJECT: Table = {
@@ -59,6 +60,7 @@ const PROJECT: Table = {
   'hcloud.project.remove': lazy(project, (m) => m.removeProject),
   'hcloud.project.refresh': lazy(project, (m) => m.refreshProject),
   'hcloud.project.showActionLog': lazy(actionLog, (m) => m.showActionLog),
+  'hcloud.project.showCosts': lazy(costs, (m) => m.showCosts),
   'hcloud.refreshAll': lazy(project, (m) => m.refreshAll),
 };
 

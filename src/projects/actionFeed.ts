@@ -3,6 +3,7 @@
 // Plain TypeScript (no vscode), so it is tested anywhere.
 
 import type { Action } from '../api/types';
+import { SeenNames } from './seenNames';
 
 export interface ActionFeedEvent {
   projectId: string;
@@ -17,6 +18,8 @@ export interface FeedSubscription {
 }
 
 export class ActionFeed {
+  /** Names of the resources the extension has seen, for an action log after they are deleted. */
+  readonly names = new SeenNames();
   private readonly listeners = new Set<(e: ActionFeedEvent) => void>();
   private readonly followed = new Set<string>();
 

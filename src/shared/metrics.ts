@@ -8,7 +8,7 @@
 // - Times are formatted in UTC unless a IANA time zone is passed (the webview passes the user's),
 //   so tests are deterministic.
 
-import type { Metrics, MetricsParams } from './apiTypes';
+import type { Metrics, MetricsParams, MetricsSeries } from './apiTypes';
 
 const HOUR = 3600;
 const DAY = 24 * HOUR;
@@ -261,9 +261,28 @@ export function formatTime(unixSeconds: number, rangeSeconds: number, timeZone =
   return rangeSeconds <= DAY ? time : `${p.year}-${p.month}-${p.day} ${time}`;
 }
 
+/**
+ * The time (UNIX seconds) of the last sample that shows activity (a value neither null nor 0) in
+ * any series; undefined when none does. A server that is off reports zeros (or nothing) after it.
+ */
+export function lastActivity(series: Record<string, MetricsSeries>): number | undefined {
+  let last: number | undefined;
+  for (const s of Object.values(series)) {
+    for (let i = Math.min(s.timestamps.length, s.values.length) - 1; i >= 0; i--) {
+      const v = s.values[i];
+      if (v !== null && v !== 0) {
+        if (last === undefined || s.timestamps[i] > last) last = s.timestamps[i];
+        break;
+      }
+    }
+  }
+  return last;
+}
+
 const SERIES_ORDER = [...CHARTS, ...LOAD_BALANCER_CHARTS].flatMap((c) => c.series.map((s) => s.name));
 
-function csvCell(text: string): string {
+/** An RFC 4180 CSV cell: quoted when it holds a comma, quote or line break (the one CSV quoting; costsProtocol.ts uses it too). */
+export function csvCell(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

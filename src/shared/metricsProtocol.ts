@@ -20,6 +20,8 @@ const MIN_TIME = 946_684_800;
 const MAX_TIME = 7_258_118_400;
 
 const RANGE_IDS = TIME_RANGES.map((r) => r.id);
+/** The server statuses a data message may name as `notRunning`. */
+export const NOT_RUNNING = ['off', 'stopping', 'starting', 'initializing', 'migrating', 'rebuilding', 'deleting', 'unknown'] as const;
 
 /** What the user chose: a preset ending now, or a fixed custom window (UNIX seconds). */
 export type RangeSelection = { kind: 'preset'; id: TimeRangeId } | { kind: 'custom'; start: number; end: number };
@@ -73,6 +75,11 @@ export interface DataMessage {
   step: number;
   /** By API series name (`cpu`, `disk.0.iops.read`, ...). */
   series: Record<string, MetricsSeriesData>;
+  /**
+   * A server that is not running: its status as the host knows it (`off`, `stopping`, ...), so the
+   * page says why the charts are flat. Absent for a running server and for a Load Balancer.
+   */
+  notRunning?: string;
 }
 
 export interface ErrorMessage {
@@ -210,7 +217,9 @@ export function parseMetricsToWebview(value: unknown): MetricsToWebview | undefi
       const step = asNumber(value.step, 1, 86_400 * 30);
       const series = parseSeriesRecord(value.series);
       if (start === undefined || end === undefined || start > end || step === undefined || !series) return undefined;
-      return { type, start, end, step, series };
+      if (value.notRunning === undefined) return { type, start, end, step, series };
+      const notRunning = asOneOf(value.notRunning, NOT_RUNNING);
+      return notRunning && { type, start, end, step, series, notRunning };
     }
     case 'error': {
       const message = asString(value.message, MAX_MESSAGE);

@@ -15,4 +15,5 @@ export * from './messages';
 export * from './metricsProtocol';
 export * from './actionLogProtocol';
 export * from './firewallRulesProtocol';
+export * from './costsProtocol';
 export * from './consoleProtocol';

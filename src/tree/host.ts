@@ -35,6 +35,8 @@ export interface NodeScope extends Lookup {
   ensureVolumes?(): Promise<void>;
   /** Today's API: learns these firewalls' names if nobody has (one GET, not the folder: nothing polled after). */
   ensureFirewallNames?(ids: number[]): Promise<void>;
+  /** Loads the project's prices if they are not (or no longer: 10 minutes) loaded (a server's backups are priced by them). */
+  ensurePrices?(): Promise<void>;
 }
 
 /** Where nodes and the poll scheduler get a project's client: the extension's ClientPool, or a test's one client. */

@@ -23,12 +23,13 @@ import { LeafNode } from './leafNode';
 import type { PlacementGroup } from '../api/types';
 import { placementGroupDescription, placementGroupMembers, placementGroupTooltip } from './placementGroupFormat';
 import { volumeDescription, volumeTooltip } from './volumeFormat';
+import { floatingIpPriceLine, imagePriceLine } from './costFormat';
 
 export const floatingIpPresenter: Presenter<FloatingIp> = {
   kind: 'floatingIp',
   label: (f) => f.ip,
   description: (f, l) => floatingIpDescription(f, l),
-  tooltip: (f, l) => floatingIpTooltip(f, l),
+  tooltip: (f, l) => `${floatingIpTooltip(f, l)}  \n${floatingIpPriceLine(f, l.pricing?.())}`,
   icon: (f) => new vscode.ThemeIcon('pin', f.serverId === undefined ? new vscode.ThemeColor('disabledForeground') : undefined),
   tokens: (f) => [f.serverId === undefined ? 'unassigned' : 'assigned', f.type, f.protection.delete ? 'protected' : 'deletable'],
   state: (f) => (f.serverId === undefined ? 'unassigned' : 'assigned'),
@@ -41,7 +42,7 @@ export const imagePresenter: Presenter<Image> = {
   kind: 'image',
   label: (i) => imageName(i),
   description: (i, l) => imageDescription(i, l),
-  tooltip: (i, l) => imageTooltip(i, l),
+  tooltip: (i, l) => [imageTooltip(i, l), imagePriceLine(i, l.pricing?.())].filter(Boolean).join('  \n'),
   icon: (i) => (i.status === 'creating' ? new vscode.ThemeIcon('loading~spin') : new vscode.ThemeIcon(i.type === 'backup' ? 'history' : i.type === 'snapshot' ? 'device-camera' : 'package')),
   tokens: (i) => [
     i.type === 'system' || i.type === 'app' ? 'system' : i.type,

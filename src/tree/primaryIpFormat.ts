@@ -1,7 +1,7 @@
 // How a Primary IP reads in the tree: row description and tooltip (Markdown source), as pure
 // functions (no vscode) so they can be unit-tested. Prices come from the project's /pricing.
 
-import type { Money, Pricing, PrimaryIp } from '../api/types';
+import type { PrimaryIp } from '../api/types';
 import { formatPriceDetail } from '../shared/price';
 import { labelsLine, md, mdCode, noLookup, protectionText, type Lookup } from './format';
 
@@ -10,10 +10,9 @@ export function ipFamilyText(type: string): string {
   return type === 'ipv4' ? 'IPv4' : type === 'ipv6' ? 'IPv6' : type;
 }
 
-/** The monthly price of a Primary IP of this type in this location (today's `pricing.primary_ips`). */
-export function primaryIpPrice(pricing: Pricing | undefined, type: string, location: string): Money | undefined {
-  return pricing?.primaryIps?.find((p) => p.type === type)?.prices.find((p) => p.location === location)?.monthly;
-}
+/** The monthly price of a Primary IP of this type in this location: the cost model's (src/api/costs.ts). */
+export { primaryIpMonthly as primaryIpPrice } from '../api/costs';
+import { primaryIpMonthly as primaryIpPrice } from '../api/costs';
 
 /** `→ web-1` or `unassigned`. */
 export function primaryIpAssignee(p: PrimaryIp, lookup: Lookup = noLookup): string {

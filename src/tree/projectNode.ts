@@ -12,6 +12,9 @@ import { MessageNode } from './messageNode';
 import { contextValue, type TreeNode } from './node';
 import { syncServersVolumes } from './serverVolumes';
 import { FirewallNames } from './firewallNames';
+import { fetchFolder } from './fetch';
+import { COSTS_MAX_AGE_MS, ProjectCostCache } from './projectCosts';
+import { projectTotalLines, projectTotalText } from './costFormat';
 
 /** Filter and catalog toggle when no provider hosts the node (e.g. a test builds one alone). */
 const standaloneHost: TreeHost = {
@@ -46,6 +49,21 @@ export class ProjectNode implements TreeNode, NodeScope {
   );
   /** Folder redraws on their way (prices loaded after a folder's rows). */
   private readonly redraws = new Set<Promise<void>>();
+  /** When the prices were last loaded: they are kept 10 minutes (asked again only when something needs them). */
+  private pricesAt = 0;
+  /** The project's monthly total (./projectCosts.ts): computed when the project is expanded or its row hovered. */
+  readonly costs = new ProjectCostCache({
+    now: () => Date.now(),
+    today: async () => (await this.apiEra()) === '2026',
+    loaded: (what) => this.folders[what].data,
+    list: async (what) => fetchFolder(await this.clients.get(this.project), what, { labelSelector: this.host.labelSelectorOf(this.project.id), priority: 'background' }),
+    pricing: async () => {
+      await this.ensurePrices();
+      const pricing = this.pricing();
+      if (!pricing) throw new Error('the prices could not be loaded');
+      return pricing;
+    },
+  });
 
   constructor(
     readonly project: Project,
@@ -80,9 +98,20 @@ export class ProjectNode implements TreeNode, NodeScope {
     };
     this.images.folders.push(this.folders.snapshots, this.folders.backups, this.folders.systemImages);
     this.catalog.folders.push(this.folders.serverTypes, this.folders.locations, this.folders.datacenters, this.folders.prices);
-    this.folders.floatingIps.onLoaded = (fips) => this.syncServersFloatingIps(fips);
     this.todayFolders.push(...TODAY_FOLDERS.map((w) => this.folders[w]));
     this.folders.primaryIps.onLoaded = () => void this.loadPricesFor(this.folders.primaryIps);
+    // Floating IPs and snapshots show their prices; backups say what they cost (a percentage).
+    this.folders.floatingIps.onLoaded = (fips) => {
+      this.syncServersFloatingIps(fips);
+      void this.loadPricesFor(this.folders.floatingIps);
+    };
+    this.folders.snapshots.onLoaded = () => void this.loadPricesFor(this.folders.snapshots);
+    this.folders.backups.onLoaded = () => void this.loadPricesFor(this.folders.backups);
+    this.folders.prices.onLoaded = () => {
+      this.pricesAt = Date.now();
+      // Servers with backups add them to their row's price once the percentage is known.
+      if (this.folders.servers.data?.some((s) => s.backupWindow)) this.host.changed(this.folders.servers);
+    };
     this.folders.volumes.onLoaded = (volumes) => {
       syncServersVolumes(this.folders.servers, volumes, (node) => this.host.changed(node));
       void this.loadPricesFor(this.folders.volumes); // rows show their monthly price
@@ -125,6 +154,7 @@ export class ProjectNode implements TreeNode, NodeScope {
 
   /** Marks every folder for a fetch the next time it is shown. */
   invalidate(): void {
+    this.costs.forget();
     for (const f of this.allFolders()) f.invalidate();
     this.forgetNetworkNames();
     this.firewallNames.forget();
@@ -198,6 +228,25 @@ export class ProjectNode implements TreeNode, NodeScope {
     await loading.finally(() => this.redraws.delete(loading));
   }
 
+  /** The prices, loaded when they are not or are older than 10 minutes (on a user's demand: nothing asks them again while idle). */
+  async ensurePrices(): Promise<void> {
+    const prices = this.folders.prices;
+    if (prices.loaded && Date.now() - this.pricesAt < COSTS_MAX_AGE_MS) return;
+    if (prices.loaded) prices.invalidate();
+    await prices.ensureLoaded('background');
+  }
+
+  /** Computes the monthly total if it is older than 10 minutes, then redraws the row; a failure leaves the row without one. */
+  async showTotal(): Promise<void> {
+    if (this.project.endpointProblem || this.costs.fresh) return;
+    try {
+      await this.costs.ensure();
+    } catch {
+      return; // the folders show the failure when opened
+    }
+    this.host.changed(this);
+  }
+
   /**
    * Resolves once the redraws a folder's first load started (its rows' prices) are done: a node
    * revealed after them keeps its selection (a redraw of its folder during the reveal drops it).
@@ -257,10 +306,12 @@ export class ProjectNode implements TreeNode, NodeScope {
     const host = safeHost(p.endpoint);
     const filter = this.host.filterOf(p.id);
     const selector = this.host.labelSelectorOf(p.id);
+    const costs = this.costs.current();
     // The filter first: a narrow side bar cuts the end of a description (the tooltip has it all).
     item.description = [
       filter ? `filter: "${filter}"` : '',
       selector ? `labels: ${selector}` : '',
+      projectTotalText(costs),
       p.source === 'environment' ? `from environment · ${host}` : host === 'api.hetzner.cloud' ? '' : host,
     ]
       .filter(Boolean)
@@ -272,6 +323,7 @@ export class ProjectNode implements TreeNode, NodeScope {
         p.source === 'environment' ? 'Token from the environment variable `HCLOUD_TOKEN` (not stored).' : 'Token kept in VS Code Secret Storage.',
         filter ? `Filter: "${md(filter)}"` : '',
         selector ? `Label selector: ${mdCode(selector)}` : '',
+        ...projectTotalLines(costs, !!selector),
       ]
         .filter(Boolean)
         .join('  \n'),
@@ -287,6 +339,8 @@ export class ProjectNode implements TreeNode, NodeScope {
     if (refused) return [new MessageNode(this, `${this.id}/endpointRefused`, 'Endpoint refused', { detail: refused.message, icon: 'error', tokens: ['endpointRefused'] })];
     const f = this.folders;
     const today = this.todayFolders.length > 0 && (await this.apiEra()) === '2026' ? this.todayFolders : [];
+    // Shown again after a Refresh: the total, once the user has expanded the project (showTotal), is computed again when old.
+    if (this.costs.current()) void this.showTotal();
     return [f.servers, ...today, f.floatingIps, this.images, f.sshKeys, f.isos, ...(this.host.catalogShown() ? [this.catalog] : [])];
   }
 }

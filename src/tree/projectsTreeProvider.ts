@@ -80,6 +80,7 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       }),
       view.onDidCollapseElement((e) => this.policy.nodeCollapsed(e.element.id)),
       view.onDidExpandElement((e) => {
+        if (e.element instanceof ProjectNode) void e.element.showTotal(); // the monthly total, kept 10 minutes
         const stale = this.policy.nodeExpanded(e.element.id);
         for (const id of stale) {
           const folder = this.findFolder(id);
@@ -154,6 +155,7 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     if (!node) return;
     const f = node.folders;
     this.refreshFolders(f.servers, f.floatingIps, f.snapshots, f.backups, f.sshKeys, f.volumes, f.certificates);
+    node.costs.forget(); // the total covers what the selector shows: computed again with it
     this.emitter.fire(node);
   }
 

@@ -3,6 +3,7 @@ import type { Server, ServerStatus } from '../api/types';
 import type { Project } from '../projects/projectStore';
 import { isTransitionalServer, isoName, matchesFilter, md, mdCode, noLookup, serverDescription, serverTooltip } from './format';
 import { publicIpLabel } from './primaryIpFormat';
+import { serverPriceLines, serverPriceText } from './costFormat';
 import type { NodeScope } from './host';
 import { LeafNode } from './leafNode';
 import { contextValue, type TreeNode } from './node';
@@ -94,7 +95,7 @@ export class ServerNode implements ResourceNode<Server> {
     const s = this.server;
     const item = new vscode.TreeItem(s.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    item.description = [serverStateText(s.status), serverMarker(s), serverDescription(s)].filter(Boolean).join(' · ');
+    item.description = [serverStateText(s.status), serverMarker(s), serverDescription(s), serverPriceText(s, this.scope?.pricing?.())].filter(Boolean).join(' · ');
     item.accessibilityInformation = { label: rowAccessibilityLabel(s.name, 'server', undefined, item.description) };
     item.iconPath = serverIcon(s);
     // Floating IPs are shown by address and Networks by name: when they are not loaded yet, the
@@ -105,12 +106,18 @@ export class ServerNode implements ResourceNode<Server> {
   }
 
   tooltip(): vscode.MarkdownString {
-    return new vscode.MarkdownString(serverTooltip(this.server, this.scope ?? noLookup));
+    const prices = serverPriceLines(this.server, this.scope?.pricing?.());
+    return new vscode.MarkdownString([serverTooltip(this.server, this.scope ?? noLookup), ...prices].join('  \n'));
   }
 
   /** True when the tooltip would show a Floating IP or a Network by id because they are not loaded. */
   needsLookups(): boolean {
-    return this.needsFloatingIps() || this.needsNetworkNames() || this.needsFirewallNames();
+    return this.needsFloatingIps() || this.needsNetworkNames() || this.needsFirewallNames() || this.needsPrices();
+  }
+
+  /** Backups on and the project's prices (their percentage) not loaded: the tooltip waits for the hover. */
+  private needsPrices(): boolean {
+    return !!this.scope?.ensurePrices && !!this.server.backupWindow && !this.scope.pricing?.();
   }
 
   private needsFloatingIps(): boolean {
@@ -143,6 +150,7 @@ export class ServerNode implements ResourceNode<Server> {
       this.needsFloatingIps() ? this.scope?.ensureFloatingIps().catch(shownById) : undefined,
       this.needsNetworkNames() ? this.scope?.ensureNetworkNames?.(this.networkIds()).catch(shownById) : undefined,
       this.needsFirewallNames() ? this.scope?.ensureFirewallNames?.(this.firewallIds()).catch(shownById) : undefined,
+      this.needsPrices() ? this.scope?.ensurePrices?.().catch(shownById) : undefined,
     ]);
     return this.tooltip();
   }

@@ -39,8 +39,11 @@ export interface UserInput {
    */
   secretSet(message: string, items: ReadonlyArray<{ label: string; value: string }>): Promise<void>;
   info(message: string): void;
-  /** A notification (not modal) with buttons: resolves with the label chosen, undefined when dismissed. */
-  offer(message: string, buttons: readonly string[]): Promise<string | undefined>;
+  /**
+   * A notification (not modal) with buttons: resolves with the label chosen, undefined when dismissed.
+   * `error: true` shows it as an error (a failure's Retry and Show Log).
+   */
+  offer(message: string, buttons: readonly string[], options?: { error?: boolean }): Promise<string | undefined>;
   warn(message: string): void;
   error(message: string): void;
 
@@ -120,8 +123,8 @@ export class VscodeUserInput implements UserInput {
     void vscode.window.showInformationMessage(message);
   }
 
-  async offer(message: string, buttons: readonly string[]): Promise<string | undefined> {
-    return vscode.window.showInformationMessage(message, ...buttons);
+  async offer(message: string, buttons: readonly string[], options?: { error?: boolean }): Promise<string | undefined> {
+    return options?.error ? vscode.window.showErrorMessage(message, ...buttons) : vscode.window.showInformationMessage(message, ...buttons);
   }
 
   warn(message: string): void {

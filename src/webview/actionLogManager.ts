@@ -8,6 +8,7 @@ import type { ActionFeed } from '../projects/actionFeed';
 import type { ClientPool } from '../projects/clientPool';
 import type { ProjectStore } from '../projects/projectStore';
 import type { ProjectsTreeProvider } from '../tree/projectsTreeProvider';
+import { nameInTree } from '../tree/resourceNames';
 import { normalizeInterval } from '../tree/refreshPolicy';
 import { parseActionLogPanelState, type ActionLogPanelState, type ActionLogScope } from '../shared/actionLogProtocol';
 import { ActionLogPanel, panelKey, type ActionLogEnv } from './actionLogPanel';
@@ -40,7 +41,11 @@ export class ActionLogManager implements vscode.Disposable {
       clients: deps.clients,
       feed: deps.feed,
       poll: deps.poll,
-      nameOf: (projectId, type, id) => nameInTree(tree, projectId, type, id),
+      nameOf: (projectId, type, id) => {
+        const name = nameInTree(tree, projectId, type, id);
+        deps.feed.names.remember(projectId, type, id, name); // kept for when it is deleted
+        return name;
+      },
       reveal: async (projectId, kind, id) => ((await tree.revealResource(projectId, kind, id)) ? 'revealed' : 'missing'),
       // As for the tree: 0 turns it off, 1..15 count as 15.
       refreshSeconds: () => normalizeInterval(vscode.workspace.getConfiguration('hcloud').get<number>('autoRefreshSeconds', 60)),
@@ -95,34 +100,5 @@ export class ActionLogManager implements vscode.Disposable {
     for (const p of [...this.panels.values()]) p.dispose();
     this.panels.clear();
     for (const d of this.disposables) d.dispose();
-  }
-}
-
-/** A resource's name from what the tree has loaded (no request). */
-function nameInTree(tree: ProjectsTreeProvider, projectId: string, type: string, id: number): string | undefined {
-  const p = tree.projectNode(projectId);
-  if (!p) return undefined;
-  switch (type) {
-    case 'server':
-      return p.serverName(id);
-    case 'floating_ip':
-      return p.floatingIp(id);
-    case 'image': {
-      const f = p.folders;
-      const node = [f.snapshots, f.backups, f.systemImages].map((x) => x.find(String(id))).find(Boolean);
-      return node ? node.resource.description || node.resource.name : undefined;
-    }
-    case 'volume':
-      return p.volume(id)?.name;
-    case 'network':
-      return p.networkName(id);
-    case 'primary_ip':
-      return p.primaryIpName(id);
-    case 'certificate':
-      return p.folders.certificates.data?.find((c) => c.id === id)?.name;
-    case 'load_balancer':
-      return p.folders.loadBalancers.data?.find((x) => x.id === id)?.name;
-    default:
-      return undefined;
   }
 }

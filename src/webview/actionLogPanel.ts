@@ -80,7 +80,7 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
   ) {
     super(panel, { extensionUri: env.extensionUri, bundle: 'actionLog', title: 'Action Log', parse: parseActionLogFromWebview, log: env.log });
     this.timers = new ActionLogTimers(env.poll ?? RUNNING_POLL, () => env.refreshSeconds(), { poll: () => void this.poll(), refresh: () => void this.refresh() });
-    this.names = new ActionLogNames((projectId, type, id) => env.nameOf(projectId, type, id), scopeNameHint);
+    this.names = new ActionLogNames((projectId, type, id) => env.nameOf(projectId, type, id), scopeNameHint, (projectId, type, id) => env.feed.names.get(projectId, type, id));
     this.view = { panel: state, title: '', phase: 'loading', actions: [], hasMore: false, loadingMore: false };
     this.view.title = this.names.title(this.naming);
     panel.title = this.names.tabTitle(this.naming);
@@ -336,7 +336,8 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
     const pid = this.view.panel.projectId;
     try {
       const learned = await this.withClient(() => source.resolveNames(actions, (type, id) => this.env.nameOf(pid, type, id) !== undefined));
-      if (learned && generation === this.generation && this.source === source) {
+      for (const r of actions.flatMap((a) => a.resources)) this.env.feed.names.remember(pid, r.type, r.id, source.nameOf(r.type, r.id));
+      if (generation === this.generation && this.source === source && (learned || actions.some((a) => a.resources.some((r) => source.notFound(r.type, r.id) && this.env.feed.names.get(pid, r.type, r.id))))) {
         this.update({ actions: source.snapshot().actions.map((a) => this.toView(a)), title: this.names.title(this.naming) });
       }
     } catch (e) {
@@ -388,6 +389,6 @@ export class ActionLogPanel extends WebviewPanelHost<ActionLogToWebview, ActionL
   private get naming(): NamingContext {
     const { projectId, scope } = this.view.panel;
     const source = this.source;
-    return { projectId, scope, projectName: this.project?.name, learned: source && ((type, id) => source.nameOf(type, id)) };
+    return { projectId, scope, projectName: this.project?.name, learned: source && ((type, id) => source.nameOf(type, id)), gone: source && ((type, id) => source.notFound(type, id)) };
   }
 }

@@ -12,6 +12,7 @@ import type { DraftMemento } from './firewallRules/drafts';
 import type { FirewallRulesEnv } from './firewallRules/source';
 import type { FirewallRulesPanels } from './firewallRulesPanels';
 import type { UserInput } from '../ui/userInput';
+import type { CostsPanels } from './costsPanel';
 import type { ConsoleEnv } from './console/source';
 import type { ConsolePanels } from './consolePanels';
 
@@ -57,13 +58,21 @@ export class LazyPanels implements vscode.Disposable {
   private readonly metricsPanels: OnFirstUse<MetricsPanels>;
   private readonly actionLogManager: OnFirstUse<ActionLogManager>;
   private readonly firewallRulesPanels: OnFirstUse<FirewallRulesPanels>;
+  /** Show Costs' panels (./costsPanel.ts); never restored after a reload, so no serializer. */
+  private readonly costsPanels: OnFirstUse<CostsPanels>;
   private readonly consolePanels: OnFirstUse<ConsolePanels>;
 
   constructor(deps: { metrics: MetricsPanelDeps; actionLog: ActionLogManagerDeps; firewallRules: FirewallRulesDeps; console: ConsoleDeps }) {
     this.metricsPanels = new OnFirstUse(async () => new (await import('./metricsPanels')).MetricsPanels(deps.metrics));
     this.actionLogManager = new OnFirstUse(async () => new (await import('./actionLogManager')).ActionLogManager(deps.actionLog));
     this.firewallRulesPanels = new OnFirstUse(() => firewallRulesPanels(deps.firewallRules));
+    this.costsPanels = new OnFirstUse(async () => new (await import('./costsPanel')).CostsPanels(deps.metrics));
     this.consolePanels = new OnFirstUse(() => consolePanels(deps.console));
+  }
+
+  /** The open costs panels (one per project). */
+  costs(): Promise<CostsPanels> {
+    return this.costsPanels.get();
   }
 
   /** The open console panels (one per server). */
@@ -105,6 +114,7 @@ export class LazyPanels implements vscode.Disposable {
     this.metricsPanels.dispose();
     this.actionLogManager.dispose();
     this.firewallRulesPanels.dispose();
+    this.costsPanels.dispose();
     this.consolePanels.dispose();
   }
 }

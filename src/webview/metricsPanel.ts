@@ -11,6 +11,7 @@ import type { ClientPool } from '../projects/clientPool';
 import type { ProjectStore } from '../projects/projectStore';
 import {
   autoRefreshDefault,
+  NOT_RUNNING,
   parseMetricsFromWebview,
   refreshSecondsFor,
   resolveRange,
@@ -35,6 +36,8 @@ export interface MetricsPanelDeps {
   input(): UserInput;
   /** The clock (ms); tests may move it. */
   now?(): number;
+  /** A server's status from what the tree has loaded (no request); the page notes a server that is not running. */
+  serverStatus?(projectId: string, id: number): string | undefined;
 }
 
 export function metricsPanelTitle(name: string): string {
@@ -188,7 +191,7 @@ export class MetricsPanel extends WebviewPanelHost<MetricsToWebview, MetricsFrom
         client = await this.deps.clients.get(project);
         const metrics = await fetchMetrics(client, target, window, abort.signal);
         if (!current()) return;
-        const message = toDataMessage(metrics, window);
+        const message = withServerStatus(toDataMessage(metrics, window), target.kind === 'server' ? this.deps.serverStatus?.(projectId, target.id) : undefined);
         this.last = { metrics, message };
         this.status = { kind: 'data' };
         this.post(message);
@@ -244,4 +247,10 @@ export class MetricsPanel extends WebviewPanelHost<MetricsToWebview, MetricsFrom
     this.abort?.abort();
     this.generation++;
   }
+}
+
+/** The data message with the server's status when it is one the page notes (not running). */
+function withServerStatus(message: DataMessage, status: string | undefined): DataMessage {
+  const notRunning = NOT_RUNNING.find((s) => s === status);
+  return notRunning ? { ...message, notRunning } : message;
 }

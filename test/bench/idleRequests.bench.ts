@@ -11,6 +11,8 @@
 // Against today's API the project also has a Load Balancer whose two server targets are one healthy
 // and one unhealthy (its server is off), and a managed certificate whose issuance stays pending for
 // the whole run: neither may cost a request of its own (the folders' listings show them).
+// The project's monthly total (src/tree/projectCosts.ts) is computed when the project is expanded,
+// before its folders: its requests count in the first load; idle it asks nothing (printed per run).
 // Target: at most 120 requests an hour with the default settings (hcloud.autoRefreshSeconds = 60).
 //
 //   npm run bench            (or: node out/test/bench/idleRequests.bench.js)
@@ -20,8 +22,9 @@ import { startSimulator } from '../../src/sim/simulator';
 import type { Simulator } from '../../src/sim/types';
 import type { Certificate, LoadBalancer } from '../../src/api/types';
 import { ChangeCheck, checkWork } from '../../src/tree/changeCheck';
-import { fetchFolder, fetchResource, folderClass, TODAY_CATALOG_FOLDERS, TODAY_FOLDERS, isSettled, unsettled, type ListWhat, type PolledKind } from '../../src/tree/fetch';
+import { fetchFolder, fetchResource, folderClass, TODAY_CATALOG_FOLDERS, TODAY_FOLDERS, isSettled, unsettled, type FolderData, type ListWhat, type PolledKind } from '../../src/tree/fetch';
 import { listingPages, RefreshPolicy } from '../../src/tree/refreshPolicy';
+import { ProjectCostCache, type CostWhat } from '../../src/tree/projectCosts';
 
 const TOKEN = 'bench-token';
 const HOUR = 3_600_000;
@@ -68,6 +71,8 @@ interface Result {
   byPurpose: Map<string, number>;
   /** Per folder listed periodically: the longest gap between two full listings (ms). */
   longestGap: Map<ListWhat, number>;
+  /** Requests of the project's monthly total: at the expansion, and while idle (none expected). */
+  totalRequests: { expand: number; idle: number };
 }
 
 async function idleHours(intervalSeconds: number, api: Api, servers: number): Promise<Result> {
@@ -113,6 +118,12 @@ async function idleHours(intervalSeconds: number, api: Api, servers: number): Pr
       count(before, `${why}: ${what}`);
     };
 
+    // The user opens the project: its monthly total (src/tree/projectCosts.ts) lists each billed kind
+    // once and asks the prices, before any folder is open; kept 10 minutes, never asked again idle.
+    const costs = projectTotal(client, api, now, lastListing);
+    const beforeCosts = sim.requests.length;
+    await costs.ensure();
+    count(beforeCosts, 'expand: project total');
     // The user opens the project and expands every folder (servers too: their leaves cost nothing).
     for (const what of foldersOf(api)) await loadFolder(what, 'expand');
     const firstLoad = purposes.length;
@@ -150,6 +161,7 @@ async function idleHours(intervalSeconds: number, api: Api, servers: number): Pr
     }
     client.dispose();
     if (api === '2026') assertServiceLayer(lastListing, servers);
+    if (!costs.current()?.total) throw new Error(`${servers} servers: the project total was not computed`);
     const seen = sim.requests.length;
     if (seen !== purposes.length) throw new Error(`the simulator saw ${seen} requests, the benchmark attributed ${purposes.length}`);
     const byPurpose = new Map<string, number>();
@@ -162,10 +174,22 @@ async function idleHours(intervalSeconds: number, api: Api, servers: number): Pr
       const gaps = [...at.slice(1), end].map((t, i) => t - at[i]);
       longestGap.set(what, Math.max(...gaps));
     }
-    return { api, servers, intervalSeconds, firstLoad, idle: (seen - firstLoad) / IDLE_HOURS, busiestHour: Math.max(...perHour), byPurpose, longestGap };
+    const totalRequests = { expand: purposes.filter((p) => p === 'expand: project total').length, idle: purposes.slice(firstLoad).filter((p) => p.includes('project total')).length };
+    return { api, servers, intervalSeconds, firstLoad, idle: (seen - firstLoad) / IDLE_HOURS, busiestHour: Math.max(...perHour), byPurpose, longestGap, totalRequests };
   } finally {
     await sim.close();
   }
+}
+
+/** The tree's project total on the bench's client: folders read from the last listings, the other billed kinds listed. */
+function projectTotal(client: HcloudClient, api: Api, now: () => number, listings: Map<ListWhat, unknown>): ProjectCostCache {
+  return new ProjectCostCache({
+    now,
+    today: async () => api === '2026',
+    loaded: <W extends CostWhat>(w: W) => listings.get(w) as FolderData[W] | undefined,
+    list: (w) => fetchFolder(client, w),
+    pricing: () => fetchFolder(client, 'prices'),
+  });
 }
 
 /**
@@ -211,6 +235,7 @@ async function main(): Promise<void> {
     const label = r.intervalSeconds === 0 ? 'autoRefreshSeconds=0 (off)' : `autoRefreshSeconds=${r.intervalSeconds}${r.intervalSeconds === 60 ? ' (default)' : ''}`;
     console.log(`\n${r.api === '2026' ? "today's API" : '2018 contract'}, ${r.servers} servers, ${label}: ${r.idle.toFixed(1)} requests/hour idle (busiest hour ${r.busiestHour}; first load ${r.firstLoad})`);
     for (const [purpose, n] of [...r.byPurpose].sort((a, b) => b[1] - a[1])) console.log(`  ${(n / IDLE_HOURS).toFixed(1).padStart(6)}/h  ${purpose}`);
+    console.log(`  project total: ${r.totalRequests.expand} requests when the project is expanded (in the first load), ${r.totalRequests.idle} while idle`);
     if (r.intervalSeconds) console.log(`  full listing at least every: ${[...r.longestGap].map(([w, ms]) => `${w} ${formatDuration(ms)}`).join(', ')}`);
   }
   console.log("\nidle requests/hour with the default settings, today's API (target ≤ 120 each):");

@@ -51,6 +51,19 @@ describe('extension', () => {
     assert.deepEqual(extra, [], `registered but not contributed: ${extra.join(', ')}`);
   });
 
+  it('the walkthrough\'s buttons and completion events name registered commands', async () => {
+    const ext = extension();
+    await ext.activate();
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const steps: Array<{ id: string; description: string; completionEvents?: string[] }> = ext.packageJSON.contributes.walkthroughs[0].steps;
+    const used = steps.flatMap((s) => [
+      ...[...s.description.matchAll(/\]\(command:([^)?\s]+)/g)].map((m) => m[1]),
+      ...(s.completionEvents ?? []).filter((e) => e.startsWith('onCommand:')).map((e) => e.slice('onCommand:'.length)),
+    ]);
+    assert.ok(used.length >= steps.length, 'every step has a command');
+    assert.deepEqual(used.filter((id) => !registered.has(id)), [], 'the walkthrough names commands that do not exist');
+  });
+
   it('hcloud.showLog runs without throwing', async () => {
     await extension().activate();
     await vscode.commands.executeCommand('hcloud.showLog');

@@ -24,7 +24,7 @@ describe('Floating IP commands', function () {
   afterEach(() => f.tearDown());
 
   it('creates an IPv4 assigned to a server: one POST, waits for the assign action', async () => {
-    const input = f.script({ stepQuickPick: 'IPv4' }, { stepQuickPick: 'Assign to a server' }, { stepQuickPick: 'web-1' }, { stepInputBox: 'Load balancer' });
+    const input = f.script({ stepQuickPick: 'IPv4' }, { stepQuickPick: 'Assign to a server' }, { stepQuickPick: 'web-1' }, { stepInputBox: 'Load balancer' }, { confirm: true });
     const created = (await vscode.commands.executeCommand('hcloud.floatingIp.create')) as FloatingIp;
     assert.equal(input.remaining, 0);
     const web1 = server('web-1');
@@ -37,7 +37,7 @@ describe('Floating IP commands', function () {
   });
 
   it('creates an unassigned IPv6 in a home location without description', async () => {
-    f.script({ stepQuickPick: 'IPv6' }, { stepQuickPick: 'Pick a home location' }, { stepQuickPick: 'hel1' }, { stepInputBox: '' });
+    f.script({ stepQuickPick: 'IPv6' }, { stepQuickPick: 'Pick a home location' }, { stepQuickPick: 'hel1' }, { stepInputBox: '' }, { confirm: true });
     const created = (await vscode.commands.executeCommand('hcloud.floatingIp.create')) as FloatingIp;
     assert.deepEqual(f.changes(), [{ method: 'POST', path: '/floating_ips', body: { type: 'ipv6', home_location: 'hel1' } }]);
     const state = wire(created.id);
@@ -68,10 +68,11 @@ describe('Floating IP commands', function () {
       { back: true },
       { stepQuickPick: 'web-1' },
       { stepInputBox: 'kept' },
+      { confirm: true },
     );
     const created = (await vscode.commands.executeCommand('hcloud.floatingIp.create')) as FloatingIp;
     assert.equal(input.remaining, 0);
-    const steps = input.prompts.map((p) => `${p.title} back=${p.back}`);
+    const steps = input.prompts.filter((p) => p.kind.startsWith('step')).map((p) => `${p.title} back=${p.back}`);
     assert.deepEqual(steps, [
       'Create Floating IP: type (1/4) back=false',
       'Create Floating IP: where (2/4) back=true',

@@ -239,7 +239,7 @@ describe('metrics panel', function () {
     const web1 = await server('web-1');
     const panel = await open(web1);
     const file = join(tmp, 'web-1.csv');
-    script({ pickSaveLocation: file });
+    script({ pickSaveLocation: file }, { offer: 'Open' });
     await panel.receiveForTesting({ type: 'exportCsv' });
     const lines = readFileSync(file, 'utf8').split('\r\n');
     assert.equal(
@@ -250,7 +250,26 @@ describe('metrics panel', function () {
     assert.equal(lines.length, samples + 2, 'header, one line per sample, and the final CRLF');
     assert.match(lines[1], /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ(,[\d.]+){9}$/);
     assert.deepEqual(input.prompts.map((p) => [p.kind, p.title]), [['pickSaveLocation', 'Export Metrics of "web-1" as CSV']]);
-    assert.deepEqual(input.messages, [{ level: 'info', text: 'Exported the metrics of "web-1" to web-1.csv.' }]);
+    assert.deepEqual(input.messages, [{ level: 'info', text: 'Exported the metrics of "web-1" to web-1.csv.', buttons: ['Open'] }]);
+    // Open shows the file in an editor.
+    const editor = await until('the CSV in an editor', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.fsPath === file));
+    assert.equal(editor.document.lineAt(0).text, lines[0]);
+    await run('workbench.action.closeActiveEditor');
+  });
+
+  it('a server the tree shows as not running: the data message names its status (the page notes it); a running one\'s does not', async () => {
+    const statusOf = async (name: string) => {
+      const s = await server(name);
+      assert.ok(await api.tree.findResourceNode(project.id, 'server', s.id), `the tree shows ${name}`);
+      const panel = await open(s);
+      const posted = record(panel);
+      await panel.fetch();
+      const data = posted.find((m) => m.type === 'data');
+      assert.ok(data?.type === 'data', `a data message for ${name}`);
+      return data.notRunning;
+    };
+    assert.equal(await statusOf('ci-runner'), 'off');
+    assert.equal(await statusOf('web-1'), undefined);
   });
 
   it('auto-refresh stops while the panel is hidden and resumes with a fresh fetch when it shows again', async () => {

@@ -278,7 +278,7 @@ describe('server commands', function () {
   describe('images, rebuild, type, backups, ISO', () => {
     it('Create Image: only Snapshot without backups; sends the type and description; the image appears', async () => {
       const node = await serverNode('api-staging');
-      script({ quickPick: 'Snapshot' }, { inputBox: 'before the upgrade' });
+      script({ quickPick: 'Snapshot' }, { inputBox: 'before the upgrade' }, { confirm: true });
       await run('hcloud.server.createImage', node);
       assert.deepEqual(input.prompts[0].items, ['Snapshot']);
       const [req] = changes();

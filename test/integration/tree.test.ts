@@ -2,6 +2,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { HcloudClient } from '../../src/api/client';
+import { serverMonthly } from '../../src/api/costs';
+import { formatMonthly } from '../../src/shared/price';
 import type { Project } from '../../src/projects/projectStore';
 import { startSimulator } from '../../src/sim/simulator';
 import type { RecordedRequest, Simulator } from '../../src/sim/types';
@@ -213,7 +215,7 @@ describe('tree', function () {
     assert.equal((ci.getTreeItem().iconPath as vscode.ThemeIcon).id, 'vm-outline');
 
     const s = (await client.servers.listAll()).find((x) => x.name === 'web-1')!;
-    assert.equal(desc(web1), `running · ${s.publicNet.ipv4!.ip} · ${s.serverType.name} · ${s.location!.name}`);
+    assert.equal(desc(web1), `running · ${s.publicNet.ipv4!.ip} · ${s.serverType.name} · ${s.location!.name} · ${formatMonthly(serverMonthly(s))}`);
     const fip = (await client.floatingIps.listAll()).find((f) => f.serverId === s.id)!;
     // web-1 has a Floating IP and a Network, none loaded yet: VS Code asks resolveTreeItem on hover.
     assert.equal(web1.getTreeItem().tooltip, undefined);

@@ -243,3 +243,62 @@ test('metrics: invalid messages are dropped without drawing or throwing', async 
   assert.equal((await view.posted()).filter((m) => m.type === 'rendered').length, 1);
   await noProblems(view);
 });
+
+/** The left edge (CSS px) of each chart's plot area, by chart id. */
+const plotLefts = (page) => page.evaluate(() => Object.fromEntries([...document.querySelectorAll('#charts figure.chart')].map((f) => [f.dataset.chart, f.querySelector('.u-over')?.getBoundingClientRect().left])));
+
+test('metrics: every chart\'s y axis has the same width, so the plot areas start at the same x under the shared hover line', async ({ open, page }) => {
+  const { view } = await drawFixture(open);
+  // The labels differ in width (`100%` for CPU, `3 MB/s` for bandwidth, `1.2k packets/s`): the axes agree on the widest.
+  const lefts = async () => {
+    await page.waitForTimeout(50); // the axes agree in a second layout, a microtask after the first
+    return plotLefts(page);
+  };
+  const first = await lefts();
+  assert.deepEqual(Object.keys(first), ids);
+  assert.ok(first.cpu > 0, `the plot area is right of a y axis (${first.cpu})`);
+  for (const id of ids) assert.equal(first[id], first.cpu, `chart ${id} starts at the CPU chart's x: ${JSON.stringify(first)}`);
+  // New data with narrower labels (small values): still one width for all.
+  const small = fixtureData();
+  for (const s of Object.values(small.series)) s.values = s.values.map((v) => v / 1e6);
+  small.series.cpu.values = small.series.cpu.values.map(() => 100);
+  await view.send(small);
+  await view.waitForPosted('rendered', { n: 2 });
+  const second = await lefts();
+  for (const id of ids) assert.equal(second[id], second.cpu, `after new data, chart ${id}: ${JSON.stringify(second)}`);
+  await noProblems(view);
+});
+
+test('metrics: a server that is not running gets a note with the time of its last activity; a running one none', async ({ open, page, saveScreenshot }) => {
+  const view = await open('metrics');
+  await view.send(init());
+  const off = fixtureData();
+  // It went off after sample 399: zeros from then on, in every series.
+  for (const s of Object.values(off.series)) s.values = s.values.map((v, i) => (i < 400 ? v : 0));
+  await view.send({ ...off, notRunning: 'off' });
+  await view.waitForPosted('rendered');
+  const since = await page.evaluate((t) => {
+    const d = new Date(t * 1000);
+    const p = (n) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+  }, T0 + 399 * STEP);
+  const note = page.locator('#not-running');
+  assert.ok(await note.isVisible());
+  assert.equal(await note.textContent(), `The server is off: no data since ${since}.`);
+  await saveScreenshot('metrics-off');
+  // No activity at all in the range.
+  for (const s of Object.values(off.series)) s.values = s.values.map(() => 0);
+  await view.send({ ...off, notRunning: 'stopping' });
+  await view.waitForPosted('rendered', { n: 2 });
+  assert.equal(await note.textContent(), 'The server is stopping: no data in this time range.');
+  // Running again: no note.
+  await view.send(fixtureData());
+  await view.waitForPosted('rendered', { n: 3 });
+  assert.equal(await note.isVisible(), false);
+  // A status the protocol does not know is not shown (the message is dropped).
+  await view.send({ ...off, notRunning: '<b>x</b>' });
+  await page.waitForTimeout(50);
+  assert.equal((await view.posted()).filter((m) => m.type === 'rendered').length, 3, 'nothing drawn');
+  assert.equal(await note.isVisible(), false);
+  await noProblems(view);
+});

@@ -35,8 +35,11 @@ export interface ChartView {
   plot?: uPlot;
 }
 
-/** Options that depend on the theme, the range length and the time zone. */
-function options(spec: ChartSpec, p: Palette, width: number, rangeSeconds: () => number, timeZone: string): uPlot.Options {
+/** The narrowest y axis (px): room for four characters. */
+const Y_AXIS_MIN = 16 + 7 * 4;
+
+/** Options that depend on the theme, the range length and the time zone; `yAxisSize` gets the width a chart's labels need and gives the one all charts use. */
+function options(spec: ChartSpec, p: Palette, width: number, rangeSeconds: () => number, timeZone: string, yAxisSize: (need: number) => number): uPlot.Options {
   const axis = (): uPlot.Axis => ({
     stroke: p.foreground,
     font: p.font,
@@ -69,7 +72,8 @@ function options(spec: ChartSpec, p: Palette, width: number, rangeSeconds: () =>
       {
         ...axis(),
         values: (_u, splits) => splits.map((v) => formatValue(v, spec.unit)),
-        size: (_u, values) => 16 + 7 * Math.max(4, ...(values ?? []).map((v) => v.length)),
+        // Every chart's y axis is as wide as the widest one needs, so the plot areas line up under the shared hover line.
+        size: (_u, values) => yAxisSize(Math.max(Y_AXIS_MIN, 16 + 7 * Math.max(0, ...(values ?? []).map((v) => v.length)))),
       },
     ],
     series: [
@@ -91,6 +95,9 @@ export class Charts {
   private data: ChartData[] | undefined;
   private rangeSecs = 3600;
   private readonly timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  /** The y-axis width every chart uses: the widest any chart's labels need for the data shown. */
+  private yAxis = Y_AXIS_MIN;
+  private relayoutQueued = false;
 
   constructor(private readonly container: HTMLElement) {
     new ResizeObserver(() => this.resize()).observe(container);
@@ -126,12 +133,32 @@ export class Charts {
     this.build(specs);
     this.data = data;
     this.rangeSecs = rangeSeconds;
+    // New data may need narrower labels: the charts agree on a width again.
+    this.yAxis = Y_AXIS_MIN;
     const p = this.views.some((v) => !v.plot) ? palette() : undefined;
     const width = this.width();
     this.views.forEach((view, i) => {
       if (view.plot) view.plot.setData(data[i]);
-      else view.plot = new uPlot(options(view.spec, p!, width, () => this.rangeSecs, this.timeZone), data[i], view.figure);
+      else view.plot = new uPlot(options(view.spec, p!, width, () => this.rangeSecs, this.timeZone, (need) => this.yAxisSize(need)), data[i], view.figure);
     });
+  }
+
+  /**
+   * The y-axis width for a chart whose labels need `need` px: the widest so far. When a chart needs
+   * more than the others were laid out with, they are laid out again (axes recalculated) once.
+   */
+  private yAxisSize(need: number): number {
+    if (need > this.yAxis) {
+      this.yAxis = need;
+      if (!this.relayoutQueued) {
+        this.relayoutQueued = true;
+        queueMicrotask(() => {
+          this.relayoutQueued = false;
+          for (const v of this.views) v.plot?.redraw(false, true);
+        });
+      }
+    }
+    return this.yAxis;
   }
 
   /** New colours: the plots are built again with the data they had. */

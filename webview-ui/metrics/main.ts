@@ -16,7 +16,7 @@ import {
   vsCodeProgressRing,
   vsCodeTextField,
 } from '@vscode/webview-ui-toolkit';
-import { TIME_RANGES, chartsFor, isEmpty, toChartData, validateCustomRange, type CustomRangeResult } from '../../src/shared/metrics';
+import { TIME_RANGES, chartsFor, isEmpty, lastActivity, toChartData, validateCustomRange, type CustomRangeResult } from '../../src/shared/metrics';
 import {
   autoRefreshDefault,
   fromDataMessage,
@@ -69,6 +69,8 @@ customRow.append(customStart, customEnd, customApply);
 custom.append(customRow, customMessage);
 
 const status = el('p', { id: 'status', role: 'status' });
+// A server that is not running: why its charts are flat (the host knows the status).
+const notRunning = el('p', { id: 'not-running', class: 'note', role: 'note' });
 const loading = el('p', { id: 'loading', class: 'placeholder' }, 'Loading metrics…');
 const empty = el('section', { id: 'empty', class: 'placeholder' });
 const emptyWhy = el('p', { id: 'empty-why' });
@@ -82,7 +84,7 @@ const retry = el('vscode-button', { id: 'retry', 'aria-label': 'Retry loading th
 const error = el('section', { id: 'error', role: 'alert' });
 error.append(el('p', { class: 'headline' }, 'The metrics could not be loaded.'), errorText, retry);
 const chartsBox = el('section', { id: 'charts', 'aria-label': 'Charts' });
-app.append(header, custom, status, loading, empty, error, chartsBox);
+app.append(header, custom, status, notRunning, loading, empty, error, chartsBox);
 const charts = new Charts(chartsBox);
 
 // --- state -----------------------------------------------------------------------------------
@@ -99,6 +101,7 @@ const bridge = connect<MetricsFromWebview, MetricsToWebview, MetricsPanelState>(
 });
 state = bridge.savedState;
 showControls();
+show(notRunning, false);
 setMode('loading');
 
 function handle(m: MetricsToWebview): void {
@@ -181,6 +184,7 @@ function onData(m: DataMessage): void {
   exportCsv.disabled = false;
   const perSeries = Math.max(0, ...Object.values(m.series).map((s) => s.timestamps.length));
   status.textContent = nothing ? '' : `${perSeries} samples per series, one every ${formatInterval(m.step)}. Times in your time zone.`;
+  showNotRunning(m);
   if (nothing) {
     setMode('empty');
     bridge.post({ type: 'rendered', charts: 0, samples, ms: performance.now() - t0, empty: true });
@@ -192,7 +196,15 @@ function onData(m: DataMessage): void {
   queueMicrotask(() => bridge.post({ type: 'rendered', charts: charts.count, samples, ms: performance.now() - t0, empty: false }));
 }
 
+/** `The server is off: no data since 2026-11-30 14:32.` while the host says it is not running. */
+function showNotRunning(m: DataMessage): void {
+  const since = m.notRunning ? lastActivity(m.series) : undefined;
+  notRunning.textContent = !m.notRunning ? '' : `The server is ${m.notRunning}: ${since === undefined ? 'no data in this time range' : `no data since ${localDateTime(since)}`}.`;
+  show(notRunning, !!m.notRunning);
+}
+
 function onError(m: ErrorMessage): void {
+  show(notRunning, false);
   ring.hidden = true;
   app.setAttribute('aria-busy', 'false');
   errorText.textContent = m.message;

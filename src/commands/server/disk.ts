@@ -2,6 +2,8 @@
 // Enable/Disable Backups, Attach/Detach ISO. Prices in the one format (src/shared/price.ts).
 import type { BackupWindow, Image, Iso, Money, Server, ServerType } from '../../api/types';
 import { formatMonthly } from '../../shared/price';
+import { backupsMonthly } from '../../api/costs';
+import { confirmSnapshotCost } from '../costConfirm';
 import type { TreeNode } from '../../tree/node';
 import { ProjectNode } from '../../tree/projectNode';
 import { isResourceNode } from '../../tree/resourceNode';
@@ -12,6 +14,7 @@ import { runAction, runCall } from '../runAction';
 import { sshWhenReadyStep } from '../connect/sshWhenReady';
 import { validateDescription } from '../validate';
 import { offerToUnprotect, pickServer, q, serverAction, type ServerTarget } from './common';
+import { powerOnStep } from './power';
 
 export async function createImage(ctx: CommandContext, node?: TreeNode): Promise<void> {
   const t = await pickServer(ctx, node, 'Create Image');
@@ -29,6 +32,8 @@ export async function createImage(ctx: CommandContext, node?: TreeNode): Promise
     validateInput: (v) => validateDescription(v, 500),
   });
   if (description === undefined) return;
+  // A snapshot is billed per GB-month until deleted: its estimated price first (a backup costs nothing of its own).
+  if (type.type === 'snapshot' && !(await confirmSnapshotCost(ctx, t.project, `Create a snapshot of ${q(s)}`, 'Create Snapshot', { imageSize: undefined, diskGb: s.serverType.disk }))) return;
   await runAction(ctx, {
     project: t.project,
     title: `Create ${type.type} of ${q(s)}`,
@@ -210,7 +215,7 @@ export async function changeType(ctx: CommandContext, node?: TreeNode): Promise<
         upgrade: true,
       },
     ],
-    { title: `Change Type of ${q(s)} to ${type.type.name}: disk`, placeHolder: 'Upgrade the disk too?' },
+    { title: `Change Type of ${q(s)} to ${type.type.name} (${formatMonthly(monthly(type.type, loc))}, now ${formatMonthly(oldPrice)}): disk`, placeHolder: 'Upgrade the disk too?' },
   );
   if (!disk) return;
   if (s.status === 'running') {
@@ -228,6 +233,7 @@ export async function changeType(ctx: CommandContext, node?: TreeNode): Promise<
     `Change type of ${q(s)} to ${type.type.name}`,
     (c, id, signal) => c.servers.changeType(id, type.type.id, disk.upgrade, { signal }),
     `${q(s)} is now a ${type.type.name} (${formatMonthly(monthly(type.type, loc))}, was ${formatMonthly(oldPrice)}). It is off: Power On to start it.`,
+    [powerOnStep(ctx, { ...t, resource: { ...s, status: 'off' } })],
   );
 }
 
@@ -243,7 +249,7 @@ export async function enableBackup(ctx: CommandContext, node?: TreeNode): Promis
   if (!pricing) return;
   const percent = pricing.serverBackupPercentage;
   const base = monthly(s.serverType, s.location?.name);
-  const extra = base ? `+${percent}%: ${formatMonthly({ ...base, gross: (base.gross * percent) / 100, net: (base.net * percent) / 100 })}` : `+${percent}% of the server's price`;
+  const extra = base ? `+${percent}%: ${formatMonthly(backupsMonthly(base, percent))}` : `+${percent}% of the server's price`;
   const window = await ctx.input().quickPick(
     [
       { label: 'Random', description: 'Hetzner Cloud picks a window', window: undefined as BackupWindow | undefined },

@@ -2,7 +2,7 @@
 import type { RescueType, Server } from '../../api/types';
 import type { TreeNode } from '../../tree/node';
 import type { CommandContext } from '../context';
-import { runAction, runCall } from '../runAction';
+import { runAction, runCall, type NextStep } from '../runAction';
 import { sshWhenReadyStep } from '../connect/sshWhenReady';
 import { pickServer, q, serverAction, type ServerTarget } from './common';
 
@@ -11,7 +11,28 @@ const off = (s: Server) => s.status === 'off';
 
 export async function powerOn(ctx: CommandContext, node?: TreeNode): Promise<void> {
   const t = await pickServer(ctx, node, 'Power On Server', off, 'No server is off.');
-  if (t) await serverAction(ctx, t, `Power on ${q(t.resource)}`, (c, id, signal) => c.servers.powerOn(id, { signal }), undefined, sshWhenReadyStep(ctx, t, t.resource.rescueEnabled ? 'rescue' : undefined));
+  if (t) await startServer(ctx, t);
+}
+
+/** Powers the server on; its message offers SSH When Ready (into rescue when rescue is enabled). */
+function startServer(ctx: CommandContext, t: ServerTarget, rescue = t.resource.rescueEnabled): Promise<boolean> {
+  return serverAction(ctx, t, `Power on ${q(t.resource)}`, (c, id, signal) => c.servers.powerOn(id, { signal }), undefined, sshWhenReadyStep(ctx, t, rescue ? 'rescue' : undefined));
+}
+
+/** The Power On button of a message that leaves the server off (Change Type). */
+export function powerOnStep(ctx: CommandContext, t: ServerTarget): NextStep {
+  return { label: 'Power On', run: () => startServer(ctx, t) };
+}
+
+/**
+ * The button after Enable Rescue: Reboot into Rescue on a running server, Power On into Rescue on an
+ * off one (either boots the rescue system; the message after it offers SSH When Ready).
+ */
+function intoRescueStep(ctx: CommandContext, t: ServerTarget): NextStep[] {
+  const s = { ...t, resource: { ...t.resource, rescueEnabled: true } };
+  if (t.resource.status === 'off') return [{ label: 'Power On into Rescue', run: () => startServer(ctx, s, true) }];
+  if (!running(t.resource)) return [];
+  return [{ label: 'Reboot into Rescue', run: () => serverAction(ctx, s, `Reboot ${q(s.resource)} into rescue`, (c, id, signal) => c.servers.reboot(id, { signal }), undefined, intoRescue(ctx, s)) }];
 }
 
 export async function shutdown(ctx: CommandContext, node?: TreeNode): Promise<void> {
@@ -106,6 +127,7 @@ export async function enableRescue(ctx: CommandContext, node?: TreeNode): Promis
       return { actions: [r.action], result: r };
     },
     success: `Rescue (${RESCUE_TYPE}) enabled for ${q(t.resource)}: it boots into rescue at its next start (Reboot or Reset).`,
+    next: () => intoRescueStep(ctx, t),
     after: async (r) => {
       if (r.rootPassword) await ctx.input().secret(`Root password of the rescue system of ${q(t.resource)} (shown only now)`, r.rootPassword, 'Copy Password');
       else if (r.answerLost) ctx.input().warn(`The rescue system's root password of ${q(t.resource)} was in the API's answer, which was lost on the way: disable and enable rescue again to get one you can see.`);

@@ -1,6 +1,7 @@
 // How the action log names resources and itself: `Server "web-1"` from the scope's name the caller
-// passed, from names the panel's sources learned, or from what the tree has loaded, else
-// `Server #42`; the page heading and the tab title built from them. And the lookup of names
+// passed, from names the panel's sources learned, or from what the tree has loaded; else from the
+// names the extension has seen (src/projects/seenNames.ts), `Server "web-3" (deleted)` once a lookup
+// did not find it; else `Server #42`; the page heading and the tab title built from them. And the lookup of names
 // nobody has loaded yet, one at a time.
 
 import type { ActionLogScope } from '../../shared/actionLogProtocol';
@@ -15,6 +16,8 @@ export interface NamingContext {
   projectName?: string;
   /** A name the current source learned. */
   learned?(type: string, id: number): string | undefined;
+  /** The current source looked the resource up in its list and did not find it (it was deleted). */
+  gone?(type: string, id: number): boolean;
 }
 
 export class ActionLogNames {
@@ -25,6 +28,8 @@ export class ActionLogNames {
     private readonly nameOf: (projectId: string, type: string, id: number) => string | undefined,
     /** The scoped resource's name when the caller knows it (the tree node's). */
     private readonly scopeNameHint?: string,
+    /** A name the extension has seen, also of a resource deleted since. */
+    private readonly seen: (projectId: string, type: string, id: number) => string | undefined = () => undefined,
   ) {}
 
   /** `Server "web-1"`, or `Server #42` while its name is unknown. */
@@ -32,7 +37,10 @@ export class ActionLogNames {
     const scope = ctx.scope;
     const hint = scope && this.scopeNameHint && apiType(scope.kind) === type && scope.id === id ? this.scopeNameHint : undefined;
     const name = hint ?? ctx.learned?.(type, id) ?? this.nameOf(ctx.projectId, type, id);
-    return name ? `${resourceTypeWords(type)} "${name}"` : `${resourceTypeWords(type)} #${id}`;
+    if (name) return `${resourceTypeWords(type)} "${name}"`;
+    const seen = this.seen(ctx.projectId, type, id);
+    if (seen) return `${resourceTypeWords(type)} "${seen}"${ctx.gone?.(type, id) ? ' (deleted)' : ''}`;
+    return `${resourceTypeWords(type)} #${id}`;
   }
 
   scope(ctx: NamingContext, scope: ActionLogScope): string {
@@ -52,7 +60,7 @@ export class ActionLogNames {
   tabTitle(ctx: NamingContext): string {
     const scope = ctx.scope;
     if (scope) {
-      const name = this.scopeNameHint ?? this.nameOf(ctx.projectId, apiType(scope.kind), scope.id);
+      const name = this.scopeNameHint ?? this.nameOf(ctx.projectId, apiType(scope.kind), scope.id) ?? this.seen(ctx.projectId, apiType(scope.kind), scope.id);
       return `Actions: ${name ?? `${resourceTypeWords(apiType(scope.kind))} #${scope.id}`}`;
     }
     return `Action Log: ${ctx.projectName ?? 'removed project'}`;

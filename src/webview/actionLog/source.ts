@@ -120,6 +120,11 @@ export class ActionSource {
     return this.streams.length > 1 ? 'perKind' : 'all';
   }
 
+  /** True when the resource was looked up in its list and not found: it was deleted. */
+  notFound(type: string, id: number): boolean {
+    return this.unnamed.has(`${type}/${id}`);
+  }
+
   /** A name the source learned from the resource lists (`server/42` → `web-1`). */
   nameOf(type: string, id: number): string | undefined {
     return this.names.get(`${type}/${id}`);

@@ -1,11 +1,13 @@
 // Export Metrics as CSV: asks where to save the samples the metrics panel shows (the workspace
-// folder or the home folder, `<server>-metrics-<end time>.csv`), writes them, and says so.
+// folder or the home folder, `<server>-metrics-<end time>.csv`), writes them, and says so with an
+// Open button.
 
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Metrics } from '../../api/types';
 import { toCsv } from '../../shared/metrics';
+import { offerToOpen } from '../../ui/offerOpen';
 import type { UserInput } from '../../ui/userInput';
 
 export interface ShownMetrics {
@@ -33,7 +35,7 @@ export async function exportMetricsCsv(input: UserInput, log: vscode.LogOutputCh
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(toCsv(shown.metrics)));
     const where = uri.scheme === 'file' ? uri.fsPath : uri.toString();
     log.info(`Exported the metrics of "${serverName}" to ${where}.`);
-    input.info(`Exported the metrics of "${serverName}" to ${path.basename(uri.path)}.`);
+    void offerToOpen(input, `Exported the metrics of "${serverName}" to ${path.basename(uri.path)}.`, uri);
   } catch (e) {
     input.error(`Export of the metrics of "${serverName}" failed: ${e instanceof Error ? e.message : String(e)}`);
   }

@@ -225,12 +225,12 @@ export class ScriptedInput implements UserInput {
   }
 
   /**
-   * A notification with buttons is recorded as an info message with its buttons. It is not a
+   * A notification with buttons is recorded as an info (or, `error: true`, an error) message with its buttons. It is not a
    * question the user must answer: when the script's next answer is not an `offer`, it is left
    * alone (resolves undefined, as when dismissed) and nothing of the script is used.
    */
-  async offer(text: string, buttons: readonly string[]): Promise<string | undefined> {
-    this.messages.push({ level: 'info', text, buttons: [...buttons] });
+  async offer(text: string, buttons: readonly string[], options?: { error?: boolean }): Promise<string | undefined> {
+    this.messages.push({ level: options?.error ? 'error' : 'info', text, buttons: [...buttons] });
     const answer = this.answers[0];
     if (!answer || !('offer' in answer)) return undefined;
     this.answers.shift();

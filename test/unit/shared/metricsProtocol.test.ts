@@ -14,6 +14,7 @@ import {
   MAX_SAMPLES_PER_SERIES,
   MAX_SERIES,
 } from '../../../src/shared/protocol';
+import { lastActivity } from '../../../src/shared/metrics';
 
 const T = 1_780_000_000;
 const STATE = { projectId: 'p-1', target: { kind: 'server', id: 42, name: 'web-1' }, range: { kind: 'preset', id: '1h' }, autoRefresh: true };
@@ -141,6 +142,19 @@ describe('metrics protocol: extension → webview', () => {
       { type: 'error', message: 'failed' },
     ];
     for (const b of bad) assert.equal(parseMetricsToWebview(b), undefined, JSON.stringify(b)?.slice(0, 120));
+  });
+
+  it('a data message may name the status of a server that is not running (one of the API\'s statuses but running); the page finds its last activity', () => {
+    assert.deepEqual(parseMetricsToWebview({ ...DATA, notRunning: 'off' }), { ...DATA, notRunning: 'off' });
+    for (const bad of ['running', '<b>off</b>', 1, null]) assert.equal(parseMetricsToWebview({ ...DATA, notRunning: bad }), undefined, String(bad));
+    const series = (cpu: Array<number | null>, net: Array<number | null>) => ({
+      cpu: { timestamps: cpu.map((_, i) => T + 60 * i), values: cpu },
+      net: { timestamps: net.map((_, i) => T + 60 * i), values: net },
+    });
+    assert.equal(lastActivity(series([5, 3, 0, 0], [1, 0, 0, 0])), T + 60);
+    assert.equal(lastActivity(series([5, 0, 0, null], [0, 0, 2, 0])), T + 120, 'the latest of any series; null is no activity');
+    assert.equal(lastActivity(series([0, 0], [null, 0])), undefined);
+    assert.equal(lastActivity({}), undefined);
   });
 
   it('carries numbers only: the data message of an API answer and back', () => {
