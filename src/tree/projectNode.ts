@@ -311,8 +311,8 @@ export class ProjectNode implements TreeNode, NodeScope {
     item.description = [
       filter ? `filter: "${filter}"` : '',
       selector ? `labels: ${selector}` : '',
-      projectTotalText(costs),
       p.source === 'environment' ? `from environment · ${host}` : host === 'api.hetzner.cloud' ? '' : host,
+      projectTotalText(costs),
     ]
       .filter(Boolean)
       .join(' · ');
