@@ -10,9 +10,10 @@
 //          builds them once for all its phases, which run at the same time).
 // --check  opens the URL in headless Chromium, checks that the Hetzner Cloud view lists the demo
 //          servers, that Show Metrics draws a running server's charts (light and dark theme) and
-//          that Show Action Log lists the project's actions and that Open Console shows the
-//          simulator's screen, saves screenshots (demo.png, metrics-light.png, metrics-dark.png,
-//          action-log.png, console.png) in test-output/demo/ (or in
+//          that Show Action Log lists the project's actions, that Open Console shows the
+//          simulator's screen and that Show Costs draws the project's costs, saves screenshots
+//          (demo.png, metrics-light.png, metrics-dark.png, action-log.png, console.png, costs.png)
+//          in test-output/demo/ (or in
 //          --shots=<folder>, e.g. --shots=docs for the README's) and exits. npm test runs it as its
 //          demo phase, with --port=0 --sim-port=0: free ports, and a fresh .cache/demo-check/ so it
 //          never touches the demo's own state.
@@ -128,6 +129,19 @@ async function checkConsole(page, rows, server, shots) {
   step(`check: Open Console shows the screen of "${server}"`);
 }
 
+/** Show Costs of the demo project: the total, the chart and the tables; screenshot costs.png. */
+async function checkCosts(page, rows, shots) {
+  const wb = new Workbench(page);
+  await wb.runCommand('View: Close All Editors');
+  await wb.contextMenu(rows.filter({ hasText: 'HCLOUD_TOKEN' }).first(), 'Show Costs', page.locator('iframe.webview.ready'));
+  const webview = wb.webview();
+  await wb.until(async () => (await webview.locator('#by-resource tbody tr').count()) >= 5, 'Show Costs lists the demo project\'s billed resources', 30_000);
+  await wb.until(async () => (await webview.locator('#chart canvas').count()) === 1, 'Show Costs draws its chart', 30_000);
+  await wb.parkMouse();
+  await page.screenshot({ path: join(shots, 'costs.png') });
+  step(`check: Show Costs shows ${(await webview.locator('#total').textContent())?.trim()}`);
+}
+
 async function check(origin, servers, running) {
   const shots = typeof opts.shots === 'string' ? join(projectRoot, opts.shots) : join(projectRoot, 'test-output', 'demo');
   mkdirSync(shots, { recursive: true });
@@ -142,14 +156,18 @@ async function check(origin, servers, running) {
     await waitForWorkbench(page);
     await page.locator('.activitybar a.action-label[aria-label="Hetzner Cloud"]').click();
     const rows = page.locator('[id="workbench.view.extension.hcloud"] .monaco-list[role="tree"] .monaco-list-row');
-    await rows.filter({ hasText: 'HCLOUD_TOKEN' }).click();
-    await rows.filter({ hasText: /^Servers/ }).first().click();
+    // The environment project opens expanded when it is the only project: click it only if it did not.
+    const serversFolder = rows.filter({ hasText: /^Servers/ }).first();
+    await rows.filter({ hasText: 'HCLOUD_TOKEN' }).waitFor({ state: 'visible' });
+    if (!(await serversFolder.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false))) await rows.filter({ hasText: 'HCLOUD_TOKEN' }).click();
+    await serversFolder.click();
     for (const name of servers) await rows.filter({ hasText: name }).first().waitFor({ state: 'visible' });
     await page.mouse.move(1300, 450);
     await page.screenshot({ path: join(shots, 'demo.png') });
     step(`check: the Hetzner Cloud view lists the ${servers.length} demo servers; screenshot ${join(shots, 'demo.png')}`);
     await checkPanels(page, rows, running, shots);
     await checkConsole(page, rows, running, shots);
+    await checkCosts(page, rows, shots);
     console.log('demo: 1 passed, 0 failed, 0 skipped');
   } finally {
     await context.close();
