@@ -340,7 +340,8 @@ export class ProjectNode implements TreeNode, NodeScope {
     const f = this.folders;
     const today = this.todayFolders.length > 0 && (await this.apiEra()) === '2026' ? this.todayFolders : [];
     // Shown again after a Refresh: the total, once the user has expanded the project (showTotal), is computed again when old.
-    if (this.costs.current()) void this.showTotal();
+    // A project that opens expanded (the environment project on its own) gets no expand event: its listing starts the total.
+    if (this.costs.current() || startsExpanded(this.project, this.host)) void this.showTotal();
     return [f.servers, ...today, f.floatingIps, this.images, f.sshKeys, f.isos, ...(this.host.catalogShown() ? [this.catalog] : [])];
   }
 }

@@ -269,6 +269,8 @@ describe('projects', function () {
     assert.ok(!api.globalStateJson().includes(TOKEN));
     const servers = await serversUnder(api, envNode);
     assert.ok(servers.length > 1 && servers.every((s) => /;server;/.test(String(s.getTreeItem().contextValue))));
+    // It opened expanded, so no expand event comes: listing it starts the monthly total on its row.
+    await until('the monthly total on the environment project', () => /€[\d.]+\/mo/.test(String(envNode.getTreeItem().description)), 10_000);
   });
 
   it('refuses an HCLOUD_ENDPOINT that would send the token in cleartext: an error node says why and what to set, no request', async () => {
