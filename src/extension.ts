@@ -76,6 +76,8 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi |
     consolePanels: () => panels.console(),
   };
 
+  // The workspace-bound project's warnings (a name no project has) offer Bind Workspace to Project.
+  tree.workspace.usePrompts({ input: () => input, bind: () => vscode.commands.executeCommand('hcloud.workspace.bindProject') });
   context.subscriptions.push(log, projects, clients, tree, treeView, panels, ...panels.registerSerializers(), ...registerCommands(ctx));
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return {};

@@ -52,6 +52,7 @@ const connectFolder = () => import('./connect/openFolder');
 const connectSsh = () => import('./connect/sshWhenReady');
 const costs = () => import('./costs');
 const serverConsole = () => import('./server/console');
+const workspace = () => import('./workspace');
 
 const PROJECT: Table = {
   'hcloud.project.add': lazy(project, (m) => m.addProject),
@@ -248,5 +249,12 @@ const FIREWALL: Table = {
   'hcloud.firewall.editRules': lazy(firewallRules, (m) => m.editFirewallRules),
 };
 
+/** The workspace-bound project: the workspace settings hcloud.workspace.project and hcloud.workspace.filter. */
+const WORKSPACE: Table = {
+  'hcloud.workspace.bindProject': lazy(workspace, (m) => m.bindProject),
+  'hcloud.workspace.unbindProject': lazy(workspace, (m) => m.unbindProject),
+};
+
 export const COMMAND_TABLES: Readonly<Record<string, Table>> = { PROJECT, VIEW, SERVER, FLOATING_IP, IMAGE, SSH_KEY, PRIMARY_IP, PLACEMENT_GROUP, NETWORK, SERVER_NETWORK, VOLUME,
-  CERTIFICATE, LOAD_BALANCER, FIREWALL };
+  CERTIFICATE, LOAD_BALANCER, FIREWALL,
+  WORKSPACE };

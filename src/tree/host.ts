@@ -4,6 +4,7 @@ import type { Project } from '../projects/projectStore';
 import type { Lookup } from './format';
 import type { ListFolderNode } from './folderNode';
 import type { TreeNode } from './node';
+import type { WorkspaceRole } from './workspaceOrder';
 
 /** What nodes ask of the provider that owns them (filter, catalog toggle, refresh bookkeeping). */
 export interface TreeHost {
@@ -17,6 +18,8 @@ export interface TreeHost {
   changed(node: TreeNode): void;
   /** How many projects the tree shows (the environment project opens expanded when it is the only one). */
   projectCount?(): number;
+  /** The workspace-bound project (./workspaceProject.ts): what its row says; undefined for the other projects. */
+  readonly workspace?: { role(projectId: string): WorkspaceRole | undefined };
 }
 
 /** What a resource node needs from its project: names and addresses of others, lazily loaded. */

@@ -15,6 +15,7 @@ import { FirewallNames } from './firewallNames';
 import { fetchFolder } from './fetch';
 import { COSTS_MAX_AGE_MS, ProjectCostCache } from './projectCosts';
 import { projectTotalLines, projectTotalText } from './costFormat';
+import { workspaceTooltipLines } from './workspaceOrder';
 
 /** Filter and catalog toggle when no provider hosts the node (e.g. a test builds one alone). */
 const standaloneHost: TreeHost = {
@@ -307,10 +308,12 @@ export class ProjectNode implements TreeNode, NodeScope {
     const filter = this.host.filterOf(p.id);
     const selector = this.host.labelSelectorOf(p.id);
     const costs = this.costs.current();
+    const workspace = this.host.workspace?.role(p.id);
     // The filter first: a narrow side bar cuts the end of a description (the tooltip has it all).
     item.description = [
       filter ? `filter: "${filter}"` : '',
       selector ? `labels: ${selector}` : '',
+      workspace ? 'workspace' : '',
       p.source === 'environment' ? `from environment · ${host}` : host === 'api.hetzner.cloud' ? '' : host,
       projectTotalText(costs),
     ]
@@ -323,6 +326,7 @@ export class ProjectNode implements TreeNode, NodeScope {
         p.source === 'environment' ? 'Token from the environment variable `HCLOUD_TOKEN` (not stored).' : 'Token kept in VS Code Secret Storage.',
         filter ? `Filter: "${md(filter)}"` : '',
         selector ? `Label selector: ${mdCode(selector)}` : '',
+        ...workspaceTooltipLines(workspace),
         ...projectTotalLines(costs, !!selector),
       ]
         .filter(Boolean)
@@ -346,9 +350,9 @@ export class ProjectNode implements TreeNode, NodeScope {
   }
 }
 
-/** A refused endpoint shows its message at once; the environment project opens when it is the only project. */
+/** A refused endpoint shows its message at once; the environment project opens when it is the only project; the workspace's project opens. */
 function startsExpanded(p: Project, host: TreeHost): boolean {
-  return !!p.endpointProblem || (p.source === 'environment' && host.projectCount?.() === 1);
+  return !!p.endpointProblem || (p.source === 'environment' && host.projectCount?.() === 1) || host.workspace?.role(p.id) !== undefined;
 }
 
 function safeHost(endpoint: string): string {

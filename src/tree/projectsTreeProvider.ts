@@ -14,6 +14,7 @@ import { ProjectNode } from './projectNode';
 import { listingPages, RefreshPolicy, remainingFraction } from './refreshPolicy';
 import type { ResourceKind } from './resourceNode';
 import { ServerNode } from './serverNode';
+import { WorkspaceProject } from './workspaceProject';
 
 const FILTERS_KEY = 'hcloud.view.filters';
 const LABEL_SELECTORS_KEY = 'hcloud.view.labelSelectors';
@@ -44,6 +45,8 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private readonly scheduler: PollScheduler;
   private readonly state: StateLike;
   private view: vscode.TreeView<TreeNode> | undefined;
+  /** The workspace-bound project: first, expanded, listed with the workspace's selector (./workspaceProject.ts). */
+  readonly workspace: WorkspaceProject = new WorkspaceProject(() => this.projects.list(), this);
 
   constructor(
     private readonly projects: ProjectStore,
@@ -59,6 +62,7 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     });
     this.scheduler = new PollScheduler(this.policy, clients, this, now);
     this.disposables.push(
+      this.workspace,
       projects.onDidChange(() => this.refresh()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration('hcloud.autoRefreshSeconds')) return;
@@ -72,6 +76,7 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   /** Follows the view: periodic refresh only while it is visible; collapsed folders are not refreshed. */
   attachView(view: vscode.TreeView<TreeNode>): void {
     this.view = view;
+    this.workspace.attachView(view);
     this.policy.setVisible(view.visible);
     this.disposables.push(
       view.onDidChangeVisibility((e) => {
@@ -105,7 +110,7 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   labelSelectorOf(projectId: string): string | undefined {
-    return this.state.get<Record<string, string>>(LABEL_SELECTORS_KEY, {})?.[projectId] || undefined;
+    return this.workspace.selectorOf(projectId) ?? (this.state.get<Record<string, string>>(LABEL_SELECTORS_KEY, {})?.[projectId] || undefined);
   }
 
   projectCount(): number {
@@ -122,7 +127,7 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.schedule();
   }
 
-  changed(node: TreeNode): void {
+  changed(node: TreeNode | undefined): void {
     this.emitter.fire(node);
   }
 
@@ -147,10 +152,16 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
    * and SSH keys are fetched again with it (the folders nobody opened, when they are opened).
    */
   async setLabelSelector(projectId: string, selector: string | undefined): Promise<void> {
+    this.workspace.userChose(projectId);
     const all = { ...(this.state.get<Record<string, string>>(LABEL_SELECTORS_KEY, {}) ?? {}) };
     if (selector?.trim()) all[projectId] = selector.trim();
     else delete all[projectId];
     await this.state.update(LABEL_SELECTORS_KEY, all);
+    this.selectorChanged(projectId);
+  }
+
+  /** The project's labelled lists are listed again (the folders nobody opened, when they are opened). */
+  selectorChanged(projectId: string): void {
     const node = this.roots.get(projectId);
     if (!node) return;
     const f = node.folders;
@@ -379,7 +390,7 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     }
     this.roots.clear();
     for (const [id, node] of next) this.roots.set(id, node);
-    return [...this.roots.values()];
+    return this.workspace.ordered([...this.roots.values()]);
   }
 }
 

@@ -41,9 +41,9 @@ export interface UserInput {
   info(message: string): void;
   /**
    * A notification (not modal) with buttons: resolves with the label chosen, undefined when dismissed.
-   * `error: true` shows it as an error (a failure's Retry and Show Log).
+   * `error: true` shows it as an error (a failure's Retry and Show Log), `warning: true` as a warning.
    */
-  offer(message: string, buttons: readonly string[], options?: { error?: boolean }): Promise<string | undefined>;
+  offer(message: string, buttons: readonly string[], options?: { error?: boolean; warning?: boolean }): Promise<string | undefined>;
   warn(message: string): void;
   error(message: string): void;
 
@@ -123,7 +123,8 @@ export class VscodeUserInput implements UserInput {
     void vscode.window.showInformationMessage(message);
   }
 
-  async offer(message: string, buttons: readonly string[], options?: { error?: boolean }): Promise<string | undefined> {
+  async offer(message: string, buttons: readonly string[], options?: { error?: boolean; warning?: boolean }): Promise<string | undefined> {
+    if (options?.warning) return vscode.window.showWarningMessage(message, ...buttons);
     return options?.error ? vscode.window.showErrorMessage(message, ...buttons) : vscode.window.showInformationMessage(message, ...buttons);
   }
 

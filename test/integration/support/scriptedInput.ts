@@ -229,8 +229,8 @@ export class ScriptedInput implements UserInput {
    * question the user must answer: when the script's next answer is not an `offer`, it is left
    * alone (resolves undefined, as when dismissed) and nothing of the script is used.
    */
-  async offer(text: string, buttons: readonly string[], options?: { error?: boolean }): Promise<string | undefined> {
-    this.messages.push({ level: options?.error ? 'error' : 'info', text, buttons: [...buttons] });
+  async offer(text: string, buttons: readonly string[], options?: { error?: boolean; warning?: boolean }): Promise<string | undefined> {
+    this.messages.push({ level: options?.error ? 'error' : options?.warning ? 'warn' : 'info', text, buttons: [...buttons] });
     const answer = this.answers[0];
     if (!answer || !('offer' in answer)) return undefined;
     this.answers.shift();
