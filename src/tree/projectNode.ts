@@ -307,12 +307,14 @@ export class ProjectNode implements TreeNode, NodeScope {
     const filter = this.host.filterOf(p.id);
     const selector = this.host.labelSelectorOf(p.id);
     const costs = this.costs.current();
-    // The filter first: a narrow side bar cuts the end of a description (the tooltip has it all).
+    // The filter first, then the total: a narrow side bar cuts the end of a description (the tooltip
+    // has it all). The host last, and only when it is not the API's (the environment project's name
+    // already says where its token comes from).
     item.description = [
       filter ? `filter: "${filter}"` : '',
       selector ? `labels: ${selector}` : '',
-      p.source === 'environment' ? `from environment · ${host}` : host === 'api.hetzner.cloud' ? '' : host,
       projectTotalText(costs),
+      host === 'api.hetzner.cloud' ? '' : host,
     ]
       .filter(Boolean)
       .join(' · ');
