@@ -309,13 +309,15 @@ export class ProjectNode implements TreeNode, NodeScope {
     const selector = this.host.labelSelectorOf(p.id);
     const costs = this.costs.current();
     const workspace = this.host.workspace?.role(p.id);
-    // The filter first: a narrow side bar cuts the end of a description (the tooltip has it all).
+    // The filter first, then the total: a narrow side bar cuts the end of a description (the tooltip
+    // has it all). The host last, and only when it is not the API's (the environment project's name
+    // already says where its token comes from).
     item.description = [
       filter ? `filter: "${filter}"` : '',
       selector ? `labels: ${selector}` : '',
       workspace ? 'workspace' : '',
-      p.source === 'environment' ? `from environment · ${host}` : host === 'api.hetzner.cloud' ? '' : host,
       projectTotalText(costs),
+      host === 'api.hetzner.cloud' ? '' : host,
     ]
       .filter(Boolean)
       .join(' · ');

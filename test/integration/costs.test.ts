@@ -35,7 +35,7 @@ describe('costs', function () {
     try {
       await until('the total on the project row', () => String(node.getTreeItem().description ?? '').includes('€'), 10_000);
       const host = new URL(f.sim.url).host;
-      assert.equal(node.getTreeItem().description, `${host} · ${formatMonthly({ gross: expected.total, net: 0, currency: 'EUR' })}`);
+      assert.equal(node.getTreeItem().description, `${formatMonthly({ gross: expected.total, net: 0, currency: 'EUR' })} · ${host}`, 'the total before the host, which a narrow side bar cuts first');
       const tooltip = unescape(text(node.getTreeItem().tooltip));
       assert.match(tooltip, new RegExp(`Monthly total: ${formatMonthly({ gross: expected.total, net: 0, currency: 'EUR' }).replace(/[.$()]/g, '\\$&')} \\(€[\\d.]+/mo net\\)`));
       for (const kind of ['Servers', 'Backups', 'Volumes', 'Primary IPs', 'Floating IPs', 'Snapshots', 'Load Balancers']) assert.match(tooltip, new RegExp(`${kind} \\(\\d+\\): €`), kind);
@@ -94,7 +94,7 @@ describe('costs', function () {
       assert.ok(Math.abs((view.total?.gross ?? NaN) - expected.total) < 1e-6, `${view.total?.gross} vs ${expected.total}`);
       assert.equal(view.rows.length, expected.items);
       assert.equal(view.title, 'Monthly costs of project "nouns"');
-      assert.ok(String(node.getTreeItem().description).endsWith(formatMonthly({ gross: expected.total, net: 0, currency: 'EUR' })), 'the row shows the same total');
+      assert.ok(String(node.getTreeItem().description).startsWith(formatMonthly({ gross: expected.total, net: 0, currency: 'EUR' })), 'the row shows the same total');
       assert.equal((await vscode.commands.executeCommand('hcloud.project.showCosts', node)) as CostsPanel, panel, 'a second Show Costs reveals the same panel');
 
       const file = join(mkdtempSync(join(tmpdir(), 'hcloud-costs-')), 'costs.csv');
