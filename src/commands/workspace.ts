@@ -3,7 +3,7 @@
 // `hcloud.workspace.filter` (a label selector), in the workspace's settings (.vscode/settings.json of
 // a folder). The tree follows them live (src/tree/workspaceProject.ts). Cancelling writes nothing.
 import * as vscode from 'vscode';
-import { readWorkspaceBinding, WORKSPACE_FILTER_SETTING, WORKSPACE_PROJECT_SETTING } from '../projects/workspaceBinding';
+import { readWorkspaceBinding, WORKSPACE_FILTER_SETTING, WORKSPACE_PROJECT_SETTING, workspaceConfiguration } from '../projects/workspaceBinding';
 import type { TreeNode } from '../tree/node';
 import type { CommandContext } from './context';
 import { selectorProblem } from './labels';
@@ -17,7 +17,7 @@ function hasWorkspace(): boolean {
 
 /** Writes both settings at the workspace level (undefined removes one); the tree applies them once, after both. */
 async function writeBinding(ctx: CommandContext, project: string | undefined, filter: string | undefined): Promise<void> {
-  const config = vscode.workspace.getConfiguration('hcloud');
+  const config = workspaceConfiguration();
   await ctx.tree.workspace.whileWriting(async () => {
     await config.update(WORKSPACE_PROJECT_SETTING, project, vscode.ConfigurationTarget.Workspace);
     await config.update(WORKSPACE_FILTER_SETTING, filter, vscode.ConfigurationTarget.Workspace);

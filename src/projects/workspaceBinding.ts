@@ -20,8 +20,13 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
+/** The settings as the workspace's (first) folder sees them: they are resource-scoped. */
+export function workspaceConfiguration(): vscode.WorkspaceConfiguration {
+  return vscode.workspace.getConfiguration('hcloud', vscode.workspace.workspaceFolders?.[0]?.uri ?? null);
+}
+
 export function readWorkspaceBinding(): WorkspaceBinding {
-  const config = vscode.workspace.getConfiguration('hcloud');
+  const config = workspaceConfiguration();
   return { project: text(config.get(WORKSPACE_PROJECT_SETTING)), filter: text(config.get(WORKSPACE_FILTER_SETTING)) };
 }
 
