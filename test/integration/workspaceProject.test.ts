@@ -23,11 +23,12 @@ describe('workspace-bound project', function () {
   const f = new NounFixture();
   let bound: Project;
   const config = () => vscode.workspace.getConfiguration('hcloud', vscode.workspace.workspaceFolders?.[0]?.uri);
-  const write = async (project: string | undefined, filter: string | undefined) => {
-    await config().update('workspace.project', project, vscode.ConfigurationTarget.Workspace);
-    await config().update('workspace.filter', filter, vscode.ConfigurationTarget.Workspace);
-  };
   const written = () => ({ project: config().inspect('workspace.project')?.workspaceValue, filter: config().inspect('workspace.filter')?.workspaceValue });
+  /** Writes the workspace settings that differ (each write is a file write). */
+  const write = async (project: string | undefined, filter: string | undefined) => {
+    if (written().project !== project) await config().update('workspace.project', project, vscode.ConfigurationTarget.Workspace);
+    if (written().filter !== filter) await config().update('workspace.filter', filter, vscode.ConfigurationTarget.Workspace);
+  };
   const rootNames = async () => (await f.api.tree.getChildren()).map(label);
   const boundNode = (): ProjectNode => {
     const node = f.api.tree.projectNode(bound.id);
