@@ -17,7 +17,7 @@ import { ScopedTransport } from './scopedTransport';
  * The bookkeeping is ./clientCache.ts.
  */
 export class ClientPool implements vscode.Disposable {
-  private readonly cache = new ClientCache((name, endpoint, token, removed) => this.build(name, endpoint, token, removed));
+  private readonly cache = new ClientCache((name, endpoint, token, removed, projectId) => this.build(name, endpoint, token, removed, projectId));
   private readonly subscription: vscode.Disposable;
 
   constructor(
@@ -63,12 +63,17 @@ export class ClientPool implements vscode.Disposable {
     return this.build(projectName, endpoint, token, new AbortController().signal);
   }
 
-  private build(projectName: string, endpoint: string, token: string, removed: AbortSignal): HcloudClient {
+  /** `projectId`: a project's own client (not a token being checked), which may learn that its token is read-only. */
+  private build(projectName: string, endpoint: string, token: string, removed: AbortSignal, projectId?: string): HcloudClient {
     const http = new HttpTransport({
       token,
       endpoint,
       onRequest: (e) => (e.status >= 400 || e.status === 0 ? this.log.warn : this.log.info).call(this.log, formatRequest(projectName, e)),
     });
-    return new HcloudClient({ transport: new ScopedTransport(http, removed), onBadItem: (item) => this.log.warn(`[${projectName}] ${describeBadItem(item)}`) });
+    // An answer `token_readonly` marks the project read-only (once; ProjectStore.markTokenReadOnly).
+    const onError = projectId === undefined ? undefined : (e: unknown) => {
+      if (e instanceof HcloudError && e.code === 'token_readonly') void this.projects.markTokenReadOnly(projectId, token);
+    };
+    return new HcloudClient({ transport: new ScopedTransport(http, removed, onError), onBadItem: (item) => this.log.warn(`[${projectName}] ${describeBadItem(item)}`) });
   }
 }

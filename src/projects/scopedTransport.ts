@@ -22,6 +22,8 @@ export class ScopedTransport implements ApiTransport {
     private readonly inner: ApiTransport & Disposable,
     /** Fires when the project is removed. */
     private readonly gone: AbortSignal,
+    /** Told of every failed call (the pool learns a read-only token from it); the call still fails. */
+    private readonly onError?: (error: unknown) => void,
   ) {
     setMaxListeners(0, gone); // one listener per call on its way
   }
@@ -79,6 +81,9 @@ export class ScopedTransport implements ApiTransport {
     this.inFlight++;
     try {
       return await call({ ...options, signal: controller.signal });
+    } catch (e) {
+      this.onError?.(e);
+      throw e;
     } finally {
       caller?.removeEventListener('abort', abort);
       this.gone.removeEventListener('abort', abort);

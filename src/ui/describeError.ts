@@ -25,6 +25,8 @@ export function describeError(error: unknown, context: ErrorContext = {}): strin
       return `${prefix}the resource is protected: remove its protection first (Change Protection). (${error.message})`;
     case 'unauthorized':
       return `${prefix}the API rejected the project's token (${error.message}). Use "Update Token".`;
+    case 'token_readonly':
+      return `${prefix}the project's API token is read-only (${error.message}). Update Token to write.`;
     case ClientErrorCode.ActionFailed: {
       const code = (error.details as { actionErrorCode?: string }).actionErrorCode;
       return `${prefix}${error.message}${code ? ` (${code})` : ''}`;
