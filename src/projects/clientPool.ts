@@ -8,6 +8,7 @@ import type { Project, ProjectStore } from './projectStore';
 import { formatRequest } from './requestLog';
 import { ClientCache } from './clientCache';
 import { ScopedTransport } from './scopedTransport';
+import { readOnlyRefusal } from './readOnly';
 
 /**
  * One HcloudClient per project, created on first use and dropped when the projects change (a token
@@ -74,6 +75,10 @@ export class ClientPool implements vscode.Disposable {
     const onError = projectId === undefined ? undefined : (e: unknown) => {
       if (e instanceof HcloudError && e.code === 'token_readonly') void this.projects.markTokenReadOnly(projectId, token);
     };
-    return new HcloudClient({ transport: new ScopedTransport(http, removed, onError), onBadItem: (item) => this.log.warn(`[${projectName}] ${describeBadItem(item)}`) });
+    const writeRefusal = projectId === undefined ? undefined : () => {
+      const reason = this.projects.readOnly(projectId);
+      return reason && readOnlyRefusal(projectName, reason);
+    };
+    return new HcloudClient({ transport: new ScopedTransport(http, removed, onError, writeRefusal), onBadItem: (item) => this.log.warn(`[${projectName}] ${describeBadItem(item)}`) });
   }
 }

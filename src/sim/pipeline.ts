@@ -177,7 +177,7 @@ function sameToken(header: string | undefined, token: string): boolean {
 }
 
 /**
- * A write with the read-only token: today's API answers 403 `token_readonly` (changes-since-2018); the
+ * A write with the read-only token: today's API answers 403 `token_readonly` (its changelog); the
  * 2018 contract has no such code, so there it is its 403 `forbidden` ("insufficient permissions").
  */
 function readOnlyRefusal(api: ApiEra): ApiError {

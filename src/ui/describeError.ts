@@ -31,6 +31,7 @@ export function describeError(error: unknown, context: ErrorContext = {}): strin
       const code = (error.details as { actionErrorCode?: string }).actionErrorCode;
       return `${prefix}${error.message}${code ? ` (${code})` : ''}`;
     }
+    case 'read_only_project': // a read-only project's write, refused before it was sent (src/projects/scopedTransport.ts)
     case ClientErrorCode.NetworkError:
     case ClientErrorCode.Timeout:
     case ClientErrorCode.InvalidResponse:

@@ -102,6 +102,18 @@ describe('read-only projects: the guard and the picker', () => {
       assert.equal((told[0] as HcloudError).code, 'token_readonly');
       assert.equal(sim.state.servers.get(server.id)?.status, server.status, 'nothing changed');
       client.dispose();
+
+      // A read-only project's client sends no write at all (a panel's write too): refused unsent; reads go on.
+      let refusal: string | undefined = readOnlyRefusal('prod', 'user');
+      const guardedClient = new HcloudClient({ transport: new ScopedTransport(new HttpTransport({ token: 'rw-token-3f0', endpoint: sim.url }), new AbortController().signal, undefined, () => refusal) });
+      sim.clearRequests();
+      await assert.rejects(guardedClient.servers.powerOff(server.id), (e: unknown) => e instanceof HcloudError && e.code === 'read_only_project' && e.message.startsWith(refusal!));
+      assert.equal((await guardedClient.servers.listAll()).length > 0, true);
+      assert.deepEqual(sim.requests.map((r) => r.method), ['GET'], 'the write was not sent');
+      refusal = undefined;
+      await guardedClient.servers.powerOff(server.id);
+      assert.deepEqual(sim.requests.map((r) => `${r.method} ${r.status}`), ['GET 200', 'POST 201'], 'writable again: sent');
+      guardedClient.dispose();
     } finally {
       await sim.close();
     }
