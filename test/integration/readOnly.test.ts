@@ -5,74 +5,47 @@
 // once; the next write is refused unsent; Update Token lifts it).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { HcloudClient } from '../../src/api/client';
 import type { Server } from '../../src/api/types';
-import type { Project } from '../../src/projects/projectStore';
 import { readOnlyRefusal, tokenReadOnlyNotice } from '../../src/projects/readOnly';
-import { startSimulator } from '../../src/sim/simulator';
-import type { Simulator } from '../../src/sim/types';
 import type { TreeNode } from '../../src/tree/node';
-import { testingApi } from './support/extensionApi';
 import { inlineButtons } from './support/menus';
-import { ScriptedInput, type Answer } from './support/scriptedInput';
+import { TOKEN, useNounFixture } from './support/nounFixture';
 import { until } from './support/until';
 
-const TOKEN = 'read-write-token-8b1e';
 const READ_ONLY_TOKEN = 'read-only-token-8b1e';
 const WRITES = ['hcloud.server.powerOff', 'hcloud.server.shutdown', 'hcloud.server.reboot', 'hcloud.server.delete', 'hcloud.server.openConsole'];
 
 describe('read-only projects', function () {
   this.timeout(60_000);
-  let sim: Simulator;
-  let api: Awaited<ReturnType<typeof testingApi>>;
-  let input: ScriptedInput;
-  let project: Project;
+  const f = useNounFixture('2026', { readOnlyToken: READ_ONLY_TOKEN });
   let web1: Server;
+  beforeEach(async () => {
+    [web1] = await f.client.servers.listAll({ name: 'web-1' });
+    assert.equal(web1?.status, 'running');
+    f.sim.clearRequests();
+  });
 
-  const script = (...answers: Answer[]) => {
-    input = new ScriptedInput(answers);
-    api.setUserInput(input);
-  };
   const run = (command: string, ...args: unknown[]) => vscode.commands.executeCommand(command, ...args);
-  const rowOf = (node: TreeNode) => api.tree.getTreeItem(node);
+  const rowOf = (node: TreeNode) => f.api.tree.getTreeItem(node);
   /** The project's row (the tree's roots listed first: a new project has no node before). */
-  const projectNode = async () => (await api.tree.getChildren()).find((n) => n.id === `project/${project.id}`)!;
+  const projectNode = async () => (await f.api.tree.getChildren()).find((n) => n.id === `project/${f.project.id}`)!;
   const projectRow = async () => rowOf(await projectNode());
   /** A server's row as the tree draws it (its folder listed through the extension). */
   const serverRow = async (name: string) => {
-    const folders = await api.tree.getChildren(await projectNode());
-    const servers = await api.tree.getChildren(folders.find((f) => f.id.endsWith('/servers'))!);
+    const folders = await f.api.tree.getChildren(await projectNode());
+    const servers = await f.api.tree.getChildren(folders.find((n) => n.id.endsWith('/servers'))!);
     const node = servers.find((n) => rowOf(n).label === name);
     assert.ok(node, `${name} is in the tree`);
     return node;
   };
-  const nodeOf = (s: Server): TreeNode =>
-    ({ kind: 'server', project, resource: s, id: `project/${project.id}/server/test`, parent: undefined, invalidate: () => undefined, getTreeItem: () => ({}), getChildren: async () => [] }) as unknown as TreeNode;
-
-  const setUp = async (token: string) => {
-    api = await testingApi();
-    for (const p of api.projects.list()) if (p.source === 'stored') await api.projects.remove(p.id);
-    delete process.env.HCLOUD_TOKEN;
-    sim = await startSimulator({ token: TOKEN, readOnlyToken: READ_ONLY_TOKEN, actionMs: 100 });
-    project = await api.projects.add('production', sim.url, token);
-    [web1] = await new HcloudClient({ token: READ_ONLY_TOKEN, endpoint: sim.url }).servers.listAll({ name: 'web-1' });
-    assert.equal(web1?.status, 'running');
-  };
-
-  afterEach(async () => {
-    api?.setUserInput(undefined);
-    if (project) await api.projects.remove(project.id);
-    await sim?.close();
-  });
 
   it('Mark Project Read-Only: kept in global state, no write in its rows\' menus, a write from the palette or a row refuses and sends nothing', async () => {
-    await setUp(TOKEN);
     assert.match(String((await projectRow()).contextValue), /;writable;/);
-    script();
+    f.script();
     await run('hcloud.project.markReadOnly');
-    assert.equal(api.projects.readOnly(project.id), 'user');
-    assert.deepEqual(input.messages.map((m) => m.level), ['info']);
-    assert.ok(JSON.parse(api.globalStateJson()).some(([k, v]: [string, unknown]) => k === 'hcloud.projects.v1' && JSON.stringify(v).includes('"readOnly":"user"')), 'kept with the project in global state');
+    assert.equal(f.api.projects.readOnly(f.project.id), 'user');
+    assert.deepEqual(f.input.messages.map((m) => m.level), ['info']);
+    assert.ok(JSON.parse(f.api.globalStateJson()).some(([k, v]: [string, unknown]) => k === 'hcloud.projects.v1' && JSON.stringify(v).includes('"readOnly":"user"')), 'kept with the project in global state');
 
     const row = await projectRow();
     assert.match(String(row.contextValue), /;readOnly;readOnlyMarked;$/);
@@ -83,53 +56,52 @@ describe('read-only projects', function () {
     const inline = inlineButtons(String(serverItem.contextValue)).map((b) => b.command);
     assert.ok(!inline.includes('hcloud.server.powerOff') && inline.includes('hcloud.server.showMetrics'), inline.join(' '));
 
-    sim.clearRequests();
-    const refusal = readOnlyRefusal('production', 'user');
+    f.sim.clearRequests();
+    const refusal = readOnlyRefusal('nouns', 'user');
     for (const id of WRITES) {
-      script(); // nothing may be asked: the script has no answer
+      f.script(); // nothing may be asked: the script has no answer
       await run(id);
       await run(id, server);
-      assert.deepEqual(input.messages, [{ level: 'warn', text: refusal }, { level: 'warn', text: refusal }], id);
+      assert.deepEqual(f.input.messages, [{ level: 'warn', text: refusal }, { level: 'warn', text: refusal }], id);
     }
-    assert.deepEqual(sim.requests.map((r) => `${r.method} ${r.path}`), [], 'nothing was sent');
+    assert.deepEqual(f.sim.requests.map((r) => `${r.method} ${r.path}`), [], 'nothing was sent');
 
-    script({ confirm: true });
+    f.script({ confirm: true });
     await run('hcloud.project.markWritable', await projectNode());
-    assert.equal(api.projects.readOnly(project.id), undefined);
+    assert.equal(f.api.projects.readOnly(f.project.id), undefined);
     assert.match(String((await projectRow()).contextValue), /;writable;$/);
   });
 
   it('a read-only token: the first write answers token_readonly, the project becomes read-only (said once), the next write is refused unsent; Update Token clears it', async () => {
-    await setUp(READ_ONLY_TOKEN);
-    sim.clearRequests();
-    script({ confirm: true });
-    await run('hcloud.server.powerOff', nodeOf(web1));
-    const posts = () => sim.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path} ${r.status}`);
+    await f.api.projects.updateToken(f.project.id, READ_ONLY_TOKEN); // a project whose token is read-only
+    f.script({ confirm: true });
+    await run('hcloud.server.powerOff', f.node('server', web1));
+    const posts = () => f.sim.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path} ${r.status}`);
     assert.deepEqual(posts(), [`POST /servers/${web1.id}/actions/poweroff 403`]);
-    await until('the project to be marked by its token', () => api.projects.readOnly(project.id) === 'token');
-    const notice = tokenReadOnlyNotice('production');
-    await until('the notice', () => input.messages.some((m) => m.text === notice));
-    assert.ok(input.messages.some((m) => m.level === 'error' && m.text.includes('API token is read-only')), JSON.stringify(input.messages));
+    await until('the project to be marked by its token', () => f.api.projects.readOnly(f.project.id) === 'token');
+    const notice = tokenReadOnlyNotice('nouns');
+    await until('the notice', () => f.input.messages.some((m) => m.text === notice));
+    assert.ok(f.input.messages.some((m) => m.level === 'error' && m.text.includes('API token is read-only')), JSON.stringify(f.input.messages));
     assert.match(String((await projectRow()).description), /^read-only token/);
     assert.match(String((await projectRow()).contextValue), /;readOnly;readOnlyToken;$/);
 
-    const first = input;
-    script();
-    await run('hcloud.server.reboot', nodeOf(web1));
+    const first = f.input;
+    f.script();
+    await run('hcloud.server.reboot', f.node('server', web1));
     await run('hcloud.server.powerOff');
-    assert.deepEqual(input.messages.map((m) => m.text), [readOnlyRefusal('production', 'token'), readOnlyRefusal('production', 'token')]);
-    script();
+    assert.deepEqual(f.input.messages.map((m) => m.text), [readOnlyRefusal('nouns', 'token'), readOnlyRefusal('nouns', 'token')]);
+    f.script();
     await run('hcloud.project.markWritable', await projectNode());
-    assert.equal(api.projects.readOnly(project.id), 'token', 'the user cannot lift a token mark');
+    assert.equal(f.api.projects.readOnly(f.project.id), 'token', 'the user cannot lift a token mark');
     assert.deepEqual(posts(), [`POST /servers/${web1.id}/actions/poweroff 403`], 'nothing more was sent');
-    assert.equal([...first.messages, ...input.messages].filter((m) => m.text === notice).length, 1, 'said once');
+    assert.equal([...first.messages, ...f.input.messages].filter((m) => m.text === notice).length, 1, 'said once');
 
-    script({ quickPick: 'production' }, { inputBox: TOKEN });
+    f.script({ quickPick: 'nouns' }, { inputBox: TOKEN });
     await run('hcloud.project.updateToken');
-    assert.equal(api.projects.readOnly(project.id), undefined, 'a new token clears the mark');
+    assert.equal(f.api.projects.readOnly(f.project.id), undefined, 'a new token clears the mark');
     assert.match(String((await projectRow()).contextValue), /;writable;$/);
-    script({ confirm: true });
-    await run('hcloud.server.powerOff', nodeOf(web1));
+    f.script({ confirm: true });
+    await run('hcloud.server.powerOff', f.node('server', web1));
     assert.deepEqual(posts().slice(1), [`POST /servers/${web1.id}/actions/poweroff 201`]);
   });
 });
