@@ -52,6 +52,7 @@ const connectFolder = () => import('./connect/openFolder');
 const connectSsh = () => import('./connect/sshWhenReady');
 const costs = () => import('./costs');
 const serverConsole = () => import('./server/console');
+const projectReadOnly = () => import('./projectReadOnly');
 const workspace = () => import('./workspace');
 
 const PROJECT: Table = {
@@ -249,6 +250,12 @@ const FIREWALL: Table = {
   'hcloud.firewall.editRules': lazy(firewallRules, (m) => m.editFirewallRules),
 };
 
+/** Read-only projects (./access.ts guards the writes). */
+const READ_ONLY: Table = {
+  'hcloud.project.markReadOnly': lazy(projectReadOnly, (m) => m.markReadOnly),
+  'hcloud.project.markWritable': lazy(projectReadOnly, (m) => m.markWritable),
+};
+
 /** The workspace-bound project: the workspace settings hcloud.workspace.project and hcloud.workspace.filter. */
 const WORKSPACE: Table = {
   'hcloud.workspace.bindProject': lazy(workspace, (m) => m.bindProject),
@@ -257,4 +264,4 @@ const WORKSPACE: Table = {
 
 export const COMMAND_TABLES: Readonly<Record<string, Table>> = { PROJECT, VIEW, SERVER, FLOATING_IP, IMAGE, SSH_KEY, PRIMARY_IP, PLACEMENT_GROUP, NETWORK, SERVER_NETWORK, VOLUME,
   CERTIFICATE, LOAD_BALANCER, FIREWALL,
-  WORKSPACE };
+  READ_ONLY, WORKSPACE };
