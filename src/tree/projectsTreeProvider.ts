@@ -46,8 +46,7 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private readonly scheduler: PollScheduler;
   private readonly state: StateLike;
   private view: vscode.TreeView<TreeNode> | undefined;
-  /** The workspace-bound project: first, expanded, listed with the workspace's selector (./workspaceProject.ts). */
-  readonly workspace: WorkspaceProject = new WorkspaceProject(() => this.projects.list(), this);
+  readonly workspace: WorkspaceProject = new WorkspaceProject(() => this.projects.list(), this); // the workspace-bound project
 
   constructor(
     private readonly projects: ProjectStore,
@@ -162,7 +161,6 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.selectorChanged(projectId);
   }
 
-  /** The project's labelled lists are listed again (the folders nobody opened, when they are opened). */
   selectorChanged(projectId: string): void {
     const node = this.roots.get(projectId);
     if (!node) return;
