@@ -4,7 +4,7 @@ import type { TreeNode } from '../tree/node';
 import type { CommandContext } from './context';
 import { COMMAND_TABLES } from './table';
 
-/** Registers every command of every table; each gets the node (from the tree) or nothing (from the palette). */
+/** Registers every command of every table; each gets the node (from the tree, with the selection) or nothing (from the palette). */
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
   const seen = new Set<string>();
   const disposables: vscode.Disposable[] = [];
@@ -12,7 +12,8 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     for (const [id, handler] of Object.entries(table)) {
       if (seen.has(id)) throw new Error(`command ${id} is in two tables`);
       seen.add(id);
-      disposables.push(vscode.commands.registerCommand(id, (node?: TreeNode) => handler(ctx, node)));
+      // From a tree that allows multi-select VS Code passes the clicked node and the selected ones.
+      disposables.push(vscode.commands.registerCommand(id, (node?: TreeNode, selection?: readonly TreeNode[]) => handler(ctx, node, Array.isArray(selection) ? selection : undefined)));
     }
   }
   return disposables;
