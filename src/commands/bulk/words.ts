@@ -48,7 +48,8 @@ export interface Skip extends Named {
 export function skippedText(skips: readonly Skip[], others: number): string {
   const parts: string[] = [];
   if (skips.length > 0) parts.push(`Skipped: ${skips.map((s) => `${s.name} (${s.reason})`).join(', ')}`);
-  if (others > 0) parts.push(`${others} selected row${others === 1 ? ' that is' : 's that are'} not a server${others === 1 ? '' : 's'} ${others === 1 ? 'is' : 'are'} skipped`);
+  if (others === 1) parts.push('1 selected row that is not a server is skipped');
+  if (others > 1) parts.push(`${others} selected rows that are not servers are skipped`);
   return parts.length ? `${parts.join('; ')}.` : '';
 }
 
