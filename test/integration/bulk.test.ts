@@ -6,18 +6,11 @@
 // sends nothing; a selection of one runs the single-server command as before.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { HcloudClient } from '../../src/api/client';
 import type { Server } from '../../src/api/types';
-import type { Project } from '../../src/projects/projectStore';
-import { startSimulator } from '../../src/sim/simulator';
-import type { Simulator } from '../../src/sim/types';
 import type { ResourceNode } from '../../src/tree/resourceNode';
-import { testingApi } from './support/extensionApi';
+import { NounFixture } from './support/nounFixture';
 import { ScriptedInput, type Answer } from './support/scriptedInput';
 
-type Api = Awaited<ReturnType<typeof testingApi>>;
-
-const TOKEN = 'bulk-actions-token-5e2a';
 const NAMES = ['bulk-a', 'bulk-b', 'bulk-c'];
 
 /** Also keeps the prompt text of each input box (Delete's names and what it skips). */
@@ -31,68 +24,41 @@ class PromptedInput extends ScriptedInput {
 
 describe('bulk actions on a multi-selection', function () {
   this.timeout(30_000);
-  let sim: Simulator;
-  let api: Api;
-  let project: Project;
-  let client: HcloudClient;
+  // One simulator and project for the suite (the fixture's set-up, run once): the tests go on from each other's state.
+  const f = new NounFixture();
   let input: PromptedInput;
-
-  const script = (...answers: Answer[]) => {
-    input = new PromptedInput(answers);
-    api.setUserInput(input);
-  };
-  const server = async (name: string): Promise<Server> => {
-    const [s] = await client.servers.listAll({ name });
-    assert.ok(s, `server ${name} exists`);
-    return s;
-  };
-  /** A plain object that satisfies isResourceNode, with the id the tree would give the row. */
-  const node = (s: Server): ResourceNode<Server> => ({
-    id: `project/${project.id}/server/${s.id}`,
-    kind: 'server',
-    project,
-    resource: s,
-    parent: undefined,
-    invalidate: () => undefined,
-    getTreeItem: () => new vscode.TreeItem(s.name),
-    getChildren: async () => [],
-  });
+  const script = (...answers: Answer[]) => f.api.setUserInput((input = new PromptedInput(answers)));
+  const server = async (name: string): Promise<Server> => (await f.client.servers.listAll({ name }))[0]!;
+  /** A plain object that satisfies isResourceNode, with the id the tree gives the row. */
+  const node = (s: Server): ResourceNode<Server> => ({ ...f.node<Server>('server', s), id: `project/${f.project.id}/server/${s.id}` });
   /** The three servers' nodes, fresh from the API (as the tree shows them). */
   const selection = async () => Promise.all(NAMES.map(async (n) => node(await server(n))));
   /** Runs `command` as VS Code does from the context menu of a multi-selection (clicked: the first). */
   const runOnSelection = async (command: string, nodes: ResourceNode<Server>[]) => vscode.commands.executeCommand(command, nodes[0], nodes);
-  const writes = () => sim.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`);
+  const writes = () => f.changes().map((r) => `${r.method} ${r.path}`);
   const summaries = () => input.messages.filter((m) => m.buttons?.includes('Show Log'));
 
   before(async () => {
-    sim = await startSimulator({ token: TOKEN, actionMs: 100, seed: 'empty' });
-    api = await testingApi();
-    project = await api.projects.add('bulk', sim.url, TOKEN);
-    client = new HcloudClient({ token: TOKEN, endpoint: sim.url });
+    await f.setUp();
     for (const name of NAMES) {
-      const r = await client.servers.create({ name, serverType: 'cx11', image: 'ubuntu-22.04', location: 'fsn1', sshKeys: [] });
-      await client.waitForActions(r.action);
+      const r = await f.client.servers.create({ name, serverType: 'cx11', image: 'ubuntu-22.04', location: 'fsn1', sshKeys: [] });
+      await f.client.waitForActions(r.action);
     }
   });
 
   beforeEach(() => {
-    sim.clearRequests();
-    sim.setFaults({});
+    f.sim.clearRequests();
+    f.sim.setFaults({});
   });
 
-  afterEach(() => api.setUserInput(undefined));
+  afterEach(() => f.api.setUserInput(undefined));
 
-  after(async () => {
-    api.setUserInput(undefined);
-    if (project) await api.projects.remove(project.id);
-    client?.dispose();
-    await sim?.close();
-  });
+  after(() => f.tearDown());
 
   it('Power Off on three servers: one confirmation naming them, one request each, a fault on one reported in the summary while the others go off', async () => {
     const nodes = await selection();
     const [a, b, c] = nodes.map((n) => n.resource);
-    sim.setFaults({ failNext: 1, statuses: [423], match: { method: 'POST', path: new RegExp(`^/servers/${c.id}/actions/poweroff$`) } });
+    f.sim.setFaults({ failNext: 1, statuses: [423], match: { method: 'POST', path: new RegExp(`^/servers/${c.id}/actions/poweroff$`) } });
     script({ confirm: true });
     await runOnSelection('hcloud.server.powerOff', nodes);
     assert.deepEqual(input.prompts.map((p) => [p.kind, p.message, p.confirmLabel]), [['confirm', 'Power off 3 servers?', 'Power Off']]);
@@ -122,14 +88,14 @@ describe('bulk actions on a multi-selection', function () {
 
   it('a label added on every selected server keeps their other labels (one PUT each)', async () => {
     const b = await server('bulk-b');
-    await client.servers.update(b.id, { labels: { tier: 'web' } });
-    sim.clearRequests();
+    await f.client.servers.update(b.id, { labels: { tier: 'web' } });
+    f.sim.clearRequests();
     const nodes = await selection();
     script({ quickPick: 'Add or Change a Label' }, { inputBox: 'env=prod' }, { confirm: true });
     await runOnSelection('hcloud.server.editLabels', nodes);
     assert.deepEqual(input.prompts.map((p) => p.kind), ['quickPick', 'inputBox', 'confirm']);
     assert.equal(input.prompts[2].message, 'Set the label env=prod on 3 servers?');
-    assert.deepEqual(sim.requests.filter((r) => r.method === 'PUT').map((r) => [r.path, r.body]).sort(), nodes.map((n) => [`/servers/${n.resource.id}`, { labels: n.resource.name === 'bulk-b' ? { tier: 'web', env: 'prod' } : { env: 'prod' } }]).sort());
+    assert.deepEqual(f.sim.requests.filter((r) => r.method === 'PUT').map((r) => [r.path, r.body]).sort(), nodes.map((n) => [`/servers/${n.resource.id}`, { labels: n.resource.name === 'bulk-b' ? { tier: 'web', env: 'prod' } : { env: 'prod' } }]).sort());
     assert.deepEqual((await server('bulk-b')).labels, { tier: 'web', env: 'prod' });
     assert.equal(summaries()[0].text, '3 of 3 servers labelled env=prod.');
   });
@@ -140,7 +106,7 @@ describe('bulk actions on a multi-selection', function () {
     await runOnSelection('hcloud.server.changeProtection', [nodes[2]!, nodes[0]!]);
     assert.equal(input.prompts[1].message, 'Protect 2 servers against deletion and rebuilding?');
     assert.deepEqual(writes().sort(), [nodes[0], nodes[2]].map((n) => `POST /servers/${n!.resource.id}/actions/change_protection`).sort());
-    sim.clearRequests();
+    f.sim.clearRequests();
     const now = await selection(); // bulk-a and bulk-c protected
     script({ inputBox: '3' });
     await runOnSelection('hcloud.server.delete', now);
@@ -151,7 +117,7 @@ describe('bulk actions on a multi-selection', function () {
     await runOnSelection('hcloud.server.delete', now);
     assert.deepEqual(writes(), [`DELETE /servers/${now[1]!.resource.id}`]);
     assert.equal(summaries()[0].text, '1 of 1 server deleted; skipped: bulk-a (delete protection), bulk-c (delete protection).');
-    assert.equal(await client.servers.get(now[1]!.resource.id), undefined);
+    assert.equal(await f.client.servers.get(now[1]!.resource.id), undefined);
   });
 
   it('a selection of one runs the single-server command as before', async () => {
