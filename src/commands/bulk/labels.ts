@@ -25,6 +25,10 @@ export function oneLabelProblem(text: string): string | undefined {
 export async function bulkLabels(ctx: CommandContext, selection: readonly TreeNode[]): Promise<void> {
   const { targets } = selectedServers(selection);
   const n = servers(targets.length);
+  if (targets.length > 0 && targets.every((t) => t.server.labels === undefined)) {
+    ctx.input().info(`Edit Labels of ${n}: their API has no labels (it answers as the 2018 API).`);
+    return;
+  }
   const picked = await ctx.input().quickPick(
     [
       { label: 'Add or Change a Label', detail: 'key=value on every selected server; their other labels stay', add: true },
@@ -33,7 +37,6 @@ export async function bulkLabels(ctx: CommandContext, selection: readonly TreeNo
     { title: `Edit Labels of ${n}`, placeHolder: 'What to do with the labels' },
   );
   if (!picked) return;
-  const labelled = targets.filter((t) => t.server.labels !== undefined);
   let key: string;
   let value: string | undefined;
   if (picked.add) {
@@ -50,7 +53,7 @@ export async function bulkLabels(ctx: CommandContext, selection: readonly TreeNo
   } else {
     // The keys the selected servers carry, with how many of them have each.
     const counts = new Map<string, number>();
-    for (const t of labelled) for (const k of Object.keys(t.server.labels ?? {})) counts.set(k, (counts.get(k) ?? 0) + 1);
+    for (const t of targets) for (const k of Object.keys(t.server.labels ?? {})) counts.set(k, (counts.get(k) ?? 0) + 1);
     if (counts.size === 0) {
       ctx.input().info(`Remove a Label: none of the ${n} has a label.`);
       return;
