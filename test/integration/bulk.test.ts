@@ -8,6 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Server } from '../../src/api/types';
 import type { ResourceNode } from '../../src/tree/resourceNode';
+import { logShowing } from './support/logFile';
 import { NounFixture } from './support/nounFixture';
 import { ScriptedInput, type Answer } from './support/scriptedInput';
 
@@ -69,6 +70,8 @@ describe('bulk actions on a multi-selection', function () {
     assert.equal(summaries().length, 1, 'one summary');
     assert.equal(done.level, 'error');
     assert.match(done.text, /^2 of 3 servers powered off; bulk-c: another action is still running on this resource/);
+    const log = await logShowing(done.text);
+    for (const line of ['Power off "bulk-a": done.', 'Power off "bulk-b": done.', 'Power off "bulk-c" failed: another action is still running']) assert.ok(log.includes(line), `the log has a line per server: ${line}`);
     assert.equal(input.remaining, 0);
   });
 
