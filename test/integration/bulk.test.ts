@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { Server } from '../../src/api/types';
 import type { ResourceNode } from '../../src/tree/resourceNode';
 import { logShowing } from './support/logFile';
-import { NounFixture } from './support/nounFixture';
+import { NounFixture, TOKEN } from './support/nounFixture';
 import { ScriptedInput, type Answer } from './support/scriptedInput';
 
 const NAMES = ['bulk-a', 'bulk-b', 'bulk-c'];
@@ -101,6 +101,22 @@ describe('bulk actions on a multi-selection', function () {
     assert.deepEqual(f.sim.requests.filter((r) => r.method === 'PUT').map((r) => [r.path, r.body]).sort(), nodes.map((n) => [`/servers/${n.resource.id}`, { labels: n.resource.name === 'bulk-b' ? { tier: 'web', env: 'prod' } : { env: 'prod' } }]).sort());
     assert.deepEqual((await server('bulk-b')).labels, { tier: 'web', env: 'prod' });
     assert.equal(summaries()[0].text, '3 of 3 servers labelled env=prod.');
+  });
+
+  it('a selection from two projects: named by project, one request each', async () => {
+    const other = await f.api.projects.add('bulk-second', f.sim.url, TOKEN);
+    try {
+      const a = { ...node(await server('bulk-a')), project: other };
+      const b = node(await server('bulk-b'));
+      script({ confirm: true });
+      await runOnSelection('hcloud.server.reboot', [b, a]);
+      assert.equal(input.prompts[0].message, 'Reboot 2 servers?');
+      assert.match(input.prompts[0].detail ?? '', /^bulk-b in "nouns"; bulk-a in "bulk-second"\. /);
+      assert.deepEqual(writes().sort(), [a, b].map((n) => `POST /servers/${n.resource.id}/actions/reboot`).sort());
+      assert.equal(summaries()[0].text, '2 of 2 servers rebooted.');
+    } finally {
+      await f.api.projects.remove(other.id);
+    }
   });
 
   it('Delete names the protected server as skipped; a wrong number sends nothing; the right one deletes the others', async () => {
