@@ -4,8 +4,8 @@
 // a result per server and Show Log. Per-server lines go to the log channel; no per-server prompt
 // (no Retry, no next steps) holds up the summary. Cancel stops waiting; what was sent goes on.
 //
-// Every bulk write goes through runBatch(): a guard that refuses writes (e.g. a read-only project)
-// belongs at its top, once.
+// Every bulk write goes through runBatch(): its top is the one guard of bulk writes (servers of a
+// read-only project are skipped, nothing sent).
 import * as vscode from 'vscode';
 import type { HcloudClient } from '../../api/client';
 import { ClientErrorCode, isHcloudError } from '../../api/errors';
@@ -14,6 +14,7 @@ import type { Project } from '../../projects/projectStore';
 import type { ResourceKind } from '../../tree/resourceNode';
 import { describeError } from '../../ui/describeError';
 import type { CommandContext } from '../context';
+import { writeRefusal } from '../access';
 import { SHOW_LOG } from '../failure';
 import { servers, summary, type Outcome, type Skip } from './words';
 
@@ -41,7 +42,18 @@ export interface Batch {
 
 /** Runs the batch under one progress notification and shows one summary; resolves with each server's outcome. */
 export async function runBatch(ctx: CommandContext, batch: Batch): Promise<Outcome[]> {
+  // The guard of every bulk write: a server of a read-only project (the clicked row's project was
+  // checked by guarded(), a selection may span others) is skipped with the reason, nothing sent.
+  const refused = batch.targets.filter((t) => writeRefusal(ctx, t.project));
+  if (refused.length > 0) {
+    const skipped = [...(batch.skipped ?? []), ...refused.map((t) => ({ name: t.server.name, project: t.project.name, reason: `project "${t.project.name}" is read-only` }))];
+    batch = { ...batch, targets: batch.targets.filter((t) => !refused.includes(t)), skipped };
+  }
   const n = batch.targets.length;
+  if (n === 0) {
+    ctx.input().warn(summary(batch.done, [], batch.skipped));
+    return [];
+  }
   const outcomes = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `${batch.doing} ${servers(n)}…`, cancellable: true },
     async (progress, token) => {
