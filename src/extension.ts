@@ -51,7 +51,11 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi |
 
   const realInput = new VscodeUserInput();
   let input: UserInput = realInput;
-  const actionFeed = new ActionFeed();
+  // The names of deleted resources outlive the window (global state), and go with their project.
+  const actionFeed = new ActionFeed(context.globalState);
+  const keepNamesOfProjects = () => actionFeed.names.keepOnly(new Set(projects.list().map((p) => p.id)));
+  keepNamesOfProjects();
+  context.subscriptions.push(projects.onDidChange(keepNamesOfProjects), { dispose: () => void actionFeed.names.flush() });
   const panels = new LazyPanels({
     metrics: {
       extensionUri: context.extensionUri, projects, clients, log, input: () => input,
