@@ -122,8 +122,8 @@ launch() {
 declare -A needs=([lint]='' [typecheck]='' [unit]=build [webview]=build [integration]='build code-server' [e2e]='build code-server' [demo]='build code-server')
 # Longest first, so the short ones fill the gaps at the end.
 queue=(integration e2e lint typecheck webview unit demo)
-# Phases that run beside the slots: code-server's install (mostly downloads and one compile at a
-# time), lint and typecheck (niced).
+# Phases that run beside the slots: code-server's install (mostly downloads, then one native module
+# at a time, its files compiled at once), lint and typecheck (niced).
 declare -A NOSLOT=([code-server]=1 [lint]=1 [typecheck]=1)
 # The longest phases, which wait for code-server: they start as soon as it is installed even when
 # webview or unit (started while it installed) still hold the slots, and hold a slot each from then
