@@ -12,6 +12,7 @@ import type { MetricsPanels } from './webview/metricsPanels';
 import type { ActionLogManager } from './webview/actionLogManager';
 import type { FirewallRulesPanels } from './webview/firewallRulesPanels';
 import type { ConsolePanels } from './webview/consolePanels';
+import type { CostsPanels } from './webview/costsPanel';
 
 /** What activate() returns. `testing` exists only when VS Code runs the extension's tests. */
 export interface HcloudExtensionApi {
@@ -33,6 +34,8 @@ export interface HcloudExtensionApi {
     readonly connect: ConnectSeams;
     /** The open console panels. */
     readonly consolePanels: ConsolePanels;
+    /** The open costs panels. */
+    readonly costsPanels: CostsPanels;
   };
 }
 
@@ -64,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi |
     actionLog: { extensionUri: context.extensionUri, log, projects, clients, feed: actionFeed, tree },
     firewallRules: { extensionUri: context.extensionUri, log, projects, clients, feed: actionFeed, tree, drafts: context.workspaceState, input: () => input },
     console: { extensionUri: context.extensionUri, log, projects, clients },
+    costs: { extensionUri: context.extensionUri, log, projects, tree, input: () => input },
   });
   const ctx: CommandContext = {
     projects,
@@ -83,7 +87,7 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi |
   context.subscriptions.push(log, projects, clients, tree, treeView, panels, ...panels.registerSerializers(), ...registerCommands(ctx));
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return {};
-  return Promise.all([panels.metrics(), panels.actionLogs(), panels.firewallRules(), panels.console()]).then(([metricsPanels, actionLogs, firewallRules, consolePanels]) => ({
+  return Promise.all([panels.metrics(), panels.actionLogs(), panels.firewallRules(), panels.console(), panels.costs()]).then(([metricsPanels, actionLogs, firewallRules, consolePanels, costsPanels]) => ({
     testing: {
       setUserInput: (i) => (input = i ?? realInput),
       hasStoredToken: async (id) => (await context.secrets.get(tokenKey(id))) !== undefined,
@@ -97,6 +101,7 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi |
       workspaceState: context.workspaceState,
       connect: ctx.connect,
       consolePanels,
+      costsPanels,
     },
   }));
 }

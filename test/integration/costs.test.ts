@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { formatMonthly } from '../../src/shared/price';
 import type { ProjectNode } from '../../src/tree/projectNode';
+import { COSTS_VIEW_TYPE } from '../../src/shared/viewTypes';
 import type { CostsPanel } from '../../src/webview/costsPanel';
 import { independentTotal } from '../support/independentCosts';
 import { useNounFixture } from './support/nounFixture';
@@ -114,6 +115,27 @@ describe('costs', function () {
       assert.match(f.messages('info')[0], /^Exported the costs of "nouns" to costs\.csv\.$/);
     } finally {
       panel.dispose();
+    }
+  });
+
+  it('a costs panel comes back after a reload: its project\'s figures again; closed when the project is gone or the state is not valid', async () => {
+    const panels = f.api.costsPanels;
+    const restored = await panels.restore(vscode.window.createWebviewPanel(COSTS_VIEW_TYPE, 'Costs', vscode.ViewColumn.Active, {}), { projectId: f.project.id });
+    try {
+      assert.ok(restored, 'restored');
+      assert.equal(panels.get(f.project.id), restored);
+      const view = await until('the restored panel has its figures', () => restored.shown);
+      assert.equal(view.title, 'Monthly costs of project "nouns"');
+      assert.equal(restored.panel.title, 'Costs: nouns');
+      for (const saved of [{ projectId: 'removed-project-id' }, 'garbage', { projectId: f.project.id }]) {
+        const other = vscode.window.createWebviewPanel(COSTS_VIEW_TYPE, 'Costs', vscode.ViewColumn.Active, {});
+        let closed = false;
+        other.onDidDispose(() => (closed = true));
+        assert.equal(await panels.restore(other, saved), undefined, JSON.stringify(saved));
+        assert.ok(closed, `closed: ${JSON.stringify(saved)}`);
+      }
+    } finally {
+      restored?.dispose();
     }
   });
 });
