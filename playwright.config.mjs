@@ -11,7 +11,7 @@ export default defineConfig({
   testMatch: '*.spec.mjs',
   // Tests of a file run in order; the e2e files of a worker share one browser profile, and each file
   // leaves it clean for the next (see test/support/e2eTest.mjs). The machine may have two cores: one
-  // worker here; npm test (scripts/test.sh) runs e2e with --workers=2, each worker with its own code-server.
+  // worker (--workers=2 gives each of two workers its own code-server).
   fullyParallel: false,
   workers: 1,
   retries: 0,

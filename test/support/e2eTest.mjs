@@ -1,5 +1,5 @@
 // The `test` of the e2e specs (test/e2e/*.spec.mjs): @playwright/test with the real workbench.
-// One code-server and one browser profile per worker (the config runs one, npm test two); the tests get
+// One code-server and one browser profile per worker (the config runs one); the tests get
 // `page` (a workbench with the extension in development mode), `wb` (test/support/workbench.mjs),
 // `saveScreenshot(name)` (test-output/e2e/<name>.png) and `outDir` (the transpiled src/ and test/ that
 // `node scripts/build.mjs --tests` writes to out/, e.g. `${outDir}/src/sim/simulator.js`).
