@@ -7,6 +7,7 @@ import { ClientPool } from './projects/clientPool';
 import { ProjectStore, tokenKey } from './projects/projectStore';
 import { ProjectsTreeProvider } from './tree/projectsTreeProvider';
 import { VscodeUserInput, type UserInput } from './ui/userInput';
+import { noticeReadOnlyTokens } from './ui/readOnlyNotice';
 import { LazyPanels } from './webview/lazyPanels';
 import type { MetricsPanels } from './webview/metricsPanels';
 import type { ActionLogManager } from './webview/actionLogManager';
@@ -85,6 +86,7 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi |
   };
 
   context.subscriptions.push(log, projects, clients, tree, treeView, panels, ...panels.registerSerializers(), ...registerCommands(ctx));
+  context.subscriptions.push(noticeReadOnlyTokens(projects, () => input)); // said once when a token turns out read-only
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return {};
   return Promise.all([panels.metrics(), panels.actionLogs(), panels.firewallRules(), panels.console(), panels.costs()]).then(([metricsPanels, actionLogs, firewallRules, consolePanels, costsPanels]) => ({

@@ -33,4 +33,6 @@ export interface CommandContext {
   consolePanels(): Promise<ConsolePanels>;
   /** Read at each use so tests can swap in scripted answers. */
   input(): UserInput;
+  /** Set while a write command runs (./access.ts): its project picker then refuses read-only projects. */
+  readonly writes?: boolean;
 }

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { TreeNode } from '../tree/node';
 import type { CommandContext } from './context';
 import { COMMAND_TABLES } from './table';
+import { guarded } from './access';
 
 /** Registers every command of every table; each gets the node (from the tree) or nothing (from the palette). */
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
@@ -12,7 +13,8 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     for (const [id, handler] of Object.entries(table)) {
       if (seen.has(id)) throw new Error(`command ${id} is in two tables`);
       seen.add(id);
-      disposables.push(vscode.commands.registerCommand(id, (node?: TreeNode) => handler(ctx, node)));
+      const run = guarded(id, handler); // a write refuses a read-only project (./access.ts)
+      disposables.push(vscode.commands.registerCommand(id, (node?: TreeNode) => run(ctx, node)));
     }
   }
   return disposables;

@@ -7,6 +7,8 @@ import type { CommandContext } from './context';
 import { describeError } from '../ui/describeError';
 import { treeOrder } from '../tree/fetch';
 import { pickPlaceholder } from './pickWords';
+import { readOnlyWords } from '../projects/readOnly';
+import { refuseWrite, writeRefusal } from './access';
 
 export interface ProjectPickOptions {
   /**
@@ -28,12 +30,24 @@ export async function pickProject(ctx: CommandContext, node: TreeNode | undefine
     ctx.input().info(o.storedOnly ? 'There is no stored project. Add one first.' : 'There is no Hetzner Cloud project yet. Add one first (Hetzner Cloud: Add Project).');
     return undefined;
   }
-  if (projects.length === 1 && !o.storedOnly) return projects[0];
-  const picked = await ctx.input().quickPick(
-    projects.map((p) => ({ label: p.name, description: p.source === 'environment' ? 'from environment' : p.endpoint, project: p })),
-    { title, placeHolder: 'Project' },
-  );
-  return picked?.project;
+  if (projects.length === 1 && !o.storedOnly) return ctx.writes && refuseWrite(ctx, projects[0]) ? undefined : projects[0];
+  // For a write, a read-only project is listed as refused (QuickPick has no disabled items): picking it
+  // says why and asks again; nothing is sent.
+  for (;;) {
+    const picked = await ctx.input().quickPick(
+      projects.map((p) => projectItem(ctx, p)),
+      { title, placeHolder: 'Project' },
+    );
+    if (!picked?.refusal) return picked?.project;
+    ctx.input().warn(picked.refusal);
+  }
+}
+
+function projectItem(ctx: CommandContext, p: Project): vscode.QuickPickItem & { project: Project; refusal?: string } {
+  const description = p.source === 'environment' ? 'from environment' : p.endpoint;
+  const reason = ctx.writes ? ctx.projects.readOnly(p.id) : undefined;
+  if (!reason) return { label: p.name, description, project: p };
+  return { label: `$(lock) ${p.name}`, description: `${readOnlyWords(reason)}: write commands are off`, detail: description, project: p, refusal: writeRefusal(ctx, p) };
 }
 
 export interface Target<T> {

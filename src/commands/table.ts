@@ -52,6 +52,7 @@ const connectFolder = () => import('./connect/openFolder');
 const connectSsh = () => import('./connect/sshWhenReady');
 const costs = () => import('./costs');
 const serverConsole = () => import('./server/console');
+const projectReadOnly = () => import('./projectReadOnly');
 
 const PROJECT: Table = {
   'hcloud.project.add': lazy(project, (m) => m.addProject),
@@ -248,5 +249,12 @@ const FIREWALL: Table = {
   'hcloud.firewall.editRules': lazy(firewallRules, (m) => m.editFirewallRules),
 };
 
+/** Read-only projects (./access.ts guards the writes). */
+const READ_ONLY: Table = {
+  'hcloud.project.markReadOnly': lazy(projectReadOnly, (m) => m.markReadOnly),
+  'hcloud.project.markWritable': lazy(projectReadOnly, (m) => m.markWritable),
+};
+
 export const COMMAND_TABLES: Readonly<Record<string, Table>> = { PROJECT, VIEW, SERVER, FLOATING_IP, IMAGE, SSH_KEY, PRIMARY_IP, PLACEMENT_GROUP, NETWORK, SERVER_NETWORK, VOLUME,
-  CERTIFICATE, LOAD_BALANCER, FIREWALL };
+  CERTIFICATE, LOAD_BALANCER, FIREWALL,
+  READ_ONLY };

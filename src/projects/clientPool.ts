@@ -8,6 +8,7 @@ import type { Project, ProjectStore } from './projectStore';
 import { formatRequest } from './requestLog';
 import { ClientCache } from './clientCache';
 import { ScopedTransport } from './scopedTransport';
+import { readOnlyRefusal } from './readOnly';
 
 /**
  * One HcloudClient per project, created on first use and dropped when the projects change (a token
@@ -17,7 +18,7 @@ import { ScopedTransport } from './scopedTransport';
  * The bookkeeping is ./clientCache.ts.
  */
 export class ClientPool implements vscode.Disposable {
-  private readonly cache = new ClientCache((name, endpoint, token, removed) => this.build(name, endpoint, token, removed));
+  private readonly cache = new ClientCache((name, endpoint, token, removed, projectId) => this.build(name, endpoint, token, removed, projectId));
   private readonly subscription: vscode.Disposable;
 
   constructor(
@@ -63,12 +64,21 @@ export class ClientPool implements vscode.Disposable {
     return this.build(projectName, endpoint, token, new AbortController().signal);
   }
 
-  private build(projectName: string, endpoint: string, token: string, removed: AbortSignal): HcloudClient {
+  /** `projectId`: a project's own client (not a token being checked), which may learn that its token is read-only. */
+  private build(projectName: string, endpoint: string, token: string, removed: AbortSignal, projectId?: string): HcloudClient {
     const http = new HttpTransport({
       token,
       endpoint,
       onRequest: (e) => (e.status >= 400 || e.status === 0 ? this.log.warn : this.log.info).call(this.log, formatRequest(projectName, e)),
     });
-    return new HcloudClient({ transport: new ScopedTransport(http, removed), onBadItem: (item) => this.log.warn(`[${projectName}] ${describeBadItem(item)}`) });
+    // An answer `token_readonly` marks the project read-only (once; ProjectStore.markTokenReadOnly).
+    const onError = projectId === undefined ? undefined : (e: unknown) => {
+      if (e instanceof HcloudError && e.code === 'token_readonly') void this.projects.markTokenReadOnly(projectId, token);
+    };
+    const writeRefusal = projectId === undefined ? undefined : () => {
+      const reason = this.projects.readOnly(projectId);
+      return reason && readOnlyRefusal(projectName, reason);
+    };
+    return new HcloudClient({ transport: new ScopedTransport(http, removed, onError, writeRefusal), onBadItem: (item) => this.log.warn(`[${projectName}] ${describeBadItem(item)}`) });
   }
 }

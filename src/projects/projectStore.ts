@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { httpEndpointProblem, type EndpointProblem } from '../api/endpointRule';
 import { DEFAULT_ENDPOINT, normalizeEndpoint } from './endpoint';
+import { isReadOnlyReason, type ReadOnlyReason } from './readOnly';
 
 export type ProjectSource = 'stored' | 'environment';
 
@@ -21,12 +22,23 @@ interface StoredProject {
   id: string;
   name: string;
   endpoint: string;
+  /** Set when the project is read-only (./readOnly.ts); absent in state saved before there were read-only projects. */
+  readOnly?: ReadOnlyReason;
+}
+
+/** A project became read-only or writable; `learnt` when an answer `token_readonly` marked it just now. */
+export interface ReadOnlyChange {
+  readonly projectId: string;
+  readonly reason: ReadOnlyReason | undefined;
+  readonly learnt: boolean;
 }
 
 const PROJECTS_KEY = 'hcloud.projects.v1';
 const TOKEN_KEY_PREFIX = 'hcloud.project.token.';
 export const ENV_PROJECT_ID = 'env';
-/** The environment project's name: readable, and saying where it comes from (it cannot be renamed). */
+/** The environment project's user mark (it has no stored entry to carry it). */
+const ENV_READ_ONLY_KEY = 'hcloud.envProject.readOnly';
+/** The environment project's name: readable, and saying where it comes from (the project is fixed: it cannot be renamed). */
 export const ENV_PROJECT_NAME = 'Environment (HCLOUD_TOKEN)';
 
 export function tokenKey(projectId: string): string {
@@ -35,13 +47,24 @@ export function tokenKey(projectId: string): string {
 
 /**
  * Projects: names and endpoints in global state, tokens in SecretStorage (one key per project),
- * plus the read-only project from HCLOUD_TOKEN / HCLOUD_ENDPOINT, whose token is never stored.
+ * plus the fixed project from HCLOUD_TOKEN / HCLOUD_ENDPOINT (it cannot be renamed, removed or given
+ * another token here), whose token is never stored.
+ * A project may also be read-only (./readOnly.ts): marked by the user, kept with the project in global
+ * state; or learnt from a `token_readonly` answer, kept there too until the token is updated (for the
+ * environment project, whose token is not ours to update, only for the session).
  */
 export class ProjectStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when projects or tokens change, in this window or (for tokens) in another one. */
   readonly onDidChange = this.changed.event;
   private readonly subscription: vscode.Disposable;
+  private readonly readOnlyChanged = new vscode.EventEmitter<ReadOnlyChange>();
+  /** Fires when a project becomes read-only or writable (the menus and rows change; no client is dropped). */
+  readonly onDidChangeReadOnly = this.readOnlyChanged.event;
+  /** The environment project's token answered `token_readonly` (this session only). */
+  private envTokenReadOnly = false;
+  /** Projects a `token_readonly` answer is marking now: a second answer meanwhile marks nothing. */
+  private readonly marking = new Set<string>();
 
   constructor(
     private readonly state: vscode.Memento,
@@ -56,10 +79,11 @@ export class ProjectStore implements vscode.Disposable {
   dispose(): void {
     this.subscription.dispose();
     this.changed.dispose();
+    this.readOnlyChanged.dispose();
   }
 
   list(): Project[] {
-    const stored = this.stored().map((p): Project => ({ ...p, source: 'stored' }));
+    const stored = this.stored().map(({ id, name, endpoint }): Project => ({ id, name, endpoint, source: 'stored' }));
     const envProject = this.environmentProject();
     return envProject ? [envProject, ...stored] : stored;
   }
@@ -90,9 +114,48 @@ export class ProjectStore implements vscode.Disposable {
     this.changed.fire();
   }
 
+  /** A new token clears what the old one taught: a token-learnt read-only mark goes (a user mark stays). */
   async updateToken(id: string, token: string): Promise<void> {
     await this.secrets.store(tokenKey(id), token);
+    const cleared = this.readOnly(id) === 'token';
+    if (cleared) await this.writeReadOnly(id, undefined);
     this.changed.fire();
+    if (cleared) this.readOnlyChanged.fire({ projectId: id, reason: undefined, learnt: false });
+  }
+
+  /** Why the project is read-only, or undefined when it is writable (or not there). */
+  readOnly(id: string): ReadOnlyReason | undefined {
+    if (id === ENV_PROJECT_ID) return this.state.get(ENV_READ_ONLY_KEY) === 'user' ? 'user' : this.envTokenReadOnly ? 'token' : undefined;
+    const reason = this.stored().find((p) => p.id === id)?.readOnly;
+    return isReadOnlyReason(reason) ? reason : undefined;
+  }
+
+  /**
+   * Mark Project Read-Only (`user`) or Mark Project Writable (undefined). A token-learnt mark is not
+   * the user's to lift: false, and nothing changes (Update Token lifts it).
+   */
+  async setReadOnly(id: string, reason: 'user' | undefined): Promise<boolean> {
+    if (this.readOnly(id) === 'token' || !this.get(id)) return false;
+    await this.writeReadOnly(id, reason);
+    this.readOnlyChanged.fire({ projectId: id, reason, learnt: false });
+    return true;
+  }
+
+  /**
+   * The project's `token` answered `token_readonly`: marks it, unless it is read-only already or the
+   * token was replaced since (then the answer is about a token it no longer has). True when it marked it.
+   */
+  async markTokenReadOnly(id: string, token: string): Promise<boolean> {
+    if (this.readOnly(id) || this.marking.has(id)) return false;
+    this.marking.add(id);
+    try {
+      if ((await this.getToken(id)) !== token || this.readOnly(id) || !this.get(id)) return false;
+      await this.writeReadOnly(id, 'token');
+    } finally {
+      this.marking.delete(id);
+    }
+    this.readOnlyChanged.fire({ projectId: id, reason: 'token', learnt: true });
+    return true;
   }
 
   async remove(id: string): Promise<void> {
@@ -102,6 +165,18 @@ export class ProjectStore implements vscode.Disposable {
     );
     await this.secrets.delete(tokenKey(id));
     this.changed.fire();
+  }
+
+  private async writeReadOnly(id: string, reason: ReadOnlyReason | undefined): Promise<void> {
+    if (id === ENV_PROJECT_ID) {
+      this.envTokenReadOnly = reason === 'token';
+      await this.state.update(ENV_READ_ONLY_KEY, reason === 'user' ? 'user' : undefined);
+      return;
+    }
+    await this.state.update(
+      PROJECTS_KEY,
+      this.stored().map((p) => (p.id !== id ? p : reason ? { ...p, readOnly: reason } : { id: p.id, name: p.name, endpoint: p.endpoint })),
+    );
   }
 
   private stored(): StoredProject[] {

@@ -14,6 +14,9 @@ import type { ApiTransport, BudgetState, HttpMethod, Page, RateLimitInfo, Reques
 
 type Disposable = { dispose?(): void };
 
+/** The code of a write refused because the project is read-only (nothing was sent). */
+export const READ_ONLY_PROJECT = 'read_only_project';
+
 export class ScopedTransport implements ApiTransport {
   private inFlight = 0;
   private retired = false;
@@ -22,6 +25,10 @@ export class ScopedTransport implements ApiTransport {
     private readonly inner: ApiTransport & Disposable,
     /** Fires when the project is removed. */
     private readonly gone: AbortSignal,
+    /** Told of every failed call (the pool learns a read-only token from it); the call still fails. */
+    private readonly onError?: (error: unknown) => void,
+    /** Why a write may not be sent now (a read-only project), or undefined: then no write is sent. */
+    private readonly writeRefusal?: () => string | undefined,
   ) {
     setMaxListeners(0, gone); // one listener per call on its way
   }
@@ -44,6 +51,10 @@ export class ScopedTransport implements ApiTransport {
   }
 
   request<W>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<W> {
+    // The last guard of a read-only project (the commands refuse first): a panel's write (Apply of the
+    // rules editor, a console's Reconnect) opened before the project was marked is not sent either.
+    const refusal = method === 'GET' ? undefined : this.writeRefusal?.();
+    if (refusal) return Promise.reject(new HcloudError({ code: READ_ONLY_PROJECT, message: `${refusal} Not sent: ${method} ${path}.` }));
     return this.run(`${method} ${path}`, options, (o) => this.inner.request<W>(method, path, o));
   }
 
@@ -79,6 +90,9 @@ export class ScopedTransport implements ApiTransport {
     this.inFlight++;
     try {
       return await call({ ...options, signal: controller.signal });
+    } catch (e) {
+      this.onError?.(e);
+      throw e;
     } finally {
       caller?.removeEventListener('abort', abort);
       this.gone.removeEventListener('abort', abort);

@@ -14,6 +14,8 @@ Options:
   --port <port>        port to listen on; 0 picks a free one (default 0)
   --host <host>        address to bind (default 127.0.0.1)
   --token <token>      the accepted Bearer token (default demo)
+  --readonly-token <token>
+                       also accept this token, read-only: reads work, writes answer 403 token_readonly
   --seed demo|empty    initial project: the demo project or only the catalog (default demo)
   --servers <n>        add n more servers scale-0001… (default 0)
   --action-ms <ms>     how long each action runs (default 3000)
@@ -28,8 +30,8 @@ Options:
 
 export class UsageError extends Error {}
 
-type Flag = 'port' | 'host' | 'token' | 'seed' | 'servers' | 'action-ms' | 'rate-limit' | 'state' | 'api' | 'console-lifetime-ms';
-const VALUE_FLAGS = new Set<Flag>(['port', 'host', 'token', 'seed', 'servers', 'action-ms', 'rate-limit', 'state', 'api', 'console-lifetime-ms']);
+type Flag = 'port' | 'host' | 'token' | 'readonly-token' | 'seed' | 'servers' | 'action-ms' | 'rate-limit' | 'state' | 'api' | 'console-lifetime-ms';
+const VALUE_FLAGS = new Set<Flag>(['port', 'host', 'token', 'readonly-token', 'seed', 'servers', 'action-ms', 'rate-limit', 'state', 'api', 'console-lifetime-ms']);
 
 export interface CliOptions {
   help: boolean;
@@ -70,6 +72,9 @@ export function parseArgs(argv: string[]): CliOptions {
   if (api !== '2026' && api !== '2018') throw new UsageError(`--api must be 2026 or 2018, got '${api}'`);
   const token = values.get('token') ?? 'demo';
   if (!/^[\x21-\x7e]+$/.test(token)) throw new UsageError('--token must be printable ASCII without spaces');
+  const readOnlyToken = values.get('readonly-token');
+  if (readOnlyToken !== undefined && !/^[\x21-\x7e]+$/.test(readOnlyToken)) throw new UsageError('--readonly-token must be printable ASCII without spaces');
+  if (readOnlyToken === token) throw new UsageError('--readonly-token must differ from --token');
   const num = (flag: Flag, fallback: number, max?: number) => (values.has(flag) ? integer(flag, values.get(flag) as string, max) : fallback);
   return {
     help: switches.has('help'),
@@ -78,6 +83,7 @@ export function parseArgs(argv: string[]): CliOptions {
       port: num('port', 0, 65535),
       host: values.get('host') ?? '127.0.0.1',
       token,
+      ...(readOnlyToken !== undefined ? { readOnlyToken } : {}),
       seed,
       extraServers: num('servers', 0, 100_000),
       actionMs: num('action-ms', 3000),

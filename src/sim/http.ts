@@ -15,6 +15,7 @@ export interface Reply {
 const STATUS_OF: Record<string, number> = {
   unauthorized: 401,
   forbidden: 403,
+  token_readonly: 403,
   protected: 403,
   resource_limit_exceeded: 403,
   invalid_input: 400,

@@ -7,6 +7,7 @@
 
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApiEra } from '../api/types';
 import type { World } from './engine';
 import { codeForStatus, MALFORMED_BODY, type FaultDecision, type Faults } from './faults';
 import { ApiError, notFound, sendReply, type Query, type Reply } from './http';
@@ -24,6 +25,8 @@ export interface PipelineDeps {
   rate: RateLimiter;
   faults: Faults;
   token: string;
+  /** A second accepted token, with which every read works and every write is refused (403 `token_readonly`). */
+  readOnlyToken?: string;
   requests: RecordedRequest[];
   onRequest?: (request: RecordedRequest) => void;
   /** Called after each answer (persistence). */
@@ -56,8 +59,10 @@ export class Pipeline {
       body: recordedBody(request.method, request.path, parsed.ok ? parsed.value : request.rawBody),
       status: 0,
       at: deps.world.now(),
-      authorized: this.authorized(req.headers.authorization),
+      authorized: false,
     };
+    const access = this.access(req.headers.authorization);
+    record.authorized = access !== undefined;
     this.record(record);
     const allowed = deps.rate.take();
     const fault = deps.faults.pick(request.method, request.path);
@@ -67,7 +72,7 @@ export class Pipeline {
     if (fault && !answerLost) {
       record.status = this.fault(fault, req, res);
     } else {
-      const reply = allowed ? this.answer(request, record.authorized, parsed) : rateLimited(deps.rate.limit);
+      const reply = allowed ? this.answer(request, access, parsed) : rateLimited(deps.rate.limit);
       record.status = reply.status;
       if (fault?.kind === 'drop') {
         req.socket.destroy();
@@ -94,16 +99,17 @@ export class Pipeline {
     if (requests.length > MAX_RECORDED) requests.splice(0, requests.length - MAX_RECORDED);
   }
 
-  private authorized(header: string | undefined): boolean {
-    const expected = Buffer.from(`Bearer ${this.deps.token}`);
-    const given = Buffer.from(header ?? '');
-    return given.length === expected.length && timingSafeEqual(given, expected);
+  /** What the Authorization header's token may do: `write`, `read` (the read-only token) or nothing (undefined). */
+  private access(header: string | undefined): 'write' | 'read' | undefined {
+    if (sameToken(header, this.deps.token)) return 'write';
+    return this.deps.readOnlyToken !== undefined && sameToken(header, this.deps.readOnlyToken) ? 'read' : undefined;
   }
 
-  private answer(request: ApiRequest, authorized: boolean, parsed: ParsedBody): Reply {
+  private answer(request: ApiRequest, access: 'write' | 'read' | undefined, parsed: ParsedBody): Reply {
     const { world, router } = this.deps;
     try {
-      if (!authorized) throw new ApiError('unauthorized', 'unable to authenticate');
+      if (!access) throw new ApiError('unauthorized', 'unable to authenticate');
+      if (access === 'read' && request.method !== 'GET') throw readOnlyRefusal(world.api);
       world.advance();
       const match = router.match(request.method, request.path);
       if (!match) throw notFound('resource');
@@ -162,6 +168,22 @@ export class Pipeline {
       this.timers.add(timer);
     });
   }
+}
+
+function sameToken(header: string | undefined, token: string): boolean {
+  const expected = Buffer.from(`Bearer ${token}`);
+  const given = Buffer.from(header ?? '');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/**
+ * A write with the read-only token: today's API answers 403 `token_readonly` (its changelog); the
+ * 2018 contract has no such code, so there it is its 403 `forbidden` ("insufficient permissions").
+ */
+function readOnlyRefusal(api: ApiEra): ApiError {
+  return api === '2018'
+    ? new ApiError('forbidden', 'insufficient permissions for this request')
+    : new ApiError('token_readonly', 'the API token is read-only: it cannot change anything');
 }
 
 type ParsedBody = { ok: true; value: unknown } | { ok: false; error: string };

@@ -63,6 +63,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     rate,
     faults,
     token,
+    readOnlyToken: options.readOnlyToken,
     requests,
     onRequest: options.onRequest,
     afterRequest: () => {

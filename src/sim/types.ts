@@ -11,6 +11,11 @@ export interface SimulatorOptions {
   host?: string;
   /** The one valid Bearer token. Default `demo`. */
   token?: string;
+  /**
+   * A read-only API token, accepted beside `token`: every read works, every write (POST, PUT, DELETE)
+   * answers 403 `token_readonly` (against the 2018 contract 403 `forbidden`). Default none.
+   */
+  readOnlyToken?: string;
   /** `demo` (default): the realistic demo project. `empty`: only the catalog (types, locations, datacenters, images, ISOs, prices). */
   seed?: 'demo' | 'empty';
   /** Adds n more servers (for scale tests), named `scale-0001` ... */

@@ -11,6 +11,7 @@ import { foldersHolding, foldersToReload } from './kindFolders';
 import type { TreeNode } from './node';
 import { PollScheduler, type PollAnswer, type PollHost, type PollOrigin, type PollTarget } from './pollScheduler';
 import { ProjectNode } from './projectNode';
+import { readOnlyRow } from './readOnlyRow';
 import { listingPages, RefreshPolicy, remainingFraction } from './refreshPolicy';
 import type { ResourceKind } from './resourceNode';
 import { ServerNode } from './serverNode';
@@ -60,6 +61,7 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.scheduler = new PollScheduler(this.policy, clients, this, now);
     this.disposables.push(
       projects.onDidChange(() => this.refresh()),
+      projects.onDidChangeReadOnly(() => this.emitter.fire(undefined)), // every row again (their menus), nothing fetched
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration('hcloud.autoRefreshSeconds')) return;
         this.policy.setIntervalSeconds(readInterval());
@@ -347,7 +349,8 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   // TreeDataProvider -----------------------------------------------------------------------------
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    return node.getTreeItem();
+    // A read-only project's rows: no write command in their menus, the state on the project row.
+    return readOnlyRow(node.getTreeItem(), this.projects.readOnly(node.project.id), node.kind === 'project');
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {

@@ -25,10 +25,13 @@ export function describeError(error: unknown, context: ErrorContext = {}): strin
       return `${prefix}the resource is protected: remove its protection first (Change Protection). (${error.message})`;
     case 'unauthorized':
       return `${prefix}the API rejected the project's token (${error.message}). Use "Update Token".`;
+    case 'token_readonly':
+      return `${prefix}the project's API token is read-only (${error.message}). Update Token to write.`;
     case ClientErrorCode.ActionFailed: {
       const code = (error.details as { actionErrorCode?: string }).actionErrorCode;
       return `${prefix}${error.message}${code ? ` (${code})` : ''}`;
     }
+    case 'read_only_project': // a read-only project's write, refused before it was sent (src/projects/scopedTransport.ts)
     case ClientErrorCode.NetworkError:
     case ClientErrorCode.Timeout:
     case ClientErrorCode.InvalidResponse:

@@ -19,6 +19,7 @@ const SAME_AGAIN = new Set<string>([
   'uniqueness_error',
   'unauthorized',
   'token_readonly',
+  'read_only_project',
   'not_found',
   ClientErrorCode.InvalidToken,
   ClientErrorCode.Aborted,

@@ -8,7 +8,7 @@ import { HcloudClient } from '../../../src/api/client';
 import type { ApiEra } from '../../../src/api/types';
 import type { Project } from '../../../src/projects/projectStore';
 import { startSimulator } from '../../../src/sim/simulator';
-import type { RecordedRequest, Simulator } from '../../../src/sim/types';
+import type { RecordedRequest, Simulator, SimulatorOptions } from '../../../src/sim/types';
 import type { ResourceKind, ResourceNode } from '../../../src/tree/resourceNode';
 import { testingApi } from './extensionApi';
 import { ScriptedInput, type Answer } from './scriptedInput';
@@ -34,9 +34,9 @@ export class DetailedInput extends ScriptedInput {
 export const TOKEN = 'noun-commands-token-7d21';
 
 /** A fixture set up before and torn down after each test of the describe block that calls it. */
-export function useNounFixture(api: ApiEra = '2026'): NounFixture {
+export function useNounFixture(api: ApiEra = '2026', simOptions: SimulatorOptions = {}): NounFixture {
   const f = new NounFixture();
-  beforeEach(() => f.setUp(api));
+  beforeEach(() => f.setUp(api, simOptions));
   afterEach(() => f.tearDown());
   return f;
 }
@@ -48,11 +48,12 @@ export class NounFixture {
   client!: HcloudClient;
   input!: DetailedInput;
 
-  async setUp(api: ApiEra = '2026'): Promise<void> {
+  /** `simOptions`: more options of the simulator (e.g. a read-only token). */
+  async setUp(api: ApiEra = '2026', simOptions: SimulatorOptions = {}): Promise<void> {
     this.api = await testingApi();
     for (const p of this.api.projects.list()) if (p.source === 'stored') await this.api.projects.remove(p.id);
     delete process.env.HCLOUD_TOKEN;
-    this.sim = await startSimulator({ token: TOKEN, actionMs: 100, api });
+    this.sim = await startSimulator({ token: TOKEN, actionMs: 100, api, ...simOptions });
     this.project = await this.api.projects.add('nouns', this.sim.url, TOKEN);
     this.client = new HcloudClient({ token: TOKEN, endpoint: this.sim.url });
     this.sim.clearRequests();
