@@ -9,8 +9,9 @@ import { CHROMIUM_ARGS, chromiumPath } from './scripts/vscode/harness.mjs';
 
 export default defineConfig({
   testMatch: '*.spec.mjs',
-  // Tests of a file run in order; the e2e files share one browser profile and depend on the order
-  // of the files (see test/support/e2eTest.mjs). The machine may have two cores.
+  // Tests of a file run in order; the e2e files of a worker share one browser profile, and each file
+  // leaves it clean for the next (see test/support/e2eTest.mjs). The machine may have two cores: one
+  // worker (--workers=2 gives each of two workers its own code-server).
   fullyParallel: false,
   workers: 1,
   retries: 0,

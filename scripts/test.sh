@@ -10,11 +10,12 @@
 #     rewrites files another one is loading;
 #   - lint and typecheck (no build needed) start right after npm ci, beside the build, at a lower
 #     priority and outside the two slots: they only compute, so they take the CPU the others leave;
-#   - then the phases, longest first: integration and e2e as soon as code-server is there (each
-#     with its own code-server, browser, free ports, temp folders and test-output/<phase>/), the
-#     others (webview, unit, demo) in the free slots, webview and unit while code-server installs.
-# A phase's output is printed as one block when it ends, with its time and its summary line
-# ("<phase>: N passed, N failed, N skipped").
+#   - then the phases, longest first: integration and e2e as soon as code-server is there, even
+#     when webview or unit still hold the slots (each with its own code-server, browser, free ports,
+#     temp folders and test-output/<phase>/), the others (webview, unit, demo) in the free slots,
+#     webview and unit while code-server installs.
+# A phase's output is printed as one block when it ends, with its time, the CPU seconds (user +
+# system) of what it ran, and its summary line ("<phase>: N passed, N failed, N skipped").
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,18 +32,24 @@ trap 'echo "test: interrupted, stopping the phases"; stop_all; wait; rm -rf "$lo
 trap 'rm -rf "$logdir"' EXIT
 
 declare -A running=() phase_start=()
-# Starts a phase in the background; its output goes to $logdir/<name>.log, its exit code to <name>.rc.
+# Starts a phase in the background; its output goes to $logdir/<name>.log, its exit code to <name>.rc,
+# the CPU time of what it ran to <name>.log.cpu (bash's `times`: user and system seconds of the children).
 start_phase() {
   local name=$1; shift
-  setsid bash -c '"${@:3}" >"$1" 2>&1; echo $? >"$2"' _ "$logdir/$name.log" "$logdir/$name.rc" "$@" &
+  setsid bash -c '"${@:3}" >"$1" 2>&1; rc=$?; times >"$1.cpu"; echo $rc >"$2"' _ "$logdir/$name.log" "$logdir/$name.rc" "$@" &
   running[$name]=$!
   phase_start[$name]=$SECONDS
+}
+
+# CPU seconds (user + system) of a phase's children, from the second line of `times`: "0m1.5s 0m0.2s".
+cpu_seconds() {
+  sed -n 2p "$1" 2>/dev/null | awk '{ s = 0; for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); s += t[1] * 60 + t[2] } printf "%.0f", s }'
 }
 
 # Prints the block of a phase that ended with `status` and adds its counts to the totals.
 report_phase() {
   local name=$1 status=$2 log="$logdir/$1.log"
-  echo "=== $name ($((SECONDS - phase_start[$name])) s, from +$((phase_start[$name] - started)) s to +$((SECONDS - started)) s)"
+  echo "=== $name ($((SECONDS - phase_start[$name])) s, from +$((phase_start[$name] - started)) s to +$((SECONDS - started)) s, CPU $(cpu_seconds "$log.cpu") s)"
   cat "$log"
   local counts
   counts=$(grep -E "^$name: [0-9]+ passed, [0-9]+ failed, [0-9]+ skipped" "$log" | tail -n 1 || true)
@@ -103,8 +110,11 @@ launch() {
     # Playwright's e2e project against the workbench.
     # The integration suite mostly waits (simulator actions, polls, webviews loading): its files go to
     # two code-server sessions at once (run-integration.mjs --shards=2), still one slot.
-    integration) start_phase integration node scripts/vscode/run-integration.mjs --no-build --outdir=out --shards=2 ;;
-    e2e) start_phase e2e npx --no-install playwright test --project=e2e ;;
+    integration) start_phase integration node scripts/vscode/run-integration.mjs --no-build --outdir=out --shards="${HCLOUD_VSC_SHARDS:-2}" ;;
+    # HCLOUD_E2E_WORKERS=2 splits e2e's spec files over two workers, each with its own code-server and
+    # profile. Not the default: on a machine already busy (load 12-18) two workers cost 23-70 more CPU
+    # seconds and three tests timed out in a fresh-clone run, for no shorter phase.
+    e2e) start_phase e2e npx --no-install playwright test --project=e2e --workers="${HCLOUD_E2E_WORKERS:-1}" ;;
     # The README's demo command, checked end to end: packaged .vsix in code-server, the demo servers in the view.
     demo) start_phase demo node scripts/demo.mjs --check --port=0 --sim-port=0 --no-build ;;
   esac
@@ -112,9 +122,13 @@ launch() {
 declare -A needs=([lint]='' [typecheck]='' [unit]=build [webview]=build [integration]='build code-server' [e2e]='build code-server' [demo]='build code-server')
 # Longest first, so the short ones fill the gaps at the end.
 queue=(integration e2e lint typecheck webview unit demo)
-# Phases that run beside the slots: code-server's install (mostly downloads and one compile at a
-# time), lint and typecheck (niced).
+# Phases that run beside the slots: code-server's install (mostly downloads, then one native module
+# at a time, its files compiled at once), lint and typecheck (niced).
 declare -A NOSLOT=([code-server]=1 [lint]=1 [typecheck]=1)
+# The longest phases, which wait for code-server: they start as soon as it is installed even when
+# webview or unit (started while it installed) still hold the slots, and hold a slot each from then
+# on. Waiting for webview's slot had delayed e2e, and so the whole command, by 40 s.
+declare -A FIRST=([integration]=1 [e2e]=1)
 jobs=${HCLOUD_TEST_JOBS:-2}
 declare -A state=([code-server]=running [build]=running)
 
@@ -124,8 +138,8 @@ busy_slots() {
   echo $n
 }
 
-# Starts queued phases whose needs are met while fewer than $jobs run (NOSLOT phases start whenever
-# their needs are met); drops those whose needs failed.
+# Starts queued phases whose needs are met while fewer than $jobs run (NOSLOT and FIRST phases start
+# whenever their needs are met); drops those whose needs failed.
 fill_slots() {
   local name need ready why left=()
   for name in "${queue[@]}"; do
@@ -140,7 +154,7 @@ fill_slots() {
     if [ "$ready" = failed ]; then
       why=$(for need in ${needs[$name]}; do [ "${state[$need]}" = failed ] && echo -n "$need failed; "; done)
       not_run "$name" "${why%; }"
-    elif [ "$ready" = yes ] && { [ -n "${NOSLOT[$name]:-}" ] || [ "$(busy_slots)" -lt "$jobs" ]; }; then
+    elif [ "$ready" = yes ] && { [ -n "${NOSLOT[$name]:-}${FIRST[$name]:-}" ] || [ "$(busy_slots)" -lt "$jobs" ]; }; then
       launch "$name"
     else
       left+=("$name")

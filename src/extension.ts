@@ -50,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi |
   const projects = new ProjectStore(context.globalState, context.secrets);
   const clients = new ClientPool(projects, log);
   const tree = new ProjectsTreeProvider(projects, clients, context.globalState);
-  const treeView = vscode.window.createTreeView('hcloud.projects', { treeDataProvider: tree, showCollapseAll: true });
+  const treeView = vscode.window.createTreeView('hcloud.projects', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   tree.attachView(treeView);
 
   const realInput = new VscodeUserInput();

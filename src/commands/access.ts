@@ -84,9 +84,9 @@ export function refuseWrite(ctx: CommandContext, project: Pick<Project, 'id' | '
  */
 export function guarded(id: string, handler: Handler): Handler {
   if (!isWriteCommand(id)) return handler;
-  return (ctx, node) => {
+  return (ctx, node, selection) => {
     const project = projectOf(node);
     if (project && refuseWrite(ctx, project)) return undefined;
-    return handler({ ...ctx, writes: true }, node);
+    return handler({ ...ctx, writes: true }, node, selection);
   };
 }

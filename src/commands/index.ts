@@ -5,7 +5,7 @@ import type { CommandContext } from './context';
 import { COMMAND_TABLES } from './table';
 import { guarded } from './access';
 
-/** Registers every command of every table; each gets the node (from the tree) or nothing (from the palette). */
+/** Registers every command of every table; each gets the node (from the tree, with the selection) or nothing (from the palette). */
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
   const seen = new Set<string>();
   const disposables: vscode.Disposable[] = [];
@@ -14,7 +14,8 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
       if (seen.has(id)) throw new Error(`command ${id} is in two tables`);
       seen.add(id);
       const run = guarded(id, handler); // a write refuses a read-only project (./access.ts)
-      disposables.push(vscode.commands.registerCommand(id, (node?: TreeNode) => run(ctx, node)));
+      // From a tree that allows multi-select VS Code passes the clicked node and the selected ones.
+      disposables.push(vscode.commands.registerCommand(id, (node?: TreeNode, selection?: readonly TreeNode[]) => run(ctx, node, Array.isArray(selection) ? selection : undefined)));
     }
   }
   return disposables;

@@ -11,13 +11,32 @@
 import type { TreeNode } from '../tree/node';
 import type { CommandContext } from './context';
 
-/** What a command runs: from the tree it gets the node, from the palette nothing (it asks). */
-export type Handler = (ctx: CommandContext, node?: TreeNode) => unknown;
+/**
+ * What a command runs: from the tree it gets the node, from the palette nothing (it asks). The tree
+ * allows multi-select: VS Code then also passes the selected nodes (`selection`, the node among them).
+ */
+export type Handler = (ctx: CommandContext, node?: TreeNode, selection?: readonly TreeNode[]) => unknown;
 type Table = Readonly<Record<string, Handler>>;
 
 /** A handler of module `load()` (picked by `pick`), loaded on the command's first run. */
 function lazy<M>(load: () => Promise<M>, pick: (m: M) => Handler): Handler {
   return async (ctx, node) => pick(await load())(ctx, node);
+}
+
+// --- bulk actions (a multi-selection of servers: ./bulk/) -------------------------------------
+const bulk = () => import('./bulk/commands');
+type BulkHandler = (ctx: CommandContext, selection: readonly TreeNode[]) => unknown;
+
+/**
+ * A server command that also acts on a multi-selection: when two or more rows are selected and
+ * the one clicked is among them, `many` (of ./bulk/commands.ts) runs on all of them; otherwise
+ * `single`, exactly as without a selection.
+ */
+function many(single: Handler, pick: (m: Awaited<ReturnType<typeof bulk>>) => BulkHandler): Handler {
+  return async (ctx, node, selection) => {
+    if (node && selection && selection.length > 1 && selection.some((n) => n.id === node.id)) return pick(await bulk())(ctx, selection);
+    return single(ctx, node);
+  };
 }
 
 const actionLog = () => import('./actionLog');
@@ -81,10 +100,10 @@ const VIEW: Table = {
 
 const SERVER: Table = {
   'hcloud.server.create': lazy(createServer, (m) => m.createServer),
-  'hcloud.server.powerOn': lazy(power, (m) => m.powerOn),
-  'hcloud.server.shutdown': lazy(power, (m) => m.shutdown),
-  'hcloud.server.reboot': lazy(power, (m) => m.reboot),
-  'hcloud.server.powerOff': lazy(power, (m) => m.powerOff),
+  'hcloud.server.powerOn': many(lazy(power, (m) => m.powerOn), (m) => m.bulkPowerOn),
+  'hcloud.server.shutdown': many(lazy(power, (m) => m.shutdown), (m) => m.bulkShutdown),
+  'hcloud.server.reboot': many(lazy(power, (m) => m.reboot), (m) => m.bulkReboot),
+  'hcloud.server.powerOff': many(lazy(power, (m) => m.powerOff), (m) => m.bulkPowerOff),
   'hcloud.server.reset': lazy(power, (m) => m.reset),
   'hcloud.server.resetPassword': lazy(power, (m) => m.resetPassword),
   'hcloud.server.enableRescue': lazy(power, (m) => m.enableRescue),
@@ -98,13 +117,13 @@ const SERVER: Table = {
   'hcloud.server.attachIso': lazy(disk, (m) => m.attachIso),
   'hcloud.server.detachIso': lazy(disk, (m) => m.detachIso),
   'hcloud.server.changeDnsPtr': lazy(identity, (m) => m.changeDnsPtr),
-  'hcloud.server.changeProtection': lazy(identity, (m) => m.changeProtection),
+  'hcloud.server.changeProtection': many(lazy(identity, (m) => m.changeProtection), (m) => m.bulkProtection),
   'hcloud.server.rename': lazy(identity, (m) => m.rename),
-  'hcloud.server.delete': lazy(identity, (m) => m.deleteServer),
+  'hcloud.server.delete': many(lazy(identity, (m) => m.deleteServer), (m) => m.bulkDelete),
   'hcloud.server.copyIp': lazy(identity, (m) => m.copyIp),
   'hcloud.server.copyId': lazy(identity, (m) => m.copyId),
   'hcloud.server.openSsh': lazy(identity, (m) => m.openSsh),
-  'hcloud.server.editLabels': lazy(labels, (m) => m.editServerLabels),
+  'hcloud.server.editLabels': many(lazy(labels, (m) => m.editServerLabels), (m) => m.bulkLabels),
   'hcloud.server.showMetrics': lazy(metrics, (m) => m.showMetrics),
   'hcloud.server.showActions': lazy(actionLog, (m) => m.showServerActions),
   'hcloud.server.openFolder': lazy(connectFolder, (m) => m.openFolder),

@@ -13,13 +13,15 @@ const PROJECT = 'e2e-servers';
 let sim;
 let api;
 const project = specProject(PROJECT, TOKEN);
+/** The servers of the multi-selection scenario. */
+const BULK = ['srv-bulk-1', 'srv-bulk-2', 'srv-bulk-3'];
 
 /** The simulator (started once for this file, in the Playwright worker's process) with this file's servers. */
 async function simulator(outDir) {
   if (!sim) {
     sim = await startSpecSimulator(outDir, { token: TOKEN, actionMs: 300, seed: 'empty' });
     api = simulatorApi(sim, TOKEN);
-    await createRunningServers(api, ['srv-poweroff', 'srv-delete', 'srv-tooltip']);
+    await createRunningServers(api, ['srv-poweroff', 'srv-delete', 'srv-tooltip', ...BULK]);
   }
   return sim;
 }
@@ -63,6 +65,30 @@ test('delete a server by typing its name: the row disappears', async ({ wb, save
   assert.ok(s.requests.some((r) => r.method === 'DELETE' && r.path === `/servers/${id}`), 'the API received the DELETE');
   assert.equal(await serverByName('srv-delete'), undefined);
   await wb.treeRows('hcloud', 'srv-tooltip').first().waitFor({ state: 'visible' });
+});
+
+test('select three servers with Shift- and Ctrl-click → Power Off from the context menu → one confirmation → three icons off', async ({ wb, page, saveScreenshot, outDir }) => {
+  const s = await simulator(outDir);
+  await serverRow(wb, s, BULK[0]);
+  const rows = BULK.map((name) => wb.rowLabelled(name));
+  for (const row of rows) await row.locator('.codicon-vm-running').waitFor({ state: 'visible' });
+  const select = async () => {
+    await rows[0].locator('.label-name').click();
+    await rows[1].locator('.label-name').click({ modifiers: ['Shift'] });
+    await rows[2].locator('.label-name').click({ modifiers: ['ControlOrMeta'] });
+    await wb.until(async () => (await Promise.all(rows.map((r) => r.getAttribute('aria-selected')))).every((a) => a === 'true'), 'the three rows are selected');
+  };
+  const dialog = page.locator('.monaco-dialog-box');
+  await wb.contextMenu(rows[1], 'Power > Power Off', dialog, 30_000, select);
+  assert.match(await dialog.innerText(), /Power off 3 servers\?/);
+  assert.match(await dialog.innerText(), /srv-bulk-1, srv-bulk-2 and srv-bulk-3/);
+  await saveScreenshot('servers-bulk-power-off');
+  await dialog.getByRole('button', { name: 'Power Off', exact: true }).click();
+  for (const row of rows) await row.locator('.codicon-vm-outline').waitFor({ state: 'visible', timeout: 20_000 });
+  const ids = await Promise.all(BULK.map(async (name) => (await serverByName(name)).id));
+  const sent = s.requests.filter((r) => r.method === 'POST' && /\/actions\/poweroff$/.test(r.path)).map((r) => r.path);
+  assert.deepEqual(sent.filter((p) => ids.some((id) => p === `/servers/${id}/actions/poweroff`)).sort(), ids.map((id) => `/servers/${id}/actions/poweroff`).sort(), 'one poweroff per selected server');
+  await wb.parkMouse();
 });
 
 test('the tooltip of a server shows its IPv4', async ({ wb, page, saveScreenshot, outDir }) => {

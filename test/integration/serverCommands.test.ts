@@ -3,7 +3,7 @@
 // runs a command with scripted prompts and asserts what the API received, the resulting state,
 // and what the user saw; cancelling (or typing a wrong name) sends nothing.
 import * as assert from 'node:assert/strict';
-import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -14,6 +14,7 @@ import { startSimulator } from '../../src/sim/simulator';
 import type { RecordedRequest, Simulator } from '../../src/sim/types';
 import type { ResourceNode } from '../../src/tree/resourceNode';
 import { testingApi } from './support/extensionApi';
+import { logFile, logShowing } from './support/logFile';
 import { startRecordingProxy, type RecordingProxy } from './support/recordingProxy';
 import { ScriptedInput, type Answer } from './support/scriptedInput';
 
@@ -70,34 +71,9 @@ describe('server commands', function () {
       assert.ok(!secret.message.includes(secret.value), 'the modal text itself does not repeat the secret');
     }
   };
-  /** The "Hetzner Cloud" log channel's file (code-server keeps it under <cwd>/user-data/logs/). */
-  const logFile = (): string | undefined => {
-    const find = (dir: string): string | undefined => {
-      let entries;
-      try {
-        entries = readdirSync(dir, { withFileTypes: true });
-      } catch {
-        return undefined;
-      }
-      for (const e of entries) {
-        const path = join(dir, e.name);
-        if (e.isFile() && e.name === 'Hetzner Cloud.log') return path;
-        const found = e.isDirectory() ? find(path) : undefined;
-        if (found) return found;
-      }
-      return undefined;
-    };
-    return find(join(process.env.VSCODE_CWD ?? '', 'user-data', 'logs'));
-  };
   /** Waits until the log shows `line` (the channel writes asynchronously), then checks no secret is in it. */
   const noSecretInLog = async (line: string) => {
-    let text = '';
-    for (let i = 0; i < 50 && !text.includes(line); i++) {
-      const file = logFile();
-      text = file ? readFileSync(file, 'utf8') : '';
-      if (!text.includes(line)) await new Promise((r) => setTimeout(r, 100));
-    }
-    assert.ok(text.includes(line), `the log shows "${line}"`);
+    const text = await logShowing(line);
     for (const secret of input.secrets) assert.ok(!text.includes(secret.value), 'the log does not contain the secret');
   };
   /** Creates a throwaway server straight through the API (not a command under test). */

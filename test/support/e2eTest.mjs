@@ -1,5 +1,5 @@
 // The `test` of the e2e specs (test/e2e/*.spec.mjs): @playwright/test with the real workbench.
-// One code-server and one browser profile per worker (the config runs one worker); the tests get
+// One code-server and one browser profile per worker (the config runs one); the tests get
 // `page` (a workbench with the extension in development mode), `wb` (test/support/workbench.mjs),
 // `saveScreenshot(name)` (test-output/e2e/<name>.png) and `outDir` (the transpiled src/ and test/ that
 // `node scripts/build.mjs --tests` writes to out/, e.g. `${outDir}/src/sim/simulator.js`).
@@ -49,6 +49,9 @@ export const test = base.extend({
     if (goOn) {
       testInfo.annotations.push({ type: 'page', description: 'went on in the page of the test before' });
     } else {
+      // A fresh workbench is the session's cost, not the test's: loading it took up to a minute while
+      // npm test's other phases loaded theirs at the same time, so it gets its own minute on top.
+      testInfo.setTimeout(testInfo.timeout + 60_000);
       await page.goto(session.url());
       await waitForWorkbench(page);
     }

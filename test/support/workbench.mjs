@@ -240,13 +240,15 @@ export class Workbench {
    * Right-clicks `row` and chooses the context-menu entry whose name starts with `name`, until
    * `shows` (what the command opens) is visible: a click that lands while the menu still places
    * itself is lost, so it retries. `name` may be `Submenu > Entry` (a server's Power, Network, ...).
+   * `select`, when given, selects the rows again before each right-click (a multi-selection).
    */
-  async contextMenu(row, name, shows, timeoutMs = 30_000) {
+  async contextMenu(row, name, shows, timeoutMs = 30_000, select = undefined) {
     const [submenu, entry] = name.includes(' > ') ? name.split(' > ') : [undefined, name];
     await this.until(async () => {
       if (await shows.isVisible()) return true;
       await this.page.keyboard.press('Escape');
       await this.page.keyboard.press('Escape');
+      await select?.(); // Escape in the tree clears a multi-selection: `select` makes it again
       await row.click({ button: 'right' });
       if (submenu) {
         // Hover opens the submenu; ArrowRight opens it too if the hover was too early.
