@@ -6,6 +6,7 @@ import { ActionFeed } from './projects/actionFeed';
 import { ClientPool } from './projects/clientPool';
 import { ProjectStore, tokenKey } from './projects/projectStore';
 import { ProjectsTreeProvider } from './tree/projectsTreeProvider';
+import { RequestStatusBar } from './tree/requestStatusBar';
 import { VscodeUserInput, type UserInput } from './ui/userInput';
 import { LazyPanels } from './webview/lazyPanels';
 import type { MetricsPanels } from './webview/metricsPanels';
@@ -33,6 +34,8 @@ export interface HcloudExtensionApi {
     readonly connect: ConnectSeams;
     /** The open console panels. */
     readonly consolePanels: ConsolePanels;
+    /** The status bar's request item (what it shows). */
+    readonly requestStatus: RequestStatusBar;
   };
 }
 
@@ -45,21 +48,24 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi |
   const log = vscode.window.createOutputChannel('Hetzner Cloud', { log: true });
   const projects = new ProjectStore(context.globalState, context.secrets);
   const clients = new ClientPool(projects, log);
-  const tree = new ProjectsTreeProvider(projects, clients, context.globalState);
+  const tree = new ProjectsTreeProvider(projects, clients.forSource('tree'), context.globalState);
   const treeView = vscode.window.createTreeView('hcloud.projects', { treeDataProvider: tree, showCollapseAll: true });
   tree.attachView(treeView);
+  // Each consumer's calls carry who sent them, for the status bar's "who spent the requests".
+  const panelClients = clients.forSource('panels');
+  const requestStatus = new RequestStatusBar(projects, clients, treeView);
 
   const realInput = new VscodeUserInput();
   let input: UserInput = realInput;
   const actionFeed = new ActionFeed();
   const panels = new LazyPanels({
     metrics: {
-      extensionUri: context.extensionUri, projects, clients, log, input: () => input,
+      extensionUri: context.extensionUri, projects, clients: panelClients, log, input: () => input,
       serverStatus: (projectId, id) => tree.projectNode(projectId)?.folders.servers.find(String(id))?.server.status,
     },
-    actionLog: { extensionUri: context.extensionUri, log, projects, clients, feed: actionFeed, tree },
-    firewallRules: { extensionUri: context.extensionUri, log, projects, clients, feed: actionFeed, tree, drafts: context.workspaceState, input: () => input },
-    console: { extensionUri: context.extensionUri, log, projects, clients },
+    actionLog: { extensionUri: context.extensionUri, log, projects, clients: clients.forSource('actionLog'), feed: actionFeed, tree },
+    firewallRules: { extensionUri: context.extensionUri, log, projects, clients: panelClients, feed: actionFeed, tree, drafts: context.workspaceState, input: () => input },
+    console: { extensionUri: context.extensionUri, log, projects, clients: panelClients },
   });
   const ctx: CommandContext = {
     projects,
@@ -76,7 +82,7 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi |
     consolePanels: () => panels.console(),
   };
 
-  context.subscriptions.push(log, projects, clients, tree, treeView, panels, ...panels.registerSerializers(), ...registerCommands(ctx));
+  context.subscriptions.push(log, projects, clients, tree, treeView, requestStatus, panels, ...panels.registerSerializers(), ...registerCommands(ctx));
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return {};
   return Promise.all([panels.metrics(), panels.actionLogs(), panels.firewallRules(), panels.console()]).then(([metricsPanels, actionLogs, firewallRules, consolePanels]) => ({
@@ -93,6 +99,7 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi |
       workspaceState: context.workspaceState,
       connect: ctx.connect,
       consolePanels,
+      requestStatus,
     },
   }));
 }

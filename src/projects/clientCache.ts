@@ -4,7 +4,7 @@
 import type { HcloudClient } from '../api/client';
 
 /** Makes a project's client; every call of it stops when `removed` fires (see ScopedTransport). */
-export type MakeClient = (projectName: string, endpoint: string, token: string, removed: AbortSignal) => HcloudClient;
+export type MakeClient = (projectName: string, endpoint: string, token: string, removed: AbortSignal, projectId: string) => HcloudClient;
 
 interface Entry {
   client: HcloudClient;
@@ -24,7 +24,7 @@ export class ClientCache {
     const cached = this.clients.get(project.id);
     if (cached && cached.token === token && cached.endpoint === project.endpoint) return cached.client;
     cached?.client.dispose();
-    const client = this.make(project.name, project.endpoint, token, this.removedSignal(project.id, true));
+    const client = this.make(project.name, project.endpoint, token, this.removedSignal(project.id, true), project.id);
     this.clients.set(project.id, { client, token, endpoint: project.endpoint });
     return client;
   }

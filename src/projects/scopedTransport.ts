@@ -10,32 +10,22 @@
 
 import { setMaxListeners } from 'node:events';
 import { ClientErrorCode, HcloudError } from '../api/errors';
-import type { ApiTransport, BudgetState, HttpMethod, Page, RateLimitInfo, RequestOptions } from '../api/transport';
+import type { ApiTransport, HttpMethod, Page, RequestOptions } from '../api/transport';
+import { TransportDecorator } from './transportDecorator';
 
 type Disposable = { dispose?(): void };
 
-export class ScopedTransport implements ApiTransport {
+export class ScopedTransport extends TransportDecorator<ApiTransport & Disposable> {
   private inFlight = 0;
   private retired = false;
 
   constructor(
-    private readonly inner: ApiTransport & Disposable,
+    inner: ApiTransport & Disposable,
     /** Fires when the project is removed. */
     private readonly gone: AbortSignal,
   ) {
+    super(inner);
     setMaxListeners(0, gone); // one listener per call on its way
-  }
-
-  get rateLimit(): RateLimitInfo | undefined {
-    return this.inner.rateLimit;
-  }
-
-  get budget(): BudgetState | undefined {
-    return this.inner.budget;
-  }
-
-  get apiClockOffsetMs(): number | undefined {
-    return this.inner.apiClockOffsetMs;
   }
 
   /** Calls on their way (tests). */
