@@ -41,6 +41,8 @@ export class RequestStatusBar implements vscode.Disposable {
   /** Per project, the budget last read and when: shown (refilled) while a replaced client has had no answer yet. */
   private readonly lastBudget = new Map<string, { state: BudgetState; at: number }>();
   private selected: string | undefined;
+  /** The workspace-bound project's name, read when the setting changes. */
+  private bound = readWorkspaceBinding().project;
   private pending: ReturnType<typeof setTimeout> | undefined;
   private redraw: ReturnType<typeof setInterval> | undefined;
   private current: RequestStatusShown = { visible: false, text: '', tooltip: '', level: 'normal', command: undefined };
@@ -48,21 +50,22 @@ export class RequestStatusBar implements vscode.Disposable {
   constructor(
     private readonly projects: ProjectStore,
     private readonly clients: ClientPool,
-    selection: ProjectSelection,
+    private readonly selection: ProjectSelection,
     private readonly now: () => number = Date.now,
   ) {
     this.item.name = 'Hetzner Cloud Requests';
     this.item.command = 'hcloud.showLog';
-    this.selected = selection.selection[0]?.project.id;
     this.disposables.push(
       this.item,
       projects.onDidChange(() => this.update()),
-      onDidChangeWorkspaceBinding(() => this.update()),
-      selection.onDidChangeSelection((e) => {
-        // An empty selection keeps the project last selected.
-        if (!e.selection.length) return;
-        this.selected = e.selection[0].project.id;
+      onDidChangeWorkspaceBinding(() => {
+        this.bound = readWorkspaceBinding().project;
         this.update();
+      }),
+      // A selection made by reveal() can come with its nodes not known yet (an empty list): read it again shortly.
+      selection.onDidChangeSelection(() => {
+        this.update();
+        this.soon();
       }),
       clients.onDidAnswer(() => this.soon()),
     );
@@ -90,7 +93,9 @@ export class RequestStatusBar implements vscode.Disposable {
 
   private update(): void {
     const now = this.now();
-    const active = activeProject(this.projects.list(), readWorkspaceBinding().project, this.selected);
+    // An empty selection keeps the project last selected.
+    this.selected = this.selection.selection[0]?.project.id ?? this.selected;
+    const active = activeProject(this.projects.list(), this.bound, this.selected);
     if (!active) return this.hide();
     const { project, reason } = active;
     const view = requestStatus(project, reason, this.budgetOf(project.id, now), this.clients.usageOf(project.id, now), now);
