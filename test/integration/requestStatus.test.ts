@@ -42,8 +42,17 @@ describe('status bar: the request budget', function () {
   const shown = () => api.requestStatus.shown;
   /** Waits until the item shows `text()` (read again each time: requests may still come), then returns what it shows. */
   const showing = async (text: () => string, also: (tooltip: string) => boolean = () => true) => {
-    await until(() => `the item to show "${text()}", not "${shown().text}"`, () => shown().visible && shown().text === text() && also(shown().tooltip), 10_000);
+    await until(() => `the item to show "${text()}", not "${shown().text}" (tooltip: ${JSON.stringify(shown().tooltip)}, ${simA.requests.length} requests)`, () => shown().visible && shown().text === text() && also(shown().tooltip), 10_000);
     return shown();
+  };
+  /** Shows the view and selects `node` in it (a reveal right after the view opens can be lost: tried again). */
+  const select = async (node: { id: string }) => {
+    await vscode.commands.executeCommand('hcloud.projects.focus');
+    await until('the view', () => api.treeView.visible);
+    await until(`${node.id} selected`, async () => {
+      if (!api.treeView.selection.some((n) => (n as { id?: string }).id === node.id)) await api.treeView.reveal(node, { select: true }).then(undefined, () => undefined);
+      return api.treeView.selection.some((n) => (n as { id?: string }).id === node.id);
+    });
   };
   const server = (sim: Simulator, name: string) => [...sim.state.servers.values()].find((s) => s.name === name) as { id: number };
 
@@ -59,13 +68,11 @@ describe('status bar: the request budget', function () {
     // The tree: the node of a server (the Servers folder is listed), selected.
     const nodeA = (await api.tree.findResourceNode(a.id, 'server', server(simA, 'web-1').id))!;
     assert.ok(simA.requests.length >= 2);
-    await vscode.commands.executeCommand('hcloud.projects.focus');
-    await api.treeView.reveal(nodeA, { select: true });
-    await until('the selection', () => api.treeView.selection.some((n) => (n as { id?: string }).id === nodeA.id));
+    await select(nodeA);
     await vscode.commands.executeCommand('workbench.action.closeSidebar'); // no periodic refresh from here on
     const seen = await showing(
       () => `$(cloud) budget-a ${100 - simA.requests.length}/100`,
-      (tooltip) => tooltip.includes(`Sent from this window in the last hour: ${simA.requests.length}\n`),
+      (tooltip) => tooltip.includes(`Sent from this window in the last hour: ${simA.requests.length}\n`) && tooltip.includes('(the project of the selection'),
     );
     assert.equal(seen.level, 'normal');
     assert.equal(seen.command, 'hcloud.showLog', 'a click shows the request log');
@@ -93,9 +100,7 @@ describe('status bar: the request budget', function () {
     b ??= await api.projects.add('budget-b', simB.url, TOKEN);
     const nodeB = await api.tree.findResourceNode(b.id, 'server', server(simB, 'web-1').id);
     assert.ok(nodeB);
-    await vscode.commands.executeCommand('hcloud.projects.focus');
-    await api.treeView.reveal(nodeB, { select: true });
-    await until('the selection', () => api.treeView.selection.some((n) => (n as { id?: string }).id === nodeB.id));
+    await select(nodeB);
     const seen = await until(() => `budget-b, not "${shown().text}"`, () => /^\$\(cloud\) budget-b \d+\/50$/.test(shown().text) && shown());
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
     await showing(() => `$(cloud) budget-b ${50 - simB.requests.length}/50`);
