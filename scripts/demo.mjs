@@ -152,7 +152,14 @@ async function checkCosts(page, rows, shots) {
   await wb.contextMenu(rows.filter({ hasText: 'HCLOUD_TOKEN' }).first(), 'Show Costs', page.locator('iframe.webview.ready'));
   const webview = wb.webview();
   await wb.until(async () => (await webview.locator('#by-resource tbody tr').count()) >= 5, 'Show Costs lists the demo project\'s billed resources', 30_000);
-  await wb.until(async () => (await webview.locator('#chart canvas').count()) === 1, 'Show Costs draws its chart', 30_000);
+  // Drawn, not only there: uPlot's bars fill thousands of the canvas's pixels.
+  const drawn = () => webview.locator('#chart canvas').evaluate((c) => {
+    const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
+    return n;
+  });
+  await wb.until(async () => (await webview.locator('#chart canvas').count()) === 1 && (await drawn()) > 2000, 'Show Costs draws its chart', 30_000);
   await wb.parkMouse();
   await page.screenshot({ path: join(shots, 'costs.png') });
   step(`check: Show Costs shows ${(await webview.locator('#total').textContent())?.trim()}`);

@@ -13,6 +13,7 @@ import type { MetricsPanels } from './webview/metricsPanels';
 import type { ActionLogManager } from './webview/actionLogManager';
 import type { FirewallRulesPanels } from './webview/firewallRulesPanels';
 import type { ConsolePanels } from './webview/consolePanels';
+import type { CostsPanels } from './webview/costsPanel';
 
 /** What activate() returns. `testing` exists only when VS Code runs the extension's tests. */
 export interface HcloudExtensionApi {
@@ -34,6 +35,8 @@ export interface HcloudExtensionApi {
     readonly connect: ConnectSeams;
     /** The open console panels. */
     readonly consolePanels: ConsolePanels;
+    /** The open costs panels. */
+    readonly costsPanels: CostsPanels;
     /** The status bar's request item (what it shows). */
     readonly requestStatus: RequestStatusBar;
   };
@@ -57,7 +60,11 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi |
 
   const realInput = new VscodeUserInput();
   let input: UserInput = realInput;
-  const actionFeed = new ActionFeed();
+  // The names of deleted resources outlive the window (global state), and go with their project.
+  const actionFeed = new ActionFeed(context.globalState);
+  const keepNamesOfProjects = () => actionFeed.names.keepOnly(new Set(projects.list().map((p) => p.id)));
+  keepNamesOfProjects();
+  context.subscriptions.push(projects.onDidChange(keepNamesOfProjects), { dispose: () => void actionFeed.names.flush() });
   const panels = new LazyPanels({
     metrics: {
       extensionUri: context.extensionUri, projects, clients: panelClients, log, input: () => input,
@@ -66,6 +73,7 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi |
     actionLog: { extensionUri: context.extensionUri, log, projects, clients: clients.forSource('actionLog'), feed: actionFeed, tree },
     firewallRules: { extensionUri: context.extensionUri, log, projects, clients: panelClients, feed: actionFeed, tree, drafts: context.workspaceState, input: () => input },
     console: { extensionUri: context.extensionUri, log, projects, clients: panelClients },
+    costs: { extensionUri: context.extensionUri, log, projects, tree, input: () => input },
   });
   const ctx: CommandContext = {
     projects,
@@ -85,7 +93,7 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi |
   context.subscriptions.push(log, projects, clients, tree, treeView, requestStatus, panels, ...panels.registerSerializers(), ...registerCommands(ctx));
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return {};
-  return Promise.all([panels.metrics(), panels.actionLogs(), panels.firewallRules(), panels.console()]).then(([metricsPanels, actionLogs, firewallRules, consolePanels]) => ({
+  return Promise.all([panels.metrics(), panels.actionLogs(), panels.firewallRules(), panels.console(), panels.costs()]).then(([metricsPanels, actionLogs, firewallRules, consolePanels, costsPanels]) => ({
     testing: {
       setUserInput: (i) => (input = i ?? realInput),
       hasStoredToken: async (id) => (await context.secrets.get(tokenKey(id))) !== undefined,
@@ -99,6 +107,7 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi |
       workspaceState: context.workspaceState,
       connect: ctx.connect,
       consolePanels,
+      costsPanels,
       requestStatus,
     },
   }));

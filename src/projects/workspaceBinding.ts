@@ -28,6 +28,6 @@ export function readWorkspaceBinding(): WorkspaceBinding {
 /** Fires when either setting changes. */
 export function onDidChangeWorkspaceBinding(listener: () => void): vscode.Disposable {
   return vscode.workspace.onDidChangeConfiguration((e) => {
-    if (e.affectsConfiguration(`hcloud.${WORKSPACE_PROJECT_SETTING}`) || e.affectsConfiguration(`hcloud.${WORKSPACE_FILTER_SETTING}`)) listener();
+    if (e.affectsConfiguration('hcloud.workspace.project') || e.affectsConfiguration('hcloud.workspace.filter')) listener();
   });
 }

@@ -34,7 +34,19 @@ export interface CostsView {
 
 export interface CostsStateMessage {
   type: 'costs';
+  /** The project's id: the page saves it, so the panel comes back after a window reload. */
+  projectId: string;
   view: CostsView;
+}
+
+/** What the page saves (vscode.setState): the project whose costs it shows. */
+export interface CostsPanelState {
+  projectId: string;
+}
+
+export function parseCostsPanelState(value: unknown): CostsPanelState | undefined {
+  const projectId = isRecord(value) ? asString(value.projectId, 100) : undefined;
+  return projectId ? { projectId } : undefined;
 }
 
 export type CostsToWebview = CostsStateMessage;
@@ -77,6 +89,7 @@ function all<T>(list: unknown, parse: (v: unknown) => T | undefined): T[] | unde
 export function parseCostsToWebview(value: unknown): CostsToWebview | undefined {
   if (messageType(value) !== 'costs' || !isRecord(value) || !isRecord(value.view)) return undefined;
   const v = value.view;
+  const projectId = asString(value.projectId, 100);
   const title = asString(v.title, MAX_TEXT);
   const currency = asString(v.currency, 10);
   const computedAt = asString(v.computedAt, 40);
@@ -87,8 +100,8 @@ export function parseCostsToWebview(value: unknown): CostsToWebview | undefined 
     const t = isRecord(v.total) ? { gross: asNumber(v.total.gross), net: asNumber(v.total.net) } : undefined;
     total = t && t.gross !== undefined && t.net !== undefined ? { gross: t.gross, net: t.net } : undefined;
   }
-  if (title === undefined || currency === undefined || computedAt === undefined || !rows || !byKind || total === undefined) return undefined;
-  return { type: 'costs', view: { title, currency, total, byKind, rows, computedAt } };
+  if (!projectId || title === undefined || currency === undefined || computedAt === undefined || !rows || !byKind || total === undefined) return undefined;
+  return { type: 'costs', projectId, view: { title, currency, total, byKind, rows, computedAt } };
 }
 
 /** A CSV cell of API text: a leading =, +, - or @ is defused for spreadsheets, then quoted as RFC 4180 says. */

@@ -11,5 +11,8 @@ export const ACTION_LOG_VIEW_TYPE = 'hcloud.actionLog';
 /** The webview panel type of the Firewall rules editor. */
 export const FIREWALL_RULES_VIEW_TYPE = 'hcloud.firewallRules';
 
+/** The webview panel type of Show Costs. */
+export const COSTS_VIEW_TYPE = 'hcloud.costs';
+
 /** The webview panel type of the server console. */
 export const CONSOLE_VIEW_TYPE = 'hcloud.console';

@@ -3,7 +3,7 @@ import type { ApiEra, FloatingIp } from '../api/types';
 import type { Pricing } from '../api/types';
 import type { Volume } from '../api/types';
 import type { Project } from '../projects/projectStore';
-import { TODAY_FOLDERS, type ListWhat } from './fetch';
+import { TODAY_FOLDERS, type FolderData, type ListWhat } from './fetch';
 import { TODAY_CATALOG_FOLDERS } from './fetch';
 import { GroupFolderNode, ListFolderNode, type FolderEnv } from './folderNode';
 import { md, mdCode } from './format';
@@ -13,7 +13,7 @@ import { contextValue, type TreeNode } from './node';
 import { syncServersVolumes } from './serverVolumes';
 import { FirewallNames } from './firewallNames';
 import { fetchFolder } from './fetch';
-import { COSTS_MAX_AGE_MS, ProjectCostCache } from './projectCosts';
+import { COSTS_MAX_AGE_MS, isCostWhat, ProjectCostCache } from './projectCosts';
 import { projectTotalLines, projectTotalText } from './costFormat';
 
 /** Filter and catalog toggle when no provider hosts the node (e.g. a test builds one alone). */
@@ -255,6 +255,10 @@ export class ProjectNode implements TreeNode, NodeScope {
     await Promise.all(this.redraws);
   }
 
+  listingOnHand<W extends ListWhat>(what: W): Promise<FolderData[W]> | undefined {
+    return isCostWhat(what) ? (this.costs.handover(what) as Promise<FolderData[W]> | undefined) : undefined;
+  }
+
   async ensurePrimaryIps(): Promise<void> {
     if (!this.folders.primaryIps.loaded) await this.folders.primaryIps.ensureLoaded();
   }
@@ -307,12 +311,14 @@ export class ProjectNode implements TreeNode, NodeScope {
     const filter = this.host.filterOf(p.id);
     const selector = this.host.labelSelectorOf(p.id);
     const costs = this.costs.current();
-    // The filter first: a narrow side bar cuts the end of a description (the tooltip has it all).
+    // The filter first, then the total: a narrow side bar cuts the end of a description (the tooltip
+    // has it all). The host last, and only when it is not the API's (the environment project's name
+    // already says where its token comes from).
     item.description = [
       filter ? `filter: "${filter}"` : '',
       selector ? `labels: ${selector}` : '',
-      p.source === 'environment' ? `from environment · ${host}` : host === 'api.hetzner.cloud' ? '' : host,
       projectTotalText(costs),
+      host === 'api.hetzner.cloud' ? '' : host,
     ]
       .filter(Boolean)
       .join(' · ');

@@ -95,7 +95,8 @@ export class ServerNode implements ResourceNode<Server> {
     const s = this.server;
     const item = new vscode.TreeItem(s.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    item.description = [serverStateText(s.status), serverMarker(s), serverDescription(s), serverPriceText(s, this.scope?.pricing?.())].filter(Boolean).join(' · ');
+    // The price before the address and type: a narrow side bar cuts the end (the tooltip has it all).
+    item.description = [serverStateText(s.status), serverMarker(s), serverPriceText(s, this.scope?.pricing?.()), serverDescription(s)].filter(Boolean).join(' · ');
     item.accessibilityInformation = { label: rowAccessibilityLabel(s.name, 'server', undefined, item.description) };
     item.iconPath = serverIcon(s);
     // Floating IPs are shown by address and Networks by name: when they are not loaded yet, the

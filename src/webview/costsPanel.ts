@@ -2,24 +2,27 @@
 // and by resource (webview-ui/costs: a table and a bar chart), Refresh and Export CSV. The host
 // gets its figures from a `CostsSource` (the project's total in the tree, src/tree/projectCosts.ts),
 // so the panel asks the API nothing of its own; the webview gets names and amounts only.
-// Not restored after a window reload (its figures are computed, not saved): Show Costs opens it again.
+// A window reload brings it back: the page saves its project's id (CostsPanelState), the serializer
+// of ./lazyPanels.ts calls `restore`, and the figures are computed again (the project's total, kept
+// 10 minutes in the tree: usually no request).
 
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { type ProjectCosts } from '../api/costs';
-import { costsToCsv, parseCostsFromWebview, type CostsFromWebview, type CostsToWebview, type CostsView } from '../shared/costsProtocol';
+import { costsToCsv, parseCostsFromWebview, parseCostsPanelState, type CostsFromWebview, type CostsToWebview, type CostsView } from '../shared/costsProtocol';
+import { COSTS_VIEW_TYPE } from '../shared/viewTypes';
 import { costsByKind } from '../api/costs';
 import { COST_KIND_LABEL } from '../tree/costFormat';
 import type { UserInput } from '../ui/userInput';
 import { WebviewPanelHost, webviewOptions } from './panelHost';
 
-export const COSTS_VIEW_TYPE = 'hcloud.costs';
-
 export interface CostsPanelDeps {
   extensionUri: vscode.Uri;
   log: vscode.LogOutputChannel;
   input(): UserInput;
+  /** The source of a project's figures, for a panel restored after a reload; undefined when the project is gone. */
+  sourceFor(projectId: string): Promise<CostsSource | undefined>;
 }
 
 /** Where a panel's figures come from: the project's costs, computed again when `refresh`. */
@@ -59,7 +62,7 @@ export class CostsPanel extends WebviewPanelHost<CostsToWebview, CostsFromWebvie
   }
 
   protected async onReady(): Promise<void> {
-    if (this.view) this.post({ type: 'costs', view: this.view });
+    if (this.view) this.post({ type: 'costs', projectId: this.source.projectId, view: this.view });
     else await this.load(false);
   }
 
@@ -80,7 +83,7 @@ export class CostsPanel extends WebviewPanelHost<CostsToWebview, CostsFromWebvie
     const costs = await this.source.load(refresh);
     if (!costs) return; // the source said why
     this.view = costsView(this.source.projectName, costs, new Date());
-    this.post({ type: 'costs', view: this.view });
+    this.post({ type: 'costs', projectId: this.source.projectId, view: this.view });
   }
 
   private async exportCsv(): Promise<void> {
@@ -117,6 +120,33 @@ export class CostsPanels implements vscode.Disposable {
       return existing;
     }
     const panel = vscode.window.createWebviewPanel(COSTS_VIEW_TYPE, `Costs: ${source.projectName}`, vscode.ViewColumn.Active, webviewOptions(this.deps.extensionUri));
+    return this.track(panel, source);
+  }
+
+  /**
+   * A panel VS Code kept over a window reload, with the state its page saved: it shows its project's
+   * costs again; it is closed (with a line in the log) when the state does not parse, the project
+   * is gone, or the project's panel is open already. Resolves with the panel when it was restored.
+   */
+  async restore(panel: vscode.WebviewPanel, saved: unknown): Promise<CostsPanel | undefined> {
+    const state = parseCostsPanelState(saved);
+    const source = state && !this.panels.has(state.projectId) ? await this.deps.sourceFor(state.projectId) : undefined;
+    if (!source) {
+      if (!state) this.deps.log.warn('A costs panel could not be restored after the reload (its saved state is not valid); it was closed. Show Costs opens it again.');
+      else if (!this.panels.has(state.projectId)) this.deps.log.info('A costs panel was closed after the reload: its project is no longer in the Hetzner Cloud view.');
+      panel.dispose();
+      return undefined;
+    }
+    panel.title = `Costs: ${source.projectName}`;
+    return this.track(panel, source);
+  }
+
+  /** The panel of a project, if one is open. */
+  get(projectId: string): CostsPanel | undefined {
+    return this.panels.get(projectId);
+  }
+
+  private track(panel: vscode.WebviewPanel, source: CostsSource): CostsPanel {
     const host = new CostsPanel(panel, this.deps, source);
     this.panels.set(source.projectId, host);
     host.onDidDispose(() => {

@@ -3,7 +3,7 @@
 // the managers, their panel hosts and the protocols load on first use.
 
 import * as vscode from 'vscode';
-import { ACTION_LOG_VIEW_TYPE, METRICS_VIEW_TYPE } from '../shared/viewTypes';
+import { ACTION_LOG_VIEW_TYPE, COSTS_VIEW_TYPE, METRICS_VIEW_TYPE } from '../shared/viewTypes';
 import type { ActionLogManager, ActionLogManagerDeps } from './actionLogManager';
 import type { MetricsPanelDeps } from './metricsPanel';
 import type { MetricsPanels } from './metricsPanels';
@@ -12,7 +12,9 @@ import type { DraftMemento } from './firewallRules/drafts';
 import type { FirewallRulesEnv } from './firewallRules/source';
 import type { FirewallRulesPanels } from './firewallRulesPanels';
 import type { UserInput } from '../ui/userInput';
-import type { CostsPanels } from './costsPanel';
+import type { CostsPanelDeps, CostsPanels } from './costsPanel';
+import type { CostsSourceEnv } from './costsSource';
+import type { ProjectStore } from '../projects/projectStore';
 import type { ConsoleEnv } from './console/source';
 import type { ConsolePanels } from './consolePanels';
 
@@ -58,15 +60,15 @@ export class LazyPanels implements vscode.Disposable {
   private readonly metricsPanels: OnFirstUse<MetricsPanels>;
   private readonly actionLogManager: OnFirstUse<ActionLogManager>;
   private readonly firewallRulesPanels: OnFirstUse<FirewallRulesPanels>;
-  /** Show Costs' panels (./costsPanel.ts); never restored after a reload, so no serializer. */
+  /** Show Costs' panels (./costsPanel.ts). */
   private readonly costsPanels: OnFirstUse<CostsPanels>;
   private readonly consolePanels: OnFirstUse<ConsolePanels>;
 
-  constructor(deps: { metrics: MetricsPanelDeps; actionLog: ActionLogManagerDeps; firewallRules: FirewallRulesDeps; console: ConsoleDeps }) {
+  constructor(deps: { metrics: MetricsPanelDeps; actionLog: ActionLogManagerDeps; firewallRules: FirewallRulesDeps; console: ConsoleDeps; costs: CostsDeps }) {
     this.metricsPanels = new OnFirstUse(async () => new (await import('./metricsPanels')).MetricsPanels(deps.metrics));
     this.actionLogManager = new OnFirstUse(async () => new (await import('./actionLogManager')).ActionLogManager(deps.actionLog));
     this.firewallRulesPanels = new OnFirstUse(() => firewallRulesPanels(deps.firewallRules));
-    this.costsPanels = new OnFirstUse(async () => new (await import('./costsPanel')).CostsPanels(deps.metrics));
+    this.costsPanels = new OnFirstUse(() => costsPanels(deps.costs));
     this.consolePanels = new OnFirstUse(() => consolePanels(deps.console));
   }
 
@@ -107,6 +109,9 @@ export class LazyPanels implements vscode.Disposable {
       vscode.window.registerWebviewPanelSerializer(FIREWALL_RULES_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel, state) => (await this.firewallRules()).restore(panel, state),
       }),
+      vscode.window.registerWebviewPanelSerializer(COSTS_VIEW_TYPE, {
+        deserializeWebviewPanel: async (panel, state) => void (await (await this.costs()).restore(panel, state)),
+      }),
     ];
   }
 
@@ -117,6 +122,16 @@ export class LazyPanels implements vscode.Disposable {
     this.costsPanels.dispose();
     this.consolePanels.dispose();
   }
+}
+
+/** What the costs panels need: the figures' source (./costsSource.ts) and the output channel. */
+export interface CostsDeps extends CostsSourceEnv, Omit<CostsPanelDeps, 'sourceFor'> {
+  projects: Pick<ProjectStore, 'get'>;
+}
+
+async function costsPanels(deps: CostsDeps): Promise<CostsPanels> {
+  const [{ CostsPanels }, { costsSourceById }] = await Promise.all([import('./costsPanel'), import('./costsSource')]);
+  return new CostsPanels({ ...deps, sourceFor: (projectId) => costsSourceById(deps, projectId) });
 }
 
 async function consolePanels(deps: ConsoleDeps): Promise<ConsolePanels> {

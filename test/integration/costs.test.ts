@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { formatMonthly } from '../../src/shared/price';
 import type { ProjectNode } from '../../src/tree/projectNode';
+import { COSTS_VIEW_TYPE } from '../../src/shared/viewTypes';
 import type { CostsPanel } from '../../src/webview/costsPanel';
 import { independentTotal } from '../support/independentCosts';
 import { useNounFixture } from './support/nounFixture';
@@ -35,12 +36,18 @@ describe('costs', function () {
     try {
       await until('the total on the project row', () => String(node.getTreeItem().description ?? '').includes('€'), 10_000);
       const host = new URL(f.sim.url).host;
-      assert.equal(node.getTreeItem().description, `${host} · ${formatMonthly({ gross: expected.total, net: 0, currency: 'EUR' })}`);
+      assert.equal(node.getTreeItem().description, `${formatMonthly({ gross: expected.total, net: 0, currency: 'EUR' })} · ${host}`, 'the total before the host, which a narrow side bar cuts first');
       const tooltip = unescape(text(node.getTreeItem().tooltip));
       assert.match(tooltip, new RegExp(`Monthly total: ${formatMonthly({ gross: expected.total, net: 0, currency: 'EUR' }).replace(/[.$()]/g, '\\$&')} \\(€[\\d.]+/mo net\\)`));
       for (const kind of ['Servers', 'Backups', 'Volumes', 'Primary IPs', 'Floating IPs', 'Snapshots', 'Load Balancers']) assert.match(tooltip, new RegExp(`${kind} \\(\\d+\\): €`), kind);
       const lists = f.sim.requests.map((r) => r.path).filter((p) => p !== '/server_types');
       assert.deepEqual(lists.sort(), ['/floating_ips', '/images', '/load_balancers', '/pricing', '/primary_ips', '/servers', '/volumes'], 'one request per billed kind and the prices');
+
+      // Servers opened right after: the folder takes the total's listing (30 s) instead of listing again.
+      const serversFolder = (await node.getChildren()).find((n) => n.id.endsWith('/servers'))!;
+      await f.api.treeView.reveal(serversFolder, { expand: true });
+      await until('the Servers folder lists the servers', async () => (await serversFolder.getChildren()).some((n) => n.kind === 'server'), 10_000);
+      assert.equal(f.sim.requests.filter((r) => r.path === '/servers').length, 1, 'the servers listed once, for the total and the folder');
 
       // Collapsed and expanded again within 10 minutes: nothing is asked again.
       f.sim.clearRequests();
@@ -94,7 +101,7 @@ describe('costs', function () {
       assert.ok(Math.abs((view.total?.gross ?? NaN) - expected.total) < 1e-6, `${view.total?.gross} vs ${expected.total}`);
       assert.equal(view.rows.length, expected.items);
       assert.equal(view.title, 'Monthly costs of project "nouns"');
-      assert.ok(String(node.getTreeItem().description).endsWith(formatMonthly({ gross: expected.total, net: 0, currency: 'EUR' })), 'the row shows the same total');
+      assert.ok(String(node.getTreeItem().description).startsWith(formatMonthly({ gross: expected.total, net: 0, currency: 'EUR' })), 'the row shows the same total');
       assert.equal((await vscode.commands.executeCommand('hcloud.project.showCosts', node)) as CostsPanel, panel, 'a second Show Costs reveals the same panel');
 
       const file = join(mkdtempSync(join(tmpdir(), 'hcloud-costs-')), 'costs.csv');
@@ -108,6 +115,27 @@ describe('costs', function () {
       assert.match(f.messages('info')[0], /^Exported the costs of "nouns" to costs\.csv\.$/);
     } finally {
       panel.dispose();
+    }
+  });
+
+  it('a costs panel comes back after a reload: its project\'s figures again; closed when the project is gone or the state is not valid', async () => {
+    const panels = f.api.costsPanels;
+    const restored = await panels.restore(vscode.window.createWebviewPanel(COSTS_VIEW_TYPE, 'Costs', vscode.ViewColumn.Active, {}), { projectId: f.project.id });
+    try {
+      assert.ok(restored, 'restored');
+      assert.equal(panels.get(f.project.id), restored);
+      const view = await until('the restored panel has its figures', () => restored.shown);
+      assert.equal(view.title, 'Monthly costs of project "nouns"');
+      assert.equal(restored.panel.title, 'Costs: nouns');
+      for (const saved of [{ projectId: 'removed-project-id' }, 'garbage', { projectId: f.project.id }]) {
+        const other = vscode.window.createWebviewPanel(COSTS_VIEW_TYPE, 'Costs', vscode.ViewColumn.Active, {});
+        let closed = false;
+        other.onDidDispose(() => (closed = true));
+        assert.equal(await panels.restore(other, saved), undefined, JSON.stringify(saved));
+        assert.ok(closed, `closed: ${JSON.stringify(saved)}`);
+      }
+    } finally {
+      restored?.dispose();
     }
   });
 });

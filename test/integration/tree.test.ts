@@ -215,7 +215,7 @@ describe('tree', function () {
     assert.equal((ci.getTreeItem().iconPath as vscode.ThemeIcon).id, 'vm-outline');
 
     const s = (await client.servers.listAll()).find((x) => x.name === 'web-1')!;
-    assert.equal(desc(web1), `running · ${s.publicNet.ipv4!.ip} · ${s.serverType.name} · ${s.location!.name} · ${formatMonthly(serverMonthly(s))}`);
+    assert.equal(desc(web1), `running · ${formatMonthly(serverMonthly(s))} · ${s.publicNet.ipv4!.ip} · ${s.serverType.name} · ${s.location!.name}`, 'the price right after the state: a narrow side bar cuts the end');
     const fip = (await client.floatingIps.listAll()).find((f) => f.serverId === s.id)!;
     // web-1 has a Floating IP and a Network, none loaded yet: VS Code asks resolveTreeItem on hover.
     assert.equal(web1.getTreeItem().tooltip, undefined);

@@ -27,7 +27,7 @@ const VIEW = {
 
 test('costs: total, a bar per kind, tables by kind and by resource (dearest first); Refresh and Export CSV post their messages', async ({ open, page, saveScreenshot }) => {
   const v = await open('costs');
-  await v.send({ type: 'costs', view: VIEW });
+  await v.send({ type: 'costs', projectId: 'p-1', view: VIEW });
   await page.locator('#by-resource tbody tr').first().waitFor();
   assert.equal(await page.locator('#total').textContent(), 'Total: €40.40/mo (€33.95/mo net)');
   assert.deepEqual(await page.locator('#by-kind tbody tr td:first-child').allTextContents(), ['Servers', 'Backups', 'Volumes', 'Load Balancers']);
@@ -61,7 +61,8 @@ test('costs: total, a bar per kind, tables by kind and by resource (dearest firs
   assert.deepEqual(await v.waitForPosted('refresh'), { type: 'refresh' });
 
   // A message that does not parse changes nothing.
-  await v.send({ type: 'costs', view: { ...VIEW, rows: 'nope' } });
+  assert.deepEqual(await v.state(), { projectId: 'p-1' }, 'the page saves its project: the panel comes back after a reload');
+  await v.send({ type: 'costs', projectId: 'p-1', view: { ...VIEW, rows: 'nope' } });
   assert.equal(await page.locator('#by-resource tbody tr').count(), 5);
   const p = await v.problems();
   assert.deepEqual(p.csp, [], 'no CSP violations');

@@ -6,9 +6,8 @@
 import { provideVSCodeDesignSystem, vsCodeButton } from '@vscode/webview-ui-toolkit';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { parseCostsToWebview, type CostsFromWebview, type CostsToWebview, type CostsView } from '../../src/shared/costsProtocol';
+import { parseCostsPanelState, parseCostsToWebview, type CostsFromWebview, type CostsPanelState, type CostsToWebview, type CostsView } from '../../src/shared/costsProtocol';
 import { formatAmount } from '../../src/shared/price';
-import type { Parser } from '../../src/shared/protocol';
 import { connect } from '../common/bridge';
 import { onThemeChange, themeColor } from '../common/theme';
 import { el } from '../metrics/dom';
@@ -22,14 +21,14 @@ const app = document.getElementById('app') as HTMLElement;
 let view: CostsView | undefined;
 let plot: uPlot | undefined;
 
-const noState: Parser<undefined> = () => undefined;
-const bridge = connect<CostsFromWebview, CostsToWebview, undefined>({
+const bridge = connect<CostsFromWebview, CostsToWebview, CostsPanelState>({
   parse: parseCostsToWebview,
-  parseState: noState,
+  parseState: parseCostsPanelState,
   onMessage(message) {
     switch (message.type) {
       case 'costs':
         view = message.view;
+        bridge.saveState({ projectId: message.projectId }); // restored after a window reload
         render(view);
         return;
       default: {

@@ -89,6 +89,6 @@ describe('command table and package.json', () => {
   });
 
   it('activationEvents add only what VS Code does not infer (restored webview panels)', () => {
-    assert.deepEqual(pkg.activationEvents, ['onWebviewPanel:hcloud.metrics', 'onWebviewPanel:hcloud.actionLog', 'onWebviewPanel:hcloud.firewallRules']);
+    assert.deepEqual(pkg.activationEvents, ['onWebviewPanel:hcloud.metrics', 'onWebviewPanel:hcloud.actionLog', 'onWebviewPanel:hcloud.firewallRules', 'onWebviewPanel:hcloud.costs']);
   });
 });

@@ -2,7 +2,7 @@
 // throwing on hostile input), and the CSV export (quoting, spreadsheet formulas defused, the total).
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { costsToCsv, parseCostsFromWebview, parseCostsToWebview, type CostsView } from '../../../src/shared/costsProtocol';
+import { costsToCsv, parseCostsFromWebview, parseCostsPanelState, parseCostsToWebview, type CostsView } from '../../../src/shared/costsProtocol';
 
 const VIEW: CostsView = {
   title: 'Monthly costs of project "demo"',
@@ -18,10 +18,13 @@ const VIEW: CostsView = {
 
 describe('costs protocol', () => {
   it('a view goes through as it is; a wrong field refuses the whole message', () => {
-    assert.deepEqual(parseCostsToWebview(JSON.parse(JSON.stringify({ type: 'costs', view: VIEW }))), { type: 'costs', view: VIEW });
-    assert.deepEqual(parseCostsToWebview({ type: 'costs', view: { ...VIEW, total: null } })?.view.total, null);
+    assert.deepEqual(parseCostsToWebview(JSON.parse(JSON.stringify({ type: 'costs', projectId: 'p-1', view: VIEW }))), { type: 'costs', projectId: 'p-1', view: VIEW });
+    assert.deepEqual(parseCostsToWebview({ type: 'costs', projectId: 'p-1', view: { ...VIEW, total: null } })?.view.total, null);
+    assert.equal(parseCostsToWebview({ type: 'costs', view: VIEW }), undefined, 'no project, no view');
+    assert.deepEqual(parseCostsPanelState({ projectId: 'p-1', extra: 1 }), { projectId: 'p-1' });
+    for (const bad of [undefined, 'p-1', { projectId: '' }, { projectId: 'x'.repeat(101) }, { projectId: 3 }]) assert.equal(parseCostsPanelState(bad), undefined);
     for (const bad of [{ ...VIEW, rows: [{ kind: 'x', name: 1, gross: 1, net: 1 }] }, { ...VIEW, total: { gross: 'a' } }, { ...VIEW, byKind: 'x' }, { ...VIEW, title: 'x'.repeat(301) }]) {
-      assert.equal(parseCostsToWebview({ type: 'costs', view: bad }), undefined);
+      assert.equal(parseCostsToWebview({ type: 'costs', projectId: 'p-1', view: bad }), undefined);
     }
     assert.deepEqual(parseCostsFromWebview({ type: 'exportCsv' }), { type: 'exportCsv' });
     assert.equal(parseCostsFromWebview({ type: 'delete' }), undefined);
