@@ -44,6 +44,7 @@ export class RequestStatusBar implements vscode.Disposable {
   /** The workspace-bound project's name, read when the setting changes. */
   private bound = readWorkspaceBinding().project;
   private pending: ReturnType<typeof setTimeout> | undefined;
+  private readonly rereads = new Set<ReturnType<typeof setTimeout>>();
   private redraw: ReturnType<typeof setInterval> | undefined;
   private current: RequestStatusShown = { visible: false, text: '', tooltip: '', level: 'normal', command: undefined };
 
@@ -62,10 +63,10 @@ export class RequestStatusBar implements vscode.Disposable {
         this.bound = readWorkspaceBinding().project;
         this.update();
       }),
-      // A selection made by reveal() can come with its nodes not known yet (an empty list): read it again shortly.
-      selection.onDidChangeSelection(() => {
+      // A selection made by reveal() can come before the view knows its nodes (an empty list): read it again shortly.
+      selection.onDidChangeSelection((e) => {
         this.update();
-        this.soon();
+        if (!e.selection.length) this.reread();
       }),
       clients.onDidAnswer(() => this.soon()),
     );
@@ -79,8 +80,20 @@ export class RequestStatusBar implements vscode.Disposable {
 
   dispose(): void {
     if (this.pending) clearTimeout(this.pending);
+    this.rereads.forEach((t) => clearTimeout(t));
     if (this.redraw) clearInterval(this.redraw);
     this.disposables.forEach((d) => d.dispose());
+  }
+
+  /** Reads the selection again after a quarter of a second and after a second. */
+  private reread(): void {
+    for (const ms of [ANSWER_THROTTLE_MS, 1000]) {
+      const timer = setTimeout(() => {
+        this.rereads.delete(timer);
+        this.update();
+      }, ms);
+      this.rereads.add(timer);
+    }
   }
 
   /** Draws the item once within ANSWER_THROTTLE_MS, however many answers come (the budget has taken each in by then). */

@@ -29,6 +29,10 @@ describe('status bar: the request budget', function () {
     simB = await startSimulator({ token: TOKEN, actionMs: 100, rateLimit: 50 });
   });
 
+  afterEach(async () => {
+    await vscode.workspace.getConfiguration('hcloud').update('workspace.project', undefined, vscode.ConfigurationTarget.Global);
+  });
+
   after(async () => {
     api.setUserInput(undefined);
     await vscode.workspace.getConfiguration('hcloud').update('workspace.project', undefined, vscode.ConfigurationTarget.Global);
@@ -65,19 +69,19 @@ describe('status bar: the request budget', function () {
     api.setUserInput(input);
     await vscode.commands.executeCommand('hcloud.server.reboot');
     assert.deepEqual(simA.requests.map((r) => `${r.method} ${r.path}`), ['GET /servers'], 'the command listed the servers and sent nothing after the cancel');
-    // The tree: the node of a server (the Servers folder is listed), selected.
-    const nodeA = (await api.tree.findResourceNode(a.id, 'server', server(simA, 'web-1').id))!;
+    // The tree: the node of a server (the Servers folder is listed).
+    assert.ok(await api.tree.findResourceNode(a.id, 'server', server(simA, 'web-1').id));
     assert.ok(simA.requests.length >= 2);
-    await select(nodeA);
-    await vscode.commands.executeCommand('workbench.action.closeSidebar'); // no periodic refresh from here on
+    // The workspace is bound to the project (the selection is the next test's).
+    await vscode.workspace.getConfiguration('hcloud').update('workspace.project', 'budget-a', vscode.ConfigurationTarget.Global);
     const seen = await showing(
       () => `$(cloud) budget-a ${100 - simA.requests.length}/100`,
-      (tooltip) => tooltip.includes(`Sent from this window in the last hour: ${simA.requests.length}\n`) && tooltip.includes('(the project of the selection'),
+      (tooltip) => tooltip.includes(`Sent from this window in the last hour: ${simA.requests.length}\n`) && tooltip.includes('(the project this workspace is bound to)'),
     );
     assert.equal(seen.level, 'normal');
     assert.equal(seen.command, 'hcloud.showLog', 'a click shows the request log');
     const lines = seen.tooltip.split('\n');
-    assert.equal(lines[0], '**Hetzner Cloud requests of budget\\-a** (the project of the selection in the Hetzner Cloud view)');
+    assert.equal(lines[0], '**Hetzner Cloud requests of budget\\-a** (the project this workspace is bound to)');
     assert.match(seen.tooltip, new RegExp(`^${100 - simA.requests.length} of 100 requests left this hour \\(\\d+ %\\)\\. Full again at \\d\\d:\\d\\d:\\d\\d \\(in [\\d.]+ (s|min)`, 'm'));
     const tree = simA.requests.length - 1;
     assert.deepEqual(lines.slice(-8), [
@@ -88,12 +92,15 @@ describe('status bar: the request budget', function () {
     const others = 85 - simA.requests.length;
     for (let i = 0; i < others; i++) await fetch(`${simA.url}/locations`, { headers: { Authorization: `Bearer ${TOKEN}` } });
     simA.clearRequests();
-    await vscode.commands.executeCommand('hcloud.project.refresh', api.tree.projectNode(a.id));
-    await until('the refresh', () => simA.requests.length > 0);
+    // The tree lists the Floating IPs (a folder not loaded yet).
+    const fip = [...simA.state.floatingIps.values()][0] as { id: number };
+    assert.ok(await api.tree.findResourceNode(a.id, 'floatingIp', fip.id));
+    assert.ok(simA.requests.length > 0);
     const low = await until('a warning', () => shown().level === 'warning' && shown());
     const left = Number(/^\$\(cloud\) budget-a (\d+)\/100$/.exec(low.text)?.[1]);
     assert.ok(left >= 5 && left < 20, low.text);
     assert.match(low.tooltip, /Running low: the tree refreshes half as often until it refills\./);
+    await vscode.workspace.getConfiguration('hcloud').update('workspace.project', undefined, vscode.ConfigurationTarget.Global);
   });
 
   it('a selection in another project shows that project; the workspace-bound project wins over the selection', async () => {
