@@ -12,7 +12,7 @@
 //          servers, that Show Metrics draws a running server's charts (light and dark theme) and
 //          that Show Action Log lists the project's actions, that Open Console shows the
 //          simulator's screen and that Show Costs draws the project's costs, saves screenshots
-//          (demo.png, metrics-light.png, metrics-dark.png, action-log.png, console.png, costs.png)
+//          (demo.png, statusbar.png, metrics-light.png, metrics-dark.png, action-log.png, console.png, costs.png)
 //          in test-output/demo/ (or in
 //          --shots=<folder>, e.g. --shots=docs for the README's) and exits. npm test runs it as its
 //          demo phase, with --port=0 --sim-port=0: free ports, and a fresh .cache/demo-check/ so it
@@ -74,6 +74,22 @@ function startSimulator() {
       if (m) resolve({ url: m[1], child });
     });
   });
+}
+
+/** The status bar's request item: the demo project's requests left, its tooltip hovered; screenshot statusbar.png. */
+async function checkStatusBar(page, shots) {
+  const wb = new Workbench(page);
+  const item = page.getByRole('button', { name: /^Hetzner Cloud requests of / });
+  await wb.until(async () => /\d\/[\d,]+$/.test(((await item.textContent()) ?? '').trim()), 'the status bar shows the demo project\'s requests left', 30_000);
+  await item.hover();
+  const hover = page.locator('.monaco-hover').filter({ hasText: 'Hetzner Cloud requests of' });
+  await hover.waitFor({ state: 'visible' });
+  const box = await hover.boundingBox();
+  const size = page.viewportSize();
+  const top = Math.max(0, Math.floor(box.y) - 16);
+  await page.screenshot({ path: join(shots, 'statusbar.png'), clip: { x: 0, y: top, width: Math.min(size.width, Math.ceil(box.x + box.width) + 40), height: size.height - top } });
+  step(`check: the status bar shows ${((await item.textContent()) ?? '').trim()}`);
+  await wb.parkMouse();
 }
 
 /** Show Metrics of `server` (light theme, then dark) and Show Action Log of the project, with screenshots. */
@@ -172,6 +188,7 @@ async function check(origin, servers, running) {
     await page.mouse.move(1300, 450);
     await page.screenshot({ path: join(shots, 'demo.png') });
     step(`check: the Hetzner Cloud view lists the ${servers.length} demo servers; screenshot ${join(shots, 'demo.png')}`);
+    await checkStatusBar(page, shots);
     await checkPanels(page, rows, running, shots);
     await checkConsole(page, rows, running, shots);
     await checkCosts(page, rows, shots);

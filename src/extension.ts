@@ -6,6 +6,7 @@ import { ActionFeed } from './projects/actionFeed';
 import { ClientPool } from './projects/clientPool';
 import { ProjectStore, tokenKey } from './projects/projectStore';
 import { ProjectsTreeProvider } from './tree/projectsTreeProvider';
+import { RequestStatusBar } from './tree/requestStatusBar';
 import { VscodeUserInput, type UserInput } from './ui/userInput';
 import { noticeReadOnlyTokens } from './ui/readOnlyNotice';
 import { LazyPanels } from './webview/lazyPanels';
@@ -37,6 +38,8 @@ export interface HcloudExtensionApi {
     readonly consolePanels: ConsolePanels;
     /** The open costs panels. */
     readonly costsPanels: CostsPanels;
+    /** The status bar's request item (what it shows). */
+    readonly requestStatus: RequestStatusBar;
   };
 }
 
@@ -49,9 +52,12 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi |
   const log = vscode.window.createOutputChannel('Hetzner Cloud', { log: true });
   const projects = new ProjectStore(context.globalState, context.secrets);
   const clients = new ClientPool(projects, log);
-  const tree = new ProjectsTreeProvider(projects, clients, context.globalState);
+  const tree = new ProjectsTreeProvider(projects, clients.forSource('tree'), context.globalState);
   const treeView = vscode.window.createTreeView('hcloud.projects', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   tree.attachView(treeView);
+  // Each consumer's calls carry who sent them, for the status bar's "who spent the requests".
+  const panelClients = clients.forSource('panels');
+  const requestStatus = new RequestStatusBar(projects, clients, treeView);
 
   const realInput = new VscodeUserInput();
   let input: UserInput = realInput;
@@ -62,12 +68,12 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi |
   context.subscriptions.push(projects.onDidChange(keepNamesOfProjects), { dispose: () => void actionFeed.names.flush() });
   const panels = new LazyPanels({
     metrics: {
-      extensionUri: context.extensionUri, projects, clients, log, input: () => input,
+      extensionUri: context.extensionUri, projects, clients: panelClients, log, input: () => input,
       serverStatus: (projectId, id) => tree.projectNode(projectId)?.folders.servers.find(String(id))?.server.status,
     },
-    actionLog: { extensionUri: context.extensionUri, log, projects, clients, feed: actionFeed, tree },
-    firewallRules: { extensionUri: context.extensionUri, log, projects, clients, feed: actionFeed, tree, drafts: context.workspaceState, input: () => input },
-    console: { extensionUri: context.extensionUri, log, projects, clients },
+    actionLog: { extensionUri: context.extensionUri, log, projects, clients: clients.forSource('actionLog'), feed: actionFeed, tree },
+    firewallRules: { extensionUri: context.extensionUri, log, projects, clients: panelClients, feed: actionFeed, tree, drafts: context.workspaceState, input: () => input },
+    console: { extensionUri: context.extensionUri, log, projects, clients: panelClients },
     costs: { extensionUri: context.extensionUri, log, projects, tree, input: () => input },
   });
   const ctx: CommandContext = {
@@ -87,7 +93,7 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi |
 
   // The workspace-bound project's warnings (a name no project has) offer Bind Workspace to Project.
   tree.workspace.usePrompts({ input: () => input, bind: () => vscode.commands.executeCommand('hcloud.workspace.bindProject') });
-  context.subscriptions.push(log, projects, clients, tree, treeView, panels, ...panels.registerSerializers(), ...registerCommands(ctx));
+  context.subscriptions.push(log, projects, clients, tree, treeView, requestStatus, panels, ...panels.registerSerializers(), ...registerCommands(ctx));
   context.subscriptions.push(noticeReadOnlyTokens(projects, () => input)); // said once when a token turns out read-only
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return {};
@@ -106,6 +112,7 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi |
       connect: ctx.connect,
       consolePanels,
       costsPanels,
+      requestStatus,
     },
   }));
 }

@@ -26,7 +26,7 @@ import type { ApiTransport, BudgetState, HttpTransportOptions, RateLimitInfo } f
 import type { Action, ApiEra } from './types';
 import { waitForActions, type WaitOptions } from './waiter';
 
-export type HcloudClientOptions = (HttpTransportOptions | { transport: ApiTransport }) & {
+export type HcloudClientOptions = (HttpTransportOptions | { transport: ApiTransport; /** Shares this client's era (see over()). */ eraOf?: HcloudClient }) & {
   /** Called once per item of an answer that cannot be read (left out of its list); never gets a token. */
   onBadItem?: (item: BadItem) => void;
 };
@@ -55,12 +55,15 @@ export class HcloudClient {
   readonly loadBalancerTypes: LoadBalancerTypesResource;
   readonly certificates: CertificatesResource;
   readonly firewalls: FirewallsResource;
-  private readonly eraTracker = new ApiEraTracker();
+  private readonly eraTracker: ApiEraTracker;
+  private readonly onBadItem: ((item: BadItem) => void) | undefined;
 
   /** `{ token, endpoint?, ... }` builds the HTTP transport; `{ transport }` uses the one given (tests, decorators). */
   constructor(options: HcloudClientOptions) {
     const t = 'transport' in options ? options.transport : new HttpTransport(options);
     this.transport = t;
+    this.eraTracker = ('eraOf' in options && options.eraOf?.eraTracker) || new ApiEraTracker();
+    this.onBadItem = options.onBadItem;
     this.actions = new ActionsResource(t);
     this.servers = new ServersResource(t, this.eraTracker);
     this.floatingIps = new FloatingIpsResource(t);
@@ -113,6 +116,14 @@ export class HcloudClient {
    */
   get budget(): BudgetState | undefined {
     return this.transport.budget;
+  }
+
+  /**
+   * A client over `transport` (a decorator of this client's, e.g. one that tags each call with its
+   * sender) that shares what this one learns: the API's era. Disposing it disposes only `transport`.
+   */
+  over(transport: ApiTransport): HcloudClient {
+    return new HcloudClient({ transport, onBadItem: this.onBadItem, eraOf: this });
   }
 
   /** Closes the transport's idle keep-alive connections, where it has any (call when the client is dropped). */

@@ -222,6 +222,7 @@ export class HttpTransport implements ApiTransport {
       signal: options.signal,
       timeoutMs: positive(options.timeoutMs, this.timeoutMs),
       priority: options.priority === 'background' ? 'background' : 'user',
+      source: options.source,
       exchanges: 0,
     };
     const outcome = await this.chain(call);

@@ -20,6 +20,11 @@ export interface CallOptions {
   /** Per-call timeout in ms (default: the transport's, 30 s). Rejects with code `timeout`. */
   timeoutMs?: number;
   /**
+   * Who sent the call (the extension's request sources: tree, action log, panels, commands). Only
+   * passed on to the request log's entries (RequestLogEntry.source); the transport does nothing else with it.
+   */
+  source?: string;
+  /**
    * listAll only: a list longer than the transport's page cap (200 pages, 10,000 items) then
    * resolves to its first pages' items and this is called once, instead of rejecting with
    * `list_too_long` before any page after the first is fetched.
@@ -105,6 +110,8 @@ export interface RequestLogEntry {
   /** 1 for the first try. */
   attempt: number;
   errorCode?: string;
+  /** The call's `source` (CallOptions), when it had one. */
+  source?: string;
 }
 
 export interface ApiTransport {

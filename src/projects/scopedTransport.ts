@@ -10,19 +10,20 @@
 
 import { setMaxListeners } from 'node:events';
 import { ClientErrorCode, HcloudError } from '../api/errors';
-import type { ApiTransport, BudgetState, HttpMethod, Page, RateLimitInfo, RequestOptions } from '../api/transport';
+import type { ApiTransport, HttpMethod, Page, RequestOptions } from '../api/transport';
+import { TransportDecorator } from './transportDecorator';
 
 type Disposable = { dispose?(): void };
 
 /** The code of a write refused because the project is read-only (nothing was sent). */
 export const READ_ONLY_PROJECT = 'read_only_project';
 
-export class ScopedTransport implements ApiTransport {
+export class ScopedTransport extends TransportDecorator<ApiTransport & Disposable> {
   private inFlight = 0;
   private retired = false;
 
   constructor(
-    private readonly inner: ApiTransport & Disposable,
+    inner: ApiTransport & Disposable,
     /** Fires when the project is removed. */
     private readonly gone: AbortSignal,
     /** Told of every failed call (the pool learns a read-only token from it); the call still fails. */
@@ -30,19 +31,8 @@ export class ScopedTransport implements ApiTransport {
     /** Why a write may not be sent now (a read-only project), or undefined: then no write is sent. */
     private readonly writeRefusal?: () => string | undefined,
   ) {
+    super(inner);
     setMaxListeners(0, gone); // one listener per call on its way
-  }
-
-  get rateLimit(): RateLimitInfo | undefined {
-    return this.inner.rateLimit;
-  }
-
-  get budget(): BudgetState | undefined {
-    return this.inner.budget;
-  }
-
-  get apiClockOffsetMs(): number | undefined {
-    return this.inner.apiClockOffsetMs;
   }
 
   /** Calls on their way (tests). */

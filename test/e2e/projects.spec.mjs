@@ -62,6 +62,12 @@ test('Add Project through the real input boxes, then the project\'s servers show
   }
   const checks = s.requests.filter((r) => r.path === '/servers');
   assert.ok(checks.every((r) => r.authorized), 'every request carried the right token');
+  // The status bar shows the selected project's requests left: what the API's answers said, refilled since.
+  const budget = page.getByRole('button', { name: /^Hetzner Cloud requests of e2e-demo: / });
+  const budgetText = async () => ((await budget.textContent()) ?? '').trim();
+  await wb.until(async () => /^e2e-demo [\d,]+\/3,600$/.test(await budgetText()), 'the status bar shows the project\'s request budget', 20_000);
+  const left = Number(/ ([\d,]+)\//.exec(await budgetText())[1].replace(/,/g, ''));
+  assert.ok(left <= 3600 && left >= 3600 - s.requests.length, `${left} requests left after ${s.requests.length}`);
   await wb.parkMouse();
   await saveScreenshot('projects-servers');
   assert.ok(!(await page.content()).includes(TOKEN), 'the token appears nowhere in the workbench');

@@ -42,6 +42,8 @@ export interface Call {
   timeoutMs: number;
   /** Its place in the request budget's queue. */
   priority: Priority;
+  /** Who sent it (CallOptions.source), for the request log. */
+  source?: string;
   /** Shared by every try of this call: the log numbers the exchanges with it. */
   exchanges: number;
 }

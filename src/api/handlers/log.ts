@@ -24,6 +24,7 @@ export function logHandler(next: Handler, onRequest: ((entry: RequestLogEntry) =
         durationMs: Math.round(performance.now() - started),
         attempt,
         errorCode: outcome.ok ? undefined : outcome.error.code,
+        source: call.source,
       });
     } catch {
       // a failing logger must not fail the call

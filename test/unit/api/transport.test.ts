@@ -749,15 +749,15 @@ describe('HttpTransport', function () {
       assert.equal(encodeQuery({ a: false, b: [] }), 'a=false');
     });
 
-    it('logs every exchange with method, path, status, duration and attempt, never the token', async () => {
+    it('logs every exchange with method, path, status, duration, attempt and source, never the token', async () => {
       sim.setFaults({ kind: 'status', statuses: [502], failNext: 1 });
-      await transport().request('GET', '/servers', { query: { per_page: 2 } });
+      await transport().request('GET', '/servers', { query: { per_page: 2 }, source: 'tree' });
       assert.equal(log.length, 2);
       assert.deepEqual(
-        log.map(({ method, path, status, attempt, errorCode }) => ({ method, path, status, attempt, errorCode })),
+        log.map(({ method, path, status, attempt, errorCode, source }) => ({ method, path, status, attempt, errorCode, source })),
         [
-          { method: 'GET', path: '/servers?per_page=2', status: 502, attempt: 1, errorCode: 'service_error' },
-          { method: 'GET', path: '/servers?per_page=2', status: 200, attempt: 2, errorCode: undefined },
+          { method: 'GET', path: '/servers?per_page=2', status: 502, attempt: 1, errorCode: 'service_error', source: 'tree' },
+          { method: 'GET', path: '/servers?per_page=2', status: 200, attempt: 2, errorCode: undefined, source: 'tree' },
         ],
       );
       assert.ok(log.every((e) => typeof e.durationMs === 'number' && e.durationMs >= 0));
