@@ -26,7 +26,7 @@ import type { ApiTransport, BudgetState, HttpTransportOptions, RateLimitInfo } f
 import type { Action, ApiEra } from './types';
 import { waitForActions, type WaitOptions } from './waiter';
 
-export type HcloudClientOptions = (HttpTransportOptions | { transport: ApiTransport; /** Shares this client's era (see over()). */ eraOf?: HcloudClient }) & {
+export type HcloudClientOptions = (HttpTransportOptions | { transport: ApiTransport; /** Shares this client's era and unreadable items (see over()). */ eraOf?: HcloudClient }) & {
   /** Called once per item of an answer that cannot be read (left out of its list); never gets a token. */
   onBadItem?: (item: BadItem) => void;
 };
@@ -57,6 +57,8 @@ export class HcloudClient {
   readonly firewalls: FirewallsResource;
   private readonly eraTracker: ApiEraTracker;
   private readonly onBadItem: ((item: BadItem) => void) | undefined;
+  /** The items this client (and the clients `over()` it) could not read: each is reported once. */
+  private readonly badItems: BadItems;
 
   /** `{ token, endpoint?, ... }` builds the HTTP transport; `{ transport }` uses the one given (tests, decorators). */
   constructor(options: HcloudClientOptions) {
@@ -78,7 +80,8 @@ export class HcloudClient {
     this.networks = new NetworksResource(t);
     this.serverNetworks = new ServerNetworksResource(t);
     this.volumes = new VolumesResource(t);
-    const bad = new BadItems(options.onBadItem);
+    const bad = ('eraOf' in options && options.eraOf?.badItems) || new BadItems(options.onBadItem);
+    this.badItems = bad;
     this.volumes.badItems = bad;
     for (const r of [this.actions, this.servers, this.floatingIps, this.sshKeys, this.serverTypes, this.locations, this.datacenters, this.images, this.isos]) {
       r.badItems = bad;
@@ -120,7 +123,8 @@ export class HcloudClient {
 
   /**
    * A client over `transport` (a decorator of this client's, e.g. one that tags each call with its
-   * sender) that shares what this one learns: the API's era. Disposing it disposes only `transport`.
+   * sender) that shares what this one learns: the API's era, and the items it could not read (each is
+   * reported once, whichever client read it). Disposing it disposes only `transport`.
    */
   over(transport: ApiTransport): HcloudClient {
     return new HcloudClient({ transport, onBadItem: this.onBadItem, eraOf: this });
