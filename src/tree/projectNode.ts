@@ -306,7 +306,10 @@ export class ProjectNode implements TreeNode, NodeScope {
 
   getTreeItem(): vscode.TreeItem {
     const p = this.project;
-    const item = new vscode.TreeItem(p.name, startsExpanded(p, this.host) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    // The environment project's row says "Environment", and "HCLOUD_TOKEN" after its total: its full
+    // name (pickers, messages, the tooltip) would leave a narrow side bar no room for the total.
+    const env = p.source === 'environment';
+    const item = new vscode.TreeItem(env ? 'Environment' : p.name, startsExpanded(p, this.host) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     const host = safeHost(p.endpoint);
     const filter = this.host.filterOf(p.id);
@@ -314,13 +317,13 @@ export class ProjectNode implements TreeNode, NodeScope {
     const costs = this.costs.current();
     const workspace = this.host.workspace?.role(p.id);
     // The filter first, then the total: a narrow side bar cuts the end of a description (the tooltip
-    // has it all). The host last, and only when it is not the API's (the environment project's name
-    // already says where its token comes from).
+    // has it all). The host last, and only when it is not the API's.
     item.description = [
       filter ? `filter: "${filter}"` : '',
       selector ? `labels: ${selector}` : '',
       workspace ? 'workspace' : '',
       projectTotalText(costs),
+      env ? 'HCLOUD_TOKEN' : '',
       host === 'api.hetzner.cloud' ? '' : host,
     ]
       .filter(Boolean)
