@@ -10,8 +10,8 @@
 #     rewrites files another one is loading;
 #   - lint and typecheck (no build needed) start right after npm ci, beside the build, at a lower
 #     priority and outside the two slots: they only compute, so they take the CPU the others leave;
-#   - then the phases, longest first: integration and e2e as soon as code-server is there, even
-#     when webview or unit still hold the slots (each with its own code-server, browser, free ports,
+#   - then the phases, longest first: integration and e2e in the first slots free once code-server
+#     is there (each with its own code-server, browser, free ports,
 #     temp folders and test-output/<phase>/), the others (webview, unit, demo) in the free slots,
 #     webview and unit while code-server installs.
 # A phase's output is printed as one block when it ends, with its time, the CPU seconds (user +
@@ -125,10 +125,11 @@ queue=(integration e2e lint typecheck webview unit demo)
 # Phases that run beside the slots: code-server's install (mostly downloads, then one native module
 # at a time, its files compiled at once), lint and typecheck (niced).
 declare -A NOSLOT=([code-server]=1 [lint]=1 [typecheck]=1)
-# The longest phases, which wait for code-server: they start as soon as it is installed even when
-# webview or unit (started while it installed) still hold the slots, and hold a slot each from then
-# on. Waiting for webview's slot had delayed e2e, and so the whole command, by 40 s.
-declare -A FIRST=([integration]=1 [e2e]=1)
+# Phases that may start beyond the slots as soon as their needs are met: none. Starting integration
+# and e2e the moment code-server was installed, beside unit and webview, put four phases on 2 cores:
+# workbenches took 70 s to load, page loads timed out, and the run was no shorter (fresh clone 570 s,
+# 5 failures). Each waits for a slot.
+declare -A FIRST=()
 jobs=${HCLOUD_TEST_JOBS:-2}
 declare -A state=([code-server]=running [build]=running)
 

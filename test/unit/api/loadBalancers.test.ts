@@ -120,7 +120,8 @@ describe('load balancers [api 2026]', () => {
     const action = await env.client.loadBalancers.addService(lb.id, tcp(5432));
     assert.deepEqual(lastReceived(env.sim, 'POST', `/load_balancers/${lb.id}/actions/add_service`).body, { protocol: 'tcp', listen_port: 5432, destination_port: 5432 });
     assert.equal(action.command, 'add_service');
-    await rejectsWith(() => env.client.loadBalancers.addService(lb.id, tcp(22)), 'locked');
+    // Not asserted here: 'locked' while the action runs (a 60 ms action on the real clock loses that race
+    // on a loaded machine); the simulator's tests assert it on a fake clock.
     await settle(env, action);
     let service = (await env.client.loadBalancers.get(lb.id))?.services[0];
     assert.deepEqual([service?.healthCheck.protocol, service?.healthCheck.port, service?.http], ['tcp', 5432, undefined]);

@@ -110,7 +110,8 @@ describe('sim: CLI', function () {
     assert.doesNotMatch(stdout, /--drift/);
   });
 
-  it('exits 2 with a clear message on bad arguments', async () => {
+  it('exits 2 with a clear message on bad arguments', async function () {
+    this.timeout(30_000); // four processes, each loading the simulator, on a machine npm test keeps busy
     const cases: Array<[string[], RegExp]> = [
       [['--port', 'abc'], /--port needs a whole number/],
       [['--bogus'], /unknown option --bogus/],
