@@ -31,11 +31,14 @@ export async function pickProject(ctx: CommandContext, node: TreeNode | undefine
     return undefined;
   }
   if (projects.length === 1 && !o.storedOnly) return ctx.writes && refuseWrite(ctx, projects[0]) ? undefined : projects[0];
+  // The workspace's project first, as in the tree.
+  const bound = ctx.tree.workspace.boundId();
+  const ordered = [...projects.filter((p) => p.id === bound), ...projects.filter((p) => p.id !== bound)];
   // For a write, a read-only project is listed as refused (QuickPick has no disabled items): picking it
   // says why and asks again; nothing is sent.
   for (;;) {
     const picked = await ctx.input().quickPick(
-      projects.map((p) => projectItem(ctx, p)),
+      ordered.map((p) => projectItem(ctx, p, p.id === bound)),
       { title, placeHolder: 'Project' },
     );
     if (!picked?.refusal) return picked?.project;
@@ -43,8 +46,8 @@ export async function pickProject(ctx: CommandContext, node: TreeNode | undefine
   }
 }
 
-function projectItem(ctx: CommandContext, p: Project): vscode.QuickPickItem & { project: Project; refusal?: string } {
-  const description = p.source === 'environment' ? 'from environment' : p.endpoint;
+function projectItem(ctx: CommandContext, p: Project, workspace: boolean): vscode.QuickPickItem & { project: Project; refusal?: string } {
+  const description = `${workspace ? 'workspace · ' : ''}${p.source === 'environment' ? 'from environment' : p.endpoint}`;
   const reason = ctx.writes ? ctx.projects.readOnly(p.id) : undefined;
   if (!reason) return { label: p.name, description, project: p };
   return { label: `$(lock) ${p.name}`, description: `${readOnlyWords(reason)}: write commands are off`, detail: description, project: p, refusal: writeRefusal(ctx, p) };

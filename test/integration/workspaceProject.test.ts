@@ -62,6 +62,12 @@ describe('workspace-bound project', function () {
     const tip = (row.tooltip as vscode.MarkdownString).value;
     assert.match(tip, /This workspace's project \(`hcloud\.workspace\.project`/);
     assert.match(String(row.contextValue), /;filtered;/);
+    // Palette pickers list it first too, and say it is the workspace's.
+    f.script({ quickPick: undefined });
+    await vscode.commands.executeCommand('hcloud.project.showCosts');
+    const [pick] = f.input.prompts;
+    assert.deepEqual([pick.items?.slice(0, 2), pick.descriptions?.[0]], [['ws-bound', 'nouns'], `workspace · ${f.sim.url}`]);
+    assert.deepEqual(f.changes(), [], 'a cancelled pick sends nothing');
 
     f.sim.clearRequests();
     const servers = (await boundNode().folders.servers.getChildren()).map(label);
