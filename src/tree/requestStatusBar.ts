@@ -106,9 +106,12 @@ export class RequestStatusBar implements vscode.Disposable {
 
   private update(): void {
     const now = this.now();
-    // An empty selection keeps the project last selected.
-    this.selected = this.selection.selection[0]?.project.id ?? this.selected;
-    const active = activeProject(this.projects.list(), this.bound, this.selected);
+    // The latest selected row whose project is still there (a multi-selection can hold rows of a
+    // removed project); an empty selection keeps the project last selected.
+    const projects = this.projects.list();
+    const present = new Set(projects.map((p) => p.id));
+    this.selected = [...this.selection.selection].reverse().find((n) => present.has(n.project.id))?.project.id ?? this.selected;
+    const active = activeProject(projects, this.bound, this.selected);
     if (!active) return this.hide();
     const { project, reason } = active;
     const view = requestStatus(project, reason, this.budgetOf(project.id, now), this.clients.usageOf(project.id, now), now);

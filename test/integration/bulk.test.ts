@@ -152,7 +152,7 @@ describe('bulk actions on a multi-selection', function () {
     script({ confirm: true });
     await runOnSelection('hcloud.server.shutdown', nodes);
     assert.equal(input.prompts.length, 1, 'one confirmation');
-    assert.match(input.prompts[0].message, /^Shut down 2 servers\?$/);
+    assert.match(input.prompts[0].message ?? '', /^Shut down 2 servers\?$/);
     assert.deepEqual(writes().sort(), nodes.map((n) => `POST /servers/${n.resource.id}/actions/shutdown`).sort(), 'one request per server');
     assert.deepEqual(await Promise.all(['bulk-a', 'bulk-c'].map(async (n) => (await server(n)).status)), ['off', 'off']);
     assert.equal(summaries()[0].text, '2 of 2 servers asked to shut down.', 'asked: the operating system may refuse an ACPI shutdown');
