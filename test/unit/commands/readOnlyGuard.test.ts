@@ -34,7 +34,7 @@ function fakeCtx(projects: Project[], marks: Record<string, ReadOnlyReason>, pic
       return items.find((i) => i.label === label);
     },
   };
-  const ctx = { projects: { list: () => projects, readOnly: (id: string) => marks[id] }, input: () => input } as unknown as CommandContext;
+  const ctx = { projects: { list: () => projects, readOnly: (id: string) => marks[id] }, input: () => input, tree: { workspace: { boundId: () => undefined } } } as unknown as CommandContext;
   return { ctx, said, asked };
 }
 
