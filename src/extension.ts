@@ -61,11 +61,7 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi |
 
   const realInput = new VscodeUserInput();
   let input: UserInput = realInput;
-  // The names of deleted resources outlive the window (global state), and go with their project.
-  const actionFeed = new ActionFeed(context.globalState);
-  const keepNamesOfProjects = () => actionFeed.names.keepOnly(new Set(projects.list().map((p) => p.id)));
-  keepNamesOfProjects();
-  context.subscriptions.push(projects.onDidChange(keepNamesOfProjects), { dispose: () => void actionFeed.names.flush() });
+  const actionFeed = new ActionFeed();
   const panels = new LazyPanels({
     metrics: {
       extensionUri: context.extensionUri, projects, clients: panelClients, log, input: () => input,

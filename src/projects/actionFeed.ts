@@ -3,7 +3,7 @@
 // Plain TypeScript (no vscode), so it is tested anywhere.
 
 import type { Action } from '../api/types';
-import { SeenNames, type NamesStore } from './seenNames';
+import { SeenNames } from './seenNames';
 
 export interface ActionFeedEvent {
   projectId: string;
@@ -19,14 +19,9 @@ export interface FeedSubscription {
 
 export class ActionFeed {
   /** Names of the resources the extension has seen, for an action log after they are deleted. */
-  readonly names: SeenNames;
+  readonly names = new SeenNames();
   private readonly listeners = new Set<(e: ActionFeedEvent) => void>();
   private readonly followed = new Set<string>();
-
-  /** `store` keeps the names between windows (the extension's global state). */
-  constructor(store?: NamesStore) {
-    this.names = new SeenNames(store);
-  }
 
   onDidChange(listener: (e: ActionFeedEvent) => void): FeedSubscription {
     this.listeners.add(listener);

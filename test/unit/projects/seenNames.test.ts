@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { namesInResult, SeenNames, SEEN_NAMES_KEPT, SEEN_NAMES_KEY, SEEN_NAMES_LIMIT } from '../../../src/projects/seenNames';
+import { namesInResult, SeenNames, SEEN_NAMES_LIMIT } from '../../../src/projects/seenNames';
 import { ActionLogNames } from '../../../src/webview/actionLog/names';
 
 describe('SeenNames (names of resources for the action log, also after a delete)', () => {
@@ -18,33 +18,6 @@ describe('SeenNames (names of resources for the action log, also after a delete)
     assert.equal(seen.get('p1', 'image', SEEN_NAMES_LIMIT - 1), `img-${SEEN_NAMES_LIMIT - 1}`);
     seen.forgetProject('p1');
     assert.equal(seen.get('p1', 'image', 1), undefined);
-  });
-
-  it('with a store, the newest names outlive the window, a second after the last change; a removed project\'s go; a damaged value is dropped', async () => {
-    const state = new Map<string, unknown>();
-    let writes = 0;
-    const store = { get: (k: string) => state.get(k), update: async (k: string, v: unknown) => void (writes++, state.set(k, v)) };
-    const first = new SeenNames(store);
-    first.remember('p1', 'server', 50, 'web-3');
-    first.remember('p2', 'floating_ip', 7, 'edge');
-    for (let i = 0; i < SEEN_NAMES_KEPT + 5; i++) first.remember('p1', 'image', i, `img-${i}`);
-    assert.equal(writes, 0, 'not at every change');
-    await first.flush();
-    assert.equal(writes, 1);
-    const second = new SeenNames(store);
-    assert.equal(second.get('p2', 'floating_ip', 7), 'edge', 'named after a reload');
-    assert.equal(second.get('p1', 'image', SEEN_NAMES_KEPT + 4), `img-${SEEN_NAMES_KEPT + 4}`);
-    assert.equal(second.get('p1', 'server', 50), undefined, `only the newest ${SEEN_NAMES_KEPT} are kept`);
-    second.keepOnly(new Set(['p1']));
-    await second.flush();
-    assert.equal(new SeenNames(store).get('p2', 'floating_ip', 7), undefined, 'a removed project\'s names go');
-    state.set(SEEN_NAMES_KEY, { p1: [['server/1', 'ok'], ['server/2', 5], ['<b>/3', 'x'], 'junk', ['server/4', 'y'.repeat(300)]], p3: 'junk' });
-    const third = new SeenNames(store);
-    assert.equal(third.get('p1', 'server', 1), 'ok');
-    assert.equal(third.get('p1', 'server', 2), undefined);
-    assert.equal(third.get('p1', 'server', 4), undefined);
-    state.set(SEEN_NAMES_KEY, 'junk');
-    assert.equal(new SeenNames(store).get('p1', 'server', 1), undefined, 'a damaged value is no name');
   });
 
   it('namesInResult: only a property named after the resource type, with the same id and a name', () => {
