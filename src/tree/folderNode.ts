@@ -169,10 +169,7 @@ export class ListFolderNode<W extends ListWhat = ListWhat> extends FolderBase {
       if (this.what === 'firewalls') await this.env.scope.ensureServerNames(); // applied to servers, by name
       if (!current()) return;
       let cut: ListCut | undefined;
-      // The first load takes the listing the project total made moments ago, if it did (never cut:
-      // the total's listings refuse a list too long to read whole).
-      const onHand = this.loadedGeneration === -1 ? this.env.scope.listingOnHand?.(this.what) : undefined;
-      const data = await (onHand ?? fetchFolder(client, this.what, { labelSelector: this.labelSelector, signal: abort.signal, priority, onListCut: (c) => (cut = c) }));
+      const data = await fetchFolder(client, this.what, { labelSelector: this.labelSelector, signal: abort.signal, priority, onListCut: (c) => (cut = c) });
       await prepareEntries(this.what);
       if (!current()) return; // superseded: a newer load shows its own answer
       this.cut = cut;
