@@ -5,6 +5,7 @@ import type { CommandContext } from './commands/context';
 import { ActionFeed } from './projects/actionFeed';
 import { ClientPool } from './projects/clientPool';
 import { ProjectStore, tokenKey } from './projects/projectStore';
+import { TreeRaceGuard } from './tree/treeRaceGuard';
 import { ProjectsTreeProvider } from './tree/projectsTreeProvider';
 import { RequestStatusBar } from './tree/requestStatusBar';
 import { VscodeUserInput, type UserInput } from './ui/userInput';
@@ -53,7 +54,9 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi |
   const projects = new ProjectStore(context.globalState, context.secrets);
   const clients = new ClientPool(projects, log);
   const tree = new ProjectsTreeProvider(projects, clients.forSource('tree'), context.globalState);
-  const treeView = vscode.window.createTreeView('hcloud.projects', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
+  // VS Code sees the tree through a guard against its refresh-while-listing race (./tree/treeRaceGuard.ts).
+  const treeGuard = new TreeRaceGuard(tree);
+  const treeView = vscode.window.createTreeView('hcloud.projects', { treeDataProvider: treeGuard, showCollapseAll: true, canSelectMany: true });
   tree.attachView(treeView);
   // Each consumer's calls carry who sent them, for the status bar's "who spent the requests".
   const panelClients = clients.forSource('panels');
@@ -89,7 +92,7 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi |
 
   // The workspace-bound project's warnings (a name no project has) offer Bind Workspace to Project.
   tree.workspace.usePrompts({ input: () => input, bind: () => vscode.commands.executeCommand('hcloud.workspace.bindProject') });
-  context.subscriptions.push(log, projects, clients, tree, treeView, requestStatus, panels, ...panels.registerSerializers(), ...registerCommands(ctx));
+  context.subscriptions.push(log, projects, clients, tree, treeGuard, treeView, requestStatus, panels, ...panels.registerSerializers(), ...registerCommands(ctx));
   context.subscriptions.push(noticeReadOnlyTokens(projects, () => input)); // said once when a token turns out read-only
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return {};

@@ -38,22 +38,6 @@ async function byName(kind, name) {
 /** Opens the view (adding this file's project on first use) and shows the row of server `name`. */
 const serverRow = (wb, s, name) => project.serverRow(wb, s.url, name);
 
-/** The direct children of the rendered row labelled `parent` at tree level `level`: `{ label, description }` of each. */
-function childrenOf(wb, parent, level) {
-  return wb.treeRows('hcloud').evaluateAll((els, [p, l]) => {
-    const out = [];
-    let inside = false;
-    for (const e of els) {
-      const lv = Number(e.getAttribute('aria-level'));
-      const label = (e.querySelector('.label-name')?.textContent ?? '').trim();
-      if (inside && lv <= l) break;
-      if (inside && lv === l + 1) out.push({ label, description: (e.querySelector('.label-description')?.textContent ?? '').trim() });
-      if (label === p && lv === l) inside = true;
-    }
-    return out;
-  }, [parent, level]);
-}
-
 test.describe.configure({ timeout: 90_000 });
 
 test('Create Volume from the Volumes folder (price shown first), attach it to a server from its context menu: it shows under the server', async ({ wb, page, saveScreenshot, outDir }) => {
@@ -118,13 +102,13 @@ test('Create Volume from the Volumes folder (price shown first), attach it to a 
   // the server's children: the volume's row, naming its Linux device
   const serverRowAgain = wb.rowLabelled('srv-volume', serverLevel);
   await wb.expandRow(serverRowAgain);
-  await wb.until(async () => (await childrenOf(wb, 'srv-volume', serverLevel)).some((f) => f.label === VOLUME),
+  await wb.until(async () => (await wb.childRows('srv-volume', serverLevel)).some((f) => f.label === VOLUME),
     async () => `no row "${VOLUME}" under srv-volume; rows: ${JSON.stringify(await wb.rowFacts())}`, 20_000);
-  const under = (await childrenOf(wb, 'srv-volume', serverLevel)).find((f) => f.label === VOLUME);
+  const under = (await wb.childRows('srv-volume', serverLevel)).find((f) => f.label === VOLUME);
   assert.ok(under.description.includes(`20 GB · fsn1 · srv-volume · ${volume.linux_device}`), `the row under the server shows size, location, server and device: ${under.description}`);
   // and the row in the Volumes folder names the server now
-  await wb.until(async () => (await childrenOf(wb, 'Volumes', serverLevel - 1)).some((f) => f.label === VOLUME && f.description.includes('srv-volume')),
-    async () => `the Volumes folder's row of ${VOLUME} does not name srv-volume: ${JSON.stringify(await childrenOf(wb, 'Volumes', serverLevel - 1))}`);
+  await wb.until(async () => (await wb.childRows('Volumes', serverLevel - 1)).some((f) => f.label === VOLUME && f.description.includes('srv-volume')),
+    async () => `the Volumes folder's row of ${VOLUME} does not name srv-volume: ${JSON.stringify(await wb.childRows('Volumes', serverLevel - 1))}`);
   await wb.parkMouse();
   await saveScreenshot('volume-under-server');
 });
@@ -157,8 +141,8 @@ test('Attach a server to a network from its context menu, IP left to the API: th
 
   await wb.expandRow(wb.rowLabelled('srv-network', serverLevel));
   const leaf = { label: 'Private IP (net-backend)', description: net.ip };
-  await wb.until(async () => (await childrenOf(wb, 'srv-network', serverLevel)).some((f) => f.label === leaf.label && f.description === leaf.description),
-    async () => `no leaf ${JSON.stringify(leaf)} under srv-network; children: ${JSON.stringify(await childrenOf(wb, 'srv-network', serverLevel))}`, 20_000);
+  await wb.until(async () => (await wb.childRows('srv-network', serverLevel)).some((f) => f.label === leaf.label && f.description === leaf.description),
+    async () => `no leaf ${JSON.stringify(leaf)} under srv-network; children: ${JSON.stringify(await wb.childRows('srv-network', serverLevel))}`, 20_000);
   await wb.parkMouse();
   await saveScreenshot('server-private-ip');
 });
@@ -263,9 +247,9 @@ test('Create Server with a network and a new volume through the multi-step input
   await wb.expandRow(row);
   const ip = server.private_net[0].ip;
   await wb.until(async () => {
-    const children = await childrenOf(wb, SERVER, level);
+    const children = await wb.childRows(SERVER, level);
     return children.some((f) => f.label === 'Private IP (net-backend)' && f.description === ip) && children.some((f) => f.label === VOLUME);
-  }, async () => `${SERVER} does not show its private IP ${ip} and ${VOLUME}; children: ${JSON.stringify(await childrenOf(wb, SERVER, level))}`, 20_000);
+  }, async () => `${SERVER} does not show its private IP ${ip} and ${VOLUME}; children: ${JSON.stringify(await wb.childRows(SERVER, level))}`, 20_000);
   await wb.parkMouse();
   await saveScreenshot('create-server-tree-volumes-networks');
   await wb.leaveCleanProfile({ removeProject: PROJECT }); // the next file goes on in this page

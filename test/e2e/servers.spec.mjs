@@ -21,7 +21,7 @@ async function simulator(outDir) {
   if (!sim) {
     sim = await startSpecSimulator(outDir, { token: TOKEN, actionMs: 300, seed: 'empty' });
     api = simulatorApi(sim, TOKEN);
-    await createRunningServers(api, ['srv-poweroff', 'srv-delete', 'srv-tooltip', ...BULK]);
+    await createRunningServers(api, ['srv-poweroff', 'srv-delete', 'srv-tooltip', 'srv-rename', ...BULK]);
   }
   return sim;
 }
@@ -35,6 +35,44 @@ async function serverByName(name) {
 const serverRow = (wb, s, name) => project.serverRow(wb, s.url, name);
 
 test.describe.configure({ timeout: 90_000 });
+
+// VS Code's extension host registers a node's children under the node they were asked for; a
+// refresh of that node while they are on their way used to orphan them, and the node's next listing
+// failed with "Element with id … is already registered" and showed no rows (src/tree/treeRaceGuard.ts).
+test('expand a server and rename it while its rows are on their way: the rows show, and again after the next rename', async ({ wb, outDir }) => {
+  const s = await simulator(outDir);
+  const { id } = await serverByName('srv-rename');
+  const row = await serverRow(wb, s, 'srv-rename');
+  const level = Number(await row.getAttribute('aria-level'));
+  const ipRows = async (name) => (await wb.childRows(name, level)).filter((r) => /^IPv[46]/.test(r.label));
+  const errors = async () => (await wb.notifications().allInnerTexts()).filter((t) => /already registered/.test(t));
+  const rename = async (from, to) => {
+    await wb.contextMenu(wb.rowLabelled(from, level), 'Protection & Settings > Rename Server', wb.quickInput());
+    await wb.answerQuickInput(to);
+    await wb.rowLabelled(to, level).waitFor({ state: 'visible', timeout: 20_000 });
+  };
+
+  // The server's rows wait for the Primary IPs' names (listed once per project, so this scenario
+  // comes first in this file): hold that answer back while the rename lands.
+  const HELD_MS = 6000;
+  s.setFaults({ latencyMs: HELD_MS, match: { method: 'GET', path: /^\/primary_ips$/ } });
+  const before = s.requests.length;
+  await wb.expandRow(row);
+  await rename('srv-rename', 'srv-renamed');
+  s.setFaults({});
+  const sent = s.requests.slice(before);
+  const listing = sent.find((r) => r.method === 'GET' && r.path === '/primary_ips');
+  const renamed = sent.find((r) => r.method === 'PUT' && r.path === `/servers/${id}`);
+  assert.ok(listing && renamed && renamed.at >= listing.at && renamed.at < listing.at + HELD_MS,
+    `the rename reached the API while the Primary IPs were held back: ${JSON.stringify(sent.map((r) => [r.method, r.path, r.at]))}`);
+  await wb.until(async () => (await ipRows('srv-renamed')).length === 2, async () => `no IPv4 and IPv6 rows under srv-renamed: ${JSON.stringify(await wb.rowFacts())}`, 20_000);
+
+  await rename('srv-renamed', 'srv-renamed-2');
+  await wb.until(async () => (await ipRows('srv-renamed-2')).length === 2 || (await errors()).length > 0,
+    async () => `no IPv4 and IPv6 rows under srv-renamed-2: ${JSON.stringify(await wb.rowFacts())}`, 20_000);
+  assert.deepEqual(await errors(), []);
+  assert.equal((await ipRows('srv-renamed-2')).length, 2);
+});
 
 test('right-click a running server → Power Off → confirm in the modal → its icon becomes the off icon', async ({ wb, page, saveScreenshot, outDir }) => {
   const s = await simulator(outDir);

@@ -213,6 +213,22 @@ export class Workbench {
     })));
   }
 
+  /** The direct children of the rendered row labelled `parent` at tree level `level`: `{ label, description }` of each. */
+  childRows(parent, level) {
+    return this.treeRows('hcloud').evaluateAll((els, [p, l]) => {
+      const out = [];
+      let inside = false;
+      for (const e of els) {
+        const lv = Number(e.getAttribute('aria-level'));
+        const label = (e.querySelector('.label-name')?.textContent ?? '').trim();
+        if (inside && lv <= l) break;
+        if (inside && lv === l + 1) out.push({ label, description: (e.querySelector('.label-description')?.textContent ?? '').trim() });
+        if (label === p && lv === l) inside = true;
+      }
+      return out;
+    }, [parent, level]);
+  }
+
   /**
    * The row of server `server` under project `project` (which the view must list): collapses
    * other projects, expands the project and, on a tree with folders, its "Servers" folder.
