@@ -57,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): HcloudExtensionApi |
   // VS Code sees the tree through a guard against its refresh-while-listing race (./tree/treeRaceGuard.ts).
   const treeGuard = new TreeRaceGuard(tree);
   const treeView = vscode.window.createTreeView('hcloud.projects', { treeDataProvider: treeGuard, showCollapseAll: true, canSelectMany: true });
-  tree.attachView(treeView);
+  tree.attachView(treeGuard.revealAfterChanges(treeView)); // its reveals wait until VS Code has the changes fired before them
   // Each consumer's calls carry who sent them, for the status bar's "who spent the requests".
   const panelClients = clients.forSource('panels');
   const requestStatus = new RequestStatusBar(projects, clients, treeView);

@@ -13,7 +13,10 @@
 // children are then handed over without their ids (the host names them by label under the old node
 // instead), so nothing collides; the next listing of X registers them with their ids again.
 // Change events reach the host in a later macrotask than the one that settled a getChildren, so the
-// host's refresh cannot slip between our answer and its registration of that answer.
+// host's refresh cannot slip between our answer and its registration of that answer. The host makes
+// a reveal wait for the refreshes it knows of (a refresh landing during a reveal drops the row's
+// selection), so the view the tree reveals with (`revealAfterChanges`) first lets the deferred
+// events through.
 import type * as vscode from 'vscode';
 
 /** What the guard needs of a tree: a node knows its parent. */
@@ -35,11 +38,26 @@ export class TreeRaceGuard<T extends object> implements vscode.TreeDataProvider<
   /** Children of an orphaned listing: their next getTreeItem (the host's registration, in the same macrotask) has no id. */
   private readonly idless = new Set<T>();
   private readonly listeners = new Set<(node: T | undefined) => void>();
-  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private readonly timers = new Map<ReturnType<typeof setTimeout>, () => void>();
   private readonly subscription: vscode.Disposable;
+  private readonly deliveries = new Set<Promise<void>>();
 
   constructor(private readonly tree: GuardedTree<T>) {
-    this.subscription = tree.onDidChangeTreeData((node) => this.later(() => { for (const l of [...this.listeners]) l(node); }));
+    this.subscription = tree.onDidChangeTreeData((node) => void this.later(() => { for (const l of [...this.listeners]) l(node); }));
+  }
+
+  /** Resolves once every change event received so far has been passed on to VS Code. */
+  async delivered(): Promise<void> {
+    await Promise.all([...this.deliveries]);
+  }
+
+  /** `view`, whose reveal() first lets the change events fired before it reach VS Code. */
+  revealAfterChanges<V extends Pick<vscode.TreeView<T>, 'reveal'>>(view: V): V {
+    const reveal = async (node: T, options?: Parameters<vscode.TreeView<T>['reveal']>[1]) => {
+      await this.delivered();
+      return view.reveal(node, options);
+    };
+    return Object.create(view, { reveal: { value: reveal } }) as V;
   }
 
   readonly onDidChangeTreeData: vscode.Event<T | undefined> = (listener, thisArg, disposables) => {
@@ -67,7 +85,7 @@ export class TreeRaceGuard<T extends object> implements vscode.TreeDataProvider<
       const children = await this.tree.getChildren(node);
       if (listing.orphaned && children.length) {
         for (const c of children) this.idless.add(c);
-        this.later(() => { for (const c of children) this.idless.delete(c); });
+        void this.later(() => { for (const c of children) this.idless.delete(c); });
       }
       return children;
     } finally {
@@ -85,7 +103,10 @@ export class TreeRaceGuard<T extends object> implements vscode.TreeDataProvider<
 
   dispose(): void {
     this.subscription.dispose();
-    for (const t of this.timers) clearTimeout(t);
+    for (const [t, done] of this.timers) {
+      clearTimeout(t);
+      done();
+    }
     this.timers.clear();
     this.listeners.clear();
   }
@@ -95,12 +116,21 @@ export class TreeRaceGuard<T extends object> implements vscode.TreeDataProvider<
     return false;
   }
 
-  /** Runs `f` in a later macrotask. */
-  private later(f: () => void): void {
-    const t = setTimeout(() => {
-      this.timers.delete(t);
-      f();
-    }, 0);
-    this.timers.add(t);
+  /** Runs `f` in a later macrotask; resolves when it ran (or the guard was disposed). */
+  private later(f: () => void): Promise<void> {
+    const ran = new Promise<void>((resolve) => {
+      const t = setTimeout(() => {
+        this.timers.delete(t);
+        try {
+          f();
+        } finally {
+          resolve();
+        }
+      }, 0);
+      this.timers.set(t, resolve);
+    });
+    this.deliveries.add(ran);
+    void ran.then(() => this.deliveries.delete(ran));
+    return ran;
   }
 }

@@ -1,7 +1,8 @@
 // The guard VS Code sees in front of the projects tree (src/tree/treeRaceGuard.ts): children whose
 // listing was orphaned (the host re-created their parent or an ancestor, which it does by asking its
 // getTreeItem, while the listing was on its way) reach the host without their ids, once; every
-// other listing keeps them. Change events reach the host in a later macrotask. The e2e scenario
+// other listing keeps them. Change events reach the host in a later macrotask, and a reveal waits
+// for them. The e2e scenario
 // "expand a server and rename it while its rows are on their way" (servers.spec.mjs) shows the race
 // in the real workbench.
 import * as assert from 'node:assert/strict';
@@ -120,4 +121,19 @@ describe('tree race guard (the tree VS Code sees)', () => {
     await macrotask();
     assert.deepEqual(seen, [server.id, undefined], 'nothing after dispose');
   });
+
+  it('a reveal through the view it hands out waits until the changes fired before it reached VS Code', async () => {
+    const { tree, fire } = fakeTree();
+    const guard = new TreeRaceGuard(tree);
+    const heard: string[] = [];
+    guard.onDidChangeTreeData((n) => heard.push(`change ${n?.id}`));
+    const view = { visible: true, reveal: async (n: Node) => void heard.push(`reveal ${n.id}`) } as unknown as vscode.TreeView<Node>;
+    const revealing = guard.revealAfterChanges(view);
+    assert.equal(revealing.visible, true, 'the rest of the view is the view');
+    fire(folder);
+    await revealing.reveal(server, { select: true });
+    assert.deepEqual(heard, ['change p/servers', 'reveal p/servers/42']);
+    guard.dispose();
+  });
 });
+
