@@ -23,7 +23,7 @@ import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ensureCodeServer } from './vscode/ensure-code-server.mjs';
 import { launchBrowser, onCleanup, parseArgs, projectRoot, seconds, startCodeServer, waitForWorkbench } from './vscode/harness.mjs';
-import { canvasPixelsOf, Workbench } from '../test/support/workbench.mjs';
+import { canvasPixelsOf, drawnPixels, Workbench } from '../test/support/workbench.mjs';
 
 const started = Date.now();
 const opts = parseArgs();
@@ -153,12 +153,7 @@ async function checkCosts(page, rows, shots) {
   const webview = wb.webview();
   await wb.until(async () => (await webview.locator('#by-resource tbody tr').count()) >= 5, 'Show Costs lists the demo project\'s billed resources', 30_000);
   // Drawn, not only there: uPlot's bars fill thousands of the canvas's pixels.
-  const drawn = () => webview.locator('#chart canvas').evaluate((c) => {
-    const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
-    let n = 0;
-    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
-    return n;
-  });
+  const drawn = () => drawnPixels(webview.locator('#chart canvas'));
   await wb.until(async () => (await webview.locator('#chart canvas').count()) === 1 && (await drawn()) > 2000, 'Show Costs draws its chart', 30_000);
   await wb.parkMouse();
   await page.screenshot({ path: join(shots, 'costs.png') });

@@ -72,6 +72,13 @@ export class ProjectCostCache {
     if (this.computedAt !== undefined) this.computedAt = -Infinity;
   }
 
+  /** A command changed kind `what`: its list here is listed again at the next ensure() (current() keeps it meanwhile). */
+  changed(what: string): void {
+    const kept = this.lists.get(what as CostWhat);
+    if (kept) kept.at = -Infinity;
+    if (this.computedAt !== undefined) this.computedAt = -Infinity;
+  }
+
   private async gather(): Promise<void> {
     const kinds = costFolders(await this.inputs.today());
     const now = this.inputs.now();

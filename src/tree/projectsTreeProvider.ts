@@ -253,14 +253,13 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private reload(priority: Priority, folders: ListFolderNode[]): void {
     for (const folder of folders) {
       folder.invalidate();
+      if (priority === 'user') this.roots.get(folder.project.id)?.costs.changed(folder.what); // the total lists the kind again
       // A folder nobody has opened is fetched when it is opened; one that was is fetched now.
       if (folder.loaded) void folder.ensureLoaded(priority).then(() => this.emitter.fire(folder));
     }
   }
 
-  private schedule(): void {
-    this.scheduler.schedule();
-  }
+  private schedule(): void { this.scheduler.schedule(); }
 
   private findFolder(id: string): ListFolderNode | undefined {
     for (const p of this.roots.values()) {
@@ -319,12 +318,12 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       if (origin === 'user') this.refreshFolders(folder);
       else this.policy.folderStale(folder.id);
     } else if (node) {
-      // Deleted: its Floating IPs were unassigned and its backups deleted with it.
-      const others = [f.floatingIps, f.backups].filter((x) => x.loaded);
+      // Deleted: its Floating IPs were unassigned, its backups and auto-deleted Primary IPs deleted with it.
+      const others = [f.floatingIps, f.backups, f.primaryIps];
       if (origin === 'user') return this.refreshFolders(folder, ...others);
       folder.apply((folder.data ?? []).filter((s) => s.id !== id));
       this.emitter.fire(folder);
-      for (const x of others) this.policy.folderStale(x.id);
+      for (const x of others.filter((o) => o.loaded)) this.policy.folderStale(x.id);
       this.schedule();
     }
   }

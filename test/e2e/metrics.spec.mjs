@@ -4,7 +4,7 @@
 // Own simulator, project ("e2e-metrics") and server ("srv-metrics"), so it depends on no other spec.
 import * as assert from 'node:assert/strict';
 import { createRunningServers, simulatorApi, startSpecSimulator } from '../support/simulator.mjs';
-import { canvasPixelsOf } from '../support/workbench.mjs';
+import { canvasPixelsOf, drawnPixels } from '../support/workbench.mjs';
 import { test } from '../support/e2eTest.mjs';
 
 const TOKEN = 'e2e-metrics-token-6f1d';
@@ -31,14 +31,6 @@ async function serverRow(wb, s) {
   if (!(await projectRow.isVisible())) await wb.addProjectThroughPalette(PROJECT, TOKEN, s.url);
   return wb.serverRow(PROJECT, SERVER);
 }
-
-/** Pixels of a canvas that are drawn (not transparent). */
-const drawnPixels = (canvas) => canvas.evaluate((c) => {
-  const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
-  let n = 0;
-  for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
-  return n;
-});
 
 test('right-click a server → Show Metrics → five charts drawn in the webview; another range → a request for that window; a dark theme redraws; Reload Window restores the panel', async ({ wb, page, saveScreenshot, outDir }) => {
   const s = await simulator(outDir);

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { createRunningServers, simulatorApi, startSpecSimulator } from '../support/simulator.mjs';
 import { test } from '../support/e2eTest.mjs';
-import { specProject } from '../support/workbench.mjs';
+import { drawnPixels, specProject } from '../support/workbench.mjs';
 
 const TOKEN = 'e2e-servers-token-3b8e';
 const PROJECT = 'e2e-servers';
@@ -127,6 +127,29 @@ test('select three servers with Shift- and Ctrl-click → Power Off from the con
   const sent = s.requests.filter((r) => r.method === 'POST' && /\/actions\/poweroff$/.test(r.path)).map((r) => r.path);
   assert.deepEqual(sent.filter((p) => ids.some((id) => p === `/servers/${id}/actions/poweroff`)).sort(), ids.map((id) => `/servers/${id}/actions/poweroff`).sort(), 'one poweroff per selected server');
   await wb.parkMouse();
+});
+
+test('Show Costs from the project\'s context menu: every server in the table by resource, the Primary IPs the simulator has, the bar chart drawn', async ({ wb, page, saveScreenshot, outDir }) => {
+  const s = await simulator(outDir);
+  await serverRow(wb, s, 'srv-tooltip');
+  const names = (await api('GET', '/servers')).servers.map((x) => x.name);
+  await wb.contextMenu(wb.rowLabelled(PROJECT, 1), 'Show Costs', page.locator('iframe.webview.ready'));
+  const view = wb.webview();
+  const listed = () => view.locator('#by-resource tbody').innerText().catch(() => '');
+  await wb.until(async () => { const text = await listed(); return names.every((n) => text.includes(n)); },
+    async () => `the table by resource does not list every server (${names.join(', ')}): ${JSON.stringify(await listed())}`, 30_000);
+  // The delete scenario's server took its auto-deleted Primary IPs with it: none of them is counted.
+  const primaryIps = (await api('GET', '/primary_ips')).primary_ips.length;
+  const countOf = async (kind) => (await view.locator('#by-kind tbody tr').allInnerTexts()).map((t) => t.split('\t')).find((c) => c[0] === kind)?.[1];
+  await wb.until(async () => (await countOf('Primary IPs')) === String(primaryIps),
+    async () => `the table by kind does not count the simulator's ${primaryIps} Primary IPs: ${JSON.stringify(await view.locator('#by-kind tbody').innerText())}`);
+  assert.ok(!(await listed()).includes('srv-delete'), 'the deleted server is not billed');
+  const canvas = view.locator('#chart canvas');
+  await wb.until(async () => (await canvas.count()) === 1 && (await drawnPixels(canvas)) > 2000, 'Show Costs draws its chart', 30_000);
+  assert.match(await view.locator('#total').innerText(), /€\d+\.\d\d/);
+  await wb.parkMouse();
+  await saveScreenshot('costs-panel');
+  await wb.runCommand('View: Close All Editors');
 });
 
 test('the tooltip of a server shows its IPv4', async ({ wb, page, saveScreenshot, outDir }) => {

@@ -341,6 +341,16 @@ export class Workbench {
   }
 }
 
+/** Pixels of a canvas (a Playwright locator) that are drawn (not transparent). */
+export function drawnPixels(canvas) {
+  return canvas.evaluate((c) => {
+    const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
+    return n;
+  });
+}
+
 /** Pixels of a canvas (a Playwright locator) close to `hex` (#rrggbb): lines drawn in a theme's colour. */
 export function canvasPixelsOf(canvas, hex) {
   return canvas.evaluate((c, h) => {

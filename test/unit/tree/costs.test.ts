@@ -99,5 +99,14 @@ describe('tree: costs', () => {
     assert.ok(cache.current(), 'the last total stays shown after a Refresh');
     await cache.ensure();
     assert.equal(listed.length, 15, 'after a Refresh, listed again');
+
+    // A command changed Primary IPs (a deleted server took its own with it): only that kind is listed
+    // again, at the next ensure(); the last total stays shown meanwhile.
+    cache.changed('primaryIps');
+    cache.changed('backups'); // not billed: nothing
+    assert.ok(cache.current());
+    assert.equal(cache.fresh, false);
+    await cache.ensure();
+    assert.deepEqual(listed.slice(15), ['primaryIps']);
   });
 });
