@@ -169,7 +169,11 @@ export class ListFolderNode<W extends ListWhat = ListWhat> extends FolderBase {
       if (this.what === 'firewalls') await this.env.scope.ensureServerNames(); // applied to servers, by name
       if (!current()) return;
       let cut: ListCut | undefined;
-      const data = await fetchFolder(client, this.what, { labelSelector: this.labelSelector, signal: abort.signal, priority, onListCut: (c) => (cut = c) });
+      // The first load takes the listing the project total made moments ago, if it did (never cut:
+      // the total's listings refuse a list too long to read whole). Not once the folder was
+      // invalidated: a command changed its kind, and that listing may predate the change.
+      const onHand = generation === 0 && this.loadedGeneration === -1 ? this.env.scope.listingOnHand?.(this.what) : undefined;
+      const data = await (onHand ?? fetchFolder(client, this.what, { labelSelector: this.labelSelector, signal: abort.signal, priority, onListCut: (c) => (cut = c) }));
       await prepareEntries(this.what);
       if (!current()) return; // superseded: a newer load shows its own answer
       this.cut = cut;

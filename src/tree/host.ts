@@ -2,6 +2,7 @@ import type { Volume } from '../api/types';
 import type { ClientPool } from '../projects/clientPool';
 import type { Project } from '../projects/projectStore';
 import type { Lookup } from './format';
+import type { FolderData, ListWhat } from './fetch';
 import type { ListFolderNode } from './folderNode';
 import type { TreeNode } from './node';
 import type { WorkspaceRole } from './workspaceOrder';
@@ -40,6 +41,8 @@ export interface NodeScope extends Lookup {
   ensureFirewallNames?(ids: number[]): Promise<void>;
   /** Loads the project's prices if they are not (or no longer: 10 minutes) loaded (a server's backups are priced by them). */
   ensurePrices?(): Promise<void>;
+  /** A listing of the kind the project total made moments ago or is making (./projectCosts.ts): a folder's first load takes it instead of listing again. */
+  listingOnHand?<W extends ListWhat>(what: W): Promise<FolderData[W]> | undefined;
 }
 
 /** Where nodes and the poll scheduler get a project's client: the extension's ClientPool, or a test's one client. */

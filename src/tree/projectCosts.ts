@@ -20,6 +20,17 @@ export function costFolders(today: boolean): CostWhat[] {
 /** How long a computed total (and the lists listed for it) is kept. */
 export const COSTS_MAX_AGE_MS = 10 * 60_000;
 
+/**
+ * A folder opened this soon after the total listed its kind takes that listing instead of listing
+ * again (or waits for it while it is on its way): expanding a large project, then its Servers, lists
+ * the servers once. Older lists are only good for the total.
+ */
+export const HANDOVER_MAX_AGE_MS = 30_000;
+
+export function isCostWhat(what: string): what is CostWhat {
+  return costFolders(true).includes(what as CostWhat);
+}
+
 export interface CostInputs {
   now(): number;
   /** Whether the project answers as today's API (Volumes, Primary IPs, Load Balancers exist). */
@@ -34,6 +45,8 @@ export interface CostInputs {
 
 export class ProjectCostCache {
   private readonly lists = new Map<CostWhat, { data: unknown; at: number }>();
+  /** Listings on their way, by kind. */
+  private readonly onTheirWay = new Map<CostWhat, Promise<unknown>>();
   private kinds: CostWhat[] = [];
   private pricing: Pricing | undefined;
   private computedAt: number | undefined;
@@ -66,6 +79,17 @@ export class ProjectCostCache {
     await this.running;
   }
 
+  /**
+   * The kind's listing when it is on its way or was made less than `maxAgeMs` ago; else undefined.
+   * A folder's first load takes it (./folderNode.ts) instead of listing the kind again.
+   */
+  handover<W extends CostWhat>(what: W, maxAgeMs = HANDOVER_MAX_AGE_MS): Promise<FolderData[W]> | undefined {
+    const onItsWay = this.onTheirWay.get(what);
+    if (onItsWay) return onItsWay as Promise<FolderData[W]>;
+    const kept = this.lists.get(what);
+    return kept && this.inputs.now() - kept.at <= maxAgeMs ? Promise.resolve(kept.data as FolderData[W]) : undefined;
+  }
+
   /** Refresh: the next ensure() gathers again (current() keeps the last total meanwhile). */
   forget(): void {
     this.lists.clear();
@@ -89,7 +113,13 @@ export class ProjectCostCache {
         if (this.inputs.loaded(w) !== undefined) return;
         const kept = this.lists.get(w);
         if (kept && now - kept.at < COSTS_MAX_AGE_MS) return;
-        this.lists.set(w, { data: await this.inputs.list(w), at: this.inputs.now() });
+        const listing = this.inputs.list(w);
+        this.onTheirWay.set(w, listing);
+        try {
+          this.lists.set(w, { data: await listing, at: this.inputs.now() });
+        } finally {
+          this.onTheirWay.delete(w);
+        }
       }),
     );
     this.pricing = await pricing;

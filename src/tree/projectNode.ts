@@ -3,7 +3,7 @@ import type { ApiEra, FloatingIp } from '../api/types';
 import type { Pricing } from '../api/types';
 import type { Volume } from '../api/types';
 import type { Project } from '../projects/projectStore';
-import { TODAY_FOLDERS, type ListWhat } from './fetch';
+import { TODAY_FOLDERS, type FolderData, type ListWhat } from './fetch';
 import { TODAY_CATALOG_FOLDERS } from './fetch';
 import { GroupFolderNode, ListFolderNode, type FolderEnv } from './folderNode';
 import { md, mdCode } from './format';
@@ -13,7 +13,7 @@ import { contextValue, type TreeNode } from './node';
 import { syncServersVolumes } from './serverVolumes';
 import { FirewallNames } from './firewallNames';
 import { fetchFolder } from './fetch';
-import { COSTS_MAX_AGE_MS, ProjectCostCache } from './projectCosts';
+import { COSTS_MAX_AGE_MS, isCostWhat, ProjectCostCache } from './projectCosts';
 import { projectTotalLines, projectTotalText } from './costFormat';
 import { workspaceTooltipLines } from './workspaceOrder';
 
@@ -254,6 +254,10 @@ export class ProjectNode implements TreeNode, NodeScope {
    */
   async redrawn(): Promise<void> {
     await Promise.all(this.redraws);
+  }
+
+  listingOnHand<W extends ListWhat>(what: W): Promise<FolderData[W]> | undefined {
+    return isCostWhat(what) ? (this.costs.handover(what) as Promise<FolderData[W]> | undefined) : undefined;
   }
 
   async ensurePrimaryIps(): Promise<void> {

@@ -225,8 +225,8 @@ export class ProjectsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const look = () => folders.map((x) => x.find(String(id))).find((n) => n !== undefined);
     const loaded = folders.filter((x) => x.loaded);
     if (look()) return look();
-    // Folders nobody opened, then (it may be new) the ones loaded before.
-    for (const folder of folders.filter((x) => !x.loaded)) await folder.ensureLoaded();
+    // Folders nobody opened (each lists for itself: no handover of the total's listing), then (it may be new) the ones loaded before.
+    for (const folder of folders.filter((x) => !x.loaded)) { folder.invalidate(); await folder.ensureLoaded(); }
     await p.redrawn();
     if (look()) return look();
     for (const folder of loaded) {

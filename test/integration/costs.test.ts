@@ -43,6 +43,22 @@ describe('costs', function () {
       const lists = f.sim.requests.map((r) => r.path).filter((p) => p !== '/server_types');
       assert.deepEqual(lists.sort(), ['/floating_ips', '/images', '/load_balancers', '/pricing', '/primary_ips', '/servers', '/volumes'], 'one request per billed kind and the prices');
 
+      // Servers opened right after: the folder takes the total's listing (30 s) instead of listing again.
+      const serversFolder = (await node.getChildren()).find((n) => n.id.endsWith('/servers'))!;
+      await f.api.treeView.reveal(serversFolder, { expand: true });
+      await until('the Servers folder lists the servers', async () => (await serversFolder.getChildren()).some((n) => n.kind === 'server'), 10_000);
+      assert.equal(f.sim.requests.filter((r) => r.path === '/servers').length, 1, 'the servers listed once, for the total and the folder');
+      // A folder a command invalidated since (a create) lists for itself: the total's listing may predate the change.
+      const volumesFolder = (await node.getChildren()).find((n) => n.id.endsWith('/volumes')) as unknown as { invalidate(): void; ensureLoaded(): Promise<void> };
+      volumesFolder.invalidate();
+      await volumesFolder.ensureLoaded();
+      assert.equal(f.sim.requests.filter((r) => r.path === '/volumes').length, 2, 'the Volumes folder listed again after it was invalidated');
+      // A Floating IP created elsewhere after the total listed them: the tree's search for it (an action
+      // log's link) lists the unopened folder for itself, not from the total's older listing.
+      const { floatingIp: created } = await f.client.floatingIps.create({ type: 'ipv4', homeLocation: 'fsn1', description: 'after the total' });
+      assert.ok(await f.api.tree.findResourceNode(f.project.id, 'floatingIp', created.id), 'the search finds the new Floating IP');
+      await f.client.floatingIps.delete(created.id);
+
       // Collapsed and expanded again within 10 minutes: nothing is asked again.
       f.sim.clearRequests();
       await vscode.commands.executeCommand('workbench.actions.treeView.hcloud.projects.collapseAll');

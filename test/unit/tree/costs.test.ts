@@ -9,7 +9,7 @@ import { startSimulator } from '../../../src/sim/simulator';
 import type { Simulator } from '../../../src/sim/types';
 import { floatingIpPriceLine, imagePriceLine, projectTotalLines, projectTotalText, serverPriceLines, serverPriceText } from '../../../src/tree/costFormat';
 import { fetchFolder, type FolderData } from '../../../src/tree/fetch';
-import { COSTS_MAX_AGE_MS, ProjectCostCache, type CostWhat } from '../../../src/tree/projectCosts';
+import { COSTS_MAX_AGE_MS, HANDOVER_MAX_AGE_MS, ProjectCostCache, type CostWhat } from '../../../src/tree/projectCosts';
 
 const unescape = (md: string) => md.replace(/\\(.)/g, '$1');
 
@@ -108,5 +108,35 @@ describe('tree: costs', () => {
     assert.equal(cache.fresh, false);
     await cache.ensure();
     assert.deepEqual(listed.slice(15), ['primaryIps']);
+  });
+
+  it('hands a folder opened right after the total its listing: on its way, or up to 30 s old; not older, nor a kind it read from a folder', async () => {
+    let clock = 0;
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const folders = new Map<CostWhat, unknown>([['volumes', []]]);
+    const cache = new ProjectCostCache({
+      now: () => clock,
+      today: async () => true,
+      loaded: <W extends CostWhat>(w: W) => folders.get(w) as FolderData[W] | undefined,
+      list: async (w) => {
+        await gate;
+        return fetchFolder(client, w);
+      },
+      pricing: async () => pricing,
+    });
+    assert.equal(cache.handover('servers'), undefined, 'nothing before the total');
+    const total = cache.ensure();
+    await new Promise((resolve) => setImmediate(resolve));
+    const onItsWay = cache.handover('servers');
+    assert.ok(onItsWay, 'the listing on its way');
+    assert.equal(cache.handover('volumes'), undefined, 'read from its folder: nothing to hand over');
+    release();
+    await total;
+    assert.deepEqual((await onItsWay).map((s) => s.id).sort(), servers.map((s) => s.id).sort());
+    clock += HANDOVER_MAX_AGE_MS;
+    assert.ok(cache.handover('floatingIps'), '30 s after the listing');
+    clock += 1;
+    assert.equal(cache.handover('floatingIps'), undefined, 'older: the folder lists for itself');
   });
 });
