@@ -21,9 +21,12 @@ describe('waitForPort (SSH When Ready)', () => {
 
   it('gives up after the limit', async () => {
     let calls = 0;
+    const started = Date.now();
     const result = await waitForPort(async () => (calls++, false), 'x', 22, { ...options(), limitMs: 100 });
     assert.equal(result, 'timeout');
-    assert.ok(calls >= 4 && calls <= 7, `about limit / interval attempts (${calls})`);
+    assert.ok(Date.now() - started >= 95, 'not before the limit');
+    // At most limit / interval attempts and a spare; a loaded machine's late timers make fewer (one CI run had 2).
+    assert.ok(calls >= 2 && calls <= 7, `retried, at most about limit / interval attempts (${calls})`);
   });
 
   it('stops at once when cancelled, during a probe or between two', async () => {
