@@ -8,6 +8,7 @@ import { describeError } from '../ui/describeError';
 import { treeOrder } from '../tree/fetch';
 import { pickPlaceholder } from './pickWords';
 import { readOnlyWords } from '../projects/readOnly';
+import { boundFirst } from '../tree/workspaceOrder';
 import { refuseWrite, writeRefusal } from './access';
 
 export interface ProjectPickOptions {
@@ -33,7 +34,7 @@ export async function pickProject(ctx: CommandContext, node: TreeNode | undefine
   if (projects.length === 1 && !o.storedOnly) return ctx.writes && refuseWrite(ctx, projects[0]) ? undefined : projects[0];
   // The workspace's project first, as in the tree.
   const bound = ctx.tree.workspace.boundId();
-  const ordered = [...projects.filter((p) => p.id === bound), ...projects.filter((p) => p.id !== bound)];
+  const ordered = boundFirst(projects, projects.find((p) => p.id === bound));
   // For a write, a read-only project is listed as refused (QuickPick has no disabled items): picking it
   // says why and asks again; nothing is sent.
   for (;;) {

@@ -98,7 +98,8 @@ export class ProjectCostCache {
 
   /** A command changed kind `what`: its list here is listed again at the next ensure() (current() keeps it meanwhile). */
   changed(what: string): void {
-    const kept = this.lists.get(what as CostWhat);
+    if (!isCostWhat(what)) return; // not billed: the total does not depend on it
+    const kept = this.lists.get(what);
     if (kept) kept.at = -Infinity;
     if (this.computedAt !== undefined) this.computedAt = -Infinity;
   }

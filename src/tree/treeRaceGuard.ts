@@ -40,15 +40,17 @@ export class TreeRaceGuard<T extends object> implements vscode.TreeDataProvider<
   private readonly listeners = new Set<(node: T | undefined) => void>();
   private readonly timers = new Map<ReturnType<typeof setTimeout>, () => void>();
   private readonly subscription: vscode.Disposable;
-  private readonly deliveries = new Set<Promise<void>>();
 
   constructor(private readonly tree: GuardedTree<T>) {
     this.subscription = tree.onDidChangeTreeData((node) => void this.later(() => { for (const l of [...this.listeners]) l(node); }));
   }
 
-  /** Resolves once every change event received so far has been passed on to VS Code. */
-  async delivered(): Promise<void> {
-    await Promise.all([...this.deliveries]);
+  /**
+   * Resolves once every change event received so far has been passed on to VS Code: timers of the
+   * same delay run in the order they were set, so one set now runs after theirs.
+   */
+  delivered(): Promise<void> {
+    return this.later(() => undefined);
   }
 
   /** `view`, whose reveal() first lets the change events fired before it reach VS Code. */
@@ -118,7 +120,7 @@ export class TreeRaceGuard<T extends object> implements vscode.TreeDataProvider<
 
   /** Runs `f` in a later macrotask; resolves when it ran (or the guard was disposed). */
   private later(f: () => void): Promise<void> {
-    const ran = new Promise<void>((resolve) => {
+    return new Promise<void>((resolve) => {
       const t = setTimeout(() => {
         this.timers.delete(t);
         try {
@@ -129,8 +131,5 @@ export class TreeRaceGuard<T extends object> implements vscode.TreeDataProvider<
       }, 0);
       this.timers.set(t, resolve);
     });
-    this.deliveries.add(ran);
-    void ran.then(() => this.deliveries.delete(ran));
-    return ran;
   }
 }
